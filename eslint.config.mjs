@@ -1,0 +1,34 @@
+import { defineConfig } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+
+export default defineConfig([
+	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "esbuild.config.mjs", "scripts/", "examples/", "coverage/"] },
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		rules: {
+			// gray-matter already brings js-yaml 3; we only name it to pass its JSON schema (dates stay strings).
+			"depend/ban-dependencies": ["error", { allowed: ["js-yaml"] }],
+		},
+	},
+	{
+		// The command line and the tests run on Node, not in Obsidian.
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "vitest.config.mts"],
+		rules: {
+			"import/no-nodejs-modules": "off",
+			"obsidianmd/no-nodejs-modules": "off",
+			"no-console": "off",
+			// TypeScript checks names; Node's globals are typed by @types/node.
+			"no-undef": "off",
+			// Outside Obsidian there is no Vault#configDir: the CLI looks for the default folder.
+			"obsidianmd/hardcoded-config-path": "off",
+		},
+	},
+]);

@@ -1,0 +1,202 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { isClockTime, isIsoDay, localToday } from "../core/dates";
+import { buildIcs } from "../core/ics";
+import { logTouch } from "../core/logTouch";
+import { dueJson } from "../core/report";
+import { migrateSettings, type TouchbaseSettings } from "../core/settings";
+import { ProspectIndex, type DueReport } from "../core/vaultIndex";
+import type { Outcome } from "../core/clauses";
+import { formatDueTable } from "./format";
+import { readVault } from "./vaultFiles";
+
+const USAGE = `Usage:
+  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json]
+  touchbase stats VAULT [--today YYYY-MM-DD] [--json]
+  touchbase log NOTE.md --channel C --summary S [--next WHEN] [--date YYYY-MM-DD] [--time HH:mm]
+                        [--outcome yes|no|"next step"] [--objective NAME]
+  touchbase ics VAULT [--today YYYY-MM-DD] > follow-ups.ics`;
+
+class UsageError extends Error {}
+
+export interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	now: () => Date;
+}
+
+const OPTIONS = {
+	today: { type: "string" },
+	days: { type: "string" },
+	json: { type: "boolean" },
+	channel: { type: "string" },
+	summary: { type: "string" },
+	next: { type: "string" },
+	date: { type: "string" },
+	time: { type: "string" },
+	outcome: { type: "string" },
+	objective: { type: "string" },
+	help: { type: "boolean", short: "h" },
+} as const;
+
+const ALLOWED: Record<string, readonly string[]> = {
+	due: ["today", "days", "json"],
+	stats: ["today", "json"],
+	ics: ["today"],
+	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today"],
+};
+
+/** Settings the plugin stored in this vault, so the CLI reads notes the way the plugin does. */
+function vaultSettings(vault: string): TouchbaseSettings {
+	const file = join(vault, ".obsidian", "plugins", "touchbase", "data.json");
+	try {
+		return migrateSettings(JSON.parse(readFileSync(file, "utf8")));
+	} catch {
+		return migrateSettings(undefined);
+	}
+}
+
+function dayOption(value: string | undefined, name: string, fallback: string): string {
+	if (value === undefined) return fallback;
+	if (!isIsoDay(value)) throw new UsageError(`--${name} must be a real date as YYYY-MM-DD, not "${value}"`);
+	return value;
+}
+
+function vaultArg(positionals: string[]): string {
+	if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing VAULT folder" : `unexpected argument "${positionals[1]}"`);
+	const vault = positionals[0];
+	if (!existsSync(vault) || !statSync(vault).isDirectory()) throw new UsageError(`vault folder not found: ${vault}`);
+	return vault;
+}
+
+function buildReport(vault: string, today: string, settings: TouchbaseSettings): DueReport {
+	const index = new ProspectIndex(settings);
+	const unreadable: DueReport["problems"] = [];
+	for (const file of readVault(vault)) {
+		if (file.text !== null) index.update(file.path, file.text);
+		else unreadable.push({ path: file.path, line: null, message: file.error ?? "cannot be read" });
+	}
+	const report = index.report(today);
+	report.problems.push(...unreadable);
+	return report;
+}
+
+/** Walks up from a note to the folder holding `.obsidian`: the vault it belongs to. */
+function findVaultRoot(note: string): string {
+	let dir = dirname(resolve(note));
+	for (;;) {
+		if (existsSync(join(dir, ".obsidian"))) return dir;
+		const parent = dirname(dir);
+		if (parent === dir) return dirname(resolve(note));
+		dir = parent;
+	}
+}
+
+const OUTCOMES: Record<string, Outcome> = { yes: "yes", won: "yes", no: "no", lost: "no", "next step": "next step", next: "next step" };
+
+export function run(argv: string[], io: Io): number {
+	try {
+		const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+		const [command, ...rest] = positionals;
+		if (values.help || command === "help") {
+			io.out(`${USAGE}\n`);
+			return 0;
+		}
+		if (!command) throw new UsageError("missing command (due, stats, log or ics)");
+		const allowed = ALLOWED[command];
+		if (!allowed) throw new UsageError(`unknown command "${command}" (due, stats, log or ics)`);
+		for (const [name, value] of Object.entries(values)) {
+			if (value !== undefined && !allowed.includes(name)) throw new UsageError(`--${name} does not go with ${command}`);
+		}
+		const today = dayOption(values.today, "today", localToday(io.now()));
+
+		if (command === "log") return runLog(rest, values, today, io);
+
+		const vault = vaultArg(rest);
+		const settings = vaultSettings(vault);
+		if (values.days !== undefined) {
+			if (!/^\d{1,3}$/.test(values.days)) throw new UsageError(`--days must be a whole number of days, not "${values.days}"`);
+			settings.upcomingDays = Number(values.days);
+		}
+		const report = buildReport(vault, today, settings);
+		if (command === "ics") {
+			io.out(buildIcs(report, io.now()));
+		} else if (command === "stats") {
+			const json = dueJson(report);
+			const touches = report.entries.reduce((sum, e) => sum + e.doneCount, 0);
+			const stats = { today, prospects: report.entries.length, touches, counts: json.counts };
+			io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+		} else if (values.json) {
+			io.out(`${JSON.stringify(dueJson(report), null, 2)}\n`);
+		} else {
+			io.out(formatDueTable(report, vault));
+		}
+		return 0;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+			io.err(`touchbase: ${message.split("\n")[0]}\n`);
+			return 2;
+		}
+		io.err(`touchbase: ${message}\n`);
+		return 1;
+	}
+}
+
+function formatStats(stats: { today: string; prospects: number; touches: number; counts: Record<string, number> }): string {
+	const lines = [`Touchbase stats on ${stats.today}`, `  prospects  ${stats.prospects}`, `  touches    ${stats.touches}`];
+	for (const [bucket, n] of Object.entries(stats.counts)) lines.push(`  ${bucket.padEnd(13)}${n}`);
+	return `${lines.join("\n")}\n`;
+}
+
+function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
+	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
+	const note = rest[0];
+	if (!note.toLowerCase().endsWith(".md")) throw new UsageError(`not a markdown note: ${note}`);
+	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
+	const channel = values.channel;
+	const summary = values.summary;
+	if (typeof channel !== "string" || channel.trim() === "") throw new UsageError("--channel is required");
+	if (typeof summary !== "string" || summary.trim() === "") throw new UsageError("--summary is required");
+	const date = dayOption(values.date as string | undefined, "date", today);
+	if (date > today) throw new UsageError(`--date ${date} is in the future: log touches that happened (schedule the others)`);
+	const time = values.time as string | undefined;
+	if (time !== undefined && !isClockTime(time)) throw new UsageError(`--time must be HH:mm, not "${time}"`);
+	const outcomeText = values.outcome as string | undefined;
+	const outcome = outcomeText === undefined ? null : OUTCOMES[outcomeText.trim().toLowerCase()];
+	if (outcome === undefined) throw new UsageError(`--outcome must be yes, no or "next step", not "${outcomeText}"`);
+
+	const vault = findVaultRoot(note);
+	const settings = vaultSettings(vault);
+	const path = relative(vault, resolve(note)).split(sep).join("/");
+	let before: string;
+	try {
+		before = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(note));
+	} catch {
+		io.err(`touchbase: ${note} was not changed: it is not UTF-8 text\n`);
+		return 1;
+	}
+	const result = logTouch(
+		before,
+		path,
+		{
+			date,
+			time: time ?? null,
+			channel: channel.trim(),
+			summary,
+			outcome,
+			next: (values.next as string | undefined) ?? null,
+			objective: (values.objective as string | undefined) ?? null,
+		},
+		settings,
+		today,
+	);
+	if (!result.ok) {
+		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
+		return 1;
+	}
+	writeFileSync(note, result.text, "utf8");
+	io.out(`${result.line}\n`);
+	return 0;
+}

@@ -1,0 +1,72 @@
+export type Outcome = "yes" | "no" | "next step";
+
+export interface Clauses {
+	/** The touch's own words, clauses removed. */
+	summary: string;
+	/** The raw WHEN [channel] [text] of a `next:` clause. */
+	next: string | null;
+	outcome: Outcome | null;
+	objective: string | null;
+}
+
+// `next::` is a Dataview field, not a clause.
+const NEXT = /(?:(?:→|->)\s*)?\bnext:(?!:)[ \t]*/i;
+const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next step|won|lost)\b\s*\)?/i;
+const OBJECTIVE_TAG = /#objective\/([^\s#()[\],;]+)/i;
+const OBJECTIVE_FIELD = /\(?\s*\bobjective:(?!:)\s*([^;()#\]]+?)\s*(?=[;()#\]]|$)\)?/i;
+/** Where a `next:` clause stops: another clause, a tag, or closing punctuation. */
+const NEXT_END = /[;()|#]|\boutcome:|\bobjective:/i;
+
+const OUTCOMES: Record<string, Outcome> = {
+	yes: "yes",
+	won: "yes",
+	no: "no",
+	lost: "no",
+	"next step": "next step",
+};
+
+export function parseClauses(text: string): Clauses {
+	let rest = text;
+	let outcome: Outcome | null = null;
+	let objective: string | null = null;
+	let next: string | null = null;
+
+	const o = OUTCOME.exec(rest);
+	if (o) {
+		outcome = OUTCOMES[o[1].toLowerCase().replace(/\s+/g, " ")] ?? null;
+		rest = cut(rest, o.index, o[0].length);
+	}
+	const tag = OBJECTIVE_TAG.exec(rest);
+	if (tag) {
+		objective = tag[1];
+		rest = cut(rest, tag.index, tag[0].length);
+	} else {
+		const field = OBJECTIVE_FIELD.exec(rest);
+		if (field) {
+			objective = field[1].trim();
+			rest = cut(rest, field.index, field[0].length);
+		}
+	}
+	const n = NEXT.exec(rest);
+	if (n) {
+		const after = rest.slice(n.index + n[0].length);
+		const end = NEXT_END.exec(after);
+		const clause = end ? after.slice(0, end.index) : after;
+		next = clause.trim();
+		// Drop an opening bracket the clause sat in, e.g. "(next: friday)".
+		const before = rest.slice(0, n.index).replace(/\(\s*$/, "");
+		const tail = after.slice(clause.length).replace(/^\s*\)/, "");
+		rest = `${before} ${tail}`;
+	}
+	const summary = rest
+		.replace(/\(\s*\)/g, "")
+		.replace(/\s+/g, " ")
+		.replace(/\s*(?:→|->)\s*$/, "")
+		.replace(/^[\s:;,.-]+|[\s;,]+$/g, "")
+		.trim();
+	return { summary, next, outcome, objective };
+}
+
+function cut(text: string, index: number, length: number): string {
+	return `${text.slice(0, index)} ${text.slice(index + length)}`;
+}

@@ -1,0 +1,110 @@
+import {
+	addDays,
+	addMonths,
+	addWeeks,
+	addYears,
+	differenceInCalendarDays,
+	format,
+	isValid,
+	parse,
+	nextMonday,
+	isWeekend,
+} from "date-fns";
+
+/** A calendar day written `YYYY-MM-DD`. Strings keep days free of time zones. */
+export type IsoDay = string;
+/** A wall-clock time written `HH:mm`. */
+export type ClockTime = string;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Local midnight of an ISO day, or null when the day does not exist (2026-02-30). */
+export function dayToDate(day: string): Date | null {
+	if (!ISO_DAY.test(day)) return null;
+	const d = parse(day, "yyyy-MM-dd", new Date(2000, 0, 1));
+	return isValid(d) && formatDay(d) === day ? d : null;
+}
+
+export function isIsoDay(value: string): boolean {
+	return dayToDate(value) !== null;
+}
+
+export function isClockTime(value: string): boolean {
+	return CLOCK.test(value);
+}
+
+export function formatDay(date: Date): IsoDay {
+	return format(date, "yyyy-MM-dd");
+}
+
+export function formatClock(date: Date): ClockTime {
+	return format(date, "HH:mm");
+}
+
+/** Today's local calendar date. */
+export function localToday(now: Date = new Date()): IsoDay {
+	return formatDay(now);
+}
+
+export function addDaysToDay(day: IsoDay, days: number): IsoDay {
+	return formatDay(addDays(mustDay(day), days));
+}
+
+export function daysBetween(from: IsoDay, to: IsoDay): number {
+	return differenceInCalendarDays(mustDay(to), mustDay(from));
+}
+
+export type IntervalUnit = "d" | "w" | "mo" | "y";
+export interface Interval {
+	amount: number;
+	unit: IntervalUnit;
+}
+
+export function addInterval(day: IsoDay, interval: Interval): IsoDay {
+	const d = mustDay(day);
+	switch (interval.unit) {
+		case "d":
+			return formatDay(addDays(d, interval.amount));
+		case "w":
+			return formatDay(addWeeks(d, interval.amount));
+		case "mo":
+			return formatDay(addMonths(d, interval.amount));
+		case "y":
+			return formatDay(addYears(d, interval.amount));
+	}
+}
+
+/** Saturday and Sunday move to the Monday after. */
+export function skipWeekend(day: IsoDay): IsoDay {
+	const d = mustDay(day);
+	return isWeekend(d) ? formatDay(nextMonday(d)) : day;
+}
+
+/** Local noon of a day: a safe reference instant for natural-language parsing across DST. */
+export function dayNoon(day: IsoDay): Date {
+	const d = mustDay(day);
+	d.setHours(12, 0, 0, 0);
+	return d;
+}
+
+export function weekdayName(day: IsoDay): string {
+	return format(mustDay(day), "EEEE");
+}
+
+function mustDay(day: IsoDay): Date {
+	const d = dayToDate(day);
+	if (!d) throw new RangeError(`not a calendar day: ${day}`);
+	return d;
+}
+
+/** Compare two (day, time) pairs; a missing time sorts before any time of the same day. */
+export function compareDayTime(
+	a: { date: IsoDay; time: ClockTime | null },
+	b: { date: IsoDay; time: ClockTime | null },
+): number {
+	if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+	const at = a.time ?? "";
+	const bt = b.time ?? "";
+	return at === bt ? 0 : at < bt ? -1 : 1;
+}

@@ -1,0 +1,171 @@
+import { cadenceSuggestion, parseCadence, type Cadence } from "./cadence";
+import { compareDayTime, daysBetween, type ClockTime, type IsoDay } from "./dates";
+import type { ProspectNote, Status, Touch } from "./note";
+import type { TouchbaseSettings } from "./settings";
+
+export const BUCKETS = ["overdue", "today", "upcoming", "later", "no-next-step", "paused", "closed"] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export type DueSource = "scheduled" | "promised" | "next_follow_up" | "cadence" | "created";
+
+export interface NextTouch {
+	date: IsoDay;
+	time: ClockTime | null;
+	/** True when only the cadence (or `created`) suggests it: nobody promised it. */
+	suggested: boolean;
+	source: DueSource;
+	channel: string | null;
+	/** The scheduled touch's text, or the promised next step's. */
+	text: string | null;
+	objective: string | null;
+	/** 1-based line of the touch line it comes from, if any. */
+	line: number | null;
+}
+
+export interface DueEntry {
+	prospect: ProspectNote;
+	bucket: Bucket;
+	next: NextTouch | null;
+	/** Done touches, including a later last-contact date from frontmatter. */
+	doneCount: number;
+	lastTouch: { date: IsoDay; time: ClockTime | null; summary: string | null; channel: string | null } | null;
+	/** Calendar days from today to the next touch (negative: overdue). */
+	days: number | null;
+	/** Whether the prospect is closed, paused or still open. */
+	effectiveStatus: Status;
+}
+
+/** Whether a touch line counts as done today. A line without a checkbox is done once its day came. */
+export function isDone(touch: Touch, today: IsoDay): boolean {
+	return touch.check === "done" || (touch.check === "none" && touch.date <= today);
+}
+
+export function isScheduled(touch: Touch, today: IsoDay): boolean {
+	return touch.check === "open" || (touch.check === "none" && touch.date > today);
+}
+
+function byDateTimeLine(a: Touch, b: Touch): number {
+	return compareDayTime(a, b) || a.line - b.line;
+}
+
+export function resolveCadence(prospect: ProspectNote, settings: TouchbaseSettings): Cadence {
+	if (prospect.cadence) return prospect.cadence;
+	const parsed = parseCadence(settings.cadence);
+	return "error" in parsed ? { kind: "steps", steps: [{ amount: 1, unit: "w" }] } : parsed;
+}
+
+/** SPEC §3: where one prospect stands on `today`. */
+export function computeDue(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): DueEntry {
+	const done = prospect.touches.filter((t) => isDone(t, today)).sort(byDateTimeLine);
+	const latestLine = done.length > 0 ? done[done.length - 1] : null;
+	let doneCount = done.length;
+	let lastTouch: DueEntry["lastTouch"] = latestLine
+		? { date: latestLine.date, time: latestLine.time, summary: latestLine.summary || null, channel: latestLine.channel }
+		: null;
+	// A last-contact date later than every done line is one more touch, on that day.
+	const contact = prospect.lastContact;
+	if (contact && contact.date <= today && (lastTouch === null || contact.date > lastTouch.date)) {
+		doneCount += 1;
+		lastTouch = { date: contact.date, time: contact.time, summary: null, channel: null };
+	}
+
+	let status = prospect.status;
+	if (status === "paused" && prospect.pausedUntil !== null && prospect.pausedUntil <= today) status = "active";
+
+	const entry = (bucket: Bucket, next: NextTouch | null): DueEntry => ({
+		prospect,
+		bucket,
+		next,
+		doneCount,
+		lastTouch,
+		days: next ? daysBetween(today, next.date) : null,
+		effectiveStatus: status,
+	});
+	if (status === "won" || status === "lost") return entry("closed", null);
+	if (status === "paused") return entry("paused", null);
+
+	const candidates: NextTouch[] = [];
+	for (const t of prospect.touches) {
+		if (!isScheduled(t, today)) continue;
+		candidates.push({
+			date: t.date,
+			time: t.time,
+			suggested: false,
+			source: "scheduled",
+			channel: t.channel,
+			text: t.summary || t.objective,
+			objective: t.objective,
+			line: t.line,
+		});
+	}
+	if (latestLine?.next && (lastTouch === null || lastTouch.date === latestLine.date)) {
+		const n = latestLine.next;
+		candidates.push({
+			date: n.date,
+			time: n.time,
+			suggested: false,
+			source: "promised",
+			channel: n.channel,
+			text: n.text || null,
+			objective: latestLine.objective,
+			line: latestLine.line,
+		});
+	}
+	for (const f of prospect.nextFollowUp) {
+		if (lastTouch === null || f.date > lastTouch.date) {
+			candidates.push({
+				date: f.date,
+				time: f.time,
+				suggested: false,
+				source: "next_follow_up",
+				channel: null,
+				text: null,
+				objective: null,
+				line: f.line,
+			});
+		}
+	}
+	candidates.sort((a, b) => compareDayTime(a, b));
+	let next: NextTouch | null = candidates[0] ?? null;
+
+	if (next === null) {
+		const cadence = resolveCadence(prospect, settings);
+		const suggestion =
+			lastTouch !== null
+				? cadenceSuggestion(cadence, doneCount, lastTouch.date, settings.skipWeekends)
+				: cadence.kind === "steps"
+					? prospect.created
+					: null;
+		if (suggestion !== null) {
+			next = {
+				date: suggestion,
+				time: null,
+				suggested: true,
+				source: lastTouch !== null ? "cadence" : "created",
+				channel: null,
+				text: null,
+				objective: null,
+				line: null,
+			};
+		}
+	}
+	if (next === null) return entry("no-next-step", null);
+	if (next.channel === null) next = { ...next, channel: prospect.channel };
+	const days = daysBetween(today, next.date);
+	const bucket: Bucket =
+		days < 0 ? "overdue" : days === 0 ? "today" : days <= settings.upcomingDays ? "upcoming" : "later";
+	return entry(bucket, next);
+}
+
+/** Order within a bucket: date, time, deal value (largest first), name. */
+export function compareEntries(a: DueEntry, b: DueEntry): number {
+	const bucketOrder = BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket);
+	if (bucketOrder !== 0) return bucketOrder;
+	if (a.next && b.next) {
+		const byDate = compareDayTime(a.next, b.next);
+		if (byDate !== 0) return byDate;
+	}
+	const byValue = (b.prospect.value ?? 0) - (a.prospect.value ?? 0);
+	if (byValue !== 0) return byValue;
+	return a.prospect.name.localeCompare(b.prospect.name) || a.prospect.path.localeCompare(b.prospect.path);
+}

@@ -1,0 +1,222 @@
+import { dump, JSON_SCHEMA } from "js-yaml";
+import { findFrontmatter, normalizeKey, readFrontmatter } from "./frontmatter";
+import { deserializeTouch } from "./touchLine";
+
+/** Every edit returns the whole new text, or says why it did nothing. */
+export type EditResult = { ok: true; text: string } | { ok: false; error: string };
+
+interface LineSpan {
+	/** Offset of the first character. */
+	start: number;
+	/** Offset just past the content (before `\r\n` or `\n`). */
+	end: number;
+	/** Offset of the next line (after the line ending), or text length for the last line. */
+	next: number;
+	/** Whether the line has a line ending. */
+	terminated: boolean;
+}
+
+function lineSpans(text: string): LineSpan[] {
+	const spans: LineSpan[] = [];
+	let start = 0;
+	while (start <= text.length) {
+		const nl = text.indexOf("\n", start);
+		if (nl < 0) {
+			if (start < text.length || spans.length === 0) spans.push({ start, end: text.length, next: text.length, terminated: false });
+			break;
+		}
+		const end = nl > start && text[nl - 1] === "\r" ? nl - 1 : nl;
+		spans.push({ start, end, next: nl + 1, terminated: true });
+		start = nl + 1;
+	}
+	return spans;
+}
+
+/** The note's own line ending: the first one it uses, `\n` when it has none. */
+export function lineEnding(text: string): "\r\n" | "\n" {
+	const nl = text.indexOf("\n");
+	return nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+
+function headingOf(line: string): { level: number; title: string } | null {
+	const m = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+	return m ? { level: m[1].length, title: m[2].trim().toLowerCase() } : null;
+}
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/** Line indexes that are outside frontmatter and fenced code. */
+function markdownLines(text: string, spans: LineSpan[]): boolean[] {
+	const block = findFrontmatter(text);
+	const first = block ? block.bodyLine : 0;
+	const out = spans.map((_, i) => i >= first);
+	let fence: string | null = null;
+	for (let i = first; i < spans.length; i++) {
+		const line = text.slice(spans[i].start, spans[i].end);
+		const m = FENCE.exec(line);
+		if (fence !== null) {
+			out[i] = false;
+			if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
+		} else if (m) {
+			fence = m[1];
+			out[i] = false;
+		}
+	}
+	return out;
+}
+
+/**
+ * Appends `newLines` at the end of the section under `heading` (before the next heading of the
+ * same or a higher level, after its last non-blank line). A missing heading is created at the
+ * end of the note. Nothing else changes: line endings and a missing final newline included.
+ */
+export function insertUnderHeading(text: string, heading: string, newLines: string[]): string {
+	const eol = lineEnding(text);
+	const wanted = headingOf(heading.trim()) ?? { level: 2, title: heading.trim().toLowerCase() };
+	const spans = lineSpans(text);
+	const live = markdownLines(text, spans);
+	const lineText = (i: number): string => text.slice(spans[i].start, spans[i].end);
+
+	let headingIndex = -1;
+	for (let i = 0; i < spans.length; i++) {
+		const h = live[i] ? headingOf(lineText(i)) : null;
+		if (h && h.level === wanted.level && h.title === wanted.title) {
+			headingIndex = i;
+			break;
+		}
+	}
+	const block = newLines.join(eol);
+	if (headingIndex < 0) {
+		const headingLine = heading.trim();
+		if (text === "" || (text.charCodeAt(0) === 0xfeff && text.length === 1)) return `${text}${headingLine}${eol}${block}${eol}`;
+		const last = spans[spans.length - 1];
+		const lastBlank = text.slice(last.start, last.end).trim() === "";
+		if (!last.terminated) return `${text}${eol}${lastBlank ? "" : eol}${headingLine}${eol}${block}`;
+		return `${text}${lastBlank ? "" : eol}${headingLine}${eol}${block}${eol}`;
+	}
+	let after = headingIndex;
+	for (let i = headingIndex + 1; i < spans.length; i++) {
+		const h = live[i] ? headingOf(lineText(i)) : null;
+		if (h && h.level <= wanted.level) break;
+		if (lineText(i).trim() !== "") after = i;
+	}
+	const span = spans[after];
+	if (!span.terminated) return `${text}${eol}${block}`;
+	return `${text.slice(0, span.next)}${block}${eol}${text.slice(span.next)}`;
+}
+
+function touchAt(text: string, line: number, channels: readonly string[]): { span: LineSpan; content: string } | string {
+	const spans = lineSpans(text);
+	if (!Number.isInteger(line) || line < 1 || line > spans.length) return `line ${line} is not in the note`;
+	const span = spans[line - 1];
+	const content = text.slice(span.start, span.end);
+	if (deserializeTouch(content, channels).kind !== "touch") return `line ${line} is not a touch line`;
+	return { span, content };
+}
+
+/**
+ * Sets the checkbox of the touch line at `line` (1-based): `x` done, `-` cancelled, ` ` open.
+ * A line without a checkbox gets one.
+ */
+export function setCheckbox(text: string, line: number, mark: "x" | "-" | " ", channels: readonly string[]): EditResult {
+	const found = touchAt(text, line, channels);
+	if (typeof found === "string") return { ok: false, error: found };
+	const m = /^([ \t]*(?:[-*+]|\d{1,9}[.)]) )(\[.\] )?/.exec(found.content);
+	if (!m) return { ok: false, error: `line ${line} is not a list item` };
+	const updated = `${m[1]}[${mark}] ${found.content.slice(m[0].length)}`;
+	return { ok: true, text: text.slice(0, found.span.start) + updated + text.slice(found.span.end) };
+}
+
+const LEAD_DATE =
+	/^([ \t]*(?:[-*+]|\d{1,9}[.)]) (?:\[.\] )?(?:\[\[|\*\*)?)(\d{4}-\d{2}-\d{2})((?:\|[^\]]*)?(?:\]\]|\*\*)?)(?:( )(\d{2}:\d{2})(?=\s|$))?/;
+const TASKS_PLANNED = /((?:📅|⏳)\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/gu;
+
+/**
+ * Moves the touch line at `line` to `date`. `time`: a new time, null to drop it, undefined to
+ * keep it. The date keeps its written form (`[[…]]`, `**…**`, Tasks' `📅`).
+ */
+export function moveTouchDate(
+	text: string,
+	line: number,
+	date: string,
+	time: string | null | undefined,
+	channels: readonly string[],
+): EditResult {
+	const found = touchAt(text, line, channels);
+	if (typeof found === "string") return { ok: false, error: found };
+	const m = LEAD_DATE.exec(found.content);
+	let updated: string;
+	if (m) {
+		const keptTime = time === undefined ? (m[5] ?? null) : time;
+		updated =
+			m[1] + date + m[3] + (keptTime ? ` ${keptTime}` : "") + found.content.slice(m[0].length);
+	} else {
+		updated = found.content.replace(TASKS_PLANNED, (_all, lead: string) => `${lead}${date}`);
+		if (updated === found.content) return { ok: false, error: `line ${line} has no date to move` };
+	}
+	return { ok: true, text: text.slice(0, found.span.start) + updated + text.slice(found.span.end) };
+}
+
+export type FrontmatterValue = string | number | boolean | null;
+
+function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
+	if (typeof value !== "string") return String(value);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+	return dump(value, { schema: JSON_SCHEMA, lineWidth: -1 }).trimEnd();
+}
+
+const TOP_KEY = /^(["']?)([^\s:#"'][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * Sets top-level frontmatter keys (null removes one), writing the given key names: a key
+ * already there under a loosely equal name (`nextFollowUp`) is rewritten in place. Every other
+ * line stays as it was; a note without frontmatter gets a block at the top.
+ */
+export function setFrontmatterKeys(text: string, updates: [string, FrontmatterValue][]): EditResult {
+	const read = readFrontmatter(text);
+	if (!read.ok) return { ok: false, error: `the frontmatter cannot be read (line ${read.line}): ${read.message}` };
+	const eol = lineEnding(text);
+	const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+	if (!read.block) {
+		const lines = updates.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yamlScalar(v as string)}`);
+		if (lines.length === 0) return { ok: true, text };
+		return { ok: true, text: `${bom}---${eol}${lines.join(eol)}${eol}---${eol}${text.slice(bom.length)}` };
+	}
+	const spans = lineSpans(text);
+	const closing = read.block.bodyLine - 1;
+	// Each top-level key with the lines its value runs over.
+	const keys: { norm: string; from: number; to: number }[] = [];
+	for (let i = 1; i < closing; i++) {
+		const m = TOP_KEY.exec(text.slice(spans[i].start, spans[i].end));
+		if (m) keys.push({ norm: normalizeKey(m[2]), from: i, to: i });
+		else if (keys.length > 0) keys[keys.length - 1].to = i;
+	}
+	const replaced = new Map<number, string | null>();
+	const removed = new Set<number>();
+	const appended: string[] = [];
+	for (const [key, value] of updates) {
+		const hit = keys.find((k) => k.norm === normalizeKey(key));
+		const line = value === null ? null : `${key}: ${yamlScalar(value)}`;
+		if (hit) {
+			replaced.set(hit.from, line);
+			for (let i = hit.from + 1; i <= hit.to; i++) {
+				// Blank and comment lines after a scalar belong to nobody: keep them.
+				const content = text.slice(spans[i].start, spans[i].end).trim();
+				if (content !== "" && !content.startsWith("#")) removed.add(i);
+			}
+		} else if (line !== null) appended.push(line);
+	}
+	let out = "";
+	for (let i = 0; i < spans.length; i++) {
+		const span = spans[i];
+		if (i === closing) for (const line of appended) out += line + eol;
+		if (removed.has(i)) continue;
+		if (replaced.has(i)) {
+			const line = replaced.get(i);
+			if (line !== null && line !== undefined) out += line + text.slice(span.end, span.next);
+			continue;
+		}
+		out += text.slice(span.start, span.next);
+	}
+	return { ok: true, text: out };
+}

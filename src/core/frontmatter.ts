@@ -1,0 +1,174 @@
+import matter from "gray-matter";
+import { JSON_SCHEMA, load } from "js-yaml";
+import { isClockTime, isIsoDay, type ClockTime, type IsoDay } from "./dates";
+
+export interface FrontmatterBlock {
+	/** Index of the line after the closing fence: where the body starts. */
+	bodyLine: number;
+	/** Character offset just after the closing fence's line. */
+	end: number;
+}
+
+/**
+ * Finds a frontmatter block the way Obsidian does: `---` on the first line, closed by `---`
+ * (or `...`) on a later line. An unclosed block is no frontmatter at all.
+ */
+export function findFrontmatter(text: string): FrontmatterBlock | null {
+	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	if (!text.startsWith("---", start)) return null;
+	const firstEnd = text.indexOf("\n", start);
+	if (firstEnd < 0 || text.slice(start, firstEnd).trimEnd() !== "---") return null;
+	let pos = firstEnd + 1;
+	let line = 1;
+	while (pos <= text.length) {
+		const nl = text.indexOf("\n", pos);
+		const lineEnd = nl < 0 ? text.length : nl;
+		const content = text.slice(pos, lineEnd).trimEnd();
+		if (content === "---" || content === "...") {
+			return { bodyLine: line + 1, end: nl < 0 ? text.length : nl + 1 };
+		}
+		if (nl < 0) return null;
+		pos = nl + 1;
+		line++;
+	}
+	return null;
+}
+
+export type FrontmatterRead =
+	| { ok: true; data: Record<string, unknown>; block: FrontmatterBlock | null }
+	| { ok: false; line: number | null; message: string; block: FrontmatterBlock };
+
+function refuseCode(): never {
+	throw new Error("code front matter (---js) is never run");
+}
+
+const MATTER_OPTIONS = {
+	// JSON_SCHEMA keeps 2026-11-27 a string: a calendar day in every time zone.
+	engines: {
+		yaml: (source: string): object => (load(source, { schema: JSON_SCHEMA }) ?? {}) as object,
+		js: refuseCode,
+		javascript: refuseCode,
+	},
+};
+
+/** Parses a note's frontmatter. Malformed YAML is reported with its 1-based line in the note. */
+export function readFrontmatter(text: string): FrontmatterRead {
+	const block = findFrontmatter(text);
+	if (!block) return { ok: true, data: {}, block: null };
+	try {
+		// A fresh options object per call: gray-matter caches results per options identity.
+		const parsed = matter(text.slice(0, block.end), { ...MATTER_OPTIONS });
+		const data: unknown = parsed.data;
+		if (typeof data !== "object" || data === null || Array.isArray(data)) {
+			return { ok: false, line: 2, message: "frontmatter is not a list of key: value pairs", block };
+		}
+		return { ok: true, data: data as Record<string, unknown>, block };
+	} catch (error) {
+		const mark = (error as { mark?: { line?: number } }).mark;
+		const reason = (error as { reason?: string }).reason ?? (error as Error).message ?? String(error);
+		const line = typeof mark?.line === "number" ? mark.line + 1 : 1;
+		return { ok: false, line, message: `malformed frontmatter: ${reason.split("\n")[0]}`, block };
+	}
+}
+
+/** Key names match loosely: case, `_`, `-`, spaces and camelCase are all the same. */
+export function normalizeKey(key: string): string {
+	return key.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** Frontmatter with loose key lookup. */
+export class Fields {
+	private readonly byKey = new Map<string, { key: string; value: unknown }>();
+
+	constructor(data: Record<string, unknown>) {
+		for (const [key, value] of Object.entries(data)) {
+			const norm = normalizeKey(key);
+			if (!this.byKey.has(norm)) this.byKey.set(norm, { key, value });
+		}
+	}
+
+	/** The first of `names` that is present, with the key as written. */
+	find(names: readonly string[]): { key: string; value: unknown } | null {
+		for (const name of names) {
+			const hit = this.byKey.get(normalizeKey(name));
+			if (hit) return hit;
+		}
+		return null;
+	}
+
+	/** Every one of `names` that is present. */
+	findAll(names: readonly string[]): { key: string; value: unknown }[] {
+		const out: { key: string; value: unknown }[] = [];
+		const seen = new Set<string>();
+		for (const name of names) {
+			const norm = normalizeKey(name);
+			const hit = this.byKey.get(norm);
+			if (hit && !seen.has(norm)) {
+				seen.add(norm);
+				out.push(hit);
+			}
+		}
+		return out;
+	}
+
+	entries(): { key: string; value: unknown }[] {
+		return [...this.byKey.values()];
+	}
+}
+
+export type DateValue =
+	| { kind: "unset" }
+	| { kind: "date"; date: IsoDay; time: ClockTime | null }
+	| { kind: "invalid"; text: string };
+
+const NOT_SET = /^(?:|null|~|tbd|tba|n\/a|none|-|yyyy-mm-dd|\{\{.*\}\}|<%.*%>)$/is;
+const DATE_VALUE =
+	/^(?:\[\[)?(\d{4}-\d{2}-\d{2})(?:(?:[ T])(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\|[^\]]*)?(?:\]\])?$/;
+
+/**
+ * Reads a frontmatter date: `YYYY-MM-DD`, optionally with a time, taken as written (never
+ * converted to another zone). Empty, `null`, `TBD` and unfilled placeholders mean "not set".
+ */
+export function readDateValue(value: unknown): DateValue {
+	// `[[2026-12-01]]` unquoted is YAML for a nested list.
+	while (Array.isArray(value) && value.length === 1) value = value[0];
+	if (value === null || value === undefined) return { kind: "unset" };
+	if (value instanceof Date) {
+		// Only reachable with another YAML engine: a YAML date is UTC midnight of its day.
+		return Number.isNaN(value.getTime())
+			? { kind: "invalid", text: String(value) }
+			: { kind: "date", date: value.toISOString().slice(0, 10), time: null };
+	}
+	if (typeof value !== "string") return { kind: "invalid", text: describeValue(value) };
+	const text = value.trim();
+	if (NOT_SET.test(text)) return { kind: "unset" };
+	const m = DATE_VALUE.exec(text);
+	if (!m || !isIsoDay(m[1]) || (m[2] !== undefined && !isClockTime(m[2]))) return { kind: "invalid", text };
+	return { kind: "date", date: m[1], time: m[2] ?? null };
+}
+
+/** A frontmatter value as display text, or null for lists, objects and empties. */
+export function readText(value: unknown): string | null {
+	if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+	if (typeof value === "number" || typeof value === "boolean") return String(value);
+	return null;
+}
+
+/** Tags of a `tags`/`tag` value: a list or a string separated by commas or spaces, `#` dropped. */
+export function readTags(value: unknown): string[] {
+	const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\s]+/) : [];
+	return items
+		.filter((t): t is string => typeof t === "string")
+		.map((t) => t.trim().replace(/^#/, "").toLowerCase())
+		.filter((t) => t !== "");
+}
+
+/** A short text for any YAML value, for messages. */
+export function describeValue(value: unknown): string {
+	if (typeof value === "string") return value;
+	try {
+		return JSON.stringify(value) ?? "undefined";
+	} catch {
+		return "(unreadable value)";
+	}
+}

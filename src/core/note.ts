@@ -1,0 +1,340 @@
+import { parseCadence, type Cadence } from "./cadence";
+import { parseClauses, type Outcome } from "./clauses";
+import type { ClockTime, IsoDay } from "./dates";
+import { describeValue, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterBlock } from "./frontmatter";
+import { parseNextStep, type NextStep } from "./nextClause";
+import type { TouchbaseSettings } from "./settings";
+import { checkState, deserializeTouch, type CheckState, type TouchLine } from "./touchLine";
+
+export interface Problem {
+	path: string;
+	/** 1-based line in the note, or null when the problem is the whole note. */
+	line: number | null;
+	message: string;
+}
+
+export type Status = "lead" | "active" | "paused" | "won" | "lost";
+
+export interface Touch {
+	/** 1-based line in the note. */
+	line: number;
+	/** The line as written, without its line ending. */
+	raw: string;
+	check: CheckState;
+	date: IsoDay;
+	time: ClockTime | null;
+	channel: string | null;
+	summary: string;
+	outcome: Outcome | null;
+	objective: string | null;
+	next: NextStep | null;
+	parsed: TouchLine;
+}
+
+export interface DatedValue {
+	date: IsoDay;
+	time: ClockTime | null;
+	/** 1-based line it was read from. */
+	line: number | null;
+}
+
+export interface ProspectNote {
+	path: string;
+	name: string;
+	status: Status;
+	pausedUntil: IsoDay | null;
+	company: string | null;
+	contact: string | null;
+	email: string | null;
+	phone: string | null;
+	source: string | null;
+	/** Preferred channel for touches. */
+	channel: string | null;
+	created: IsoDay | null;
+	value: number | null;
+	/** The note's own cadence, or null to use the default. */
+	cadence: Cadence | null;
+	/** `next_follow_up` from frontmatter and Dataview inline fields. */
+	nextFollowUp: DatedValue[];
+	/** The latest `last_touch`-like frontmatter date. */
+	lastContact: DatedValue | null;
+	touches: Touch[];
+	/** Raw frontmatter, for templates (`{{fm.KEY}}`). */
+	frontmatter: Record<string, unknown>;
+	problems: Problem[];
+}
+
+export interface NoteRead {
+	/** The prospect, or null when the note is not one (or could not be read). */
+	prospect: ProspectNote | null;
+	/** Problems of a note that is (or looks like) a prospect. Other notes never report any. */
+	problems: Problem[];
+}
+
+const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
+
+export function noteName(path: string): string {
+	const base = path.slice(path.lastIndexOf("/") + 1);
+	return base.replace(/\.md$/i, "");
+}
+
+export function inProspectFolder(path: string, settings: TouchbaseSettings): boolean {
+	return settings.prospectFolders.some((folder) => path.startsWith(`${folder}/`));
+}
+
+/** Quick check for an inline `#prospect` (or `#prospect/sub`) tag. */
+function inlineTagPattern(tag: string): RegExp {
+	const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	return new RegExp(`(?:^|\\s)#${escaped}(?=$|[\\s,.;:!?)/\\]])`, "i");
+}
+
+/** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
+export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
+	const fm = readFrontmatter(text);
+	const lines = text.split("\n");
+	const body = scanBody(lines, fm.block, settings);
+	const tagPattern = settings.prospectTag ? inlineTagPattern(settings.prospectTag) : null;
+	const inlineTagged = tagPattern !== null && body.visibleLines.some((l) => tagPattern.test(l));
+
+	if (!fm.ok) {
+		const rawYaml = text.slice(0, fm.block.end);
+		const mentions =
+			(settings.prospectTag !== "" && rawYaml.toLowerCase().includes(settings.prospectTag.toLowerCase())) ||
+			(settings.typeKey !== "" && rawYaml.toLowerCase().includes(settings.typeValue.toLowerCase()));
+		if (inProspectFolder(path, settings) || inlineTagged || mentions) {
+			return { prospect: null, problems: [{ path, line: fm.line, message: fm.message }] };
+		}
+		return { prospect: null, problems: [] };
+	}
+
+	const fields = new Fields(fm.data);
+	if (!isProspect(path, fields, inlineTagged, settings)) return { prospect: null, problems: [] };
+
+	const problems: Problem[] = [];
+	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
+	const report = (line: number | null, message: string): void => {
+		problems.push({ path, line, message });
+	};
+	const k = settings.keys;
+
+	const text1 = (name: string): string | null => readText(fields.find([name])?.value);
+	const dateOf = (names: readonly string[], label: string): DatedValue[] => {
+		const out: DatedValue[] = [];
+		for (const hit of fields.findAll(names)) {
+			const v = readDateValue(hit.value);
+			if (v.kind === "date") out.push({ date: v.date, time: v.time, line: keyLine(hit.key) });
+			else if (v.kind === "invalid") report(keyLine(hit.key), `${hit.key}: "${v.text}" is not a ${label}`);
+		}
+		return out;
+	};
+
+	let status: Status = "active";
+	const statusHit = fields.find([k.status]);
+	const statusText = readText(statusHit?.value)?.toLowerCase() ?? null;
+	if (statusText !== null) {
+		if ((STATUSES as readonly string[]).includes(statusText)) status = statusText as Status;
+		else report(keyLine(statusHit!.key), `unknown status "${statusText}": treated as active`);
+	}
+
+	let cadence: Cadence | null = null;
+	const cadenceHit = fields.find([k.cadence]);
+	const cadenceText = readText(cadenceHit?.value);
+	if (cadenceText !== null) {
+		const parsed = parseCadence(cadenceText);
+		if ("error" in parsed) report(keyLine(cadenceHit!.key), `${parsed.error}: the default cadence is used`);
+		else cadence = parsed;
+	}
+
+	let value: number | null = null;
+	const valueHit = fields.find([k.value]);
+	if (valueHit && valueHit.value !== null && valueHit.value !== "") {
+		value = readAmount(valueHit.value);
+		if (value === null) report(keyLine(valueHit.key), `${valueHit.key}: "${describeValue(valueHit.value)}" is not a number`);
+	}
+
+	const nextFollowUp = dateOf([k.nextFollowUp, ...settings.synonyms.nextFollowUp], "date");
+	// `next_action` is often a sentence; only a date there is a next follow-up.
+	for (const hit of fields.findAll(settings.synonyms.nextAction)) {
+		const v = readDateValue(hit.value);
+		if (v.kind === "date") nextFollowUp.push({ date: v.date, time: v.time, line: keyLine(hit.key) });
+	}
+	for (const inline of body.inlineNext) {
+		const v = readDateValue(inline.value);
+		if (v.kind === "date") nextFollowUp.push({ date: v.date, time: v.time, line: inline.line });
+		else if (v.kind === "invalid") report(inline.line, `${inline.key}:: "${v.text}" is not a date`);
+	}
+	const lastContacts = dateOf([k.lastTouch, ...settings.synonyms.lastTouch], "date");
+	const lastContact = lastContacts.reduce<DatedValue | null>((a, b) => (a === null || b.date > a.date ? b : a), null);
+
+	const touches: Touch[] = [];
+	for (const candidate of body.touchLines) {
+		const parsed = deserializeTouch(candidate.text, settings.channels);
+		if (parsed.kind === "none") continue;
+		if (parsed.kind === "problem") {
+			report(candidate.line, `${parsed.message}: this line is not used`);
+			continue;
+		}
+		const t = parsed.touch;
+		const clauses = parseClauses(t.text);
+		let next: NextStep | null = null;
+		if (clauses.next !== null) {
+			const n = parseNextStep(clauses.next, t.date, settings.channels, settings.dateLocale);
+			if ("ok" in n) next = n.ok;
+			else report(candidate.line, `${n.error}: the touch counts, its next step does not`);
+		}
+		touches.push({
+			line: candidate.line,
+			raw: candidate.raw,
+			check: checkState(t.checkbox),
+			date: t.date,
+			time: t.time,
+			channel: t.channel,
+			summary: clauses.summary,
+			outcome: clauses.outcome,
+			objective: clauses.objective,
+			next,
+			parsed: t,
+		});
+	}
+
+	const created = dateOf([k.created], "date")[0]?.date ?? null;
+	const pausedUntil = dateOf([k.pausedUntil], "date")[0]?.date ?? null;
+	const channelText = text1(k.channel)?.toLowerCase() ?? null;
+
+	const prospect: ProspectNote = {
+		path,
+		name: noteName(path),
+		status,
+		pausedUntil,
+		company: text1(k.company),
+		contact: text1(k.contact),
+		email: text1(k.email),
+		phone: text1(k.phone),
+		source: text1(k.source),
+		channel: channelText,
+		created,
+		value,
+		cadence,
+		nextFollowUp,
+		lastContact,
+		touches,
+		frontmatter: fm.data,
+		problems,
+	};
+	return { prospect, problems };
+}
+
+function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
+	if (inProspectFolder(path, settings)) return true;
+	if (settings.typeKey !== "") {
+		const type = fields.find([settings.typeKey])?.value;
+		const types = Array.isArray(type) ? type : [type];
+		const wanted = settings.typeValue.toLowerCase();
+		if (types.some((t) => typeof t === "string" && t.trim().toLowerCase() === wanted)) return true;
+	}
+	if (settings.prospectTag !== "") {
+		const tag = settings.prospectTag.toLowerCase();
+		const tags = fields.findAll(["tags", "tag"]).flatMap((hit) => readTags(hit.value));
+		if (tags.some((t) => t === tag || t.startsWith(`${tag}/`))) return true;
+		if (inlineTagged) return true;
+	}
+	return false;
+}
+
+/** `8000`, `"8,000"`, `"$8 000"`, `"8k"`. */
+function readAmount(value: unknown): number | null {
+	if (typeof value === "number") return Number.isFinite(value) ? value : null;
+	if (typeof value !== "string") return null;
+	const m = /^[^\d-]{0,3}\s*(-?[\d,. ]*\d)\s*([kKmM])?\s*[^\d]{0,4}$/.exec(value.trim());
+	if (!m) return null;
+	const n = Number(m[1].replace(/[, ]/g, ""));
+	if (!Number.isFinite(n)) return null;
+	const scale = m[2] ? (m[2].toLowerCase() === "k" ? 1e3 : 1e6) : 1;
+	return n * scale;
+}
+
+function findKeyLine(lines: string[], block: FrontmatterBlock | null, key: string): number | null {
+	if (!block) return null;
+	for (let i = 1; i < block.bodyLine - 1; i++) {
+		const line = lines[i].replace(/^["']/, "");
+		if (line.startsWith(key) && /^["']?\s*:/.test(line.slice(key.length))) return i + 1;
+	}
+	return null;
+}
+
+interface BodyScan {
+	/** List items that may be touch lines, with 1-based line numbers. */
+	touchLines: { line: number; raw: string; text: string }[];
+	/** Dataview `next` fields. */
+	inlineNext: { line: number; key: string; value: string }[];
+	/** Body text outside code and comments, for inline tags. */
+	visibleLines: string[];
+}
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)]) /;
+const INLINE_BRACKET = /[[(]([^[\]():]+)::\s*([^\])]*)[\])]/g;
+const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
+
+/** Walks the body once, skipping fenced code, HTML comments and `%%` comments. */
+function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings): BodyScan {
+	const out: BodyScan = { touchLines: [], inlineNext: [], visibleLines: [] };
+	const nextKeys = new Set(
+["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp].map(normalizeKey));
+	let fence: string | null = null;
+	let comment: "<!--" | "%%" | null = null;
+	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
+		const raw = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
+		if (fence !== null) {
+			const close = FENCE.exec(raw);
+			if (close && close[1][0] === fence[0] && close[1].length >= fence.length && raw.trim() === close[1]) fence = null;
+			continue;
+		}
+		if (comment === null) {
+			const open = FENCE.exec(raw);
+			if (open) {
+				fence = open[1];
+				continue;
+			}
+		}
+		let visible = "";
+		let rest = raw;
+		while (rest !== "") {
+			if (comment !== null) {
+				const end = rest.indexOf(comment === "<!--" ? "-->" : "%%");
+				if (end < 0) {
+					rest = "";
+					break;
+				}
+				rest = rest.slice(end + (comment === "<!--" ? 3 : 2));
+				comment = null;
+				continue;
+			}
+			const html = rest.indexOf("<!--");
+			const percent = rest.indexOf("%%");
+			const first = html < 0 ? percent : percent < 0 ? html : Math.min(html, percent);
+			if (first < 0) {
+				visible += rest;
+				break;
+			}
+			visible += rest.slice(0, first);
+			comment = first === html ? "<!--" : "%%";
+			rest = rest.slice(first + (comment === "<!--" ? 4 : 2));
+		}
+		if (visible.trim() === "") continue;
+		out.visibleLines.push(visible);
+		if (LIST_ITEM.test(visible)) out.touchLines.push({ line: i + 1, raw, text: visible });
+		if (visible.includes("::")) {
+			for (const m of visible.matchAll(INLINE_BRACKET)) {
+				if (nextKeys.has(normalizeKey(m[1]))) {
+					out.inlineNext.push({ line: i + 1, key: m[1].trim(), value: m[2] });
+				}
+			}
+			const whole = INLINE_LINE.exec(visible);
+			if (whole && nextKeys.has(normalizeKey(whole[1]))) {
+				out.inlineNext.push({ line: i + 1, key: whole[1].trim(), value: whole[2] });
+			}
+		}
+	}
+	return out;
+}
