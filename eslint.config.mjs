@@ -31,4 +31,12 @@ export default defineConfig([
 			"obsidianmd/hardcoded-config-path": "off",
 		},
 	},
+	{
+		files: ["test/**/*.ts"],
+		rules: {
+			// vitest's asymmetric matchers (expect.stringContaining) are typed `any`.
+			"@typescript-eslint/no-unsafe-assignment": "off",
+			"obsidianmd/no-global-this": "off",
+		},
+	},
 ]);
