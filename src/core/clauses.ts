@@ -11,11 +11,13 @@ export interface Clauses {
 
 // `next::` is a Dataview field, not a clause.
 const NEXT = /(?:(?:→|->)\s*)?\bnext:(?!:)[ \t]*/i;
-const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next step|won|lost)\b\s*\)?/i;
+const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next\s+step|won|lost)\b\s*\)?/i;
 const OBJECTIVE_TAG = /#objective\/([^\s#()[\],;]+)/i;
-const OBJECTIVE_FIELD = /\(?\s*\bobjective:(?!:)\s*([^;()#\]]+?)\s*(?=[;()#\]]|$)\)?/i;
-/** Where a `next:` clause stops: another clause, a tag, or closing punctuation. */
-const NEXT_END = /[;()|#]|\boutcome:|\bobjective:/i;
+// The value stops at punctuation or at the next clause (`→ next: …`, `outcome: …`).
+const OBJECTIVE_FIELD =
+	/\(?\s*\bobjective:(?!:)\s*([^;()#\]→]+?)\s*(?=[;()#\]→]|->|\bnext:|\boutcome:|$)\)?/i;
+/** Where a `next:` clause stops: another clause, a tag, a Dataview `[key:: value]`, or closing punctuation. */
+const NEXT_END = /[;()|#]|\boutcome:|\bobjective:|\[[\w -]+::/i;
 
 const OUTCOMES: Record<string, Outcome> = {
 	yes: "yes",

@@ -73,7 +73,8 @@ export function readFrontmatter(text: string): FrontmatterRead {
 
 /** Key names match loosely: case, `_`, `-`, spaces and camelCase are all the same. */
 export function normalizeKey(key: string): string {
-	return key.toLowerCase().replace(/[^a-z0-9]/g, "");
+	// Letters of every script count: `статус` and `компания` must stay two different keys.
+	return key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** Frontmatter with loose key lookup. */
@@ -132,7 +133,8 @@ const DATE_VALUE =
 export function readDateValue(value: unknown): DateValue {
 	// `[[2026-12-01]]` unquoted is YAML for a nested list.
 	while (Array.isArray(value) && value.length === 1) value = value[0];
-	if (value === null || value === undefined) return { kind: "unset" };
+	if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return { kind: "unset" };
+	if (isUnquotedPlaceholder(value)) return { kind: "unset" };
 	if (value instanceof Date) {
 		// Only reachable with another YAML engine: a YAML date is UTC midnight of its day.
 		return Number.isNaN(value.getTime())
@@ -145,6 +147,16 @@ export function readDateValue(value: unknown): DateValue {
 	const m = DATE_VALUE.exec(text);
 	if (!m || !isIsoDay(m[1]) || (m[2] !== undefined && !isClockTime(m[2]))) return { kind: "invalid", text };
 	return { kind: "date", date: m[1], time: m[2] ?? null };
+}
+
+/**
+ * An unfilled, unquoted `{{date}}` placeholder: YAML reads it as a flow mapping whose only key is
+ * another mapping, which js-yaml turns into the key "[object Object]" with no value.
+ */
+function isUnquotedPlaceholder(value: unknown): boolean {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+	const entries = Object.entries(value);
+	return entries.length === 1 && entries[0][0] === "[object Object]" && entries[0][1] === null;
 }
 
 /** A frontmatter value as display text, or null for lists, objects and empties. */

@@ -10,7 +10,7 @@ export interface NextStep {
 
 export type NextParse = { ok: NextStep } | { error: string };
 
-const ISO_START = /^(?:\[\[)?(\d{4}-\d{2}-\d{2})(?:\]\])?(?:\s+([01]\d|2[0-3]):([0-5]\d))?(?=\s|$)/;
+const ISO_START = /^(?:\[\[)?(\d{4}-\d{2}-\d{2})(?:(?:\|[^\]]*)?\]\])?(?:\s+([01]\d|2[0-3]):([0-5]\d))?(?=\s|$)/;
 
 /**
  * Reads the WHEN [channel] [text] of a `next:` clause, relative to `baseDay` (the touch's own

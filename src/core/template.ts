@@ -12,7 +12,8 @@ function lookup(name: string, values: TemplateValues, fields: Fields | null): st
 		if (Array.isArray(value)) return value.map(describeValue).join(", ");
 		return describeValue(value);
 	}
-	const value = values[name];
+	// Only the values' own keys: `{{constructor}}` must not reach Object.prototype.
+	const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
 	return value === null || value === undefined ? "" : String(value);
 }
 
@@ -28,10 +29,17 @@ export function renderTemplate(
 	frontmatter: Record<string, unknown> | null = null,
 ): string {
 	const fields = frontmatter ? new Fields(frontmatter) : null;
-	const withSections = template.replace(SECTION, (_all, kind: string, name: string, inner: string) => {
+	const section = (_all: string, kind: string, name: string, inner: string): string => {
 		const present = lookup(name, values, fields) !== "";
 		return (kind === "#") === present ? inner : "";
-	});
+	};
+	// Sections can nest: resolve the outer ones, then the ones they uncovered. Each pass removes
+	// at least one section, so this ends.
+	let withSections = template;
+	for (let previous = ""; previous !== withSections; ) {
+		previous = withSections;
+		withSections = withSections.replace(SECTION, section);
+	}
 	return withSections.replace(PLACEHOLDER, (_all, name: string) => lookup(name, values, fields));
 }
 

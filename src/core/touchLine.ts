@@ -39,6 +39,8 @@ const DATE_TOKEN =
 	/^(?:(\d{4}-\d{2}-\d{2})|\[\[(\d{4}-\d{2}-\d{2})(?:\|([^\]]*))?\]\]|\*\*(\d{4}-\d{2}-\d{2})\*\*)(?=\s|$)/;
 const TIME_TOKEN = /^\s+(\d{2}:\d{2})(?=\s|$)/;
 const TASKS_DATE = /(📅|⏳|✅)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+/** A Tasks date with the space before it, so removing it leaves single spaces. */
+const TASKS_DATE_WITH_SPACE = /[ \t]*(?:📅|⏳|✅)\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu;
 
 export function checkState(checkbox: string | null): CheckState {
 	if (checkbox === null) return "none";
@@ -96,7 +98,7 @@ function deserializeTasksLine(item: RegExpExecArray, rest: string, channels: rea
 	const planned = [due, scheduled].filter((d): d is IsoDay => d !== null).sort()[0];
 	const date = checkState(item[3]) === "done" && done ? done : (planned ?? done);
 	if (!date) return { kind: "none" };
-	const channel = splitChannel(rest.replace(TASKS_DATE, "").trim(), channels);
+	const channel = splitChannel(rest.replace(TASKS_DATE_WITH_SPACE, "").trim(), channels);
 	return {
 		kind: "touch",
 		touch: {
