@@ -1,8 +1,9 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const production = process.argv[2] === "production";
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
 /** The command line: Node, one plain file that `node` runs. */
 const cli = {
@@ -13,6 +14,7 @@ const cli = {
 	target: "node18",
 	outfile: "dist/cli.js",
 	banner: { js: "#!/usr/bin/env node" },
+	define: { TOUCHBASE_VERSION: JSON.stringify(version) },
 	logLevel: "warning",
 };
 
@@ -29,6 +31,8 @@ if (existsSync("src/plugin/main.ts")) {
 		external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
 		// gray-matter requires fs at load; Obsidian mobile has none, and the plugin never reads files through it.
 		alias: { fs: "./src/plugin/shims/fs.ts" },
+		// ...and it uses the global Buffer on every parse, which mobile lacks too.
+		inject: ["./src/plugin/shims/buffer.ts"],
 		define: { "process.env.NODE_ENV": '"production"' },
 		minify: production,
 		sourcemap: production ? false : "inline",

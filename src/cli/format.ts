@@ -1,4 +1,5 @@
 import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
+import { relativeDay } from "../core/describe";
 import { ordinal } from "../core/template";
 import type { DueReport } from "../core/vaultIndex";
 
@@ -11,13 +12,6 @@ const LABELS: Record<Bucket, string> = {
 	paused: "Paused",
 	closed: "Closed",
 };
-
-export function relativeDay(days: number): string {
-	if (days === 0) return "today";
-	if (days === 1) return "tomorrow";
-	if (days === -1) return "1 day overdue";
-	return days < 0 ? `${-days} days overdue` : `in ${days} days`;
-}
 
 function clip(text: string, width: number): string {
 	const chars = [...text];

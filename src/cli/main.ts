@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { isClockTime, isIsoDay, localToday } from "../core/dates";
 import { buildIcs } from "../core/ics";
 import { logTouch } from "../core/logTouch";
+import { computeDue } from "../core/due";
+import { inProspectFolder, readNote } from "../core/note";
 import { dueJson } from "../core/report";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
@@ -19,6 +21,10 @@ const USAGE = `Usage:
   touchbase ics VAULT [--today YYYY-MM-DD] > follow-ups.ics`;
 
 class UsageError extends Error {}
+
+declare const TOUCHBASE_VERSION: string | undefined;
+// Set by the build from package.json.
+const VERSION = typeof TOUCHBASE_VERSION === "string" ? TOUCHBASE_VERSION : "dev";
 
 export interface Io {
 	out: (text: string) => void;
@@ -38,6 +44,7 @@ const OPTIONS = {
 	outcome: { type: "string" },
 	objective: { type: "string" },
 	help: { type: "boolean", short: "h" },
+	version: { type: "boolean", short: "v" },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
@@ -66,7 +73,8 @@ function dayOption(value: string | undefined, name: string, fallback: string): s
 function vaultArg(positionals: string[]): string {
 	if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing VAULT folder" : `unexpected argument "${positionals[1]}"`);
 	const vault = positionals[0];
-	if (!existsSync(vault) || !statSync(vault).isDirectory()) throw new UsageError(`vault folder not found: ${vault}`);
+	if (!existsSync(vault)) throw new UsageError(`vault folder not found: ${vault}`);
+	if (!statSync(vault).isDirectory()) throw new UsageError(`not a folder: ${vault} (give the vault's folder)`);
 	return vault;
 }
 
@@ -82,15 +90,27 @@ function buildReport(vault: string, today: string, settings: TouchbaseSettings):
 	return report;
 }
 
-/** Walks up from a note to the folder holding `.obsidian`: the vault it belongs to. */
-function findVaultRoot(note: string): string {
-	let dir = dirname(resolve(note));
-	for (;;) {
-		if (existsSync(join(dir, ".obsidian"))) return dir;
+/**
+ * The vault a note belongs to: the folder above it holding `.obsidian`. Without one, the folder
+ * above a configured prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder
+ * rule still applies; else the note's own folder.
+ */
+function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettings } {
+	const file = resolve(note);
+	for (let dir = dirname(file); ; ) {
+		if (existsSync(join(dir, ".obsidian"))) return { vault: dir, settings: vaultSettings(dir) };
 		const parent = dirname(dir);
-		if (parent === dir) return dirname(resolve(note));
+		if (parent === dir) break;
 		dir = parent;
 	}
+	const settings = vaultSettings(dirname(file));
+	for (let dir = dirname(file); ; ) {
+		if (inProspectFolder(relative(dir, file).split(sep).join("/"), settings)) return { vault: dir, settings };
+		const parent = dirname(dir);
+		if (parent === dir) break;
+		dir = parent;
+	}
+	return { vault: dirname(file), settings };
 }
 
 const OUTCOMES: Record<string, Outcome> = { yes: "yes", won: "yes", no: "no", lost: "no", "next step": "next step", next: "next step" };
@@ -99,6 +119,10 @@ export function run(argv: string[], io: Io): number {
 	try {
 		const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
 		const [command, ...rest] = positionals;
+		if (values.version) {
+			io.out(`touchbase ${VERSION}\n`);
+			return 0;
+		}
 		if (values.help || command === "help") {
 			io.out(`${USAGE}\n`);
 			return 0;
@@ -136,7 +160,8 @@ export function run(argv: string[], io: Io): number {
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-			io.err(`touchbase: ${message.split("\n")[0]}\n`);
+			// Node's parseArgs adds advice about `--` that does not apply here: keep the first sentence.
+			io.err(`touchbase: ${message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "")}\n`);
 			return 2;
 		}
 		io.err(`touchbase: ${message}\n`);
@@ -167,12 +192,11 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 	const outcome = outcomeText === undefined ? null : OUTCOMES[outcomeText.trim().toLowerCase()];
 	if (outcome === undefined) throw new UsageError(`--outcome must be yes, no or "next step", not "${outcomeText}"`);
 
-	const vault = findVaultRoot(note);
-	const settings = vaultSettings(vault);
+	const { vault, settings } = findVaultRoot(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
 	let before: string;
 	try {
-		before = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(note));
+		before = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(note));
 	} catch {
 		io.err(`touchbase: ${note} was not changed: it is not UTF-8 text\n`);
 		return 1;
@@ -198,5 +222,15 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 	}
 	writeFileSync(note, result.text, "utf8");
 	io.out(`${result.line}\n`);
+	const read = readNote(path, result.text, settings);
+	if (!read.prospect) {
+		io.err(`touchbase: warning: ${note} is not a prospect note, so this touch will not show in due (put it in ${settings.prospectFolders.join(", ") || "a prospect folder"} or add type: prospect)\n`);
+	} else {
+		if (!settings.channels.includes(channel.trim().toLowerCase())) {
+			io.err(`touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n`);
+		}
+		const next = computeDue(read.prospect, today, settings).next;
+		io.out(next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n");
+	}
 	return 0;
 }

@@ -44,8 +44,30 @@ export function isScheduled(touch: Touch, today: IsoDay): boolean {
 	return touch.check === "open" || (touch.check === "none" && touch.date > today);
 }
 
-function byDateTimeLine(a: Touch, b: Touch): number {
-	return compareDayTime(a, b) || a.line - b.line;
+/**
+ * Whether `b` is a later touch than `a`: by date, then time when both have one, then line
+ * order. A line logged after a timed one on the same day is the later touch.
+ */
+function isLater(b: Touch, a: Touch): boolean {
+	if (a.date !== b.date) return b.date > a.date;
+	if (a.time !== null && b.time !== null && a.time !== b.time) return b.time > a.time;
+	return b.line > a.line;
+}
+
+/**
+ * Done touches, counted once each: a checked-off scheduled line (`[x]`) and a logged line of
+ * the same day and channel are one touch told twice (Log a touch writes both).
+ */
+export function countDone(done: readonly Touch[]): number {
+	let count = 0;
+	for (const t of done) {
+		const echoed =
+			t.check === "done" &&
+			t.channel !== null &&
+			done.some((o) => o !== t && o.date === t.date && o.channel === t.channel && (o.check !== "done" || o.line > t.line));
+		if (!echoed) count++;
+	}
+	return count;
 }
 
 export function resolveCadence(prospect: ProspectNote, settings: TouchbaseSettings): Cadence {
@@ -56,9 +78,9 @@ export function resolveCadence(prospect: ProspectNote, settings: TouchbaseSettin
 
 /** SPEC §3: where one prospect stands on `today`. */
 export function computeDue(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): DueEntry {
-	const done = prospect.touches.filter((t) => isDone(t, today)).sort(byDateTimeLine);
-	const latestLine = done.length > 0 ? done[done.length - 1] : null;
-	let doneCount = done.length;
+	const done = prospect.touches.filter((t) => isDone(t, today));
+	const latestLine = done.reduce<Touch | null>((latest, t) => (latest === null || isLater(t, latest) ? t : latest), null);
+	let doneCount = countDone(done);
 	let lastTouch: DueEntry["lastTouch"] = latestLine
 		? { date: latestLine.date, time: latestLine.time, summary: latestLine.summary || null, channel: latestLine.channel }
 		: null;

@@ -16,9 +16,10 @@ interface LineSpan {
 	terminated: boolean;
 }
 
+/** The note's lines. A byte-order mark is no part of the first line's content. */
 function lineSpans(text: string): LineSpan[] {
 	const spans: LineSpan[] = [];
-	let start = 0;
+	let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	while (start <= text.length) {
 		const nl = text.indexOf("\n", start);
 		if (nl < 0) {
@@ -45,21 +46,47 @@ function headingOf(line: string): { level: number; title: string } | null {
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
-/** Line indexes that are outside frontmatter and fenced code. */
+/** Where an HTML (`<!-- -->`) or Obsidian (`%% %%`) comment open at the start of `line` stands at its end. */
+function commentAfter(line: string, open: "<!--" | "%%" | null): "<!--" | "%%" | null {
+	let rest = line;
+	for (;;) {
+		if (open !== null) {
+			const close = open === "<!--" ? "-->" : "%%";
+			const end = rest.indexOf(close);
+			if (end < 0) return open;
+			rest = rest.slice(end + close.length);
+			open = null;
+			continue;
+		}
+		const html = rest.indexOf("<!--");
+		const percent = rest.indexOf("%%");
+		if (html < 0 && percent < 0) return null;
+		open = percent < 0 || (html >= 0 && html < percent) ? "<!--" : "%%";
+		rest = rest.slice((open === "<!--" ? html : percent) + open.length);
+	}
+}
+
+/** Line indexes that are outside frontmatter, fenced code and comments. */
 function markdownLines(text: string, spans: LineSpan[]): boolean[] {
 	const block = findFrontmatter(text);
 	const first = block ? block.bodyLine : 0;
 	const out = spans.map((_, i) => i >= first);
 	let fence: string | null = null;
+	let comment: "<!--" | "%%" | null = null;
 	for (let i = first; i < spans.length; i++) {
 		const line = text.slice(spans[i].start, spans[i].end);
 		const m = FENCE.exec(line);
 		if (fence !== null) {
 			out[i] = false;
 			if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
+		} else if (comment !== null) {
+			out[i] = false;
+			comment = commentAfter(line, comment);
 		} else if (m) {
 			fence = m[1];
 			out[i] = false;
+		} else {
+			comment = commentAfter(line, null);
 		}
 	}
 	return out;
@@ -87,7 +114,8 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 	}
 	const block = newLines.join(eol);
 	if (headingIndex < 0) {
-		const headingLine = heading.trim();
+		// A heading setting written without `#` ("Follow-ups") is a level-2 heading.
+		const headingLine = headingOf(heading.trim()) ? heading.trim() : `## ${heading.trim()}`;
 		if (text === "" || (text.charCodeAt(0) === 0xfeff && text.length === 1)) return `${text}${headingLine}${eol}${block}${eol}`;
 		const last = spans[spans.length - 1];
 		const lastBlank = text.slice(last.start, last.end).trim() === "";
@@ -118,12 +146,23 @@ function touchAt(text: string, line: number, channels: readonly string[]): { spa
  * Sets the checkbox of the touch line at `line` (1-based): `x` done, `-` cancelled, ` ` open.
  * A line without a checkbox gets one.
  */
-export function setCheckbox(text: string, line: number, mark: "x" | "-" | " ", channels: readonly string[]): EditResult {
+export function setCheckbox(
+	text: string,
+	line: number,
+	mark: "x" | "-" | " ",
+	channels: readonly string[],
+	doneOn: string | null = null,
+): EditResult {
 	const found = touchAt(text, line, channels);
 	if (typeof found === "string") return { ok: false, error: found };
 	const m = /^([ \t]*(?:[-*+]|\d{1,9}[.)]) )(\[.\] )?/.exec(found.content);
 	if (!m) return { ok: false, error: `line ${line} is not a list item` };
-	const updated = `${m[1]}[${mark}] ${found.content.slice(m[0].length)}`;
+	let updated = `${m[1]}[${mark}] ${found.content.slice(m[0].length)}`;
+	// A Tasks-plugin line records when it was done, as Tasks itself does.
+	const parsed = deserializeTouch(found.content, channels);
+	if (mark === "x" && doneOn !== null && parsed.kind === "touch" && parsed.touch.dateForm === "tasks" && !parsed.touch.tasks?.done) {
+		updated = `${updated.trimEnd()} ✅ ${doneOn}`;
+	}
 	return { ok: true, text: text.slice(0, found.span.start) + updated + text.slice(found.span.end) };
 }
 
@@ -165,7 +204,8 @@ function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
 	return dump(value, { schema: JSON_SCHEMA, lineWidth: -1 }).trimEnd();
 }
 
-const TOP_KEY = /^(["']?)([^\s:#"'][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
+// A key at column 0; `- key: value` is an item of the list above, not a key.
+const TOP_KEY = /^(["']?)((?:[^\s:#"'-]|-(?=\S))[^:]*?)\1[ \t]*:(?:[ \t]|$)/;
 
 /**
  * Sets top-level frontmatter keys (null removes one), writing the given key names: a key
@@ -206,7 +246,7 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 			}
 		} else if (line !== null) appended.push(line);
 	}
-	let out = "";
+	let out = text.slice(0, spans[0].start);
 	for (let i = 0; i < spans.length; i++) {
 		const span = spans[i];
 		if (i === closing) for (const line of appended) out += line + eol;
@@ -219,4 +259,36 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 		out += text.slice(span.start, span.next);
 	}
 	return { ok: true, text: out };
+}
+
+/**
+ * Finds a line the view saw as `raw` at `line` (1-based), in text that may have changed since:
+ * the same place if it still holds that text, else the one other place that does. Two or more
+ * candidates elsewhere, or none, is an error rather than a guess.
+ */
+export function locateLine(text: string, line: number, raw: string): number | { error: string } {
+	const spans = lineSpans(text);
+	const at = (i: number): string => text.slice(spans[i].start, spans[i].end);
+	if (line >= 1 && line <= spans.length && at(line - 1) === raw) return line;
+	const matches: number[] = [];
+	for (let i = 0; i < spans.length; i++) if (at(i) === raw) matches.push(i + 1);
+	if (matches.length === 1) return matches[0];
+	return {
+		error: matches.length === 0 ? "the touch line is no longer in the note" : "the note changed and that touch line now appears more than once",
+	};
+}
+
+/** The text of line `line` (1-based), without its line ending. */
+export function lineAt(text: string, line: number): string | null {
+	const spans = lineSpans(text);
+	if (line < 1 || line > spans.length) return null;
+	return text.slice(spans[line - 1].start, spans[line - 1].end);
+}
+
+/** Replaces the whole content of line `line` (1-based), keeping its line ending. */
+export function replaceLine(text: string, line: number, content: string): EditResult {
+	const spans = lineSpans(text);
+	if (line < 1 || line > spans.length) return { ok: false, error: `line ${line} is not in the note` };
+	const span = spans[line - 1];
+	return { ok: true, text: text.slice(0, span.start) + content + text.slice(span.end) };
 }

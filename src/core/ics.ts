@@ -28,7 +28,7 @@ export function foldLine(line: string): string {
 	return parts.join("\r\n ");
 }
 
-/** A short stable hash (FNV-1a) so the same touch keeps the same UID across exports. */
+/** A short stable hash (FNV-1a) so the same prospect keeps the same UID across exports. */
 function stableId(text: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
@@ -52,7 +52,9 @@ export function buildIcs(report: DueReport, stamp: Date = new Date()): string {
 		const p = entry.prospect;
 		const channel = next.channel ?? "follow up";
 		const title = `${channel.charAt(0).toUpperCase()}${channel.slice(1)} ${p.contact ?? p.name}${p.company && p.company !== p.name ? ` (${p.company})` : ""}`;
-		lines.push("BEGIN:VEVENT", `UID:${stableId(`${p.path}|${next.source}|${next.line ?? ""}`)}@touchbase`, `DTSTAMP:${dtstamp}`);
+		// One event per prospect, keyed by its note alone: a line added above the touch, a snooze or
+		// a new next step updates the same event instead of leaving a stale copy in the calendar.
+		lines.push("BEGIN:VEVENT", `UID:${stableId(p.path)}@touchbase`, `DTSTAMP:${dtstamp}`);
 		if (next.time) {
 			lines.push(`DTSTART:${compact(next.date)}T${next.time.replace(":", "")}00`, "DURATION:PT30M");
 		} else {

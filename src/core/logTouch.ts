@@ -2,7 +2,7 @@ import { type ClockTime, type IsoDay, isIsoDay } from "./dates";
 import { computeDue, isScheduled } from "./due";
 import { insertUnderHeading, setCheckbox, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "./edits";
 import { parseNextStep } from "./nextClause";
-import { readFrontmatter } from "./frontmatter";
+import { normalizeKey, readDateValue, readFrontmatter } from "./frontmatter";
 import { readNote, type ProspectNote, type Touch } from "./note";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine } from "./template";
@@ -32,8 +32,11 @@ export function prospectValues(prospect: ProspectNote | null, path: string): Rec
 export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
 	const prospect = readNote(path, text, settings).prospect;
 	if (!prospect) return [];
-	// The old next_follow_up is what we are rewriting: it must not vote for itself.
-	const due = computeDue({ ...prospect, nextFollowUp: [] }, today, settings);
+	// The old next_follow_up (and its synonyms) is what we are rewriting: it must not vote for
+	// itself. A Dataview field in the body (`[next:: …]`) is not rewritten, so it still counts.
+	const bodyLine = readFrontmatter(text).block?.bodyLine ?? 0;
+	const inline = prospect.nextFollowUp.filter((f) => f.line !== null && f.line > bodyLine);
+	const due = computeDue({ ...prospect, nextFollowUp: inline }, today, settings);
 	const k = settings.keys;
 	const out: [string, FrontmatterValue][] = [
 		[k.lastTouch, due.lastTouch?.date ?? null],
@@ -41,6 +44,22 @@ export function mirrorKeys(text: string, path: string, settings: TouchbaseSettin
 	];
 	const explicit = due.next && !due.next.suggested ? due.next.date : null;
 	if (explicit !== null || prospect.nextFollowUp.length > 0) out.push([k.nextFollowUp, explicit]);
+	// A synonym the note already uses (`next_contact`, `last_contacted`, or `next_action` holding
+	// a date) is the same key by another name: left alone, it would keep its old date, and an old
+	// next date would still count as a next follow-up.
+	const lastTouch = out[0][1];
+	const canonical = new Set([normalizeKey(k.nextFollowUp), normalizeKey(k.lastTouch)]);
+	const nextSynonyms = new Set(settings.synonyms.nextFollowUp.map(normalizeKey));
+	const lastSynonyms = new Set(settings.synonyms.lastTouch.map(normalizeKey));
+	const actions = new Set(settings.synonyms.nextAction.map(normalizeKey));
+	const seen = new Set<string>();
+	for (const [key, value] of Object.entries(prospect.frontmatter)) {
+		const norm = normalizeKey(key);
+		if (canonical.has(norm) || seen.has(norm)) continue;
+		seen.add(norm);
+		if (nextSynonyms.has(norm) || (actions.has(norm) && readDateValue(value).kind === "date")) out.push([key, explicit]);
+		else if (lastSynonyms.has(norm)) out.push([key, lastTouch]);
+	}
 	return out;
 }
 
@@ -88,7 +107,7 @@ export function logTouchBody(
 		.filter((t) => isScheduled(t, input.date) && t.date <= input.date)
 		.sort(sameChannelFirst);
 	if (open.length > 0) {
-		const checked = setCheckbox(body, open[0].line, "x", settings.channels);
+		const checked = setCheckbox(body, open[0].line, "x", settings.channels, input.date);
 		if (!checked.ok) return checked;
 		body = checked.text;
 	}
@@ -96,7 +115,13 @@ export function logTouchBody(
 }
 
 /** Log a touch on a whole note's text, frontmatter mirrors included (the CLI's `log`). */
-export function logTouch(text: string, path: string, input: LogInput, settings: TouchbaseSettings, today: IsoDay): EditResult & { line?: string } {
+export function logTouch(
+	text: string,
+	path: string,
+	input: LogInput,
+	settings: TouchbaseSettings,
+	today: IsoDay,
+): EditResult & { line?: string } {
 	const body = logTouchBody(text, path, input, settings);
 	if (!body.ok) return body;
 	const mirrored = setFrontmatterKeys(body.text, mirrorKeys(body.text, path, settings, today));

@@ -91,7 +91,8 @@ function inlineTagPattern(tag: string): RegExp {
 /** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
 export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
 	const fm = readFrontmatter(text);
-	const lines = text.split("\n");
+	// Line 1's text never includes a byte-order mark, as in the text edits.
+	const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
 	const body = scanBody(lines, fm.block, settings);
 	const tagPattern = settings.prospectTag ? inlineTagPattern(settings.prospectTag) : null;
 	const inlineTagged = tagPattern !== null && body.visibleLines.some((l) => tagPattern.test(l));

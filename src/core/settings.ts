@@ -54,14 +54,15 @@ export const DEFAULT_TEMPLATES: Templates = {
 	scheduled:
 		"- [ ] {{date}}{{#time}} {{time}}{{/time}} {{channel}}: {{summary}}{{#objective}} #objective/{{objective}}{{/objective}}",
 	draft: [
-		"### {{date}} draft for {{contact}}",
+		"### {{date}} follow-up to {{contact}}",
 		"Hi {{contact}},",
 		"",
-		"Thank you for your time today. To recap: {{summary}}",
-		"",
-		"Something that may help: (one link, idea or case study for them)",
-		"",
+		"Thank you for your time today. To recap what we discussed: {{recap}}",
+		"{{#gift}}",
+		"I thought this might help: {{gift}}",
+		"{{/gift}}{{#next}}",
 		"Next step: {{next}}",
+		"{{/next}}",
 	].join("\n"),
 	prospect: [
 		"---",

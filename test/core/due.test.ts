@@ -27,6 +27,25 @@ describe("touch line state (SPEC §2)", () => {
 	});
 });
 
+describe("counting touches", () => {
+	it("counts a checked-off scheduled touch and the line logged for it once", () => {
+		const due = note().line("- [x] 2026-11-20 14:30 call: planned call", "- 2026-11-20 call: talked prices → next: 2026-11-27").due(TODAY);
+		expect(due.doneCount).toBe(1);
+		expect(due.next?.date).toBe("2026-11-27");
+	});
+
+	it("still counts two touches on different channels or days", () => {
+		expect(note().line("- [x] 2026-11-20 call: a", "- 2026-11-20 email: b").due(TODAY).doneCount).toBe(2);
+		expect(note().line("- [x] 2026-11-19 call: a", "- 2026-11-20 call: b").due(TODAY).doneCount).toBe(2);
+	});
+
+	it("takes a line written after a timed one on the same day as the latest touch", () => {
+		const due = note().line("- [x] 2026-11-20 14:30 call: planned → next: 2026-11-21", "- 2026-11-20 call: logged → next: 2026-11-28").due(TODAY);
+		expect(due.next?.date).toBe("2026-11-28");
+		expect(due.lastTouch?.summary).toBe("logged");
+	});
+});
+
 describe("the next touch (SPEC §3)", () => {
 	it("is the earliest of open scheduled touches, the latest done touch's next:, and a later next_follow_up", () => {
 		const due = note()

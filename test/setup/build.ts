@@ -1,15 +1,7 @@
-import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
 
-/** Builds the CLI once before the suite, so process tests run the same file users run. */
-export default async function setup(): Promise<void> {
-	await build({
-		entryPoints: ["src/cli/index.ts"],
-		bundle: true,
-		platform: "node",
-		format: "cjs",
-		target: "node18",
-		outfile: "dist/cli.js",
-		banner: { js: "#!/usr/bin/env node" },
-		logLevel: "error",
-	});
+/** Runs the real build once before the suite: process tests run the files users run. */
+export default function setup(): void {
+	const result = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { encoding: "utf8" });
+	if (result.status !== 0) throw new Error(`the build failed:\n${result.stderr}`);
 }
