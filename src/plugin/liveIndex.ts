@@ -1,0 +1,130 @@
+import { debounce, TFile, type App, type CachedMetadata, type Component } from "obsidian";
+import { localToday } from "../core/dates";
+import { inProspectFolder, type NoteRead } from "../core/note";
+import type { TouchbaseSettings } from "../core/settings";
+import { ProspectIndex, type DueReport } from "../core/vaultIndex";
+
+/**
+ * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
+ * as the command line, so the view and `touchbase due` never disagree.
+ */
+export class LiveIndex {
+	private readonly core: ProspectIndex;
+	private readonly listeners = new Set<() => void>();
+	private cached: { revision: number; today: string; report: DueReport } | null = null;
+	ready = false;
+	/** Coalesces bursts of edits (a sync, a find-and-replace) into one notification. */
+	private readonly notify = debounce(() => this.listeners.forEach((listener) => listener()), 250, true);
+
+	constructor(
+		private readonly app: App,
+		private settings: TouchbaseSettings,
+	) {
+		this.core = new ProspectIndex(settings);
+	}
+
+	get revision(): number {
+		return this.core.revision;
+	}
+
+	/** Reads every prospect note, then follows changes. Call once the layout is ready. */
+	async start(owner: Component): Promise<void> {
+		const { vault, metadataCache } = this.app;
+		owner.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
+		owner.registerEvent(
+			vault.on("delete", (file) => {
+				if (this.core.remove(file.path)) this.notify();
+			}),
+		);
+		owner.registerEvent(
+			vault.on("rename", (file, oldPath) => {
+				const removed = this.core.remove(oldPath);
+				if (file instanceof TFile && this.isCandidate(file)) void this.readFile(file);
+				else if (removed) this.notify();
+			}),
+		);
+		await this.rebuild();
+	}
+
+	async rebuild(): Promise<void> {
+		this.core.clear();
+		const files = this.app.vault.getMarkdownFiles().filter((f) => this.isCandidate(f));
+		await Promise.all(files.map((f) => this.readFile(f, false)));
+		this.ready = true;
+		this.notify();
+		this.notify.run();
+	}
+
+	setSettings(settings: TouchbaseSettings): void {
+		this.settings = settings;
+		this.core.setSettings(settings);
+		this.cached = null;
+	}
+
+	onChange(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	get(path: string): NoteRead | undefined {
+		return this.core.get(path);
+	}
+
+	/** The due list for `today` (local by default), computed once per revision and day. */
+	report(today: string = localToday()): DueReport {
+		if (this.cached && this.cached.revision === this.core.revision && this.cached.today === today) return this.cached.report;
+		const report = this.core.report(today);
+		this.cached = { revision: this.core.revision, today, report };
+		return report;
+	}
+
+	/** Re-reads one note now, without waiting for the metadata cache. */
+	async refresh(file: TFile): Promise<void> {
+		if (this.isCandidate(file)) await this.readFile(file);
+		else if (this.core.remove(file.path)) this.notify();
+	}
+
+	/**
+	 * Whether a note may be a prospect, from the metadata cache alone, so the start-up reads only
+	 * these. A note whose frontmatter did not parse is read too: it may be a broken prospect.
+	 */
+	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file)): boolean {
+		if (file.extension !== "md") return false;
+		if (inProspectFolder(file.path, this.settings)) return true;
+		if (!cache) return false;
+		const fm: Record<string, unknown> | undefined = cache.frontmatter;
+		if (cache.frontmatterPosition && !fm) return true;
+		const tag = this.settings.prospectTag.toLowerCase();
+		if (tag !== "") {
+			const isTag = (t: string): boolean => {
+				const name = t.replace(/^#/, "").toLowerCase();
+				return name === tag || name.startsWith(`${tag}/`);
+			};
+			if (cache.tags?.some((t) => isTag(t.tag))) return true;
+			if (fm && Object.keys(fm).some((k) => /^tags?$/i.test(k) && JSON.stringify(fm[k]).toLowerCase().includes(tag))) return true;
+		}
+		if (fm && this.settings.typeKey !== "") {
+			const wanted = this.settings.typeValue.toLowerCase();
+			const key = this.settings.typeKey.toLowerCase();
+			for (const [k, v] of Object.entries(fm)) {
+				if (k.toLowerCase() === key && JSON.stringify(v).toLowerCase().includes(wanted)) return true;
+			}
+		}
+		return false;
+	}
+
+	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
+		const changed = this.isCandidate(file, cache) ? this.core.update(file.path, data) : this.core.remove(file.path);
+		if (changed) this.notify();
+	}
+
+	private async readFile(file: TFile, notify = true): Promise<void> {
+		try {
+			const text = await this.app.vault.cachedRead(file);
+			const changed = this.core.update(file.path, text);
+			if (changed && notify) this.notify();
+		} catch (error) {
+			console.warn(`Touchbase: could not read ${file.path}`, error);
+		}
+	}
+}

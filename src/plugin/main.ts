@@ -1,0 +1,71 @@
+import { Notice, Plugin } from "obsidian";
+import { localToday } from "../core/dates";
+import { migrateSettings, type TouchbaseSettings } from "../core/settings";
+import { registerCommands } from "./commands";
+import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
+import { LiveIndex } from "./liveIndex";
+import { ProspectActions } from "./prospectActions";
+import { TouchbaseSettingTab } from "./settingsTab";
+import { drawStatus } from "./statusBar";
+
+export default class TouchbasePlugin extends Plugin {
+	settings!: TouchbaseSettings;
+	index!: LiveIndex;
+	actions!: ProspectActions;
+
+	async onload(): Promise<void> {
+		this.settings = await this.loadSettings();
+		this.index = new LiveIndex(this.app, this.settings);
+		this.actions = new ProspectActions(this.app, () => this.settings, this.index);
+
+		this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, this));
+		registerCommands(this);
+		this.addRibbonIcon("calendar-clock", "Open follow-ups", () => void this.openView());
+		this.addSettingTab(new TouchbaseSettingTab(this.app, this));
+
+		const status = this.addStatusBarItem();
+		status.addClass("mod-clickable", "touchbase-status");
+		this.registerDomEvent(status, "click", () => void this.openView());
+		const drawStatusBar = (): void => {
+			if (this.index.ready) drawStatus(status, this.index.report(localToday()));
+		};
+		this.register(this.index.onChange(drawStatusBar));
+		this.registerInterval(window.setInterval(drawStatusBar, 60_000));
+
+		// Indexing waits for the layout: Obsidian starts faster, and the metadata cache is ready.
+		this.app.workspace.onLayoutReady(() => void this.index.start(this));
+	}
+
+	private async loadSettings(): Promise<TouchbaseSettings> {
+		let raw: unknown;
+		try {
+			raw = await this.loadData();
+		} catch {
+			new Notice("Touchbase: the settings file could not be read; the defaults are used.");
+		}
+		const settings = migrateSettings(raw);
+		if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
+			new Notice("Touchbase: the stored settings were damaged; the defaults are used.");
+		}
+		return settings;
+	}
+
+	async saveSettings(next: TouchbaseSettings): Promise<void> {
+		this.settings = migrateSettings(next);
+		this.index.setSettings(this.settings);
+		await this.saveData(this.settings);
+		if (this.index.ready) await this.index.rebuild();
+	}
+
+	async openView(): Promise<void> {
+		const { workspace } = this.app;
+		let leaf = workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS)[0];
+		if (!leaf) {
+			const right = workspace.getRightLeaf(false);
+			if (!right) return;
+			await right.setViewState({ type: VIEW_TYPE_FOLLOW_UPS, active: true });
+			leaf = right;
+		}
+		await workspace.revealLeaf(leaf);
+	}
+}

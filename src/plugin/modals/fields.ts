@@ -1,0 +1,60 @@
+import { Setting } from "obsidian";
+import { addDaysToDay, formatDay, isIsoDay, weekdayName, type IsoDay } from "../../core/dates";
+import { parseNextStep, type NextStep } from "../../core/nextClause";
+import type { TouchbaseSettings } from "../../core/settings";
+
+/** Reads what a user typed as a date: ISO, or plain English from `baseDay`. */
+export function readTypedDay(text: string, baseDay: IsoDay, settings: TouchbaseSettings, allowSameDay = false): NextStep | null {
+	const trimmed = text.trim();
+	if (trimmed === "") return null;
+	if (allowSameDay && isIsoDay(trimmed)) return { date: trimmed, time: null, channel: null, text: "" };
+	if (allowSameDay && /^today$/i.test(trimmed)) return { date: baseDay, time: null, channel: null, text: "" };
+	if (allowSameDay && /^yesterday$/i.test(trimmed)) return { date: addDaysToDay(baseDay, -1), time: null, channel: null, text: "" };
+	const parsed = parseNextStep(trimmed, baseDay, settings.channels, settings.dateLocale);
+	return "ok" in parsed ? parsed.ok : null;
+}
+
+export function describeDay(step: NextStep): string {
+	const when = `${weekdayName(step.date)} ${step.date}${step.time ? ` ${step.time}` : ""}`;
+	return step.channel ? `${when}, ${step.channel}${step.text ? `: ${step.text}` : ""}` : when;
+}
+
+/**
+ * A text field for a date in plain English ("in 3 days", "friday", "Dec 1") with a live preview
+ * of the day it means.
+ */
+export function dateField(
+	container: HTMLElement,
+	options: { name: string; desc: string; value: string; baseDay: IsoDay; settings: TouchbaseSettings; allowSameDay?: boolean },
+	onChange: (step: NextStep | null, text: string) => void,
+): Setting {
+	let preview: HTMLElement | null = null;
+	const update = (text: string): void => {
+		const step = readTypedDay(text, options.baseDay, options.settings, options.allowSameDay);
+		preview?.setText(text.trim() === "" ? "" : step ? `→ ${describeDay(step)}` : "Cannot read this date. Try 2026-12-01, tomorrow, in 3 days, friday or Dec 1.");
+		preview?.toggleClass("touchbase-preview-error", text.trim() !== "" && step === null);
+		onChange(step, text);
+	};
+	const setting = new Setting(container)
+		.setName(options.name)
+		.setDesc(options.desc)
+		.addText((input) => {
+			input.setValue(options.value).onChange(update);
+			input.inputEl.addClass("touchbase-date-input");
+		});
+	preview = setting.descEl.createDiv({ cls: "touchbase-preview" });
+	update(options.value);
+	return setting;
+}
+
+export function channelDropdown(container: HTMLElement, settings: TouchbaseSettings, value: string, onChange: (channel: string) => void): Setting {
+	return new Setting(container).setName("Channel").addDropdown((dropdown) => {
+		for (const channel of settings.channels) dropdown.addOption(channel, channel);
+		if (!settings.channels.includes(value)) dropdown.addOption(value, value);
+		dropdown.setValue(value).onChange(onChange);
+	});
+}
+
+export function today(): IsoDay {
+	return formatDay(new Date());
+}

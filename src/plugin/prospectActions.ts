@@ -1,0 +1,259 @@
+import { Notice, TFile, normalizePath, type App } from "obsidian";
+import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../core/actions";
+import { cadenceSuggestion } from "../core/cadence";
+import { localToday, type IsoDay } from "../core/dates";
+import { computeDue, resolveCadence, type DueEntry } from "../core/due";
+import { logTouchBody, type LogInput } from "../core/logTouch";
+import type { ProspectNote } from "../core/note";
+import type { TouchbaseSettings } from "../core/settings";
+import type { LiveIndex } from "./liveIndex";
+import { LogTouchModal } from "./modals/logTouchModal";
+import { ScheduleModal } from "./modals/scheduleModal";
+import { ConfirmModal, DraftModal, NewProspectModal } from "./modals/simpleModals";
+import { SnoozeModal } from "./modals/snoozeModal";
+import { editNote, fileAt, setFrontmatter, syncMirrors } from "./noteEdits";
+
+/** The channel to suggest next: a different one when the last three touches on one channel got no answer. */
+export function channelToVary(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): { channel: string; instead: string } | null {
+	const done = prospect.touches.filter((t) => t.check === "done" || (t.check === "none" && t.date <= today));
+	const last = done.slice(-3);
+	if (last.length < 3 || last.some((t) => t.channel === null || t.channel !== last[0].channel || t.outcome !== null)) return null;
+	const instead = last[0].channel!;
+	const channel = settings.channels.find((c) => c !== instead && c !== "voicemail") ?? null;
+	return channel ? { channel, instead } : null;
+}
+
+/** What a later edit needs to find the due touch of `entry` again. */
+export function dueTargetOf(entry: DueEntry): DueTarget {
+	const next = entry.next;
+	const line = next?.line ?? null;
+	return {
+		source: next?.source ?? "cadence",
+		line,
+		raw: line !== null ? (entry.prospect.touches.find((t) => t.line === line)?.raw ?? null) : null,
+		channel: next?.channel ?? null,
+		text: next?.text ?? null,
+	};
+}
+
+/**
+ * What each command does to "this prospect", shared by the palette and the view's row actions.
+ * Every edit goes through the core's text edits, `Vault.process` and `processFrontMatter`.
+ */
+export class ProspectActions {
+	constructor(
+		private readonly app: App,
+		private readonly settings: () => TouchbaseSettings,
+		private readonly index: LiveIndex,
+	) {}
+
+	/** The active note if it is a readable prospect; otherwise says why not and returns null. */
+	activeProspect(): { file: TFile; prospect: ProspectNote } | null {
+		const file = this.app.workspace.getActiveFile();
+		if (!file) {
+			new Notice("Touchbase: open a prospect note first.");
+			return null;
+		}
+		return this.prospectOf(file);
+	}
+
+	prospectOf(file: TFile): { file: TFile; prospect: ProspectNote } | null {
+		const read = this.index.get(file.path);
+		if (read?.prospect) return { file, prospect: read.prospect };
+		if (read && read.problems.length > 0) {
+			const p = read.problems[0];
+			new Notice(`Touchbase: ${file.basename} cannot be edited: ${p.line !== null ? `line ${p.line}: ` : ""}${p.message}`);
+			return null;
+		}
+		const folders = this.settings().prospectFolders.join(", ") || "a prospect folder";
+		new Notice(`Touchbase: ${file.basename} is not a prospect note. Move it to ${folders} or add "type: prospect" to its frontmatter.`);
+		return null;
+	}
+
+	private dueOf(prospect: ProspectNote, today: IsoDay): DueEntry {
+		return computeDue(prospect, today, this.settings());
+	}
+
+	log(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const settings = this.settings();
+		const today = localToday();
+		const due = this.dueOf(found.prospect, today);
+		const vary = channelToVary(found.prospect, today, settings);
+		const channel = vary?.channel ?? due.next?.channel ?? found.prospect.channel ?? settings.defaultChannel;
+		const next = cadenceSuggestion(resolveCadence(found.prospect, settings), due.doneCount + 1, today, settings.skipWeekends) ?? "";
+		new LogTouchModal(
+			this.app,
+			settings,
+			{
+				prospect: found.prospect.name,
+				today,
+				channel,
+				next,
+				hint: vary ? `The last three ${vary.instead} touches got no answer: try ${vary.channel}.` : null,
+			},
+			(input) => void this.applyLog(file, input),
+		).open();
+	}
+
+	async applyLog(file: TFile, input: LogInput): Promise<boolean> {
+		const settings = this.settings();
+		const text = await editNote(this.app, file, (data) => logTouchBody(data, file.path, input, settings), "log the touch");
+		if (text === null) return false;
+		await syncMirrors(this.app, file, text, settings);
+		new Notice(`Touchbase: touch logged in ${file.basename}.`);
+		return true;
+	}
+
+	schedule(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const settings = this.settings();
+		const today = localToday();
+		const channel = found.prospect.channel ?? settings.defaultChannel;
+		new ScheduleModal(this.app, settings, { prospect: found.prospect.name, today, channel, when: "" }, (input) => {
+			void (async () => {
+				const text = await editNote(this.app, file, (data) => scheduleTouchBody(data, file.path, input, settings), "schedule the follow-up");
+				if (text !== null) {
+					await syncMirrors(this.app, file, text, settings);
+					new Notice(`Touchbase: follow-up scheduled for ${input.date}.`);
+				}
+			})();
+		}).open();
+	}
+
+	snooze(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const today = localToday();
+		const due = this.dueOf(found.prospect, today);
+		if (!due.next) {
+			new Notice(`Touchbase: ${file.basename} has no due touch to snooze. Schedule one first.`);
+			return;
+		}
+		const target = dueTargetOf(due);
+		new SnoozeModal(this.app, this.settings(), { prospect: found.prospect.name, due: due.next.date, today }, (date) => void this.applySnooze(file, target, date)).open();
+	}
+
+	async applySnooze(file: TFile, target: DueTarget, date: IsoDay): Promise<boolean> {
+		const settings = this.settings();
+		const text = await editNote(this.app, file, (data) => snoozeBody(data, file.path, target, date, undefined, settings), "snooze the touch");
+		if (text === null) return false;
+		if (target.source === "next_follow_up") await setFrontmatter(this.app, file, [[settings.keys.nextFollowUp, date]]);
+		else await syncMirrors(this.app, file, text, settings);
+		new Notice(`Touchbase: snoozed to ${date}.`);
+		return true;
+	}
+
+	draft(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const settings = this.settings();
+		new DraftModal(this.app, found.prospect.name, (input) => {
+			void (async () => {
+				let sendOn: string | undefined;
+				const text = await editNote(
+					this.app,
+					file,
+					(data) => {
+						const result = draftBody(data, file.path, input, settings, localToday());
+						if (result.ok) sendOn = result.sendOn;
+						return result;
+					},
+					"add the draft",
+				);
+				if (text !== null) {
+					await syncMirrors(this.app, file, text, settings);
+					new Notice(`Touchbase: draft added; sending it is scheduled for ${sendOn ?? "later"}.`);
+				}
+			})();
+		}).open();
+	}
+
+	newProspect(): void {
+		new NewProspectModal(this.app, (input) => void this.createProspect(input)).open();
+	}
+
+	async createProspect(input: { name: string; company: string; contact: string }): Promise<TFile | null> {
+		const settings = this.settings();
+		const name = prospectFileName(input.name);
+		if (name === "") {
+			new Notice("Touchbase: that name has no characters a file name can use.");
+			return null;
+		}
+		const folder = settings.prospectFolders[0] ?? "";
+		const path = normalizePath(folder ? `${folder}/${name}.md` : `${name}.md`);
+		if (this.app.vault.getAbstractFileByPath(path)) {
+			new Notice(`Touchbase: ${path} already exists.`);
+			return null;
+		}
+		try {
+			if (folder && !this.app.vault.getAbstractFileByPath(normalizePath(folder))) await this.app.vault.createFolder(normalizePath(folder));
+			const file = await this.app.vault.create(path, newProspectText(input, settings, localToday()));
+			await this.app.workspace.getLeaf(false).openFile(file);
+			return file;
+		} catch (error) {
+			new Notice(`Touchbase: could not create ${path}: ${error instanceof Error ? error.message : String(error)}`);
+			return null;
+		}
+	}
+
+	close(file: TFile, outcome: "won" | "lost"): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		new ConfirmModal(
+			this.app,
+			{
+				title: `Mark ${found.prospect.name} ${outcome}?`,
+				body: `Sets the status to ${outcome}, cancels the open touches (they stay in the note, marked [-]) and logs the closing touch.`,
+				yes: outcome === "won" ? "Mark won" : "Mark lost",
+			},
+			() => void this.applyClose(file, outcome),
+		).open();
+	}
+
+	async applyClose(file: TFile, outcome: "won" | "lost"): Promise<boolean> {
+		const settings = this.settings();
+		const found = this.index.get(file.path)?.prospect;
+		const channel = found?.channel ?? settings.defaultChannel;
+		const text = await editNote(this.app, file, (data) => closeBody(data, file.path, outcome, localToday(), channel, settings), `mark it ${outcome}`);
+		if (text === null) return false;
+		await setFrontmatter(this.app, file, [[settings.keys.status, outcome]]);
+		await syncMirrors(this.app, file, text, settings);
+		new ConfirmModal(
+			this.app,
+			{
+				title: "Ask for a referral?",
+				body: outcome === "won" ? "Happy clients refer others. Schedule a touch in two weeks to ask for a referral." : "A no today can still send you someone else. Schedule a touch in a month to ask for a referral.",
+				yes: "Schedule referral ask",
+				no: "Not now",
+			},
+			() => void this.scheduleReferral(file, outcome === "won" ? 14 : 30),
+		).open();
+		return true;
+	}
+
+	private async scheduleReferral(file: TFile, days: number): Promise<void> {
+		const settings = this.settings();
+		const date = new Date();
+		date.setDate(date.getDate() + days);
+		const day = localToday(date);
+		// Closed prospects cannot be edited through the prospect checks: write the line directly.
+		await editNote(
+			this.app,
+			file,
+			(data) => {
+				const result = scheduleTouchBody(data, file.path, { date: day, time: null, channel: settings.defaultChannel, summary: "ask for a referral", objective: "referral" }, settings);
+				return result;
+			},
+			"schedule the referral ask",
+		);
+	}
+
+	openAt(path: string, line: number | null): void {
+		const file = fileAt(this.app, path);
+		if (!file) return;
+		void this.app.workspace.getLeaf(false).openFile(file, line !== null ? { eState: { line: line - 1 } } : undefined);
+	}
+}

@@ -1,0 +1,155 @@
+import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
+import { parseCadence } from "../core/cadence";
+import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
+import type TouchbasePlugin from "./main";
+
+const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
+	status: "Status",
+	pausedUntil: "Paused until",
+	company: "Company",
+	contact: "Contact",
+	email: "Email",
+	phone: "Phone",
+	source: "Source",
+	channel: "Preferred channel",
+	cadence: "Cadence",
+	created: "Created",
+	nextFollowUp: "Next follow-up",
+	lastTouch: "Last touch",
+	touches: "Touches",
+	value: "Deal value",
+};
+
+const TEMPLATE_INFO: Record<keyof Templates, { name: string; desc: string }> = {
+	touch: { name: "Touch line", desc: "Log a touch. Placeholders: date, time, channel, summary, outcome, next, objective, touch (5th), prospect, company, contact, fm.KEY." },
+	scheduled: { name: "Scheduled line", desc: "Schedule next follow-up. Placeholders: date, time, channel, summary, objective, prospect, company, contact, fm.KEY." },
+	draft: { name: "Draft email", desc: "Draft follow-up email. Placeholders: date, contact, recap, gift (something of value), next, prospect, company, fm.KEY." },
+	prospect: { name: "New prospect note", desc: "New prospect. Placeholders: prospect, company, contact, date." },
+};
+
+const list = (text: string): string[] => text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+
+/** Settings: where prospects live, how notes are read, and what the commands write. */
+export class TouchbaseSettingTab extends PluginSettingTab {
+	private draft: TouchbaseSettings = DEFAULT_SETTINGS;
+	// Typing in a field should not re-index the vault on every key stroke.
+	private readonly save = debounce(() => void this.plugin.saveSettings(this.draft), 800, true);
+
+	constructor(
+		app: App,
+		private readonly plugin: TouchbasePlugin,
+	) {
+		super(app, plugin);
+	}
+
+	hide(): void {
+		this.save.run();
+	}
+
+	display(): void {
+		this.draft = structuredClone(this.plugin.settings);
+		const s = this.draft;
+		const el = this.containerEl;
+		el.empty();
+		const text = (name: string, desc: string, value: string, set: (v: string) => void, placeholder = ""): Setting =>
+			new Setting(el)
+				.setName(name)
+				.setDesc(desc)
+				.addText((t) =>
+					t
+						.setPlaceholder(placeholder)
+						.setValue(value)
+						.onChange((v) => {
+							set(v);
+							this.save();
+						}),
+				);
+
+		new Setting(el).setName("Prospect notes").setHeading();
+		text("Prospect folders", "Every note in these folders (comma separated, sub-folders included) is a prospect. Empty: off.", s.prospectFolders.join(", "), (v) => (s.prospectFolders = list(v)), "Prospects");
+		text("Prospect tag", "Notes with this tag are prospects (without #). Empty: off.", s.prospectTag, (v) => (s.prospectTag = v.trim().replace(/^#/, "")), "prospect");
+		text("Type key", "Notes whose frontmatter has this key set to the value below are prospects. Empty: off.", s.typeKey, (v) => (s.typeKey = v.trim()), "type");
+		text("Type value", "", s.typeValue, (v) => (s.typeValue = v.trim() || "prospect"), "prospect");
+
+		new Setting(el).setName("Follow-ups").setHeading();
+		text("Follow-up heading", "Logged and scheduled touches go under this heading (created at the end of the note if missing).", s.followUpHeading, (v) => (s.followUpHeading = v.trim() || DEFAULT_SETTINGS.followUpHeading));
+		text("Drafts heading", "Drafted emails go under this heading.", s.draftsHeading, (v) => (s.draftsHeading = v.trim() || DEFAULT_SETTINGS.draftsHeading));
+		text("Channels", "Words read as a channel after a touch's date (comma separated).", s.channels.join(", "), (v) => (s.channels = list(v).map((c) => c.toLowerCase())));
+		text("Default channel", "Used when a prospect has no preferred channel.", s.defaultChannel, (v) => (s.defaultChannel = v.trim().toLowerCase()));
+		const cadence = text("Default cadence", "Steps after each touch, such as 3d, 1w, 2w, 1mo (d, w, mo, y). The last step repeats. none: no suggestions.", s.cadence, (v) => {
+			const ok = !("error" in parseCadence(v));
+			cadence.descEl.toggleClass("touchbase-preview-error", !ok);
+			if (ok) s.cadence = v.trim();
+		});
+		new Setting(el)
+			.setName("Skip weekends")
+			.setDesc("A suggested date on a weekend moves to the next working day.")
+			.addToggle((t) =>
+				t.setValue(s.skipWeekends).onChange((v) => {
+					s.skipWeekends = v;
+					this.save();
+				}),
+			);
+		new Setting(el)
+			.setName("Upcoming window")
+			.setDesc("Days ahead that count as upcoming.")
+			.addText((t) =>
+				t.setValue(String(s.upcomingDays)).onChange((v) => {
+					const n = Number(v);
+					if (Number.isInteger(n) && n >= 0 && n <= 366) {
+						s.upcomingDays = n;
+						this.save();
+					}
+				}),
+			);
+		new Setting(el)
+			.setName("Date format")
+			.setDesc("How to read dates such as 3/4.")
+			.addDropdown((d) =>
+				d
+					.addOptions({ en: "Month first (3/4 is March 4)", "en-GB": "Day first (3/4 is 3 April)" })
+					.setValue(s.dateLocale)
+					.onChange((v) => {
+						s.dateLocale = v === "en-GB" ? "en-GB" : "en";
+						this.save();
+					}),
+			);
+
+		new Setting(el).setName("Frontmatter keys").setHeading();
+		el.createEl("p", { cls: "setting-item-description", text: "Names are read loosely (case, spaces, dashes and underscores do not matter) and written exactly as given here." });
+		for (const key of Object.keys(KEY_LABELS) as (keyof FrontmatterKeys)[]) {
+			text(KEY_LABELS[key], "", s.keys[key], (v) => (s.keys[key] = v.trim() || DEFAULT_SETTINGS.keys[key]), DEFAULT_SETTINGS.keys[key]);
+		}
+		text("Also read as next follow-up", "Other key names (comma separated).", s.synonyms.nextFollowUp.join(", "), (v) => (s.synonyms.nextFollowUp = list(v)));
+		text("Also read as last touch", "Other key names (comma separated).", s.synonyms.lastTouch.join(", "), (v) => (s.synonyms.lastTouch = list(v)));
+
+		new Setting(el).setName("Templates").setHeading();
+		el.createEl("p", {
+			cls: "setting-item-description",
+			text: "{{name}} is replaced by its value; {{#name}}…{{/name}} is kept only when name has a value. Templates are filled in, never run.",
+		});
+		for (const key of Object.keys(TEMPLATE_INFO) as (keyof Templates)[]) {
+			new Setting(el)
+				.setName(TEMPLATE_INFO[key].name)
+				.setDesc(TEMPLATE_INFO[key].desc)
+				.setClass("touchbase-template-setting")
+				.addTextArea((t) => {
+					t.setValue(s.templates[key]).onChange((v) => {
+						s.templates[key] = v.trim() === "" ? DEFAULT_SETTINGS.templates[key] : v;
+						this.save();
+					});
+					t.inputEl.rows = key === "touch" || key === "scheduled" ? 2 : 8;
+				})
+				.addExtraButton((b) =>
+					b
+						.setIcon("rotate-ccw")
+						.setTooltip("Restore the default")
+						.onClick(() => {
+							s.templates[key] = DEFAULT_SETTINGS.templates[key];
+							this.save();
+							this.display();
+						}),
+				);
+		}
+	}
+}

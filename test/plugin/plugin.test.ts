@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { dueJson as coreDueJson } from "../../src/core/report";
+import { localToday } from "../../src/core/dates";
+import TouchbasePlugin from "../../src/plugin/main";
+import { openVault } from "../fakes/harness";
+import { loadPlugin, notices, presetPluginData, readPluginData, unloadPlugin } from "../fakes/obsidian";
+import { dueJson, EXAMPLE_VAULT } from "../helpers/cli";
+import { DEMO_DAY, demoPlugin, file } from "./setup";
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(DEMO_DAY);
+});
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe("loading", () => {
+	it("registers its commands (ids without the plugin id, no hotkeys), view, ribbon icon and settings tab", async () => {
+		const { app } = await demoPlugin();
+		const ids = Object.keys(app.commands.commands).sort();
+		expect(ids).toEqual(
+			[
+				"draft-follow-up-email",
+				"log-touch",
+				"mark-lost",
+				"mark-won",
+				"new-prospect",
+				"open-follow-ups",
+				"schedule-follow-up",
+				"snooze",
+			].map((id) => `touchbase:${id}`),
+		);
+		for (const command of Object.values(app.commands.commands)) {
+			expect(command.hotkeys ?? []).toEqual([]);
+			expect(command.name).toMatch(/^Touchbase: [A-Z][a-z -]*$/); // sentence case
+		}
+	});
+
+	it("indexes only once the layout is ready, never during onload", async () => {
+		const { plugin } = await demoPlugin({ startup: true });
+		expect(plugin.index.ready).toBe(true);
+		const { app } = openVault({ "Prospects/A.md": "- [ ] 2026-11-20 call: x\n" });
+		const late = await loadPlugin(TouchbasePlugin, app, { startup: true });
+		// loadPlugin with startup replays Obsidian's start, layout last: the index waited for it.
+		expect(late.index.ready).toBe(true);
+		expect(late.index.report().counts.overdue).toBe(1);
+	});
+
+	it("gives exactly the CLI's answer for the example vault", async () => {
+		const { plugin } = await demoPlugin();
+		const fromPlugin = coreDueJson(plugin.index.report(localToday()));
+		const fromCli = dueJson(EXAMPLE_VAULT, "2026-11-23");
+		expect(fromPlugin).toEqual(fromCli);
+	});
+
+	it("reads only notes that may be prospects", async () => {
+		const { app } = openVault({
+			"Prospects/A.md": "- [ ] 2026-11-20 call: x\n",
+			"Clients/B.md": "---\ntype: prospect\n---\n",
+			"Notes/Tagged.md": "Met them #prospect\n",
+			...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`Journal/Day ${i}.md`, `- 2026-11-${String(i % 28 + 1).padStart(2, "0")} call: not a prospect\n`])),
+		});
+		const read = vi.spyOn(app.vault, "cachedRead");
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		await app.settle();
+		const paths = read.mock.calls.map(([f]) => f.path).sort();
+		expect(paths).toEqual(["Clients/B.md", "Notes/Tagged.md", "Prospects/A.md"]);
+		expect(plugin.index.report().entries).toHaveLength(3);
+	});
+});
+
+describe("settings", () => {
+	it.each([
+		["corrupt", "not json at all"],
+		["a list", [1, 2, 3]],
+		["wrong types", { upcomingDays: "soon", channels: 7, keys: null, templates: { touch: 5 } }],
+	])("load %s data.json as valid settings", async (_what, data) => {
+		const { app } = openVault({});
+		presetPluginData(app, data);
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		expect(plugin.settings.upcomingDays).toBe(7);
+		expect(plugin.settings.channels).toContain("call");
+	});
+
+	it("tells the user when the stored settings were damaged", async () => {
+		const { app } = openVault({});
+		presetPluginData(app, [1, 2, 3]);
+		await loadPlugin(TouchbasePlugin, app);
+		expect(notices.some((n) => n.includes("settings"))).toBe(true);
+	});
+
+	it("keeps valid old settings and saves migrated ones", async () => {
+		const { app } = openVault({ "CRM/A.md": "- [ ] 2026-11-20 call: x\n" });
+		presetPluginData(app, { prospectFolder: "CRM", upcomingDays: 3 });
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		await app.settle();
+		expect(plugin.settings.prospectFolders).toEqual(["CRM"]);
+		expect(plugin.index.report().counts.overdue).toBe(1);
+		await plugin.saveSettings({ ...plugin.settings, upcomingDays: 10 });
+		expect(readPluginData(app)).toMatchObject({ prospectFolders: ["CRM"], upcomingDays: 10 });
+	});
+});
+
+describe("the live index", () => {
+	it("follows edits, renames in and out of the folder, deletes and new prospects", async () => {
+		const { app, plugin } = await demoPlugin();
+		const counts = () => plugin.index.report().counts;
+		expect(counts().overdue).toBe(3);
+		const revision = plugin.index.revision;
+
+		app.vault.externalWrite("Prospects/Harbor Roofing.md", "---\nstatus: won\n---\n");
+		await app.settle();
+		expect(plugin.index.revision).toBeGreaterThan(revision);
+		expect(counts()).toMatchObject({ overdue: 2, closed: 3 });
+
+		await app.vault.createFolder("Archive");
+		app.vault.externalRename("Prospects/Bluebird Event Rentals.md", "Archive/Bluebird Event Rentals.md");
+		await app.settle();
+		expect(counts().overdue).toBe(1);
+
+		app.vault.externalRename("Archive/Bluebird Event Rentals.md", "Prospects/Bluebird.md");
+		await app.settle();
+		expect(counts().overdue).toBe(2);
+		expect(plugin.index.report().entries.some((e) => e.prospect.path === "Prospects/Bluebird.md")).toBe(true);
+
+		app.vault.externalDelete("Prospects/Bluebird.md");
+		await app.settle();
+		expect(counts().overdue).toBe(1);
+
+		app.vault.externalWrite("Notes/New lead.md", "---\ntype: prospect\n---\n- [ ] 2026-11-23 call: first call\n");
+		await app.settle();
+		expect(counts().today).toBe(3);
+
+		app.vault.externalWrite("Notes/New lead.md", "---\ntype: note\n---\n- [ ] 2026-11-23 call: first call\n");
+		await app.settle();
+		expect(counts().today).toBe(2);
+	});
+
+	it("re-reads a changed note alone", async () => {
+		const { app, plugin } = await demoPlugin();
+		const read = vi.spyOn(app.vault, "cachedRead");
+		app.vault.externalWrite("Prospects/Harbor Roofing.md", "- [ ] 2026-11-30 call: x\n");
+		await app.settle();
+		expect(read.mock.calls.length).toBeLessThanOrEqual(1);
+		expect(plugin.index.report().entries.find((e) => e.prospect.name === "Harbor Roofing")?.bucket).toBe("upcoming");
+	});
+
+	it("releases its listeners on unload", async () => {
+		const { app, plugin } = await demoPlugin();
+		expect(app.vault.listenerCount("rename")).toBeGreaterThan(0);
+		await unloadPlugin(plugin);
+		expect(app.vault.listenerCount("rename")).toBe(0);
+		expect(app.vault.listenerCount("delete")).toBe(0);
+		expect(app.metadataCache.listenerCount("changed")).toBe(0);
+		// The view's leaves are left to Obsidian (no detaching in onunload).
+		expect(file(app, "Prospects/Harbor Roofing.md")).toBeDefined();
+	});
+});

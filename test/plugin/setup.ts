@@ -1,0 +1,29 @@
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import TouchbasePlugin from "../../src/plugin/main";
+import { makeVaultDir } from "../fakes/harness";
+import { App, loadPlugin, type TFile } from "../fakes/obsidian";
+import { EXAMPLE_VAULT } from "../helpers/cli";
+
+/** The example vault's "today": the demo and its hand-worked answer are written for it. */
+export const DEMO_DAY = new Date(2026, 10, 23, 10, 0, 0);
+
+/** A copy of the example vault in a temporary folder, the plugin loaded into a fake app over it. */
+export async function demoPlugin(options: { startup?: boolean; extra?: Record<string, string> } = {}): Promise<{ dir: string; app: App; plugin: TouchbasePlugin }> {
+	const dir = makeVaultDir(options.extra ?? {});
+	cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+	const app = new App(dir);
+	const plugin = await loadPlugin(TouchbasePlugin, app, { startup: options.startup });
+	await app.settle();
+	return { dir, app, plugin };
+}
+
+export function bytes(dir: string, path: string): string {
+	return readFileSync(join(dir, ...path.split("/")), "utf8");
+}
+
+export function file(app: App, path: string): TFile {
+	const found = app.vault.getFileByPath(path);
+	if (!found) throw new Error(`no file ${path}`);
+	return found;
+}
