@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { createContext, runInContext } from "node:vm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as obsidian from "obsidian";
+import { makeVaultDir } from "../fakes/harness";
+import { App, loadPlugin, runCommand } from "../fakes/obsidian";
+import { cpSync } from "node:fs";
+import { EXAMPLE_VAULT } from "../helpers/cli";
+import { DEMO_DAY } from "./setup";
+
+const MAIN = resolve(__dirname, "../../main.js");
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(DEMO_DAY);
+});
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+/**
+ * Evaluates the built main.js as Obsidian mobile would: `require` knows only `obsidian`, and
+ * there is no Buffer, no process and no Node built-in.
+ */
+function loadBundle(): { PluginClass: new (...args: never[]) => unknown; required: string[] } {
+	const required: string[] = [];
+	const module = { exports: {} as Record<string, unknown> };
+	const sandbox = {
+		module,
+		exports: module.exports,
+		require: (id: string): unknown => {
+			required.push(id);
+			if (id === "obsidian") return obsidian;
+			throw new Error(`Cannot find module '${id}' (Obsidian mobile has no Node modules)`);
+		},
+		window,
+		document,
+		navigator: window.navigator,
+		console,
+		setTimeout: window.setTimeout.bind(window),
+		clearTimeout: window.clearTimeout.bind(window),
+		setInterval: window.setInterval.bind(window),
+		clearInterval: window.clearInterval.bind(window),
+		queueMicrotask,
+		structuredClone,
+		TextEncoder,
+		TextDecoder,
+		Intl,
+		Date,
+		activeWindow: window,
+		activeDocument: document,
+	};
+	const context = createContext(sandbox);
+	expect(runInContext("typeof Buffer + ' ' + typeof process", context)).toBe("undefined undefined");
+	// Obsidian runs a plugin inside a function, as here: the bundle's own names stay local.
+	runInContext(`(function (module, exports, require) {${readFileSync(MAIN, "utf8")}\n})(module, exports, require)`, context, { filename: "main.js" });
+	const PluginClass = (module.exports.default ?? module.exports) as new (...args: never[]) => unknown;
+	return { PluginClass, required };
+}
+
+describe("the built main.js", () => {
+	it("is small and needs no Node built-in, Buffer or process at run time", () => {
+		expect(statSync(MAIN).size).toBeLessThan(300 * 1024);
+		const { PluginClass, required } = loadBundle();
+		expect(typeof PluginClass).toBe("function");
+		// js-yaml probes for two optional modules inside try/catch; both throw here, as on mobile.
+		expect([...new Set(required)].sort()).toEqual(["buffer", "esprima", "obsidian"]);
+	});
+
+	it("loads in the fake app, registers its commands and view, and indexes the example vault", async () => {
+		const { PluginClass, required } = loadBundle();
+		const dir = makeVaultDir();
+		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+		const app = new App(dir);
+		type Loaded = { index: { ready: boolean; report(): { counts: Record<string, number> } } };
+		const plugin = await loadPlugin<Loaded>(PluginClass as never, app);
+		await app.settle();
+		expect(Object.keys(app.commands.commands)).toContain("touchbase:log-touch");
+		expect(Object.keys(app.commands.commands)).toHaveLength(8);
+		expect(plugin.index.ready).toBe(true);
+		expect(plugin.index.report().counts).toMatchObject({ overdue: 3, today: 2, upcoming: 4, later: 2, "no-next-step": 1, paused: 1, closed: 2 });
+		await runCommand(app, "open-follow-ups");
+		await app.settle();
+		expect(app.workspace.getLeavesOfType("touchbase-follow-ups")).toHaveLength(1);
+		expect(required.filter((id) => id !== "obsidian" && id !== "buffer" && id !== "esprima")).toEqual([]);
+	});
+});
