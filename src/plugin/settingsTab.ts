@@ -146,7 +146,9 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 						.setTooltip("Restore the default")
 						.onClick(() => {
 							s.templates[key] = DEFAULT_SETTINGS.templates[key];
+							// Save now: display() starts again from the saved settings.
 							this.save();
+							this.save.run();
 							this.display();
 						}),
 				);
