@@ -147,7 +147,10 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 			});
 		}
 	}
-	candidates.sort((a, b) => compareDayTime(a, b));
+	// On the same day a touch line beats a bare date (a next_follow_up, often our own mirror of
+	// that very line): the line knows the time, the channel and what the touch is about.
+	const bare = (c: NextTouch): number => (c.source === "next_follow_up" && c.time === null ? 1 : 0);
+	candidates.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : bare(a) - bare(b) || compareDayTime(a, b)));
 	let next: NextTouch | null = candidates[0] ?? null;
 
 	if (next === null) {

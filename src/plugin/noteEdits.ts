@@ -1,6 +1,5 @@
 import { Notice, TFile, type App } from "obsidian";
-import type { EditResult, FrontmatterValue } from "../core/edits";
-import { normalizeKey } from "../core/frontmatter";
+import { setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../core/edits";
 import { mirrorKeys } from "../core/logTouch";
 import type { TouchbaseSettings } from "../core/settings";
 import { localToday } from "../core/dates";
@@ -30,30 +29,32 @@ export async function editNote(app: App, file: TFile, edit: (text: string) => Ed
 }
 
 /**
- * Writes frontmatter keys through `processFrontMatter`. A key already there under a loosely equal
- * name (`nextFollowUp`) is replaced by the canonical one; null removes it.
+ * Writes frontmatter keys. A key already there under a loosely equal name (`nextFollowUp`) is
+ * rewritten in place under the canonical name; null removes it. The edit is the core's line edit
+ * inside `Vault.process` (one read-and-write step, like `processFrontMatter`), so every other byte
+ * of the block stays as the user wrote it: quotes, flow lists, comments, key order and line
+ * endings. `processFrontMatter` re-dumps the whole block and would change all of those.
  */
-export async function setFrontmatter(app: App, file: TFile, updates: [string, FrontmatterValue][]): Promise<boolean> {
-	if (updates.length === 0) return true;
+export async function setFrontmatter(app: App, file: TFile, updates: [string, FrontmatterValue][] | ((text: string) => [string, FrontmatterValue][])): Promise<boolean> {
+	let failure: string | null = null;
 	try {
-		await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
-			for (const [key, value] of updates) {
-				const norm = normalizeKey(key);
-				for (const existing of Object.keys(fm)) if (existing !== key && normalizeKey(existing) === norm) delete fm[existing];
-				if (value === null) delete fm[key];
-				else fm[key] = value;
-			}
+		await app.vault.process(file, (data) => {
+			const result = setFrontmatterKeys(data, typeof updates === "function" ? updates(data) : updates);
+			if (result.ok) return result.text;
+			failure = result.error;
+			return data;
 		});
-		return true;
 	} catch (error) {
-		new Notice(`Touchbase: the frontmatter of ${file.basename} was not updated: ${error instanceof Error ? error.message : String(error)}`);
-		return false;
+		failure = error instanceof Error ? error.message : String(error);
 	}
+	if (failure === null) return true;
+	new Notice(`Touchbase: the frontmatter of ${file.basename} was not updated: ${failure}`);
+	return false;
 }
 
-/** Brings `last_touch`, `touches` and `next_follow_up` in line with the note's touch lines. */
-export async function syncMirrors(app: App, file: TFile, text: string, settings: TouchbaseSettings): Promise<void> {
-	await setFrontmatter(app, file, mirrorKeys(text, file.path, settings, localToday()));
+/** Brings `last_touch`, `touches` and `next_follow_up` in line with the note as it stands when written. */
+export async function syncMirrors(app: App, file: TFile, settings: TouchbaseSettings): Promise<void> {
+	await setFrontmatter(app, file, (data) => mirrorKeys(data, file.path, settings, localToday()));
 }
 
 export function fileAt(app: App, path: string): TFile | null {

@@ -3,8 +3,10 @@ import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchB
 import { cadenceSuggestion } from "../core/cadence";
 import { localToday, type IsoDay } from "../core/dates";
 import { computeDue, resolveCadence, type DueEntry } from "../core/due";
+import { lineAt, replaceLine, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../core/edits";
+import { normalizeKey, readFrontmatter } from "../core/frontmatter";
 import { logTouchBody, type LogInput } from "../core/logTouch";
-import type { ProspectNote } from "../core/note";
+import { readNote, type ProspectNote } from "../core/note";
 import type { TouchbaseSettings } from "../core/settings";
 import type { LiveIndex } from "./liveIndex";
 import { LogTouchModal } from "./modals/logTouchModal";
@@ -21,6 +23,51 @@ export function channelToVary(prospect: ProspectNote, today: IsoDay, settings: T
 	const instead = last[0].channel!;
 	const channel = settings.channels.find((c) => c !== instead && c !== "voicemail") ?? null;
 	return channel ? { channel, instead } : null;
+}
+
+/**
+ * Snooze for a due date that comes from follow-up fields: the due field, and every other one
+ * (frontmatter key or body inline field) that still counts and is earlier than `date`, gets
+ * `date` under its own key name, so the due touch really moves. Other bytes stay as they were.
+ */
+export function moveFollowUpFields(text: string, path: string, date: IsoDay, settings: TouchbaseSettings, today: IsoDay): EditResult & { inFrontmatter?: boolean } {
+	const fm = readFrontmatter(text);
+	if (!fm.ok) return { ok: false, error: `its frontmatter is broken (line ${fm.line}: ${fm.message})` };
+	const prospect = readNote(path, text, settings).prospect;
+	if (!prospect) return { ok: false, error: "it is not a prospect note" };
+	const last = computeDue(prospect, today, settings).lastTouch?.date ?? null;
+	const bodyLine = fm.block?.bodyLine ?? 0;
+	const nextKeys = new Set(["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp].map(normalizeKey));
+	// The fields that count (after the last touch), and the due one among them.
+	const fields = prospect.nextFollowUp.filter((f) => f.line !== null && (last === null || f.date > last));
+	const due = fields.reduce<IsoDay | null>((min, f) => (min === null || f.date < min ? f.date : min), null);
+	const keys: [string, FrontmatterValue][] = [];
+	let body = text;
+	let moved = 0;
+	for (const field of fields) {
+		if (field.line === null || field.date === date || (field.date !== due && field.date > date)) continue;
+		const content = lineAt(body, field.line);
+		if (content === null) continue;
+		if (field.line <= bodyLine) {
+			const key = /^(["']?)([^"':]+?)\1[ \t]*:/.exec(content)?.[2];
+			if (key) keys.push([key, date]);
+			continue;
+		}
+		let done = false;
+		const updated = content.replace(/([^:[\]()]+)(::[ \t]*)(\[\[)?(\d{4}-\d{2}-\d{2})/g, (all: string, key: string, sep: string, link: string | undefined, day: string) => {
+			if (done || day !== field.date || !nextKeys.has(normalizeKey(key.replace(/^.*[\s[(]/, "")))) return all;
+			done = true;
+			return `${key}${sep}${link ?? ""}${date}`;
+		});
+		if (!done) continue;
+		const replaced = replaceLine(body, field.line, updated);
+		if (!replaced.ok) return replaced;
+		body = replaced.text;
+		moved++;
+	}
+	if (keys.length === 0 && moved === 0) return { ok: false, error: "the follow-up date could not be found in the note" };
+	const result = setFrontmatterKeys(body, keys);
+	return result.ok ? { ...result, inFrontmatter: keys.length > 0 } : result;
 }
 
 /** What a later edit needs to find the due touch of `entry` again. */
@@ -101,7 +148,7 @@ export class ProspectActions {
 		const settings = this.settings();
 		const text = await editNote(this.app, file, (data) => logTouchBody(data, file.path, input, settings), "log the touch");
 		if (text === null) return false;
-		await syncMirrors(this.app, file, text, settings);
+		await syncMirrors(this.app, file, settings);
 		new Notice(`Touchbase: touch logged in ${file.basename}.`);
 		return true;
 	}
@@ -116,7 +163,7 @@ export class ProspectActions {
 			void (async () => {
 				const text = await editNote(this.app, file, (data) => scheduleTouchBody(data, file.path, input, settings), "schedule the follow-up");
 				if (text !== null) {
-					await syncMirrors(this.app, file, text, settings);
+					await syncMirrors(this.app, file, settings);
 					new Notice(`Touchbase: follow-up scheduled for ${input.date}.`);
 				}
 			})();
@@ -129,7 +176,13 @@ export class ProspectActions {
 		const today = localToday();
 		const due = this.dueOf(found.prospect, today);
 		if (!due.next) {
-			new Notice(`Touchbase: ${file.basename} has no due touch to snooze. Schedule one first.`);
+			const why =
+				due.bucket === "closed"
+					? `is ${due.effectiveStatus}: closed prospects are never due`
+					: due.bucket === "paused"
+						? `is paused${found.prospect.pausedUntil ? ` until ${found.prospect.pausedUntil}` : ""}: nothing is due`
+						: "has no due touch to snooze. Schedule one first";
+			new Notice(`Touchbase: ${file.basename} ${why}.`);
 			return;
 		}
 		const target = dueTargetOf(due);
@@ -138,10 +191,30 @@ export class ProspectActions {
 
 	async applySnooze(file: TFile, target: DueTarget, date: IsoDay): Promise<boolean> {
 		const settings = this.settings();
+		if (target.source === "next_follow_up") {
+			// The date comes from a follow-up field: frontmatter `next_follow_up` or a synonym
+			// (`next_contact`, `nextFollowUp`), or a Dataview `[next:: …]` in the body. Writing a
+			// canonical `next_follow_up` beside it would leave the old, earlier date in charge.
+			let inFrontmatter = false;
+			const text = await editNote(
+				this.app,
+				file,
+				(data) => {
+					const moved = moveFollowUpFields(data, file.path, date, settings, localToday());
+					if (moved.ok) inFrontmatter = moved.inFrontmatter ?? false;
+					return moved;
+				},
+				"snooze the touch",
+			);
+			if (text === null) return false;
+			// A moved frontmatter field is the mirror itself; a moved body field is mirrored.
+			if (!inFrontmatter) await syncMirrors(this.app, file, settings);
+			new Notice(`Touchbase: snoozed to ${date}.`);
+			return true;
+		}
 		const text = await editNote(this.app, file, (data) => snoozeBody(data, file.path, target, date, undefined, settings), "snooze the touch");
 		if (text === null) return false;
-		if (target.source === "next_follow_up") await setFrontmatter(this.app, file, [[settings.keys.nextFollowUp, date]]);
-		else await syncMirrors(this.app, file, text, settings);
+		await syncMirrors(this.app, file, settings);
 		new Notice(`Touchbase: snoozed to ${date}.`);
 		return true;
 	}
@@ -164,7 +237,7 @@ export class ProspectActions {
 					"add the draft",
 				);
 				if (text !== null) {
-					await syncMirrors(this.app, file, text, settings);
+					await syncMirrors(this.app, file, settings);
 					new Notice(`Touchbase: draft added; sending it is scheduled for ${sendOn ?? "later"}.`);
 				}
 			})();
@@ -202,6 +275,11 @@ export class ProspectActions {
 	close(file: TFile, outcome: "won" | "lost"): void {
 		const found = this.prospectOf(file);
 		if (!found) return;
+		// Closing it again would cancel touches planned since (a referral ask) and log a second close.
+		if (found.prospect.status === outcome) {
+			new Notice(`Touchbase: ${file.basename} is already marked ${outcome}.`);
+			return;
+		}
 		new ConfirmModal(
 			this.app,
 			{
@@ -220,7 +298,7 @@ export class ProspectActions {
 		const text = await editNote(this.app, file, (data) => closeBody(data, file.path, outcome, localToday(), channel, settings), `mark it ${outcome}`);
 		if (text === null) return false;
 		await setFrontmatter(this.app, file, [[settings.keys.status, outcome]]);
-		await syncMirrors(this.app, file, text, settings);
+		await syncMirrors(this.app, file, settings);
 		new ConfirmModal(
 			this.app,
 			{

@@ -222,3 +222,10 @@ describe("time zones", () => {
 		expect(note().line("- 2026-10-30 call: x → next: in 3 days").due("2026-11-02").next?.date).toBe("2026-11-02");
 	});
 });
+
+describe("ties on the same day", () => {
+	it("prefer a touch line, with its time and text, to a bare next_follow_up", () => {
+		const due = note().fm("next_follow_up: 2026-11-26").line("- 2026-11-20 call: a", "- [ ] 2026-11-26 10:00 call: check on co-owner").due(TODAY);
+		expect(due.next).toMatchObject({ date: "2026-11-26", time: "10:00", source: "scheduled", text: "check on co-owner" });
+	});
+});

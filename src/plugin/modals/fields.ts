@@ -19,19 +19,31 @@ export function describeDay(step: NextStep): string {
 	return step.channel ? `${when}, ${step.channel}${step.text ? `: ${step.text}` : ""}` : when;
 }
 
+/** Why `text` gives no date, in words for the preview. */
+export function whyUnreadable(text: string, baseDay: IsoDay, settings: TouchbaseSettings): string {
+	const parsed = parseNextStep(text.trim(), baseDay, settings.channels, settings.dateLocale);
+	if ("error" in parsed && /is not after/.test(parsed.error)) return `Pick a day after ${weekdayName(baseDay)} ${baseDay}.`;
+	if ("error" in parsed && /is not a real date/.test(parsed.error)) return `${text.trim().slice(0, 10)} is not a real date.`;
+	return "Cannot read this date. Try 2026-12-01, tomorrow, in 3 days, friday or Dec 1.";
+}
+
 /**
  * A text field for a date in plain English ("in 3 days", "friday", "Dec 1") with a live preview
- * of the day it means.
+ * of the day it means. `baseDay` may change while the modal is open (the date of a logged touch):
+ * call `refresh` then, and the preview is read again from the new day.
  */
 export function dateField(
 	container: HTMLElement,
-	options: { name: string; desc: string; value: string; baseDay: IsoDay; settings: TouchbaseSettings; allowSameDay?: boolean },
+	options: { name: string; desc: string; value: string; baseDay: IsoDay | (() => IsoDay); settings: TouchbaseSettings; allowSameDay?: boolean },
 	onChange: (step: NextStep | null, text: string) => void,
-): Setting {
+): Setting & { refresh: () => void } {
 	let preview: HTMLElement | null = null;
+	let current = options.value;
+	const baseDay = (): IsoDay => (typeof options.baseDay === "function" ? options.baseDay() : options.baseDay);
 	const update = (text: string): void => {
-		const step = readTypedDay(text, options.baseDay, options.settings, options.allowSameDay);
-		preview?.setText(text.trim() === "" ? "" : step ? `→ ${describeDay(step)}` : "Cannot read this date. Try 2026-12-01, tomorrow, in 3 days, friday or Dec 1.");
+		current = text;
+		const step = readTypedDay(text, baseDay(), options.settings, options.allowSameDay);
+		preview?.setText(text.trim() === "" ? "" : step ? `→ ${describeDay(step)}` : whyUnreadable(text, baseDay(), options.settings));
 		preview?.toggleClass("touchbase-preview-error", text.trim() !== "" && step === null);
 		onChange(step, text);
 	};
@@ -44,7 +56,7 @@ export function dateField(
 		});
 	preview = setting.descEl.createDiv({ cls: "touchbase-preview" });
 	update(options.value);
-	return setting;
+	return Object.assign(setting, { refresh: () => update(current) });
 }
 
 export function channelDropdown(container: HTMLElement, settings: TouchbaseSettings, value: string, onChange: (channel: string) => void): Setting {

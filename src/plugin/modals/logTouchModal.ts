@@ -53,13 +53,15 @@ export class LogTouchModal extends Modal {
 				.setValue("")
 				.onChange((v) => (this.outcome = v === "" ? null : (v as Outcome))),
 		);
-		dateField(
+		// The next step is read from the touch's own date (as the note will read it), so its
+		// preview follows a back-dated touch.
+		const next = dateField(
 			contentEl,
 			{
 				name: "Next step",
 				desc: "When, and optionally how: in 3 days call, friday, Dec 1 email. Leave empty for none.",
 				value: this.next,
-				baseDay: this.date,
+				baseDay: () => (/^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : this.defaults.today),
 				settings: this.settings,
 			},
 			(_step, text) => (this.next = text),
@@ -69,6 +71,7 @@ export class LogTouchModal extends Modal {
 			{ name: "Date of this touch", desc: "Today unless you are catching up.", value: this.date, baseDay: this.defaults.today, settings: this.settings, allowSameDay: true },
 			(step, text) => {
 				this.date = step ? step.date : text;
+				next.refresh();
 			},
 		);
 		this.error = contentEl.createDiv({ cls: "touchbase-preview-error" });

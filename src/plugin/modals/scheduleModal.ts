@@ -26,15 +26,20 @@ export class ScheduleModal extends Modal {
 	onOpen(): void {
 		const { contentEl } = this;
 		this.setTitle(`Schedule next follow-up: ${this.defaults.prospect}`);
+		let channelSelect: HTMLSelectElement | null = null;
 		dateField(
 			contentEl,
 			{ name: "When", desc: "2026-12-01, tomorrow, in 3 days, friday 10:00, Dec 1…", value: this.defaults.when, baseDay: this.defaults.today, settings: this.settings, allowSameDay: true },
 			(step) => {
 				this.step = step;
-				if (step?.channel) this.channel = step.channel;
+				// "friday call" picks the channel: the dropdown shows what will be written.
+				if (step?.channel) {
+					this.channel = step.channel;
+					if (channelSelect) channelSelect.value = step.channel;
+				}
 			},
 		);
-		channelDropdown(contentEl, this.settings, this.channel, (v) => (this.channel = v));
+		channelSelect = channelDropdown(contentEl, this.settings, this.channel, (v) => (this.channel = v)).controlEl.querySelector("select");
 		new Setting(contentEl)
 			.setName("Objective")
 			.setDesc("Why this touch: check on quote, thank you, share value, close…")
@@ -47,6 +52,10 @@ export class ScheduleModal extends Modal {
 	private submit(): void {
 		if (!this.step) {
 			this.error?.setText("Say when: a date or words such as in 3 days.");
+			return;
+		}
+		if (this.step.date < this.defaults.today) {
+			this.error?.setText("That day has passed: pick today or a later day.");
 			return;
 		}
 		this.close();
