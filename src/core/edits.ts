@@ -66,42 +66,51 @@ function commentAfter(line: string, open: "<!--" | "%%" | null): "<!--" | "%%" |
 	}
 }
 
-/** Line indexes that are outside frontmatter, fenced code and comments. */
-function markdownLines(text: string, spans: LineSpan[]): boolean[] {
+/**
+ * Which lines are live markdown (outside frontmatter, fenced code and comments), and for each
+ * line, where the fence or comment still open after it began (-1: none is open).
+ */
+function markdownLines(text: string, spans: LineSpan[]): { live: boolean[]; openFrom: number[] } {
 	const block = findFrontmatter(text);
 	const first = block ? block.bodyLine : 0;
-	const out = spans.map((_, i) => i >= first);
+	const live = spans.map((_, i) => i >= first);
+	const openFrom = spans.map(() => -1);
 	let fence: string | null = null;
 	let comment: "<!--" | "%%" | null = null;
+	let regionStart = -1;
 	for (let i = first; i < spans.length; i++) {
 		const line = text.slice(spans[i].start, spans[i].end);
 		const m = FENCE.exec(line);
 		if (fence !== null) {
-			out[i] = false;
+			live[i] = false;
 			if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
 		} else if (comment !== null) {
-			out[i] = false;
+			live[i] = false;
 			comment = commentAfter(line, comment);
 		} else if (m) {
 			fence = m[1];
-			out[i] = false;
+			live[i] = false;
+			regionStart = i;
 		} else {
 			comment = commentAfter(line, null);
+			if (comment !== null) regionStart = i;
 		}
+		openFrom[i] = fence !== null || comment !== null ? regionStart : -1;
 	}
-	return out;
+	return { live, openFrom };
 }
 
 /**
  * Appends `newLines` at the end of the section under `heading` (before the next heading of the
  * same or a higher level, after its last non-blank line). A missing heading is created at the
- * end of the note. Nothing else changes: line endings and a missing final newline included.
+ * end of the note. Lines never land inside a code block or comment left open: they go just
+ * before it. Nothing else changes: line endings and a missing final newline included.
  */
 export function insertUnderHeading(text: string, heading: string, newLines: string[]): string {
 	const eol = lineEnding(text);
 	const wanted = headingOf(heading.trim()) ?? { level: 2, title: heading.trim().toLowerCase() };
 	const spans = lineSpans(text);
-	const live = markdownLines(text, spans);
+	const { live, openFrom } = markdownLines(text, spans);
 	const lineText = (i: number): string => text.slice(spans[i].start, spans[i].end);
 
 	let headingIndex = -1;
@@ -118,6 +127,8 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 		const headingLine = headingOf(heading.trim()) ? heading.trim() : `## ${heading.trim()}`;
 		if (text === "" || (text.charCodeAt(0) === 0xfeff && text.length === 1)) return `${text}${headingLine}${eol}${block}${eol}`;
 		const last = spans[spans.length - 1];
+		const open = openFrom[spans.length - 1];
+		if (open >= 0) return `${text.slice(0, spans[open].start)}${headingLine}${eol}${block}${eol}${eol}${text.slice(spans[open].start)}`;
 		const lastBlank = text.slice(last.start, last.end).trim() === "";
 		if (!last.terminated) return `${text}${eol}${lastBlank ? "" : eol}${headingLine}${eol}${block}`;
 		return `${text}${lastBlank ? "" : eol}${headingLine}${eol}${block}${eol}`;
@@ -128,6 +139,8 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 		if (h && h.level <= wanted.level) break;
 		if (lineText(i).trim() !== "") after = i;
 	}
+	const open = openFrom[after];
+	if (open > headingIndex) return `${text.slice(0, spans[open].start)}${block}${eol}${text.slice(spans[open].start)}`;
 	const span = spans[after];
 	if (!span.terminated) return `${text}${eol}${block}`;
 	return `${text.slice(0, span.next)}${block}${eol}${text.slice(span.next)}`;

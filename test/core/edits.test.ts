@@ -433,3 +433,20 @@ describe("setCheckbox on Tasks lines", () => {
 		expect(setCheckbox("- [ ] Call 📅 2026-12-07 ✅ 2026-12-01\n", 1, "x", DEFAULT_SETTINGS.channels, "2026-12-06")).toEqual({ ok: true, text: "- [x] Call 📅 2026-12-07 ✅ 2026-12-01\n" });
 	});
 });
+
+describe("insertUnderHeading never writes into a block left open", () => {
+	it("puts a new heading before a comment or fence that runs to the end", () => {
+		expect(insertUnderHeading("intro\n%% draft notes\nmore", "## Follow-ups", ["- 2026-11-23 call: x"])).toBe(
+			"intro\n## Follow-ups\n- 2026-11-23 call: x\n\n%% draft notes\nmore",
+		);
+		expect(insertUnderHeading("intro\r\n```\r\ncode\r\n", "## Follow-ups", ["- 2026-11-23 call: x"])).toBe(
+			"intro\r\n## Follow-ups\r\n- 2026-11-23 call: x\r\n\r\n```\r\ncode\r\n",
+		);
+	});
+
+	it("puts a line before an open comment inside its section", () => {
+		expect(insertUnderHeading("## Follow-ups\n- 2026-11-20 call: a\n<!-- todo\n- 2026-11-21 call: hidden\n", "## Follow-ups", ["- 2026-11-23 call: x"])).toBe(
+			"## Follow-ups\n- 2026-11-20 call: a\n- 2026-11-23 call: x\n<!-- todo\n- 2026-11-21 call: hidden\n",
+		);
+	});
+});

@@ -1,0 +1,99 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_VAULT, tempDir, touchbase, type DueJsonOut } from "../helpers/cli";
+
+const CLI = resolve(__dirname, "../../dist/cli.js");
+
+/** Every file under `dir` with its bytes (links not followed), to prove a command wrote nothing it should not. */
+function snapshot(dir: string): Map<string, string> {
+	const out = new Map<string, string>();
+	const walk = (d: string): void => {
+		for (const name of readdirSync(d)) {
+			const full = join(d, name);
+			const st = lstatSync(full);
+			if (st.isSymbolicLink()) out.set(full, "link");
+			else if (st.isDirectory()) walk(full);
+			// Root could read a mode-000 file anyway; its size and mode stand for its bytes.
+			else out.set(full, (st.mode & 0o444) === 0 ? `mode ${st.mode & 0o777}, ${st.size} bytes, ${st.mtimeMs}` : readFileSync(full).toString("base64"));
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/**
+ * Runs the CLI as an ordinary user when the tests run as root (root reads any file, so an
+ * unreadable note could not be made otherwise).
+ */
+function asUser(args: string[]): { status: number | null; stdout: string; stderr: string } {
+	const root = process.getuid?.() === 0;
+	const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the CLI walks hostile vaults without hanging or crashing", () => {
+	it("follows symlinks once, survives loops, broken links, unreadable notes, non-UTF-8 bytes and deep folders", () => {
+		const vault = tempDir();
+		chmodSync(vault, 0o755);
+		mkdirSync(join(vault, "Prospects"));
+		writeFileSync(join(vault, "Prospects", "Good.md"), "- [ ] 2026-11-20 call: ok\n");
+		// A loop: a folder that links to its parent, and one that links to the vault.
+		symlinkSync("..", join(vault, "Prospects", "loop"));
+		symlinkSync(vault, join(vault, "Prospects", "vault-again"));
+		// A link to nowhere, with a note's name.
+		symlinkSync(join(vault, "nowhere.md"), join(vault, "Prospects", "Dangling.md"));
+		// A note nobody may read.
+		writeFileSync(join(vault, "Prospects", "Locked.md"), "- [ ] 2026-11-20 call: secret\n");
+		chmodSync(join(vault, "Prospects", "Locked.md"), 0o000);
+		// Bytes that are not UTF-8.
+		writeFileSync(join(vault, "Prospects", "Latin1.md"), Buffer.concat([Buffer.from("- [ ] 2026-11-21 call: caf"), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from("\n")]));
+		// A folder 150 levels deep.
+		let deep = join(vault, "Prospects");
+		for (let i = 0; i < 150; i++) deep = join(deep, `d${i}`);
+		mkdirSync(deep, { recursive: true });
+		writeFileSync(join(deep, "Deep.md"), "- [ ] 2026-11-22 call: deep\n");
+		// A folder whose name ends in .md.
+		mkdirSync(join(vault, "Prospects", "Folder.md"));
+		// Everything readable by the user the CLI runs as, but the locked note.
+		spawnSync("chmod", ["-R", "a+rX", join(vault, "Prospects", "Good.md"), join(vault, "Prospects", "Latin1.md"), join(vault, "Prospects", "d0")]);
+
+		const before = snapshot(vault);
+		const r = asUser(["due", vault, "--today", "2026-11-23", "--json"]);
+		expect(r.stderr).toBe("");
+		expect(r.status).toBe(0);
+		const json = JSON.parse(r.stdout) as DueJsonOut;
+		const names = json.prospects.map((p) => p.name).sort();
+		expect(names).toEqual(["Deep", "Good", "Latin1"]);
+		expect(json.prospects.find((p) => p.name === "Latin1")).toMatchObject({ bucket: "overdue", due: "2026-11-21" });
+		const problems = json.problems.map((p) => p.path).sort();
+		expect(problems).toContain("Prospects/Dangling.md");
+		expect(problems).toContain("Prospects/Locked.md");
+		expect(json.problems.find((p) => p.path === "Prospects/Locked.md")?.message).toMatch(/cannot be read/);
+		expect(json.counts.problems).toBe(json.problems.length);
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it("writes nothing with due, stats and ics", () => {
+		const vault = tempDir();
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const before = snapshot(vault);
+		for (const args of [["due", vault], ["due", vault, "--json"], ["stats", vault], ["ics", vault]]) {
+			expect(touchbase([...args, "--today", "2026-11-23"]).status).toBe(0);
+		}
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it("log writes the note it was given and nothing else", () => {
+		const vault = tempDir();
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const note = join(vault, "Prospects", "Harbor Roofing.md");
+		const before = snapshot(vault);
+		expect(touchbase(["log", note, "--channel", "call", "--summary", "hi", "--today", "2026-11-23"]).status).toBe(0);
+		const after = snapshot(vault);
+		const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+		expect(changed).toEqual([note]);
+		expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+	});
+});
