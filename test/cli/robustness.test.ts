@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_VAULT, tempDir, touchbase, type DueJsonOut } from "../helpers/cli";
@@ -29,7 +29,12 @@ function snapshot(dir: string): Map<string, string> {
  */
 function asUser(args: string[]): { status: number | null; stdout: string; stderr: string } {
 	const root = process.getuid?.() === 0;
-	const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+	// The checkout may sit in a folder only root can enter: run a copy of the CLI from a readable one.
+	const bin = tempDir();
+	chmodSync(bin, 0o755);
+	copyFileSync(CLI, join(bin, "cli.js"));
+	chmodSync(join(bin, "cli.js"), 0o644);
+	const r = spawnSync(process.execPath, [join(bin, "cli.js"), ...args], { encoding: "utf8", timeout: 60_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
