@@ -1,0 +1,56 @@
+import { build } from "esbuild";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
+
+const ROOT = resolve(__dirname, "../..");
+const HARNESS = join(ROOT, "test/browser/harness");
+
+function vaultFiles(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	const walk = (d: string): void => {
+		for (const name of readdirSync(d)) {
+			const full = join(d, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name.endsWith(".md")) out[relative(dir, full).split(sep).join("/")] = readFileSync(full, "utf8");
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/**
+ * Builds the harness page with esbuild: the plugin's view and commands and the Obsidian fake,
+ * over the example vault kept in memory. Returns the page's file path.
+ */
+export async function buildHarness(): Promise<string> {
+	const out = mkdtempSync(join(tmpdir(), "touchbase-harness-"));
+	await build({
+		entryPoints: [join(HARNESS, "entry.ts")],
+		bundle: true,
+		format: "iife",
+		platform: "browser",
+		target: "es2021",
+		outfile: join(out, "harness.js"),
+		alias: {
+			obsidian: join(ROOT, "test/fakes/obsidian.ts"),
+			"node:fs": join(HARNESS, "fs.ts"),
+			"node:os": join(HARNESS, "os.ts"),
+			"node:path": "path-browserify",
+			// gray-matter's own `fs`, as in the plugin build.
+			fs: join(ROOT, "src/plugin/shims/fs.ts"),
+		},
+		inject: [join(ROOT, "src/plugin/shims/buffer.ts")],
+		define: { __dirname: JSON.stringify("/test/fakes"), "process.env.NODE_ENV": '"production"' },
+		logLevel: "error",
+	});
+	const data = `window.__VAULT_FILES__ = ${JSON.stringify(vaultFiles(join(ROOT, "examples/vault")))};\nwindow.__MANIFEST__ = ${JSON.stringify(readFileSync(join(ROOT, "manifest.json"), "utf8"))};`;
+	writeFileSync(join(out, "data.js"), data);
+	writeFileSync(join(out, "theme.css"), readFileSync(join(HARNESS, "theme.css")));
+	writeFileSync(join(out, "styles.css"), readFileSync(join(ROOT, "styles.css")));
+	writeFileSync(
+		join(out, "index.html"),
+		`<!doctype html>\n<html><head><meta charset="utf-8"><title>Touchbase harness</title>\n<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css"></head>\n<body><script src="data.js"></script><script src="harness.js"></script></body></html>\n`,
+	);
+	return join(out, "index.html");
+}

@@ -1,0 +1,68 @@
+// The harness page: the plugin's real view and commands over the Obsidian fake, in a browser.
+import "./globals";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import TouchbasePlugin from "../../../src/plugin/main";
+import { App, loadPlugin, runCommand } from "../../fakes/obsidian";
+
+declare global {
+	interface Window {
+		__VAULT_FILES__: Record<string, string>;
+		__MANIFEST__: string;
+		harness: Harness;
+	}
+}
+
+export interface Harness {
+	read(path: string): string;
+	activeFile(): string | null;
+	settle(): Promise<void>;
+	errors: string[];
+}
+
+const VAULT = "/vault";
+
+function put(path: string, text: string): void {
+	const full = `${VAULT}/${path}`;
+	mkdirSync(full.slice(0, full.lastIndexOf("/")), { recursive: true });
+	writeFileSync(full, text);
+}
+
+/** 500 prospects with long names, to check the layout holds. */
+function bigVault(): Record<string, string> {
+	const files: Record<string, string> = {};
+	const long = "Extraordinarily Long Company Name Incorporated International Holdings";
+	for (let i = 0; i < 500; i++) {
+		const day = String((i % 28) + 1).padStart(2, "0");
+		const name = i % 7 === 0 ? `${long} ${i}` : `Prospect ${String(i).padStart(3, "0")}`;
+		files[`Prospects/${name}.md`] = `---\ncompany: ${i % 5 === 0 ? `${long} ${"and Sons ".repeat(5)}` : "Acme"}\nvalue: ${i * 10}\n---\n- 2026-11-${day} call: ${"a very long summary without any break ".repeat(i % 3 === 0 ? 6 : 1)}\n- [ ] 2026-${i % 2 ? "11" : "12"}-${day} email: follow up on ${"https://example.com/a-very-long-link-without-spaces-".repeat(2)}\n`;
+	}
+	return files;
+}
+
+async function start(): Promise<void> {
+	const errors: string[] = [];
+	window.addEventListener("error", (e) => errors.push(String(e.message)));
+	const params = new URLSearchParams(location.search);
+	document.body.classList.add(params.get("theme") === "dark" ? "theme-dark" : "theme-light");
+	mkdirSync(`${VAULT}/.obsidian`, { recursive: true });
+	writeFileSync("/manifest.json", window.__MANIFEST__);
+	const files = params.get("vault") === "big" ? bigVault() : window.__VAULT_FILES__;
+	for (const [path, text] of Object.entries(files)) put(path, text);
+	const app = new App(VAULT);
+	await loadPlugin(TouchbasePlugin as never, app);
+	await app.settle();
+	await runCommand(app, "open-follow-ups");
+	await app.settle();
+	window.harness = {
+		read: (path) => readFileSync(`${VAULT}/${path}`, "utf8"),
+		activeFile: () => app.workspace.getActiveFile()?.path ?? null,
+		settle: () => app.settle(),
+		errors,
+	};
+	document.body.dataset.ready = "true";
+}
+
+start().catch((error: unknown) => {
+	document.body.dataset.ready = "failed";
+	document.body.dataset.error = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+});
