@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { isClockTime, isIsoDay, localToday } from "../core/dates";
 import { buildIcs } from "../core/ics";
@@ -145,7 +145,7 @@ export function run(argv: string[], io: Io): number {
 		}
 		const report = buildReport(vault, today, settings);
 		if (command === "ics") {
-			io.out(buildIcs(report, io.now()));
+			io.out(buildIcs(report, { vaultName: basename(resolve(vault)) }));
 		} else if (command === "stats") {
 			const json = dueJson(report);
 			const touches = report.entries.reduce((sum, e) => sum + e.doneCount, 0);

@@ -13,6 +13,8 @@ export interface Clauses {
 const NEXT = /(?:(?:→|->)\s*)?\bnext:(?!:)[ \t]*/i;
 const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next\s+step|won|lost)\b\s*\)?/i;
 const OBJECTIVE_TAG = /#objective\/([^\s#()[\],;]+)/i;
+/** The tag Start a sequence writes (`#sequence/trade-show-lead`): bookkeeping, not the touch's words. */
+const SEQUENCE_TAG = /(^|[\s(])#sequence\/[^\s#()[\],;]+/gi;
 // The value stops at punctuation or at the next clause (`→ next: …`, `outcome: …`).
 const OBJECTIVE_FIELD =
 	/\(?\s*\bobjective:(?!:)\s*([^;()#\]→]+?)\s*(?=[;()#\]→]|->|\bnext:|\boutcome:|$)\)?/i;
@@ -32,24 +34,28 @@ export function parseClauses(text: string): Clauses {
 	let outcome: Outcome | null = null;
 	let objective: string | null = null;
 	let next: string | null = null;
+	// Each clause has a word the text must hold (in any case): most lines have none, and the
+	// patterns are slow to fail. Cuts join pieces with a space, so they make no new such word.
+	const lower = text.toLowerCase();
 
-	const o = OUTCOME.exec(rest);
+	const o = lower.includes("outcome:") ? OUTCOME.exec(rest) : null;
 	if (o) {
 		outcome = OUTCOMES[o[1].toLowerCase().replace(/\s+/g, " ")] ?? null;
 		rest = cut(rest, o.index, o[0].length);
 	}
-	const tag = OBJECTIVE_TAG.exec(rest);
+	const tag = lower.includes("#objective/") ? OBJECTIVE_TAG.exec(rest) : null;
 	if (tag) {
 		objective = tag[1];
 		rest = cut(rest, tag.index, tag[0].length);
-	} else {
+	} else if (lower.includes("objective:")) {
 		const field = OBJECTIVE_FIELD.exec(rest);
 		if (field) {
 			objective = field[1].trim();
 			rest = cut(rest, field.index, field[0].length);
 		}
 	}
-	const n = NEXT.exec(rest);
+	rest = rest.replace(SEQUENCE_TAG, "$1");
+	const n = lower.includes("next:") ? NEXT.exec(rest) : null;
 	if (n) {
 		const after = rest.slice(n.index + n[0].length);
 		const end = NEXT_END.exec(after);
@@ -60,12 +66,10 @@ export function parseClauses(text: string): Clauses {
 		const tail = after.slice(clause.length).replace(/^\s*\)/, "");
 		rest = `${before} ${tail}`;
 	}
-	const summary = rest
-		.replace(/\(\s*\)/g, "")
-		.replace(/\s+/g, " ")
-		.replace(/\s*(?:→|->)\s*$/, "")
-		.replace(/^[\s:;,.-]+|[\s;,]+$/g, "")
-		.trim();
+	let summary = (rest.includes("(") ? rest.replace(/\(\s*\)/g, "") : rest).replace(/\s+/g, " ");
+	// Whitespace is single spaces now: a trailing arrow is the last one or two characters but a space.
+	if (/(?:→|->) ?$/.test(summary)) summary = summary.replace(/\s*(?:→|->)\s*$/, "");
+	summary = summary.replace(/^[\s:;,.-]+|[\s;,]+$/g, "").trim();
 	return { summary, next, outcome, objective };
 }
 

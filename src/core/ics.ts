@@ -1,4 +1,5 @@
-import { addDaysToDay, type IsoDay } from "./dates";
+import { addDaysToDay, type ClockTime, type IsoDay } from "./dates";
+import { isScheduled, type DueEntry } from "./due";
 import type { DueReport } from "./vaultIndex";
 
 /** RFC 5545 TEXT escaping. */
@@ -28,7 +29,7 @@ export function foldLine(line: string): string {
 	return parts.join("\r\n ");
 }
 
-/** A short stable hash (FNV-1a) so the same prospect keeps the same UID across exports. */
+/** A short stable hash (FNV-1a), so the same touch keeps the same UID across exports. */
 function stableId(text: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
@@ -42,27 +43,91 @@ function compact(day: IsoDay): string {
 	return day.replace(/-/g, "");
 }
 
-/** One event per prospect with a next touch (all-day, or timed in floating local time). */
-export function buildIcs(report: DueReport, stamp: Date = new Date()): string {
-	const dtstamp = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export interface IcsOptions {
+	/** DTSTAMP; by default midnight UTC of the report's day, so an unchanged list exports unchanged. */
+	stamp?: Date;
+	/** The vault's name, for `obsidian://open` links in the descriptions. */
+	vaultName?: string;
+}
+
+interface CalendarTouch {
+	uid: string;
+	date: IsoDay;
+	time: ClockTime | null;
+	channel: string | null;
+	text: string | null;
+	objective: string | null;
+	suggested: boolean;
+}
+
+/**
+ * The touches of one prospect that belong in a calendar: every open scheduled touch line, and
+ * the due touch when it is not a line (a promised next step, next_follow_up, or a suggestion).
+ * A line's UID comes from its note and its words, not its date or place: a snooze or a line
+ * added above updates the event instead of leaving a stale copy.
+ */
+function calendarTouches(entry: DueEntry, today: IsoDay): CalendarTouch[] {
+	const p = entry.prospect;
+	const out: CalendarTouch[] = [];
+	const seen = new Map<string, number>();
+	for (const t of p.touches) {
+		if (!isScheduled(t, today)) continue;
+		const key = `${t.channel ?? ""}|${t.summary}|${t.objective ?? ""}`;
+		const n = seen.get(key) ?? 0;
+		seen.set(key, n + 1);
+		out.push({
+			uid: stableId(`${p.path}|line|${key}|${n}`),
+			date: t.date,
+			time: t.time,
+			channel: t.channel ?? p.channel,
+			text: t.summary || null,
+			objective: t.objective,
+			suggested: false,
+		});
+	}
+	const next = entry.next;
+	if (next && next.source !== "scheduled") {
+		out.push({ uid: stableId(`${p.path}|next`), date: next.date, time: next.time, channel: next.channel, text: next.text, objective: next.objective, suggested: next.suggested });
+	}
+	return out;
+}
+
+/**
+ * One event per open or suggested touch of every open prospect: all-day, or timed (floating
+ * local time, 30 minutes) when the line has a time.
+ */
+export function buildIcs(report: DueReport, options: IcsOptions | Date = {}): string {
+	const { stamp, vaultName } = options instanceof Date ? { stamp: options, vaultName: undefined } : options;
+	const dtstamp = stamp ? stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "") : `${compact(report.today)}T000000Z`;
 	const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Touchbase//Follow-ups//EN", "CALSCALE:GREGORIAN"];
 	for (const entry of report.entries) {
-		const next = entry.next;
-		if (!next) continue;
+		if (entry.bucket === "closed" || entry.bucket === "paused") continue;
 		const p = entry.prospect;
-		const channel = next.channel ?? "follow up";
-		const title = `${channel.charAt(0).toUpperCase()}${channel.slice(1)} ${p.contact ?? p.name}${p.company && p.company !== p.name ? ` (${p.company})` : ""}`;
-		// One event per prospect, keyed by its note alone: a line added above the touch, a snooze or
-		// a new next step updates the same event instead of leaving a stale copy in the calendar.
-		lines.push("BEGIN:VEVENT", `UID:${stableId(p.path)}@touchbase`, `DTSTAMP:${dtstamp}`);
-		if (next.time) {
-			lines.push(`DTSTART:${compact(next.date)}T${next.time.replace(":", "")}00`, "DURATION:PT30M");
-		} else {
-			lines.push(`DTSTART;VALUE=DATE:${compact(next.date)}`, `DTEND;VALUE=DATE:${compact(addDaysToDay(next.date, 1))}`);
+		for (const touch of calendarTouches(entry, report.today)) {
+			const channel = touch.channel ?? "follow up";
+			const who = p.contact ?? p.name;
+			const title = `${channel.charAt(0).toUpperCase()}${channel.slice(1)} ${who}${p.company && p.company !== who ? ` (${p.company})` : ""}`;
+			lines.push("BEGIN:VEVENT", `UID:${touch.uid}@touchbase`, `DTSTAMP:${dtstamp}`);
+			if (touch.time) {
+				lines.push(`DTSTART:${compact(touch.date)}T${touch.time.replace(":", "")}00`, "DURATION:PT30M");
+			} else {
+				lines.push(`DTSTART;VALUE=DATE:${compact(touch.date)}`, `DTEND;VALUE=DATE:${compact(addDaysToDay(touch.date, 1))}`);
+			}
+			lines.push(`SUMMARY:${escapeText(title)}`);
+			const last = entry.lastTouch?.summary ? `Last touch (${entry.lastTouch.date}): ${entry.lastTouch.summary}` : null;
+			const link = vaultName ? `obsidian://open?vault=${encodeURIComponent(vaultName)}&file=${encodeURIComponent(p.path.replace(/\.md$/i, ""))}` : null;
+			const description = [
+				touch.text,
+				touch.objective ? `Objective: ${touch.objective}` : null,
+				touch.suggested ? "Suggested by the cadence" : null,
+				last,
+				`Note: ${p.path}`,
+				link,
+			].filter((s): s is string => !!s);
+			lines.push(`DESCRIPTION:${escapeText(description.join("\n"))}`);
+			if (link) lines.push(`URL:${link}`);
+			lines.push("END:VEVENT");
 		}
-		lines.push(`SUMMARY:${escapeText(title)}`);
-		const description = [next.text, next.suggested ? "Suggested by the cadence" : null, `Note: ${p.path}`].filter((s): s is string => !!s).join("\n");
-		lines.push(`DESCRIPTION:${escapeText(description)}`, "END:VEVENT");
 	}
 	lines.push("END:VCALENDAR");
 	return lines.map(foldLine).join("\r\n") + "\r\n";

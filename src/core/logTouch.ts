@@ -7,6 +7,7 @@ import { readNote, type ProspectNote, type Touch } from "./note";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine } from "./template";
 import type { Outcome } from "./clauses";
+import { cancelSequenceTouches } from "./sequences";
 
 export interface LogInput {
 	date: IsoDay;
@@ -65,15 +66,17 @@ export function mirrorKeys(text: string, path: string, settings: TouchbaseSettin
 
 /**
  * The body edits of Log a touch: the rendered line under the follow-up heading, and the open
- * touch it fulfils checked off. Frontmatter is left to the caller (the plugin goes through
- * `processFrontMatter`); `logTouch` below does both for the CLI.
+ * touch it fulfils checked off. An answer (`outcome: yes` or `no`) ends every sequence: the
+ * other open touches tagged `#sequence/…` are cancelled (`[-]`, kept in the note). Frontmatter
+ * is left to the caller (the plugin mirrors it in a second `Vault.process`); `logTouch` below
+ * does both for the CLI.
  */
 export function logTouchBody(
 	text: string,
 	path: string,
 	input: LogInput,
 	settings: TouchbaseSettings,
-): EditResult & { line?: string } {
+): EditResult & { line?: string; cancelled?: number } {
 	if (!isIsoDay(input.date)) return { ok: false, error: `${input.date} is not a date` };
 	const fm = readFrontmatter(text);
 	if (!fm.ok) return { ok: false, error: `line ${fm.line}: ${fm.message}` };
@@ -106,12 +109,21 @@ export function logTouchBody(
 	const open = (prospect?.touches ?? [])
 		.filter((t) => isScheduled(t, input.date) && t.date <= input.date)
 		.sort(sameChannelFirst);
+	const fulfilled = new Set<number>();
 	if (open.length > 0) {
 		const checked = setCheckbox(body, open[0].line, "x", settings.channels, input.date);
 		if (!checked.ok) return checked;
 		body = checked.text;
+		fulfilled.add(open[0].line);
 	}
-	return { ok: true, text: insertUnderHeading(body, settings.followUpHeading, [line]), line };
+	let cancelled = 0;
+	if (prospect && (input.outcome === "yes" || input.outcome === "no")) {
+		const result = cancelSequenceTouches(body, prospect.touches, input.date, settings.channels, fulfilled);
+		if (!result.ok) return result;
+		body = result.text;
+		cancelled = result.cancelled ?? 0;
+	}
+	return { ok: true, text: insertUnderHeading(body, settings.followUpHeading, [line]), line, cancelled };
 }
 
 /** Log a touch on a whole note's text, frontmatter mirrors included (the CLI's `log`). */
@@ -121,9 +133,9 @@ export function logTouch(
 	input: LogInput,
 	settings: TouchbaseSettings,
 	today: IsoDay,
-): EditResult & { line?: string } {
+): EditResult & { line?: string; cancelled?: number } {
 	const body = logTouchBody(text, path, input, settings);
 	if (!body.ok) return body;
 	const mirrored = setFrontmatterKeys(body.text, mirrorKeys(body.text, path, settings, today));
-	return mirrored.ok ? { ...mirrored, line: body.line } : mirrored;
+	return mirrored.ok ? { ...mirrored, line: body.line, cancelled: body.cancelled } : mirrored;
 }

@@ -22,7 +22,54 @@ export interface TouchbaseSettings {
 	followUpHeading: string;
 	draftsHeading: string;
 	templates: Templates;
+	/** Named follow-up plans, in the order the settings list them. */
+	sequences: Sequence[];
+	/** Vault path of the calendar (`.ics`) export. */
+	calendarPath: string;
+	/** Rewrite the calendar file whenever the follow-ups change. */
+	calendarKeepCurrent: boolean;
 }
+
+export type SequenceUnit = "days" | "business days";
+
+/** One step of a sequence: a touch `offset` days (or business days) after the start. */
+export interface SequenceStep {
+	offset: number;
+	unit: SequenceUnit;
+	channel: string;
+	/** Why this touch, in words ("thank you"); may be empty. */
+	objective: string;
+}
+
+export interface Sequence {
+	name: string;
+	steps: SequenceStep[];
+}
+
+/** Longest offset a step may have: ten years. */
+export const MAX_SEQUENCE_OFFSET = 3650;
+
+export const DEFAULT_SEQUENCES: Sequence[] = [
+	{
+		name: "Trade-show lead",
+		steps: [
+			{ offset: 0, unit: "days", channel: "email", objective: "thank you" },
+			{ offset: 2, unit: "business days", channel: "call", objective: "check fit" },
+			{ offset: 7, unit: "days", channel: "email", objective: "case study" },
+			{ offset: 14, unit: "days", channel: "call", objective: "touch base" },
+			{ offset: 30, unit: "days", channel: "letter", objective: "stay in touch" },
+		],
+	},
+	{
+		name: "Referral",
+		steps: [
+			{ offset: 0, unit: "business days", channel: "call", objective: "introduce yourself" },
+			{ offset: 1, unit: "business days", channel: "email", objective: "recap" },
+			{ offset: 5, unit: "business days", channel: "call", objective: "check fit" },
+			{ offset: 10, unit: "business days", channel: "coffee", objective: "meet in person" },
+		],
+	},
+];
 
 export interface FrontmatterKeys {
 	status: string;
@@ -39,6 +86,8 @@ export interface FrontmatterKeys {
 	lastTouch: string;
 	touches: string;
 	value: string;
+	/** The sequence a prospect is in (written by Start a sequence). */
+	sequence: string;
 }
 
 export interface Templates {
@@ -99,6 +148,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 		lastTouch: "last_touch",
 		touches: "touches",
 		value: "value",
+		sequence: "sequence",
 	},
 	synonyms: {
 		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date"],
@@ -133,6 +183,9 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	followUpHeading: "## Follow-ups",
 	draftsHeading: "## Drafts",
 	templates: DEFAULT_TEMPLATES,
+	sequences: DEFAULT_SEQUENCES,
+	calendarPath: "Touchbase/follow-ups.ics",
+	calendarKeepCurrent: false,
 };
 
 type Raw = Record<string, unknown>;
@@ -189,6 +242,52 @@ function templatesFrom(raw: unknown): Templates {
 	return out;
 }
 
+const UNITS: Record<string, SequenceUnit> = {
+	d: "days",
+	day: "days",
+	days: "days",
+	bd: "business days",
+	businessday: "business days",
+	businessdays: "business days",
+};
+
+/** A step as stored, or null when it cannot be one (it is then dropped). */
+function stepFrom(raw: unknown): SequenceStep | null {
+	if (!isRecord(raw)) return null;
+	const offset = typeof raw.offset === "string" && raw.offset.trim() !== "" ? Number(raw.offset) : raw.offset;
+	if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0 || offset > MAX_SEQUENCE_OFFSET) return null;
+	const unit = raw.unit === undefined ? "days" : typeof raw.unit === "string" ? UNITS[raw.unit.toLowerCase().replace(/[^a-z]/g, "")] : undefined;
+	if (unit === undefined) return null;
+	// A channel is one word: it is written right after the date, where the touch line reads it.
+	const channel = typeof raw.channel === "string" ? raw.channel.trim().toLowerCase() : "";
+	if (!/^[\p{L}\p{N}_-]+$/u.test(channel)) return null;
+	const objective = raw.objective === undefined || raw.objective === null ? "" : typeof raw.objective === "string" ? raw.objective.replace(/\s+/g, " ").trim() : null;
+	if (objective === null) return null;
+	return { offset, unit, channel, objective };
+}
+
+/**
+ * Sequences as stored: the defaults when there are none stored (or they are not a list), else
+ * every sequence that is an object, with its good steps (bad steps are dropped, one by one).
+ */
+function sequencesFrom(raw: unknown): Sequence[] {
+	if (!Array.isArray(raw)) return DEFAULT_SEQUENCES.map((q) => ({ name: q.name, steps: q.steps.map((step) => ({ ...step })) }));
+	const out: Sequence[] = [];
+	for (const item of raw) {
+		if (!isRecord(item)) continue;
+		const name = typeof item.name === "string" ? item.name.replace(/\s+/g, " ").trim() : "";
+		const steps = Array.isArray(item.steps) ? item.steps.map(stepFrom).filter((s): s is SequenceStep => s !== null) : [];
+		out.push({ name: name || `Sequence ${out.length + 1}`, steps });
+	}
+	return out;
+}
+
+/** A vault path for the calendar file: `/` separators, no leading slash. */
+function vaultPath(value: unknown, fallback: string): string {
+	const path = str(value, fallback).replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\/+/, "");
+	return path === "" ? fallback : path;
+}
+
 /**
  * Turns anything stored (missing, partial, from an older version, corrupt) into valid settings.
  * Unknown keys are dropped; each bad value falls back to its default on its own.
@@ -220,5 +319,8 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		followUpHeading: str(data.followUpHeading, d.followUpHeading),
 		draftsHeading: str(data.draftsHeading, d.draftsHeading),
 		templates: templatesFrom(data.templates),
+		sequences: sequencesFrom(data.sequences),
+		calendarPath: vaultPath(data.calendarPath, d.calendarPath),
+		calendarKeepCurrent: bool(data.calendarKeepCurrent, d.calendarKeepCurrent),
 	};
 }

@@ -1,4 +1,5 @@
 import type { TFile } from "obsidian";
+import { exportCalendar } from "./calendarExport";
 import type TouchbasePlugin from "./main";
 import type { ProspectActions } from "./prospectActions";
 
@@ -9,6 +10,7 @@ const NOTE_COMMANDS: { id: string; name: string; run: NoteCommand }[] = [
 	{ id: "schedule-follow-up", name: "Schedule next follow-up", run: (a, f) => a.schedule(f) },
 	{ id: "snooze", name: "Snooze", run: (a, f) => a.snooze(f) },
 	{ id: "draft-follow-up-email", name: "Draft follow-up email", run: (a, f) => a.draft(f) },
+	{ id: "start-sequence", name: "Start a sequence", run: (a, f) => a.startSequence(f) },
 	{ id: "mark-won", name: "Mark won", run: (a, f) => a.close(f, "won") },
 	{ id: "mark-lost", name: "Mark lost", run: (a, f) => a.close(f, "lost") },
 ];
@@ -28,4 +30,9 @@ export function registerCommands(plugin: TouchbasePlugin): void {
 	}
 	plugin.addCommand({ id: "new-prospect", name: "New prospect", callback: () => plugin.actions.newProspect() });
 	plugin.addCommand({ id: "open-follow-ups", name: "Open follow-ups view", callback: () => void plugin.openView() });
+	plugin.addCommand({
+		id: "export-calendar",
+		name: "Export follow-ups to calendar",
+		callback: () => void exportCalendar(plugin.app, plugin.index, plugin.settings),
+	});
 }

@@ -1,6 +1,7 @@
 import { Notice, Plugin } from "obsidian";
 import { localToday } from "../core/dates";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
+import { keepCalendarCurrent } from "./calendarExport";
 import { registerCommands } from "./commands";
 import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
 import { LiveIndex } from "./liveIndex";
@@ -31,6 +32,8 @@ export default class TouchbasePlugin extends Plugin {
 		};
 		this.register(this.index.onChange(drawStatusBar));
 		this.registerInterval(window.setInterval(drawStatusBar, 60_000));
+
+		this.register(keepCalendarCurrent(this.app, this.index, () => this.settings));
 
 		// Indexing waits for the layout: Obsidian starts faster, and the metadata cache is ready.
 		this.app.workspace.onLayoutReady(() => void this.index.start(this));

@@ -2,15 +2,17 @@ import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../core/actions";
 import { cadenceSuggestion } from "../core/cadence";
 import { localToday, type IsoDay } from "../core/dates";
-import { computeDue, resolveCadence, type DueEntry } from "../core/due";
+import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../core/due";
 import { lineAt, replaceLine, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../core/edits";
 import { normalizeKey, readFrontmatter } from "../core/frontmatter";
 import { logTouchBody, type LogInput } from "../core/logTouch";
 import { readNote, type ProspectNote } from "../core/note";
-import type { TouchbaseSettings } from "../core/settings";
+import { isSequenceLine, startSequenceBody } from "../core/sequences";
+import type { Sequence, TouchbaseSettings } from "../core/settings";
 import type { LiveIndex } from "./liveIndex";
 import { LogTouchModal } from "./modals/logTouchModal";
 import { ScheduleModal } from "./modals/scheduleModal";
+import { StartSequenceModal } from "./modals/sequenceModal";
 import { ConfirmModal, DraftModal, NewProspectModal } from "./modals/simpleModals";
 import { SnoozeModal } from "./modals/snoozeModal";
 import { editNote, fileAt, setFrontmatter, syncMirrors } from "./noteEdits";
@@ -21,7 +23,10 @@ export function channelToVary(prospect: ProspectNote, today: IsoDay, settings: T
 	const last = done.slice(-3);
 	if (last.length < 3 || last.some((t) => t.channel === null || t.channel !== last[0].channel || t.outcome !== null)) return null;
 	const instead = last[0].channel!;
-	const channel = settings.channels.find((c) => c !== instead && c !== "voicemail") ?? null;
+	// Calls, phone and voicemail reach them the same way: vary to something that is not a call.
+	const family = (c: string): string => (["call", "phone", "voicemail"].includes(c) ? "call" : ["text", "sms"].includes(c) ? "text" : c);
+	const candidates = [settings.defaultChannel, "email", "text", "linkedin", ...settings.channels];
+	const channel = candidates.find((c) => settings.channels.includes(c) && family(c) !== family(instead)) ?? null;
 	return channel ? { channel, instead } : null;
 }
 
@@ -146,10 +151,54 @@ export class ProspectActions {
 
 	async applyLog(file: TFile, input: LogInput): Promise<boolean> {
 		const settings = this.settings();
-		const text = await editNote(this.app, file, (data) => logTouchBody(data, file.path, input, settings), "log the touch");
+		let cancelled = 0;
+		const text = await editNote(
+			this.app,
+			file,
+			(data) => {
+				const result = logTouchBody(data, file.path, input, settings);
+				if (result.ok) cancelled = result.cancelled ?? 0;
+				return result;
+			},
+			"log the touch",
+		);
 		if (text === null) return false;
 		await syncMirrors(this.app, file, settings);
-		new Notice(`Touchbase: touch logged in ${file.basename}.`);
+		const ended = cancelled > 0 ? ` The ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled.` : "";
+		new Notice(`Touchbase: touch logged in ${file.basename}.${ended}`);
+		return true;
+	}
+
+	startSequence(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const sequences = this.settings().sequences.filter((s) => s.steps.length > 0);
+		if (sequences.length === 0) {
+			new Notice("Touchbase: there is no sequence with steps yet. Add one in the plugin's settings.");
+			return;
+		}
+		const today = localToday();
+		const running = found.prospect.touches.filter((t) => isScheduled(t, today) && isSequenceLine(t.raw)).length;
+		new StartSequenceModal(this.app, sequences, { prospect: found.prospect.name, today, running }, (sequence) => void this.applySequence(file, sequence, today)).open();
+	}
+
+	async applySequence(file: TFile, sequence: Sequence, today: IsoDay): Promise<boolean> {
+		const settings = this.settings();
+		let dates: IsoDay[] = [];
+		const text = await editNote(
+			this.app,
+			file,
+			(data) => {
+				const result = startSequenceBody(data, file.path, sequence, today, settings);
+				if (result.ok) dates = (result.planned ?? []).map((p) => p.date);
+				return result;
+			},
+			"start the sequence",
+		);
+		if (text === null) return false;
+		await syncMirrors(this.app, file, settings);
+		const span = dates.length > 1 ? ` from ${dates[0]} to ${dates[dates.length - 1]}` : ` on ${dates[0]}`;
+		new Notice(`Touchbase: ${sequence.name} started for ${file.basename}: ${dates.length} touch${dates.length === 1 ? "" : "es"}${span}.`);
 		return true;
 	}
 

@@ -2,6 +2,7 @@ import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
 import { parseCadence } from "../core/cadence";
 import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
 import type TouchbasePlugin from "./main";
+import { sequenceSettings } from "./sequenceSettings";
 
 const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
 	status: "Status",
@@ -18,11 +19,12 @@ const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
 	lastTouch: "Last touch",
 	touches: "Touches",
 	value: "Deal value",
+	sequence: "Sequence",
 };
 
 const TEMPLATE_INFO: Record<keyof Templates, { name: string; desc: string }> = {
 	touch: { name: "Touch line", desc: "Log a touch. Placeholders: date, time, channel, summary, outcome, next, objective, touch (5th), prospect, company, contact, fm.KEY." },
-	scheduled: { name: "Scheduled line", desc: "Schedule next follow-up. Placeholders: date, time, channel, summary, objective, prospect, company, contact, fm.KEY." },
+	scheduled: { name: "Scheduled line", desc: "Schedule next follow-up and sequences. Placeholders: date, time, channel, summary, objective, sequence, prospect, company, contact, fm.KEY." },
 	draft: { name: "Draft email", desc: "Draft follow-up email. Placeholders: date, contact, recap, gift (something of value), next, prospect, company, fm.KEY." },
 	prospect: { name: "New prospect note", desc: "New prospect. Placeholders: prospect, company, contact, date." },
 };
@@ -113,6 +115,23 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 						s.dateLocale = v === "en-GB" ? "en-GB" : "en";
 						this.save();
 					}),
+			);
+
+		sequenceSettings(el, s, () => this.save(), () => {
+			this.save();
+			this.save.run();
+		});
+
+		new Setting(el).setName("Calendar").setHeading();
+		text("Calendar file", "Where the calendar export (.ics) is written in the vault.", s.calendarPath, (v) => (s.calendarPath = v.trim() || DEFAULT_SETTINGS.calendarPath), DEFAULT_SETTINGS.calendarPath);
+		new Setting(el)
+			.setName("Keep the calendar file current")
+			.setDesc("Rewrite the calendar file whenever your follow-ups change.")
+			.addToggle((t) =>
+				t.setValue(s.calendarKeepCurrent).onChange((v) => {
+					s.calendarKeepCurrent = v;
+					this.save();
+				}),
 			);
 
 		new Setting(el).setName("Frontmatter keys").setHeading();

@@ -108,7 +108,7 @@ describe("buildIcs", () => {
 			DTSTART: "20261127T143000",
 			DURATION: "PT30M",
 			SUMMARY: "Call Mike (Acme\\; Roofing\\, Inc.)",
-			DESCRIPTION: "walk through the quote\\, \\\\ and the gutters\\nNote: Prospects/Acme\\, Inc.md",
+			DESCRIPTION: "walk through the quote\\, \\\\ and the gutters\\nLast touch (2026-11-17): quote\\nNote: Prospects/Acme\\, Inc.md",
 			DTSTAMP: "20261123T080509Z",
 		});
 		expect(acme?.["DTSTART;VALUE=DATE"]).toBeUndefined();
@@ -137,6 +137,19 @@ describe("buildIcs", () => {
 		const again = events(buildIcs(report(edited), STAMP));
 		expect(again.find((e) => e.SUMMARY.includes("Mike"))?.UID).toBe(first.find((e) => e.SUMMARY.includes("Mike"))?.UID);
 		expect(again.find((e) => e.SUMMARY.includes("Mike"))?.DTSTART).toBe("20261130T143000");
+	});
+
+	it("has one event per open touch, a promised or suggested one too, and none for closed or paused prospects", () => {
+		const more = {
+			"Prospects/Two.md": "---\ncontact: Dana Whitfield\ncompany: Acme Roofing\n---\n- 2026-11-20 call: intro → next: 2026-11-24 email send deck\n- [ ] 2026-11-26 call: check fit #objective/check-fit\n- [ ] 2026-11-30 10:00 visit: site walk\n",
+			"Prospects/Paused.md": "---\nstatus: paused\n---\n- [ ] 2026-11-26 call: later\n",
+		};
+		const list = events(buildIcs(report(more), { vaultName: "My Vault" }));
+		expect(list.map((e) => e.SUMMARY)).toEqual(["Call Dana Whitfield (Acme Roofing)", "Visit Dana Whitfield (Acme Roofing)", "Email Dana Whitfield (Acme Roofing)"]);
+		expect(list[0].DESCRIPTION).toBe("check fit\\nObjective: check-fit\\nLast touch (2026-11-20): intro\\nNote: Prospects/Two.md\\nobsidian://open?vault=My%20Vault&file=Prospects%2FTwo");
+		expect(list[0].URL).toBe("obsidian://open?vault=My%20Vault&file=Prospects%2FTwo");
+		expect(list[0].DTSTAMP).toBe("20261123T000000Z");
+		expect(new Set(list.map((e) => e.UID)).size).toBe(3);
 	});
 
 	it("is an empty calendar for a vault without follow-ups", () => {

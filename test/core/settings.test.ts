@@ -40,4 +40,12 @@ describe("migrateSettings", () => {
 		expect(s.typeKey).toBe("");
 		expect(migrateSettings({ prospectTag: "#lead" }).prospectTag).toBe("lead");
 	});
+
+	it("reads the calendar file and whether to keep it current", () => {
+		expect(DEFAULT_SETTINGS.calendarPath).toBe("Touchbase/follow-ups.ics");
+		expect(DEFAULT_SETTINGS.calendarKeepCurrent).toBe(false);
+		expect(migrateSettings({ calendarPath: "  /Calendars\\sales.ics ", calendarKeepCurrent: true })).toMatchObject({ calendarPath: "Calendars/sales.ics", calendarKeepCurrent: true });
+		for (const bad of ["", "   ", "/", 42, null]) expect(migrateSettings({ calendarPath: bad }).calendarPath, String(bad)).toBe("Touchbase/follow-ups.ics");
+		expect(migrateSettings({ calendarKeepCurrent: "yes" }).calendarKeepCurrent).toBe(false);
+	});
 });

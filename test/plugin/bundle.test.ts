@@ -78,7 +78,8 @@ describe("the built main.js", () => {
 		const plugin = await loadPlugin<Loaded>(PluginClass as never, app);
 		await app.settle();
 		expect(Object.keys(app.commands.commands)).toContain("touchbase:log-touch");
-		expect(Object.keys(app.commands.commands)).toHaveLength(8);
+		expect(Object.keys(app.commands.commands)).toContain("touchbase:start-sequence");
+		expect(Object.keys(app.commands.commands)).toHaveLength(10);
 		expect(plugin.index.ready).toBe(true);
 		expect(plugin.index.report().counts).toMatchObject({ overdue: 3, today: 2, upcoming: 4, later: 2, "no-next-step": 1, paused: 1, closed: 2 });
 		await runCommand(app, "open-follow-ups");

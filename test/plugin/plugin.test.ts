@@ -23,6 +23,7 @@ describe("loading", () => {
 		expect(ids).toEqual(
 			[
 				"draft-follow-up-email",
+				"export-calendar",
 				"log-touch",
 				"mark-lost",
 				"mark-won",
@@ -30,6 +31,7 @@ describe("loading", () => {
 				"open-follow-ups",
 				"schedule-follow-up",
 				"snooze",
+				"start-sequence",
 			].map((id) => `touchbase:${id}`),
 		);
 		for (const command of Object.values(app.commands.commands)) {

@@ -29,7 +29,7 @@ describe("the settings tab", () => {
 	it("shows every group of settings, in sentence case", async () => {
 		const { tab } = await setup();
 		const names = Array.from(tab.containerEl.querySelectorAll(".setting-item-name"), (el) => el.textContent ?? "").filter((n) => n !== "");
-		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note"]) {
+		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note", "Sequences", "Name", "Step 1", "Calendar", "Calendar file", "Keep the calendar file current", "Sequence"]) {
 			expect(names).toContain(name);
 		}
 		for (const name of names) expect(name, name).toMatch(/^[A-Z][^A-Z]*$/);
@@ -67,5 +67,20 @@ describe("the settings tab", () => {
 		click(getSetting(tab.containerEl, "Touch line").querySelector<HTMLElement>(".clickable-icon, .extra-setting-button"));
 		tab.hide();
 		await vi.waitFor(() => expect(plugin.settings.templates.touch).toBe(DEFAULT_SETTINGS.templates.touch));
+	});
+
+	it("saves the calendar file and the keep-current switch", async () => {
+		const { app, plugin, tab } = await setup();
+		expect(getSetting(tab.containerEl, "Calendar").classList.contains("setting-item-heading")).toBe(true);
+		const path = getSetting(tab.containerEl, "Calendar file").querySelector("input")!;
+		expect(path.value).toBe("Touchbase/follow-ups.ics");
+		typeText(path, "Sales/calendar.ics");
+		const toggle = getSetting(tab.containerEl, "Keep the calendar file current").querySelector<HTMLElement>(".checkbox-container")!;
+		expect(toggle.classList.contains("is-enabled")).toBe(false);
+		click(toggle);
+		tab.hide();
+		await vi.waitFor(() => expect(plugin.settings).toMatchObject({ calendarPath: "Sales/calendar.ics", calendarKeepCurrent: true }));
+		expect(readPluginData(app)).toMatchObject({ calendarPath: "Sales/calendar.ics", calendarKeepCurrent: true });
+		await app.settle();
 	});
 });
