@@ -1,17 +1,7 @@
-import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
-import { relativeDay } from "../core/describe";
+import { BUCKETS, type DueEntry } from "../core/due";
+import { BUCKET_TITLES as LABELS, relativeDay } from "../core/describe";
 import { ordinal } from "../core/template";
 import type { DueReport } from "../core/vaultIndex";
-
-const LABELS: Record<Bucket, string> = {
-	overdue: "Overdue",
-	today: "Today",
-	upcoming: "Upcoming",
-	later: "Later",
-	"no-next-step": "No next step",
-	paused: "Paused",
-	closed: "Closed",
-};
 
 function clip(text: string, width: number): string {
 	const chars = [...text];

@@ -1,6 +1,6 @@
 import { ItemView, Menu, setIcon, type WorkspaceLeaf } from "obsidian";
 import { localToday } from "../core/dates";
-import { relativeDay } from "../core/describe";
+import { BUCKET_TITLES as TITLES, relativeDay } from "../core/describe";
 import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
 import type { Problem } from "../core/note";
 import { ordinal } from "../core/template";
@@ -11,16 +11,6 @@ import { fileAt } from "./noteEdits";
 import { SNOOZE_CHOICES, snoozeTarget } from "./modals/snoozeModal";
 
 export const VIEW_TYPE_FOLLOW_UPS = "touchbase-follow-ups";
-
-const TITLES: Record<Bucket, string> = {
-	overdue: "Overdue",
-	today: "Today",
-	upcoming: "Upcoming",
-	later: "Later",
-	"no-next-step": "No next step",
-	paused: "Paused",
-	closed: "Closed",
-};
 
 /** Rows drawn per section before a "Show more" button: long lists stay quick to draw. */
 export const ROWS_PER_PAGE = 50;
