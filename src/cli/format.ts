@@ -1,5 +1,6 @@
 import { BUCKETS, type DueEntry } from "../core/due";
-import { BUCKET_TITLES as LABELS, relativeDay } from "../core/describe";
+import { BUCKET_TITLES as LABELS, brokenBecause, count, percent, relativeDay, weeklySummary } from "../core/describe";
+import { PERSISTENT_TOUCH, type Stats } from "../core/stats";
 import { ordinal } from "../core/template";
 import type { DueReport } from "../core/vaultIndex";
 
@@ -36,5 +37,49 @@ export function formatDueTable(report: DueReport, vault: string): string {
 		lines.push("");
 	}
 	if (report.entries.length === 0) lines.push("No prospects found. Put notes in Prospects/ or give them `type: prospect`.", "");
+	return lines.join("\n");
+}
+
+/** The readable `stats` report: the same figures as `--json`, one section each. */
+export function formatStats(stats: Stats, totals: { prospects: number; touches: number }): string {
+	const lines = [`Touchbase stats on ${stats.today}`, weeklySummary(stats.week), ""];
+	lines.push(`Prospects ${totals.prospects} · done touches ${totals.touches}`, "");
+
+	const { close } = stats;
+	lines.push("Touches to close");
+	lines.push(`  ${"touches".padEnd(8)}${close.won.map((b) => b.label.padStart(4)).join("")}`);
+	lines.push(`  ${"won".padEnd(8)}${close.won.map((b) => String(b.count).padStart(4)).join("")}`);
+	lines.push(`  ${"lost".padEnd(8)}${close.lost.map((b) => String(b.count).padStart(4)).join("")}`);
+	lines.push(`  Wins at the ${ordinal(PERSISTENT_TOUCH)} touch or later: ${close.persistentWins} of ${close.wins} (${percent(close.persistentWinShare)})`, "");
+
+	lines.push(`Stopped too early: fewer than ${PERSISTENT_TOUCH} touches (${stats.stoppedEarly.length})`);
+	for (const p of stats.stoppedEarly) lines.push(`  ${clip(p.name, 24)} ${clip(p.status, 7)} ${clip(count(p.touches, "touch", "touches"), 11)} ${p.path}`);
+	if (stats.stoppedEarly.length === 0) lines.push("  none");
+	lines.push("");
+
+	const { promises } = stats;
+	lines.push(`Promises kept: ${promises.kept} of ${promises.done} (${percent(promises.keptShare)})`);
+	for (const b of promises.broken) {
+		const promised = `${b.promised.channel ?? "touch"} promised ${b.promised.date}`;
+		const done = `${b.done.channel ?? "touch"} on ${b.done.date}`;
+		lines.push(`  ${clip(b.name, 24)} ${promised}, ${done}: ${brokenBecause(b)}  ${b.path}:${b.line}`);
+	}
+	lines.push("");
+
+	lines.push("Channels");
+	lines.push(`  ${"channel".padEnd(12)}${"touches".padStart(8)}${"answers".padStart(9)}${"rate".padStart(7)}`);
+	for (const c of stats.channels) lines.push(`  ${clip(c.channel, 12)}${String(c.touches).padStart(8)}${String(c.answers).padStart(9)}${percent(c.answerRate).padStart(7)}`);
+	lines.push("");
+
+	lines.push(`Touches per week (${stats.weeks.length} weeks)`);
+	const most = Math.max(1, ...stats.weeks.map((w) => w.touches));
+	for (const w of stats.weeks) lines.push(`  ${w.start} ${String(w.touches).padStart(4)} ${"#".repeat(Math.round((w.touches / most) * 30))}`);
+	lines.push("");
+
+	const { open, dueThisWeek } = stats.pipeline;
+	lines.push("Pipeline");
+	lines.push(`  open: ${open.lead} lead, ${open.active} active, ${open.paused} paused`);
+	const unvalued = dueThisWeek.withoutValue > 0 ? ` (${dueThisWeek.withoutValue} without a value)` : "";
+	lines.push(`  due by ${stats.week.end}: ${count(dueThisWeek.prospects, "prospect", "prospects")}, value ${dueThisWeek.value.toLocaleString("en-US")}${unvalued}`, "");
 	return lines.join("\n");
 }

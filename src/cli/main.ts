@@ -10,8 +10,9 @@ import { dueJson } from "../core/report";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
 import type { Outcome } from "../core/clauses";
-import { formatDueTable } from "./format";
-import { readVault } from "./vaultFiles";
+import { computeStats } from "../core/stats";
+import { formatDueTable, formatStats } from "./format";
+import { forEachVaultFile } from "./vaultFiles";
 
 const USAGE = `Usage:
   touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json]
@@ -81,10 +82,10 @@ function vaultArg(positionals: string[]): string {
 function buildReport(vault: string, today: string, settings: TouchbaseSettings): DueReport {
 	const index = new ProspectIndex(settings);
 	const unreadable: DueReport["problems"] = [];
-	for (const file of readVault(vault)) {
+	forEachVaultFile(vault, (file) => {
 		if (file.text !== null) index.update(file.path, file.text);
 		else unreadable.push({ path: file.path, line: null, message: file.error ?? "cannot be read" });
-	}
+	});
 	const report = index.report(today);
 	report.problems.push(...unreadable);
 	return report;
@@ -147,10 +148,10 @@ export function run(argv: string[], io: Io): number {
 		if (command === "ics") {
 			io.out(buildIcs(report, { vaultName: basename(resolve(vault)) }));
 		} else if (command === "stats") {
-			const json = dueJson(report);
-			const touches = report.entries.reduce((sum, e) => sum + e.doneCount, 0);
-			const stats = { today, prospects: report.entries.length, touches, counts: json.counts };
-			io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+			const totals = { prospects: report.entries.length, touches: report.entries.reduce((sum, e) => sum + e.doneCount, 0) };
+			const stats = computeStats(report.entries.map((e) => e.prospect), today, settings);
+			const { today: day, ...figures } = stats;
+			io.out(values.json ? `${JSON.stringify({ today: day, ...totals, counts: dueJson(report).counts, ...figures }, null, 2)}\n` : formatStats(stats, totals));
 		} else if (values.json) {
 			io.out(`${JSON.stringify(dueJson(report), null, 2)}\n`);
 		} else {
@@ -167,12 +168,6 @@ export function run(argv: string[], io: Io): number {
 		io.err(`touchbase: ${message}\n`);
 		return 1;
 	}
-}
-
-function formatStats(stats: { today: string; prospects: number; touches: number; counts: Record<string, number> }): string {
-	const lines = [`Touchbase stats on ${stats.today}`, `  prospects  ${stats.prospects}`, `  touches    ${stats.touches}`];
-	for (const [bucket, n] of Object.entries(stats.counts)) lines.push(`  ${bucket.padEnd(13)}${n}`);
-	return `${lines.join("\n")}\n`;
 }
 
 function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {

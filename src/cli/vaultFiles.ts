@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 
 export interface VaultFile {
@@ -14,6 +14,16 @@ export interface VaultFile {
  */
 export function readVault(root: string): VaultFile[] {
 	const out: VaultFile[] = [];
+	forEachVaultFile(root, (file) => out.push(file));
+	return out;
+}
+
+/**
+ * `readVault`, one file at a time, in the same order: a caller that keeps only what it needs
+ * of each note does not hold the whole vault's text in memory.
+ */
+export function forEachVaultFile(root: string, visit: (file: VaultFile) => void): void {
+	const out = { push: visit };
 	const seen = new Set<string>();
 	const decoder = new TextDecoder("utf-8");
 	const walk = (dir: string, rel: string): void => {
@@ -25,33 +35,44 @@ export function readVault(root: string): VaultFile[] {
 		}
 		if (seen.has(real)) return;
 		seen.add(real);
-		let names: string[];
+		let entries: Dirent[];
 		try {
-			names = readdirSync(dir).sort();
+			entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		} catch {
 			return;
 		}
-		for (const name of names) {
+		for (const entry of entries) {
+			const name = entry.name;
 			if (name.startsWith(".")) continue;
 			const full = join(dir, name);
 			const path = rel ? `${rel}/${name}` : name;
 			let isDir = false;
-			try {
-				isDir = statSync(full).isDirectory();
-			} catch {
-				if (name.toLowerCase().endsWith(".md")) out.push({ path, text: null, error: "cannot be read (broken link?)" });
-				continue;
+			// The folder listing tells files from folders; only links (and the odd file system
+			// that does not say) need a stat, which follows them.
+			if (entry.isDirectory()) isDir = true;
+			else if (!entry.isFile()) {
+				try {
+					isDir = statSync(full).isDirectory();
+				} catch {
+					if (name.toLowerCase().endsWith(".md")) out.push({ path, text: null, error: "cannot be read (broken link?)" });
+					continue;
+				}
 			}
 			if (isDir) walk(full, path);
 			else if (name.toLowerCase().endsWith(".md")) {
 				try {
 					out.push({ path, text: decoder.decode(readFileSync(full)), error: null });
 				} catch (error) {
-					out.push({ path, text: null, error: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+					let broken = false;
+					try {
+						statSync(full);
+					} catch {
+						broken = true;
+					}
+					out.push({ path, text: null, error: broken ? "cannot be read (broken link?)" : `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
 				}
 			}
 		}
 	};
 	walk(root, "");
-	return out;
 }

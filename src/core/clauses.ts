@@ -18,6 +18,8 @@ const SEQUENCE_TAG = /(^|[\s(])#sequence\/[^\s#()[\],;]+/gi;
 // The value stops at punctuation or at the next clause (`→ next: …`, `outcome: …`).
 const OBJECTIVE_FIELD =
 	/\(?\s*\bobjective:(?!:)\s*([^;()#\]→]+?)\s*(?=[;()#\]→]|->|\bnext:|\boutcome:|$)\)?/i;
+/** A word every clause has. */
+const CLAUSE_WORDS = /outcome:|objective|next:/i;
 /** Where a `next:` clause stops: another clause, a tag, a Dataview `[key:: value]`, or closing punctuation. */
 const NEXT_END = /[;()|#]|\boutcome:|\bobjective:|\[[\w -]+::/i;
 
@@ -34,28 +36,30 @@ export function parseClauses(text: string): Clauses {
 	let outcome: Outcome | null = null;
 	let objective: string | null = null;
 	let next: string | null = null;
-	// Each clause has a word the text must hold (in any case): most lines have none, and the
-	// patterns are slow to fail. Cuts join pieces with a space, so they make no new such word.
-	const lower = text.toLowerCase();
+	// Each clause has a word the text must hold (in any case, as the patterns read it): many lines
+	// have none, and the patterns are slow to fail. Cuts join pieces with a space, so they make no
+	// new such word.
+	const words = CLAUSE_WORDS.test(text);
 
-	const o = lower.includes("outcome:") ? OUTCOME.exec(rest) : null;
+	const o = words && /outcome:/i.test(text) ? execFrom(OUTCOME_FROM, rest, "outcome:", "(") : null;
 	if (o) {
 		outcome = OUTCOMES[o[1].toLowerCase().replace(/\s+/g, " ")] ?? null;
 		rest = cut(rest, o.index, o[0].length);
 	}
-	const tag = lower.includes("#objective/") ? OBJECTIVE_TAG.exec(rest) : null;
+	const objectiveWord = words && /objective/i.test(text);
+	const tag = objectiveWord ? OBJECTIVE_TAG.exec(rest) : null;
 	if (tag) {
 		objective = tag[1];
 		rest = cut(rest, tag.index, tag[0].length);
-	} else if (lower.includes("objective:")) {
-		const field = OBJECTIVE_FIELD.exec(rest);
+	} else if (objectiveWord) {
+		const field = execFrom(OBJECTIVE_FIELD_FROM, rest, "objective:", "(");
 		if (field) {
 			objective = field[1].trim();
 			rest = cut(rest, field.index, field[0].length);
 		}
 	}
-	rest = rest.replace(SEQUENCE_TAG, "$1");
-	const n = lower.includes("next:") ? NEXT.exec(rest) : null;
+	if (rest.includes("#")) rest = rest.replace(SEQUENCE_TAG, "$1");
+	const n = words && /next:/i.test(text) ? execFrom(NEXT_FROM, rest, "next:", "→") : null;
 	if (n) {
 		const after = rest.slice(n.index + n[0].length);
 		const end = NEXT_END.exec(after);
@@ -66,11 +70,38 @@ export function parseClauses(text: string): Clauses {
 		const tail = after.slice(clause.length).replace(/^\s*\)/, "");
 		rest = `${before} ${tail}`;
 	}
-	let summary = (rest.includes("(") ? rest.replace(/\(\s*\)/g, "") : rest).replace(/\s+/g, " ");
+	let summary = rest.includes("(") ? rest.replace(/\(\s*\)/g, "") : rest;
+	// Most lines are already single-spaced.
+	if (/\s\s|[^\S ]/.test(summary)) summary = summary.replace(/\s+/g, " ");
 	// Whitespace is single spaces now: a trailing arrow is the last one or two characters but a space.
 	if (/(?:→|->) ?$/.test(summary)) summary = summary.replace(/\s*(?:→|->)\s*$/, "");
 	summary = summary.replace(/^[\s:;,.-]+|[\s;,]+$/g, "").trim();
 	return { summary, next, outcome, objective };
+}
+
+// The same patterns with the `g` flag, to start the search where a match can first begin.
+const OUTCOME_FROM = new RegExp(OUTCOME.source, "gi");
+const OBJECTIVE_FIELD_FROM = new RegExp(OBJECTIVE_FIELD.source, "gi");
+const NEXT_FROM = new RegExp(NEXT.source, "gi");
+
+/**
+ * `pattern.exec(text)` for a clause pattern: optional lead-in (whitespace, and `(` or an arrow
+ * before it), then `word`. No match can begin before the lead-in of the word's first appearance,
+ * so the search starts there instead of trying every position of the line.
+ */
+function execFrom(pattern: RegExp, text: string, word: string, opener: "(" | "→"): RegExpExecArray | null {
+	const lower = text.toLowerCase();
+	let start = lower.indexOf(word);
+	// Lower-casing changed the length (`İ`): positions no longer match, search it all.
+	if (start < 0 || lower.length !== text.length) start = 0;
+	else {
+		while (start > 0 && /\s/.test(text[start - 1])) start--;
+		if (opener === "(" && text[start - 1] === "(") start--;
+		else if (opener === "→" && text[start - 1] === "→") start--;
+		else if (opener === "→" && text.startsWith("->", start - 2)) start -= 2;
+	}
+	pattern.lastIndex = start;
+	return pattern.exec(text);
 }
 
 function cut(text: string, index: number, length: number): string {

@@ -55,26 +55,38 @@ function isLater(b: Touch, a: Touch): boolean {
 }
 
 /**
- * Done touches, counted once each: a checked-off scheduled line (`[x]`) and a logged line of
- * the same day and channel are one touch told twice (Log a touch writes both).
+ * Done touches, each once: a checked-off scheduled line (`[x]`) and a logged line of the same day
+ * and channel are one touch told twice (Log a touch writes both); the logged line stands for it.
  */
+export function distinctDone(done: readonly Touch[]): Touch[] {
+	return done.filter(
+		(t) =>
+			!(
+				t.check === "done" &&
+				t.channel !== null &&
+				done.some((o) => o !== t && o.date === t.date && o.channel === t.channel && (o.check !== "done" || o.line > t.line))
+			),
+	);
+}
+
 export function countDone(done: readonly Touch[]): number {
-	let count = 0;
-	for (const t of done) {
-		const echoed =
-			t.check === "done" &&
-			t.channel !== null &&
-			done.some((o) => o !== t && o.date === t.date && o.channel === t.channel && (o.check !== "done" || o.line > t.line));
-		if (!echoed) count++;
-	}
-	return count;
+	return distinctDone(done).length;
 }
 
 export function resolveCadence(prospect: ProspectNote, settings: TouchbaseSettings): Cadence {
 	if (prospect.cadence) return prospect.cadence;
-	const parsed = parseCadence(settings.cadence);
-	return "error" in parsed ? { kind: "steps", steps: [{ amount: 1, unit: "w" }] } : parsed;
+	// The settings' cadence is the same for every prospect: read once per text.
+	let cadence = defaultCadences.get(settings.cadence);
+	if (cadence === undefined) {
+		const parsed = parseCadence(settings.cadence);
+		cadence = "error" in parsed ? { kind: "steps", steps: [{ amount: 1, unit: "w" }] } : parsed;
+		if (defaultCadences.size >= 100) defaultCadences.clear();
+		defaultCadences.set(settings.cadence, cadence);
+	}
+	return cadence;
 }
+
+const defaultCadences = new Map<string, Cadence>();
 
 /** SPEC §3: where one prospect stands on `today`. */
 export function computeDue(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): DueEntry {
@@ -182,9 +194,11 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 	return entry(bucket, next);
 }
 
+const BUCKET_ORDER = Object.fromEntries(BUCKETS.map((bucket, i) => [bucket, i])) as Record<Bucket, number>;
+
 /** Order within a bucket: date, time, deal value (largest first), name. */
 export function compareEntries(a: DueEntry, b: DueEntry): number {
-	const bucketOrder = BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket);
+	const bucketOrder = BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket];
 	if (bucketOrder !== 0) return bucketOrder;
 	if (a.next && b.next) {
 		const byDate = compareDayTime(a.next, b.next);

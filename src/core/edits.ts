@@ -1,4 +1,4 @@
-import { dump, JSON_SCHEMA } from "js-yaml";
+import { yamlLibraries } from "./yaml";
 import { findFrontmatter, normalizeKey, readFrontmatter } from "./frontmatter";
 import { deserializeTouch } from "./touchLine";
 
@@ -214,6 +214,7 @@ export type FrontmatterValue = string | number | boolean | null;
 function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
 	if (typeof value !== "string") return String(value);
 	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+	const { dump, JSON_SCHEMA } = yamlLibraries();
 	return dump(value, { schema: JSON_SCHEMA, lineWidth: -1 }).trimEnd();
 }
 

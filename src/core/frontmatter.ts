@@ -1,5 +1,4 @@
-import matter from "gray-matter";
-import { JSON_SCHEMA, load } from "js-yaml";
+import { yamlLibraries } from "./yaml";
 import { isClockTime, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
 export interface FrontmatterBlock {
@@ -43,9 +42,12 @@ function refuseCode(): never {
 }
 
 const MATTER_OPTIONS = {
-	// JSON_SCHEMA keeps 2026-11-27 a string: a calendar day in every time zone.
 	engines: {
-		yaml: (source: string): object => (load(source, { schema: JSON_SCHEMA }) ?? {}) as object,
+		// JSON_SCHEMA keeps 2026-11-27 a string: a calendar day in every time zone.
+		yaml: (source: string): object => {
+			const { load, JSON_SCHEMA } = yamlLibraries();
+			return (load(source, { schema: JSON_SCHEMA }) ?? {}) as object;
+		},
 		js: refuseCode,
 		javascript: refuseCode,
 	},
@@ -56,9 +58,11 @@ export function readFrontmatter(text: string): FrontmatterRead {
 	const block = findFrontmatter(text);
 	if (!block) return { ok: true, data: {}, block: null };
 	try {
+		// Values are pieces of the text they were read from: read them from a copy of the block,
+		// so keeping a note's data does not keep its whole text.
 		// A fresh options object per call: gray-matter caches results per options identity.
-		const parsed = matter(text.slice(0, block.end), { ...MATTER_OPTIONS });
-		const data: unknown = parsed.data;
+		// A fresh options object per call: gray-matter caches results per options identity.
+		const data: unknown = yamlLibraries().matter(detach(text.slice(0, block.end)), { ...MATTER_OPTIONS }).data;
 		if (typeof data !== "object" || data === null || Array.isArray(data)) {
 			return { ok: false, line: 2, message: "frontmatter is not a list of key: value pairs", block };
 		}
@@ -71,10 +75,28 @@ export function readFrontmatter(text: string): FrontmatterRead {
 	}
 }
 
+/**
+ * A copy of a piece of a longer text. JavaScript engines make a piece of a string point into the
+ * whole (V8 does for 13 characters and more), so keeping a short piece keeps the whole text
+ * alive; joining forces a new string.
+ */
+export function detach(piece: string): string {
+	return piece.length < 13 ? piece : ` ${piece}`.slice(1);
+}
+
+/** Key names repeat from note to note: each is normalized once. */
+const normalizedKeys = new Map<string, string>();
+
 /** Key names match loosely: case, `_`, `-`, spaces and camelCase are all the same. */
 export function normalizeKey(key: string): string {
-	// Letters of every script count: `статус` and `компания` must stay two different keys.
-	return key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+	let norm = normalizedKeys.get(key);
+	if (norm === undefined) {
+		// Letters of every script count: `статус` and `компания` must stay two different keys.
+		norm = key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+		if (normalizedKeys.size >= 10_000) normalizedKeys.clear();
+		normalizedKeys.set(key, norm);
+	}
+	return norm;
 }
 
 /** Frontmatter with loose key lookup. */

@@ -1,4 +1,4 @@
-import { casual, GB } from "chrono-node/en";
+import type { Chrono } from "chrono-node/en";
 import { dayNoon, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
 export interface NextStep {
@@ -49,13 +49,53 @@ export function parseNaturalDate(
 	baseDay: IsoDay,
 	locale: "en" | "en-GB" = "en",
 ): NaturalDate | null {
-	const parser = locale === "en-GB" ? GB : casual;
+	const key = `${locale}\n${baseDay}\n${text}`;
+	const known = naturalDates.get(key);
+	if (known !== undefined) return known === null ? null : { ...known };
+	const found = readWindowed(text, baseDay, locale);
+	if (naturalDates.size >= 20_000) naturalDates.clear();
+	naturalDates.set(key, found);
+	return found === null ? null : { ...found };
+}
+
+/** Dates already read: re-reading a note (on every edit, in the plugin) asks chrono the same again. */
+const naturalDates = new Map<string, NaturalDate | null>();
+
+/** Whitespace-separated words chrono is first shown, and how many must follow its match. */
+const WINDOW_WORDS = 8;
+const WINDOW_SLACK = 3;
+
+/**
+ * chrono's time grows with the text, and a `next:` clause runs on into what to do. The date is at
+ * the start, so chrono reads the first few words first; its answer stands when at least three
+ * whole words follow the date inside that window (nothing further can join a date across them),
+ * otherwise it reads the whole text.
+ */
+function readWindowed(text: string, baseDay: IsoDay, locale: "en" | "en-GB"): NaturalDate | null {
+	const words = /\S+/g;
+	const starts: number[] = [];
+	let end = text.length;
+	for (let m = words.exec(text); m !== null; m = words.exec(text)) {
+		starts.push(m.index);
+		if (starts.length === WINDOW_WORDS) {
+			end = m.index + m[0].length;
+			break;
+		}
+	}
+	if (end < text.length) {
+		const found = readWithChrono(text.slice(0, end), baseDay, locale);
+		if (found !== null && found.length <= starts[WINDOW_WORDS - WINDOW_SLACK] - 1 && /\s/.test(text[found.length] ?? " ")) return found;
+	}
+	return readWithChrono(text, baseDay, locale);
+}
+
+function readWithChrono(text: string, baseDay: IsoDay, locale: "en" | "en-GB"): NaturalDate | null {
 	const reference = dayNoon(baseDay);
-	let results = parser.parse(text, reference, { forwardDate: true });
+	let results = chronoFor(locale, text).parse(text, reference, { forwardDate: true });
 	let offset = 0;
 	// chrono reads "in 2 weeks" but not always a bare "2 weeks".
 	if (results.length === 0 || results[0].index > 0) {
-		const retry = parser.parse(`in ${text}`, reference, { forwardDate: true });
+		const retry = chronoFor(locale, `in ${text}`).parse(`in ${text}`, reference, { forwardDate: true });
 		if (retry.length > 0 && retry[0].index === 0) {
 			results = retry;
 			offset = 3;
@@ -79,6 +119,65 @@ export function parseNaturalDate(
 		? `${String(start.get("hour")).padStart(2, "0")}:${String(start.get("minute") ?? 0).padStart(2, "0")}`
 		: null;
 	return { date, time, length: Math.max(0, first.text.length - offset) };
+}
+
+// ---- chrono without the parsers a text cannot wake ----
+//
+// Two of chrono's English parsers ("3 days ago", "2 weeks later") have patterns so large that V8
+// takes about 250 ms to compile them, the second time they run: every process that reads a
+// natural-language date not handled below paid it. Each needs one of a few words in the text
+// (`ago`, `later` ...): a parser whose pattern cannot match adds no result, so for a text without
+// those words chrono without them gives exactly the same answer.
+
+/** Words the gated parsers' patterns require, and how to tell those parsers by their pattern. */
+const GATES: { marker: string; words: string[] }[] = [
+	{ marker: "(?:ago|before|earlier)", words: ["ago", "before", "earlier"] },
+	{ marker: "(?:later|after|from now|henceforth|forward|out)", words: ["later", "after", "from now", "henceforth", "forward", "out"] },
+];
+/**
+ * What any match of a gated pattern holds: one of the words, right after a space or the last
+ * letter of a time unit (`3 days ago`, `2w later`). Case-insensitive without the `u` flag, as
+ * chrono's patterns are.
+ */
+const GATE = new RegExp(`(?:\\s|[cdehkmnorswy])(?:${GATES.flatMap((gate) => gate.words).join("|")})`, "i");
+
+let lightParsers: { en: Chrono; "en-GB": Chrono } | null = null;
+
+function isGated(parser: Chrono["parsers"][number]): boolean {
+	const inner = (parser as { innerPattern?: (context?: unknown) => RegExp }).innerPattern;
+	if (typeof inner !== "function") return false;
+	try {
+		const source = inner.call(parser).source;
+		return GATES.some((gate) => source.includes(gate.marker));
+	} catch {
+		return false;
+	}
+}
+
+function lighter(chrono: Chrono): Chrono {
+	const copy = chrono.clone();
+	copy.parsers = copy.parsers.filter((parser) => !isGated(parser));
+	return copy;
+}
+
+let chrono: { casual: Chrono; GB: Chrono } | null = null;
+
+/**
+ * chrono, loaded the first time a date needs it: most notes never do, and building its parsers
+ * is a good part of the plugin's load time.
+ */
+function loadChrono(): { casual: Chrono; GB: Chrono } {
+	// eslint-disable-next-line no-undef, @typescript-eslint/no-require-imports -- the bundle's own require: loaded on first use, bundled all the same
+	chrono ??= require("chrono-node/en") as { casual: Chrono; GB: Chrono };
+	return chrono;
+}
+
+/** The chrono to read `input` with. */
+function chronoFor(locale: "en" | "en-GB", input: string): Chrono {
+	const { casual, GB } = loadChrono();
+	if (GATE.test(input)) return locale === "en-GB" ? GB : casual;
+	lightParsers ??= { en: lighter(casual), "en-GB": lighter(GB) };
+	return lightParsers[locale];
 }
 
 function parseNatural(
@@ -106,12 +205,14 @@ function finish(
 	return { ok: { date, time, channel, text } };
 }
 
+const CHANNEL_WORD = /^\s*([A-Za-z]+)(:?)(?=\s|$)/;
+
 /** Splits a leading channel word (with an optional colon) off `text`. */
 export function splitChannel(
 	text: string,
 	channels: readonly string[],
 ): { channel: string | null; word: string | null; colon: boolean; text: string } {
-	const m = /^\s*([A-Za-z]+)(:?)(?=\s|$)/.exec(text);
+	const m = CHANNEL_WORD.exec(text);
 	if (m && channels.includes(m[1].toLowerCase())) {
 		return { channel: m[1].toLowerCase(), word: m[1], colon: m[2] === ":", text: text.slice(m[0].length).trim() };
 	}

@@ -1,7 +1,7 @@
 import { parseCadence, type Cadence } from "./cadence";
 import { parseClauses, type Outcome } from "./clauses";
 import type { ClockTime, IsoDay } from "./dates";
-import { describeValue, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterBlock } from "./frontmatter";
+import { describeValue, detach, Fields, findFrontmatter, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterBlock } from "./frontmatter";
 import { parseNextStep, type NextStep } from "./nextClause";
 import type { TouchbaseSettings } from "./settings";
 import { checkState, deserializeTouch, type CheckState, type TouchLine } from "./touchLine";
@@ -82,20 +82,73 @@ export function inProspectFolder(path: string, settings: TouchbaseSettings): boo
 	return settings.prospectFolders.some((folder) => path.startsWith(`${folder}/`));
 }
 
-/** Quick check for an inline `#prospect` (or `#prospect/sub`) tag. */
+const tagPatterns = new Map<string, RegExp>();
+
+/** Quick check for an inline `#prospect` (or `#prospect/sub`) tag; built once per tag. */
 function inlineTagPattern(tag: string): RegExp {
-	const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-	return new RegExp(`(?:^|\\s)#${escaped}(?=$|[\\s,.;:!?)/\\]])`, "i");
+	let pattern = tagPatterns.get(tag);
+	if (pattern === undefined) {
+		const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+		pattern = new RegExp(`(?:^|\\s)#${escaped}(?=$|[\\s,.;:!?)/\\]])`, "i");
+		tagPatterns.set(tag, pattern);
+	}
+	return pattern;
+}
+
+/** A word a text search can look for: what YAML cannot write any other way than as itself. */
+const PLAIN_WORD = /^[a-z0-9_/-]+$/;
+const wordPatterns = new Map<string, RegExp>();
+
+/**
+ * Finds a plain word in any case, where the rules could see it: with Unicode case folding, so
+ * the Kelvin sign (which lower-cases to k) counts as a k, as `toLowerCase` makes it.
+ */
+function wordPattern(word: string): RegExp {
+	let pattern = wordPatterns.get(word);
+	if (pattern === undefined) {
+		// A plain word (and `#`) needs no escaping.
+		pattern = new RegExp(word, "iu");
+		wordPatterns.set(word, pattern);
+	}
+	return pattern;
+}
+
+/**
+ * What the text of a note outside the prospect folders allows, cheaply: whether it can be a
+ * prospect (or a broken one) at all, and whether it can hold the inline tag. By every rule but
+ * the folder, a prospect names the tag or the type value, so a note whose text holds neither is
+ * not one: this spares most notes of a vault their full read. The answer is "maybe" whenever the
+ * value could be written otherwise (a YAML escape in the frontmatter, or a value with spaces,
+ * quotes or letters beyond ASCII), so it never changes what `readNote` returns.
+ */
+function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; tag: boolean } {
+	const tag = settings.prospectTag.toLowerCase();
+	const type = settings.typeKey !== "" ? settings.typeValue.toLowerCase() : "";
+	if (tag === "" && type === "") return { maybe: false, tag: false };
+	if ((tag !== "" && !PLAIN_WORD.test(tag)) || (type !== "" && !PLAIN_WORD.test(type))) return { maybe: true, tag: tag !== "" };
+	// The tag's word is in `#tag` too: one search rejects most notes.
+	const hasTag = tag !== "" && wordPattern(tag).test(text);
+	if (hasTag || (type !== "" && type !== tag && wordPattern(type).test(text))) return { maybe: true, tag: hasTag && wordPattern(`#${tag}`).test(text) };
+	const block = findFrontmatter(text);
+	return { maybe: block !== null && text.lastIndexOf("\\", block.end) >= 0, tag: false };
 }
 
 /** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
 export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
+	const inFolder = inProspectFolder(path, settings);
+	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
+	let tagPossible = false;
+	if (!inFolder) {
+		const screened = screen(text, settings);
+		if (!screened.maybe) return { prospect: null, problems: [] };
+		tagPossible = screened.tag;
+	}
 	const fm = readFrontmatter(text);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
-	const body = scanBody(lines, fm.block, settings);
-	const tagPattern = settings.prospectTag ? inlineTagPattern(settings.prospectTag) : null;
-	const inlineTagged = tagPattern !== null && body.visibleLines.some((l) => tagPattern.test(l));
+	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
+	const body = scanBody(lines, fm.block, settings, tagPattern);
+	const inlineTagged = body.inlineTagged;
 
 	if (!fm.ok) {
 		const rawYaml = text.slice(0, fm.block.end);
@@ -268,20 +321,33 @@ interface BodyScan {
 	touchLines: { line: number; raw: string; text: string }[];
 	/** Dataview `next` fields. */
 	inlineNext: { line: number; key: string; value: string }[];
-	/** Body text outside code and comments, for inline tags. */
-	visibleLines: string[];
+	/** Whether the body outside code and comments has the inline tag. */
+	inlineTagged: boolean;
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
+
+const nextKeySets = new Map<string, Set<string>>();
+
+/** Normalized names of the Dataview `next` fields, built once per set of names. */
+function nextKeysOf(settings: TouchbaseSettings): Set<string> {
+	const names = ["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp];
+	const id = names.join("\n");
+	let keys = nextKeySets.get(id);
+	if (keys === undefined) {
+		keys = new Set(names.map(normalizeKey));
+		nextKeySets.set(id, keys);
+	}
+	return keys;
+}
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)]) /;
 const INLINE_BRACKET = /[[(]([^[\]():]+)::\s*([^\])]*)[\])]/g;
 const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
 /** Walks the body once, skipping fenced code, HTML comments and `%%` comments. */
-function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings): BodyScan {
-	const out: BodyScan = { touchLines: [], inlineNext: [], visibleLines: [] };
-	const nextKeys = new Set(
-["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp].map(normalizeKey));
+function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
+	const out: BodyScan = { touchLines: [], inlineNext: [], inlineTagged: false };
+	let nextKeys: Set<string> | null = null;
 	let fence: string | null = null;
 	let comment: "<!--" | "%%" | null = null;
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
@@ -323,9 +389,14 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 			rest = rest.slice(first + (comment === "<!--" ? 4 : 2));
 		}
 		if (visible.trim() === "") continue;
-		out.visibleLines.push(visible);
-		if (LIST_ITEM.test(visible)) out.touchLines.push({ line: i + 1, raw, text: visible });
+		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
+		if (LIST_ITEM.test(visible)) {
+			// Touches keep their line: a copy, so the index does not keep every note's whole text.
+			const own = detach(raw);
+			out.touchLines.push({ line: i + 1, raw: own, text: visible === raw ? own : detach(visible) });
+		}
 		if (visible.includes("::")) {
+			nextKeys ??= nextKeysOf(settings);
 			for (const m of visible.matchAll(INLINE_BRACKET)) {
 				if (nextKeys.has(normalizeKey(m[1]))) {
 					out.inlineNext.push({ line: i + 1, key: m[1].trim(), value: m[2] });

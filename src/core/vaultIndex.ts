@@ -17,37 +17,70 @@ export function emptyCounts(): BucketCounts {
 	return Object.fromEntries(BUCKETS.map((b) => [b, 0])) as BucketCounts;
 }
 
+/** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
+interface Standing {
+	today: IsoDay;
+	settings: TouchbaseSettings;
+	/** The settings computeDue reads, as they were: a change made in place is noticed too. */
+	dueSettings: string;
+	counts: BucketCounts;
+	/** Every prospect, sorted as `report` returns them. */
+	entries: DueEntry[];
+	byPath: Map<string, DueEntry>;
+	problems: Problem[];
+	/** For each entry and problem, its note's place in the index order when it was put in the list. */
+	rank: Map<DueEntry | Problem, number>;
+}
+
 /**
  * The prospects of a vault, keyed by path. Each change bumps `revision`, so views can tell
  * cheaply whether anything moved since they last drew.
+ *
+ * `report` costs what changed since the last one, not what the vault holds: the due entries and
+ * problems stay sorted from report to report, and only the notes changed since are taken out and
+ * put back in their place. The order is exactly that of sorting everything again: ties that the
+ * comparison leaves open go by the order notes entered the index, as a stable sort of them would.
  */
 export class ProspectIndex {
 	revision = 0;
 	private readonly notes = new Map<string, NoteRead>();
+	/** The order notes entered the index (the Map's own order), for ties. */
+	private readonly order = new Map<string, number>();
+	private nextOrder = 0;
+	/** Notes changed since `standing` was brought up to date. */
+	private readonly changed = new Set<string>();
+	private standing: Standing | null = null;
 
 	constructor(private settings: TouchbaseSettings) {}
 
 	setSettings(settings: TouchbaseSettings): void {
 		this.settings = settings;
+		this.standing = null;
 	}
 
 	/** Reads (or re-reads) one note. Returns whether the index changed. */
 	update(path: string, text: string): boolean {
 		const read = readNote(path, text, this.settings);
 		if (read.prospect === null && read.problems.length === 0) return this.remove(path);
+		if (!this.notes.has(path)) this.order.set(path, this.nextOrder++);
 		this.notes.set(path, read);
+		this.changed.add(path);
 		this.revision++;
 		return true;
 	}
 
 	remove(path: string): boolean {
 		if (!this.notes.delete(path)) return false;
+		this.changed.add(path);
 		this.revision++;
 		return true;
 	}
 
 	clear(): void {
 		this.notes.clear();
+		this.order.clear();
+		this.changed.clear();
+		this.standing = null;
 		this.revision++;
 	}
 
@@ -68,14 +101,101 @@ export class ProspectIndex {
 	problems(): Problem[] {
 		const out: Problem[] = [];
 		for (const read of this.notes.values()) out.push(...read.problems);
-		return out.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+		return out.sort(compareProblems);
 	}
 
 	report(today: IsoDay): DueReport {
+		const s = this.current(today);
+		return { today, counts: { ...s.counts }, entries: s.entries.slice(), problems: s.problems.slice() };
+	}
+
+	private current(today: IsoDay): Standing {
+		const dueSettings = dueSettingsOf(this.settings);
+		const s = this.standing;
+		if (s === null || s.today !== today || s.settings !== this.settings || s.dueSettings !== dueSettings || this.changed.size * 8 > s.entries.length + 64) {
+			return this.rebuild(today, dueSettings);
+		}
+		for (const path of this.changed) this.refresh(s, path);
+		this.changed.clear();
+		return s;
+	}
+
+	/** Everything again, as a stable sort of the notes in index order. */
+	private rebuild(today: IsoDay, dueSettings: string): Standing {
+		for (const path of this.order.keys()) if (!this.notes.has(path)) this.order.delete(path);
 		const entries = this.prospects().map((p) => computeDue(p, today, this.settings));
 		entries.sort(compareEntries);
+		const problems = this.problems();
 		const counts = emptyCounts();
 		for (const e of entries) counts[e.bucket]++;
-		return { today, counts, entries, problems: this.problems() };
+		const rank = new Map<DueEntry | Problem, number>();
+		for (const e of entries) rank.set(e, this.order.get(e.prospect.path)!);
+		for (const p of problems) rank.set(p, this.order.get(p.path)!);
+		this.changed.clear();
+		this.standing = { today, settings: this.settings, dueSettings, counts, entries, byPath: new Map(entries.map((e) => [e.prospect.path, e])), problems, rank };
+		return this.standing;
 	}
+
+	/** Takes one note's entry and problems out of the sorted lists, and puts its current ones in. */
+	private refresh(s: Standing, path: string): void {
+		const { rank } = s;
+		// The report's order, ties broken by index order (what the stable sort falls back on).
+		const compareEntry = (a: DueEntry, b: DueEntry): number => compareEntries(a, b) || rank.get(a)! - rank.get(b)!;
+		const compareProblem = (a: Problem, b: Problem): number => compareProblems(a, b) || rank.get(a)! - rank.get(b)!;
+		const old = s.byPath.get(path);
+		if (old !== undefined) {
+			// It is among the entries that compare equal to it.
+			let i = upperBound(s.entries, (e) => compareEntry(e, old) < 0);
+			while (i < s.entries.length && s.entries[i] !== old) i++;
+			if (i === s.entries.length) i = s.entries.indexOf(old);
+			s.entries.splice(i, 1);
+			s.byPath.delete(path);
+			rank.delete(old);
+			s.counts[old.bucket]--;
+		}
+		// A note's problems sit among those whose path compares equal to it.
+		for (let i = upperBound(s.problems, (p) => p.path.localeCompare(path) < 0); i < s.problems.length && s.problems[i].path.localeCompare(path) === 0; ) {
+			if (s.problems[i].path === path) rank.delete(s.problems.splice(i, 1)[0]);
+			else i++;
+		}
+		const read = this.notes.get(path);
+		if (read === undefined) {
+			this.order.delete(path);
+			return;
+		}
+		const place = this.order.get(path)!;
+		if (read.prospect) {
+			const entry = computeDue(read.prospect, s.today, this.settings);
+			rank.set(entry, place);
+			s.entries.splice(upperBound(s.entries, (e) => compareEntry(e, entry) <= 0), 0, entry);
+			s.byPath.set(path, entry);
+			s.counts[entry.bucket]++;
+		}
+		// A note's own problems keep their order among themselves, as the stable sort keeps it.
+		for (const problem of read.problems) {
+			rank.set(problem, place);
+			s.problems.splice(upperBound(s.problems, (p) => compareProblem(p, problem) <= 0), 0, problem);
+		}
+	}
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+	return a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** The settings that computeDue reads. */
+function dueSettingsOf(settings: TouchbaseSettings): string {
+	return `${settings.cadence}\n${settings.skipWeekends}\n${settings.upcomingDays}`;
+}
+
+/** The first index whose item `before` does not hold for, in a list where it holds for a prefix. */
+function upperBound<T>(items: readonly T[], before: (item: T) => boolean): number {
+	let lo = 0;
+	let hi = items.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (before(items[mid])) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -1,6 +1,6 @@
 import { ItemView, Menu, setIcon, type WorkspaceLeaf } from "obsidian";
 import { localToday } from "../core/dates";
-import { BUCKET_TITLES as TITLES, relativeDay } from "../core/describe";
+import { BUCKET_TITLES as TITLES, relativeDay, weeklySummary } from "../core/describe";
 import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
 import type { Problem } from "../core/note";
 import { ordinal } from "../core/template";
@@ -9,11 +9,12 @@ import type TouchbasePlugin from "./main";
 import { channelToVary, dueTargetOf } from "./prospectActions";
 import { fileAt } from "./noteEdits";
 import { SNOOZE_CHOICES, snoozeTarget } from "./modals/snoozeModal";
+import { drawStatsPanel } from "./statsPanel";
 
 export const VIEW_TYPE_FOLLOW_UPS = "touchbase-follow-ups";
 
 /** Rows drawn per section before a "Show more" button: long lists stay quick to draw. */
-export const ROWS_PER_PAGE = 50;
+export const ROWS_PER_PAGE = 25;
 
 /** The follow-ups sidebar: counts, one collapsible section per bucket, actions per row. */
 export class FollowUpsView extends ItemView {
@@ -21,7 +22,10 @@ export class FollowUpsView extends ItemView {
 	private readonly collapsed = new Set<string>(["later", "paused", "closed"]);
 	private readonly shown = new Map<string, number>();
 	private drawnKey = "";
+	private tab: "follow-ups" | "stats" = "follow-ups";
 	private headerEl!: HTMLElement;
+	private tabsEl!: HTMLElement;
+	private searchEl!: HTMLInputElement;
 	private listEl!: HTMLElement;
 
 	constructor(
@@ -48,10 +52,15 @@ export class FollowUpsView extends ItemView {
 		root.empty();
 		root.addClass("touchbase-view");
 		this.headerEl = root.createDiv({ cls: "touchbase-header" });
-		const search = root.createEl("input", {
+		this.tabsEl = root.createDiv({ cls: "touchbase-tabs", attr: { role: "tablist" } });
+		for (const [tab, label] of [["follow-ups", "Follow-ups"], ["stats", "Stats"]] as const) {
+			const button = this.tabsEl.createEl("button", { cls: "touchbase-tab", text: label, attr: { role: "tab", "data-tab": tab } });
+			this.registerDomEvent(button, "click", () => this.showTab(tab));
+		}
+		const search = (this.searchEl = root.createEl("input", {
 			cls: "touchbase-filter",
 			attr: { type: "search", placeholder: "Filter by name, company, channel…", "aria-label": "Filter follow-ups" },
-		});
+		}));
 		this.registerDomEvent(search, "input", () => {
 			this.filter = search.value.trim().toLowerCase();
 			this.shown.clear();
@@ -75,17 +84,33 @@ export class FollowUpsView extends ItemView {
 	refresh(force = false): void {
 		if (!force && !this.contentEl.isShown()) return;
 		const today = localToday();
-		const key = `${this.plugin.index.revision}|${today}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.plugin.index.ready}`;
+		const key = `${this.plugin.index.revision}|${today}|${this.tab}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.plugin.index.ready}`;
 		if (!force && key === this.drawnKey) return;
 		this.drawnKey = key;
 		this.draw(this.plugin.index.report(today));
 	}
 
+	/** Shows the follow-ups list or the Stats tab. */
+	showTab(tab: "follow-ups" | "stats"): void {
+		this.tab = tab;
+		this.refresh(true);
+	}
+
 	private draw(report: DueReport): void {
 		this.drawHeader(report);
+		for (const button of Array.from(this.tabsEl.children)) {
+			const selected = (button as HTMLElement).dataset.tab === this.tab;
+			button.toggleClass("is-active", selected);
+			button.setAttr("aria-selected", String(selected));
+		}
+		this.searchEl.toggle(this.tab === "follow-ups");
 		this.listEl.empty();
 		if (!this.plugin.index.ready) {
 			this.listEl.createDiv({ cls: "touchbase-empty", text: "Reading your prospect notes…" });
+			return;
+		}
+		if (this.tab === "stats") {
+			drawStatsPanel(this.listEl, this.plugin.index.stats(report.today), (path, line) => this.plugin.actions.openAt(path, line));
 			return;
 		}
 		if (report.entries.length === 0 && report.problems.length === 0) {
@@ -122,6 +147,7 @@ export class FollowUpsView extends ItemView {
 		chip("upcoming", "upcoming", report.counts.upcoming);
 		chip("no-next-step", "no next step", report.counts["no-next-step"]);
 		if (report.problems.length > 0) chip("problems", report.problems.length === 1 ? "problem" : "problems", report.problems.length);
+		if (this.plugin.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.plugin.index.stats(report.today).week) });
 	}
 
 	private drawSection(id: string, title: string, count: number, fill: (body: HTMLElement) => void): void {

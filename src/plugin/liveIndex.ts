@@ -2,6 +2,7 @@ import { debounce, TFile, type App, type CachedMetadata, type Component } from "
 import { localToday } from "../core/dates";
 import { inProspectFolder, type NoteRead } from "../core/note";
 import type { TouchbaseSettings } from "../core/settings";
+import { computeStats, type Stats } from "../core/stats";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
 
 /**
@@ -12,6 +13,7 @@ export class LiveIndex {
 	private readonly core: ProspectIndex;
 	private readonly listeners = new Set<() => void>();
 	private cached: { revision: number; today: string; report: DueReport } | null = null;
+	private cachedStats: { revision: number; today: string; stats: Stats } | null = null;
 	ready = false;
 	/** Coalesces bursts of edits (a sync, a find-and-replace) into one notification. */
 	private readonly notify = debounce(() => this.listeners.forEach((listener) => listener()), 250, true);
@@ -59,6 +61,7 @@ export class LiveIndex {
 		this.settings = settings;
 		this.core.setSettings(settings);
 		this.cached = null;
+		this.cachedStats = null;
 	}
 
 	onChange(listener: () => void): () => void {
@@ -78,6 +81,14 @@ export class LiveIndex {
 		return report;
 	}
 
+	/** The Stats tab's figures for `today`, computed once per revision and day. */
+	stats(today: string = localToday()): Stats {
+		if (this.cachedStats && this.cachedStats.revision === this.core.revision && this.cachedStats.today === today) return this.cachedStats.stats;
+		const stats = computeStats(this.report(today).entries.map((e) => e.prospect), today, this.settings);
+		this.cachedStats = { revision: this.core.revision, today, stats };
+		return stats;
+	}
+
 	/** Re-reads one note now, without waiting for the metadata cache. */
 	async refresh(file: TFile): Promise<void> {
 		if (this.isCandidate(file)) await this.readFile(file);
@@ -95,20 +106,20 @@ export class LiveIndex {
 		const fm: Record<string, unknown> | undefined = cache.frontmatter;
 		if (cache.frontmatterPosition && !fm) return true;
 		const tag = this.settings.prospectTag.toLowerCase();
-		if (tag !== "") {
-			const isTag = (t: string): boolean => {
-				const name = t.replace(/^#/, "").toLowerCase();
-				return name === tag || name.startsWith(`${tag}/`);
-			};
-			if (cache.tags?.some((t) => isTag(t.tag))) return true;
-			if (fm && Object.keys(fm).some((k) => /^tags?$/i.test(k) && JSON.stringify(fm[k]).toLowerCase().includes(tag))) return true;
-		}
-		if (fm && this.settings.typeKey !== "") {
-			const wanted = this.settings.typeValue.toLowerCase();
-			const key = this.settings.typeKey.toLowerCase();
-			for (const [k, v] of Object.entries(fm)) {
-				if (k.toLowerCase() === key && JSON.stringify(v).toLowerCase().includes(wanted)) return true;
+		if (tag !== "" && cache.tags) {
+			for (const t of cache.tags) {
+				const name = t.tag.replace(/^#/, "").toLowerCase();
+				if (name === tag || name.startsWith(`${tag}/`)) return true;
 			}
+		}
+		if (!fm) return false;
+		// One pass over the keys, for the tag keys and the type key (most notes have neither).
+		const key = this.settings.typeKey !== "" ? this.settings.typeKey.toLowerCase() : null;
+		for (const k in fm) {
+			if (!Object.prototype.hasOwnProperty.call(fm, k)) continue;
+			const lower = k.toLowerCase();
+			if (tag !== "" && (lower === "tags" || lower === "tag") && mentions(fm[k], tag)) return true;
+			if (lower === key && mentions(fm[k], this.settings.typeValue.toLowerCase())) return true;
 		}
 		return false;
 	}
@@ -127,4 +138,9 @@ export class LiveIndex {
 			console.warn(`Touchbase: could not read ${file.path}`, error);
 		}
 	}
+}
+
+/** Whether a frontmatter value, written out, holds `word` (lower case) in any case. */
+function mentions(value: unknown, word: string): boolean {
+	return JSON.stringify(value).toLowerCase().includes(word);
 }

@@ -1,9 +1,10 @@
 import { build } from "esbuild";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 
-const ROOT = resolve(__dirname, "../..");
+// The project's root: two folders up from here, or the working folder when this file was bundled (the bench).
+const ROOT = [resolve(__dirname, "../.."), process.cwd()].find((dir) => existsSync(join(dir, "test/browser/harness/entry.ts"))) ?? resolve(__dirname, "../..");
 const HARNESS = join(ROOT, "test/browser/harness");
 
 function vaultFiles(dir: string): Record<string, string> {
@@ -21,9 +22,9 @@ function vaultFiles(dir: string): Record<string, string> {
 
 /**
  * Builds the harness page with esbuild: the plugin's view and commands and the Obsidian fake,
- * over the example vault kept in memory. Returns the page's file path.
+ * over a vault (the example vault unless told) kept in memory. Returns the page's file path.
  */
-export async function buildHarness(): Promise<string> {
+export async function buildHarness(vault = join(ROOT, "examples/vault")): Promise<string> {
 	const out = mkdtempSync(join(tmpdir(), "touchbase-harness-"));
 	await build({
 		entryPoints: [join(HARNESS, "entry.ts")],
@@ -44,7 +45,7 @@ export async function buildHarness(): Promise<string> {
 		define: { __dirname: JSON.stringify("/test/fakes"), "process.env.NODE_ENV": '"production"' },
 		logLevel: "error",
 	});
-	const data = `window.__VAULT_FILES__ = ${JSON.stringify(vaultFiles(join(ROOT, "examples/vault")))};\nwindow.__MANIFEST__ = ${JSON.stringify(readFileSync(join(ROOT, "manifest.json"), "utf8"))};`;
+	const data = `window.__VAULT_FILES__ = ${JSON.stringify(vaultFiles(vault))};\nwindow.__MANIFEST__ = ${JSON.stringify(readFileSync(join(ROOT, "manifest.json"), "utf8"))};`;
 	writeFileSync(join(out, "data.js"), data);
 	writeFileSync(join(out, "theme.css"), readFileSync(join(HARNESS, "theme.css")));
 	writeFileSync(join(out, "styles.css"), readFileSync(join(ROOT, "styles.css")));

@@ -134,6 +134,41 @@ describe("the follow-ups view in Chromium", { timeout: 60_000 }, () => {
 		await page.context().close();
 	});
 
+	it("draws the Stats tab's charts in theme colours, inside the sidebar, in light and dark", async () => {
+		const fills: string[] = [];
+		for (const theme of ["light", "dark"]) {
+			const page = await open(`?theme=${theme}`, { width: 300, height: 1500 });
+			await page.locator('[data-tab="stats"]').click();
+			await expect.poll(() => page.locator("svg.touchbase-chart").count()).toBe(5);
+			const layout = await page.evaluate(() => {
+				const view = document.querySelector<HTMLElement>(".touchbase-view")!;
+				const charts = Array.from(document.querySelectorAll<SVGSVGElement>("svg.touchbase-chart"), (svg) => svg.getBoundingClientRect());
+				const rects = Array.from(document.querySelectorAll<SVGRectElement>(".touchbase-chart-bar rect")).filter((r) => Number(r.getAttribute("height")) > 0);
+				return {
+					overflow: view.scrollWidth - view.clientWidth,
+					chartsInside: charts.every((c) => c.width > 100 && c.right <= view.getBoundingClientRect().right + 0.5),
+					visibleBars: rects.filter((r) => r.getBoundingClientRect().height > 0).length,
+					fill: getComputedStyle(rects[0]).fill,
+					countFill: getComputedStyle(document.querySelector(".touchbase-chart-count")!).fill,
+					labels: document.querySelectorAll(".touchbase-chart-label").length,
+				};
+			});
+			expect(layout.overflow).toBe(0);
+			expect(layout.chartsInside).toBe(true);
+			expect(layout.visibleBars).toBeGreaterThan(5);
+			expect(layout.labels).toBeGreaterThan(20);
+			// The count is drawn in the theme's text colour, which differs from the bar's.
+			expect(layout.countFill).not.toBe(layout.fill);
+			fills.push(layout.countFill);
+			const shot = await page.locator(".mod-right-split").screenshot({ path: ZONE === "UTC" ? join(IMAGES, `stats-${theme}.png`) : undefined });
+			expect(shot.length).toBeGreaterThan(10_000);
+			expect(await page.evaluate(() => window.harness.errors)).toEqual([]);
+			await page.context().close();
+		}
+		// Text is dark on light and light on dark.
+		expect(fills[0]).not.toBe(fills[1]);
+	});
+
 	it("writes the README's screenshots, light and dark, at sidebar width", async () => {
 		mkdirSync(IMAGES, { recursive: true });
 		for (const theme of ["light", "dark"]) {

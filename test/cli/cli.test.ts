@@ -143,20 +143,39 @@ describe("due (the table)", () => {
 describe("stats", () => {
 	const json = dueJson(EXAMPLE_VAULT, TODAY);
 	const touches = json.prospects.reduce((sum, p) => sum + (p.touches as number), 0);
+	const STATS_VAULT = join(__dirname, "../fixtures/stats");
 
-	it("prints prospects, touches and the counts per bucket", () => {
-		const r = touchbase(["stats", EXAMPLE_VAULT, "--today", TODAY]);
-		expectSuccess(r);
-		expect(r.stdout).toContain(TODAY);
-		expect(r.stdout).toMatch(/prospects +15\n/);
-		expect(r.stdout).toMatch(new RegExp(`touches +${touches}\\n`));
-		for (const [bucket, n] of Object.entries(EXPECTED_COUNTS)) expect(r.stdout).toMatch(new RegExp(`\\b${bucket} +${n}\\n`));
-	});
-
-	it("prints the same as JSON", () => {
+	it("prints prospects, touches and the counts per bucket in JSON, with the figures of the Stats tab", () => {
 		const r = touchbase(["stats", EXAMPLE_VAULT, "--today", TODAY, "--json"]);
 		expectSuccess(r);
-		expect(JSON.parse(r.stdout)).toEqual({ today: TODAY, prospects: 15, touches, counts: EXPECTED_COUNTS });
+		const stats = JSON.parse(r.stdout) as Record<string, unknown>;
+		expect(stats).toMatchObject({ today: TODAY, prospects: 15, touches, counts: EXPECTED_COUNTS });
+		expect(Object.keys(stats)).toEqual(["today", "prospects", "touches", "counts", "week", "close", "stoppedEarly", "promises", "channels", "weeks", "pipeline"]);
+	});
+
+	it("gives the hand-worked figures of the stats fixture, as JSON and as a table", () => {
+		const r = touchbase(["stats", STATS_VAULT, "--today", TODAY, "--json"]);
+		expectSuccess(r);
+		const stats = JSON.parse(r.stdout) as { week: unknown; promises: { kept: number; done: number }; pipeline: unknown; close: { persistentWinShare: number } };
+		expect(stats.week).toEqual({ start: "2026-11-23", end: "2026-11-29", touches: 1, answers: 1, promisesAtRisk: 2 });
+		expect(stats.promises).toMatchObject({ kept: 2, done: 4 });
+		expect(stats.close.persistentWinShare).toBe(0.5);
+		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 } });
+
+		const table = touchbase(["stats", STATS_VAULT, "--today", TODAY]);
+		expectSuccess(table);
+		const out = table.stdout;
+		expect(out).toContain("This week: 1 touch, 1 answer, 2 promises at risk\n");
+		expect(out).toContain("Prospects 7 · done touches 18\n");
+		expect(out).toMatch(/ {2}won {5}( +0){2} +1( +0){3} +1( +0){4}\n/);
+		expect(out).toContain("Wins at the 5th touch or later: 1 of 2 (50%)\n");
+		expect(out).toMatch(/Lost Three +lost +3 touches +Prospects\/Lost Three\.md\n/);
+		expect(out).toContain("Promises kept: 2 of 4 (50%)\n");
+		expect(out).toMatch(/Open Quiet +call promised 2026-11-17, email on 2026-11-18: late, by another channel {2}Prospects\/Open Quiet\.md:6\n/);
+		expect(out).toMatch(/ {2}call +10 +1 +10%\n/);
+		expect(out).toMatch(/ {2}2026-11-02 +4 #{30}\n/);
+		expect(out).toContain("  open: 1 lead, 2 active, 1 paused\n");
+		expect(out).toContain("  due by 2026-11-29: 2 prospects, value 2,000\n");
 	});
 });
 

@@ -16,6 +16,8 @@ export interface Harness {
 	read(path: string): string;
 	activeFile(): string | null;
 	settle(): Promise<void>;
+	/** Closes the follow-ups view and opens it again; returns how long opening took (ms). For the bench. */
+	reopenView(): Promise<number>;
 	errors: string[];
 }
 
@@ -49,7 +51,7 @@ async function start(): Promise<void> {
 	const files = params.get("vault") === "big" ? bigVault() : window.__VAULT_FILES__;
 	for (const [path, text] of Object.entries(files)) put(path, text);
 	const app = new App(VAULT);
-	await loadPlugin(TouchbasePlugin as never, app);
+	const plugin = await loadPlugin<{ openView(): Promise<void> }>(TouchbasePlugin, app);
 	await app.settle();
 	await runCommand(app, "open-follow-ups");
 	await app.settle();
@@ -57,6 +59,12 @@ async function start(): Promise<void> {
 		read: (path) => readFileSync(`${VAULT}/${path}`, "utf8"),
 		activeFile: () => app.workspace.getActiveFile()?.path ?? null,
 		settle: () => app.settle(),
+		reopenView: async () => {
+			for (const leaf of app.workspace.getLeavesOfType("touchbase-follow-ups")) leaf.detach();
+			const t0 = performance.now();
+			await plugin.openView();
+			return performance.now() - t0;
+		},
 		errors,
 	};
 	document.body.dataset.ready = "true";

@@ -1,0 +1,333 @@
+// `npm run bench`: generates (or reuses) the benchmark vaults, measures the CLI, the plugin and the
+// bundle against the targets of issue 6, prints a table and writes bench/results.json.
+// Every figure is the median of RUNS runs (default 5), each in a fresh Node process.
+//
+// Options: --sizes 1000,10000,50000  --runs 5  --edits 200  --out bench/results.json
+//          --root DIR (measure the code of another checkout: its dist/, main.js, src/)  --no-build
+//          --check: instead, check that the fast paths give the answers of what they replace
+import { build } from "esbuild";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { measureBrowserView } from "./browserView";
+import { checkEquivalence } from "./equivalence";
+import { generateVault } from "./generate";
+
+/** The day the vaults are written around: `due --today` uses it, so every run lists the same. */
+const TODAY = "2026-11-23";
+
+const { values } = parseArgs({
+	options: {
+		sizes: { type: "string", default: "1000,10000,50000" },
+		runs: { type: "string", default: "5" },
+		edits: { type: "string", default: "200" },
+		out: { type: "string" },
+		root: { type: "string" },
+		"no-build": { type: "boolean" },
+		check: { type: "boolean" },
+	},
+});
+const HERE = process.cwd();
+const ROOT = resolve(values.root ?? HERE);
+const SIZES = values.sizes.split(",").map(Number);
+const RUNS = Math.max(1, Number(values.runs));
+const EDITS = Number(values.edits);
+const RESULTS = resolve(values.out ?? join(HERE, "bench", "results.json"));
+const CACHE = join(HERE, "bench", ".cache");
+// Bundles go where neither git nor the linter looks.
+const BUILD = join(HERE, "node_modules", ".cache", "touchbase-bench");
+const NODE = process.execPath;
+const TARGET_SIZE = 10_000;
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function log(text: string): void {
+	process.stderr.write(`${text}\n`);
+}
+
+function check(result: SpawnSyncReturns<Buffer | string>, what: string): void {
+	if (result.status !== 0) throw new Error(`${what} failed (${result.status ?? result.signal}): ${String(result.stderr).slice(0, 2000)}`);
+}
+
+// ---- the code under test, and the bench's own bundles ----
+
+async function prepare(): Promise<void> {
+	if (!values["no-build"]) {
+		log(`building ${ROOT} ...`);
+		check(spawnSync(NODE, ["esbuild.config.mjs", "production"], { cwd: ROOT, encoding: "utf8" }), "npm run build");
+	}
+	mkdirSync(BUILD, { recursive: true });
+	const common = { bundle: true, platform: "node", format: "cjs", target: "node18", logLevel: "warning" } as const;
+	await build({ ...common, entryPoints: [join(HERE, "bench", "floor.ts")], outfile: join(BUILD, "floor.cjs") });
+	await build({ ...common, entryPoints: [join(HERE, "bench", "maxrss.ts")], outfile: join(BUILD, "maxrss.cjs") });
+	await build({ ...common, entryPoints: [join(HERE, "bench", "libraries.ts")], outfile: join(BUILD, "libraries.cjs") });
+	// The plugin's source as the tests see it: `obsidian` is the fake over real files.
+	await build({
+		...common,
+		entryPoints: [join(ROOT, "bench", "plugin.ts")],
+		outfile: join(BUILD, "plugin.cjs"),
+		absWorkingDir: ROOT,
+		alias: { obsidian: "./test/fakes/obsidian.ts" },
+		external: ["happy-dom"],
+		define: { "process.env.NODE_ENV": '"production"' },
+	});
+}
+
+// ---- vaults, generated once per generator version ----
+
+function vaultDir(notes: number, dueOnly = false): string {
+	const version = createHash("sha256").update(readFileSync(join(HERE, "bench", "generate.ts"))).digest("hex").slice(0, 10);
+	const dir = join(CACHE, `${dueOnly ? "due" : "notes"}-${notes}-seed1-${version}`);
+	const marker = join(dir, ".bench-complete");
+	if (!existsSync(marker)) {
+		log(`generating ${relative(HERE, dir)} ...`);
+		const stats = generateVault(dir, notes, { seed: 1, dueOnly });
+		writeFileSync(marker, `${JSON.stringify(stats)}\n`);
+	}
+	return dir;
+}
+
+function vaultStats(dir: string): { prospects: number; other: number; broken: number; bytes: number } {
+	return JSON.parse(readFileSync(join(dir, ".bench-complete"), "utf8")) as { prospects: number; other: number; broken: number; bytes: number };
+}
+
+// ---- processes ----
+
+const devNull = openSync(process.platform === "win32" ? "NUL" : "/dev/null", "w");
+
+/** Wall time of a whole process, its output thrown away. */
+function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+	const t0 = performance.now();
+	const result = spawnSync(NODE, args, { cwd: ROOT, stdio: ["ignore", devNull, "pipe"], env });
+	const ms = performance.now() - t0;
+	check(result, args.join(" "));
+	return ms;
+}
+
+function jsonProcess<T>(args: string[]): T {
+	const result = spawnSync(NODE, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+	check(result, args.join(" "));
+	return JSON.parse(result.stdout.trim().split("\n").pop()!) as T;
+}
+
+const cliArgs = (vault: string): string[] => [join(ROOT, "dist", "cli.js"), "due", vault, "--json", "--today", TODAY];
+
+interface CliFigures {
+	cliMs: number;
+	floorMs: number;
+	ratio: number;
+	cliRuns: number[];
+	floorRuns: number[];
+	prospects: number;
+}
+
+function measureCli(vault: string): CliFigures {
+	// Warm the page cache, and check the answer once.
+	timeProcess([join(BUILD, "floor.cjs"), vault]);
+	const out = spawnSync(NODE, cliArgs(vault), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+	check(out, "touchbase due");
+	const prospects = (JSON.parse(out.stdout) as { prospects: unknown[] }).prospects.length;
+	const cliRuns: number[] = [];
+	const floorRuns: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		// Alternate, so a slow moment of the machine hits both.
+		if (i % 2 === 0) {
+			cliRuns.push(timeProcess(cliArgs(vault)));
+			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
+		} else {
+			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
+			cliRuns.push(timeProcess(cliArgs(vault)));
+		}
+	}
+	const cliMs = median(cliRuns);
+	const floorMs = median(floorRuns);
+	return { cliMs, floorMs, ratio: cliMs / floorMs, cliRuns, floorRuns, prospects };
+}
+
+interface LibraryRun {
+	frontmatters: number;
+	grayMatterMs: number;
+	phrases: number;
+	chronoMs: number;
+}
+
+/** gray-matter and chrono alone, on what the CLI gives them: the least any reader built on them pays. */
+function measureLibraries(vault: string): { ms: number; runs: LibraryRun[] } {
+	const runs: LibraryRun[] = [];
+	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<LibraryRun>([join(BUILD, "libraries.cjs"), vault]));
+	return { ms: median(runs.map((r) => r.grayMatterMs + r.chronoMs)), runs };
+}
+
+function measureRss(vault: string): { peakMB: number; runs: number[] } {
+	const file = join(BUILD, "maxrss.txt");
+	const runs: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		rmSync(file, { force: true });
+		timeProcess(["--require", join(BUILD, "maxrss.cjs"), ...cliArgs(vault)], { ...process.env, TOUCHBASE_MAXRSS_FILE: file });
+		// Node reports kilobytes (kibibytes).
+		runs.push(Number(readFileSync(file, "utf8")) / 1024);
+	}
+	return { peakMB: median(runs), runs };
+}
+
+interface IndexRun {
+	appMs: number;
+	coldIndexMs: number;
+	prospects: number;
+	problems: number;
+	incremental: { edits: number; medianMs: number; p90Ms: number; moved: number };
+}
+
+function measurePlugin(vault: string): { coldIndexMs: number; incrementalMs: number; runs: IndexRun[] } {
+	const runs: IndexRun[] = [];
+	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<IndexRun>(["--max-old-space-size=8192", join(BUILD, "plugin.cjs"), "index", vault, String(EDITS)]));
+	return { coldIndexMs: median(runs.map((r) => r.coldIndexMs)), incrementalMs: median(runs.map((r) => r.incremental.medianMs)), runs };
+}
+
+interface ViewRun {
+	openMs: number;
+	redrawMs: number;
+	rowsDrawn: number;
+	dueRows: number;
+	prospects: number;
+}
+
+function measureView(vault: string): { openMs: number; redrawMs: number; runs: ViewRun[] } {
+	const runs: ViewRun[] = [];
+	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<ViewRun>([join(BUILD, "plugin.cjs"), "view", vault]));
+	return { openMs: median(runs.map((r) => r.openMs)), redrawMs: median(runs.map((r) => r.redrawMs)), runs };
+}
+
+function measureLoad(vault: string): { loadMs: number; runs: number[] } {
+	const runs: number[] = [];
+	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<{ loadMs: number }>([join(BUILD, "plugin.cjs"), "load", vault, join(ROOT, "main.js")]).loadMs);
+	return { loadMs: median(runs), runs };
+}
+
+// ---- the table ----
+
+interface Row {
+	figure: string;
+	size: string;
+	value: string;
+	target: string;
+	holds: boolean | null;
+}
+
+function fmt(ms: number): string {
+	return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+}
+
+function table(rows: Row[]): string {
+	const head = ["Figure", "Vault", "Measured", "Target", "Holds"];
+	const cells = rows.map((r) => [r.figure, r.size, r.value, r.target, r.holds === null ? "" : r.holds ? "yes" : "NO"]);
+	const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+	const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i])).join(" | ")} |`;
+	return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+	const started = new Date();
+	const loadBefore = loadavg();
+	await prepare();
+	const vaults = new Map(SIZES.map((n) => [n, vaultDir(n)]));
+	const dueVault = vaultDir(2000, true);
+	const cli = new Map<number, CliFigures>();
+	const libraries = new Map<number, ReturnType<typeof measureLibraries>>();
+	const plugin = new Map<number, ReturnType<typeof measurePlugin>>();
+	for (const [n, dir] of vaults) {
+		log(`${n} notes: CLI and floor ...`);
+		cli.set(n, measureCli(dir));
+		log(`${n} notes: gray-matter and chrono alone ...`);
+		libraries.set(n, measureLibraries(dir));
+		log(`${n} notes: plugin ...`);
+		plugin.set(n, measurePlugin(dir));
+	}
+	const largest = Math.max(...SIZES);
+	log(`${largest} notes: CLI memory ...`);
+	const rss = measureRss(vaults.get(largest)!);
+	log("view ...");
+	const view = measureView(dueVault);
+	log("view in Chromium ...");
+	const browserView = await measureBrowserView(dueVault, Math.max(RUNS, 5));
+	const browserOpenMs = median(browserView.openMs);
+	log("bundle ...");
+	const bundleBytes = statSync(join(ROOT, "main.js")).size;
+	const load = measureLoad(vaults.get(Math.min(...SIZES))!);
+
+	const rows: Row[] = [];
+	const sizeLabel = (n: number): string => n.toLocaleString("en-US");
+	for (const [n, c] of cli) {
+		const target = n === TARGET_SIZE;
+		rows.push({ figure: "Cold CLI `due --json` / floor", size: sizeLabel(n), value: `${fmt(c.cliMs)} / ${fmt(c.floorMs)} = ${c.ratio.toFixed(2)}x`, target: target ? "<= 1.5x" : "", holds: target ? c.ratio <= 1.5 : null });
+	}
+	for (const [n, l] of libraries) {
+		const c = cli.get(n)!;
+		const r = l.runs[0];
+		rows.push({
+			figure: `of which gray-matter (${r.frontmatters}) + chrono (${r.phrases}) alone`,
+			size: sizeLabel(n),
+			value: `${fmt(l.ms)} = ${(l.ms / c.floorMs).toFixed(2)}x the floor`,
+			target: n === TARGET_SIZE ? "budget 0.5x" : "",
+			holds: null,
+		});
+	}
+	for (const [n, p] of plugin) {
+		const target = n === TARGET_SIZE;
+		rows.push({ figure: "Plugin cold index", size: sizeLabel(n), value: fmt(p.coldIndexMs), target: target ? "<= 500 ms" : "", holds: target ? p.coldIndexMs <= 500 : null });
+	}
+	for (const [n, p] of plugin) {
+		const target = n === TARGET_SIZE;
+		rows.push({ figure: `Incremental update (median of ${EDITS})`, size: sizeLabel(n), value: fmt(p.incrementalMs), target: target ? "<= 1 ms" : "", holds: target ? p.incrementalMs <= 1 : null });
+	}
+	const smallest = Math.min(...SIZES);
+	const growth = plugin.get(largest)!.incrementalMs / plugin.get(smallest)!.incrementalMs;
+	rows.push({ figure: "Incremental growth", size: `${sizeLabel(largest)} vs ${sizeLabel(smallest)}`, value: `${growth.toFixed(2)}x`, target: "<= 1.5x", holds: growth <= 1.5 });
+	const v = view.runs[0];
+	rows.push({ figure: `View render in Chromium (${v.dueRows.toLocaleString("en-US")} due rows; ${browserView.rowsDrawn} drawn)`, size: "2,000 due", value: fmt(browserOpenMs), target: "<= 50 ms", holds: browserOpenMs <= 50 });
+	rows.push({ figure: "View render in Chromium, first opening", size: "2,000 due", value: fmt(browserView.firstOpenMs), target: "", holds: null });
+	rows.push({ figure: "View render in happy-dom (first opening)", size: "2,000 due", value: fmt(view.openMs), target: "", holds: null });
+	rows.push({ figure: "View redraw after an edit, happy-dom", size: "2,000 due", value: fmt(view.redrawMs), target: "", holds: null });
+	rows.push({ figure: "main.js size", size: "", value: `${(bundleBytes / 1024).toFixed(1)} KB`, target: "<= 300 KB", holds: bundleBytes <= 300 * 1024 });
+	rows.push({ figure: "Load main.js + onload", size: "", value: fmt(load.loadMs), target: "<= 15 ms", holds: load.loadMs <= 15 });
+	rows.push({ figure: "CLI peak memory", size: sizeLabel(largest), value: `${rss.peakMB.toFixed(0)} MB`, target: "<= 300 MB", holds: rss.peakMB <= 300 });
+
+	const text = table(rows);
+	process.stdout.write(`\n${text}\n\n`);
+	const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+	const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" });
+	const results = {
+		date: started.toISOString(),
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
+		code: { root: ROOT, commit: git.stdout.trim(), uncommittedChanges: dirty.stdout.trim() !== "" },
+		settings: { runs: RUNS, edits: EDITS, today: TODAY, sizes: SIZES },
+		vaults: Object.fromEntries([...vaults].map(([n, dir]) => [n, { dir: relative(HERE, dir), ...vaultStats(dir) }])),
+		table: rows,
+		cli: Object.fromEntries(cli),
+		libraries: Object.fromEntries(libraries),
+		plugin: Object.fromEntries(plugin),
+		memory: { vaultNotes: largest, ...rss },
+		view: { vault: relative(HERE, dueVault), ...view },
+		browserView: { medianOpenMs: browserOpenMs, ...browserView },
+		bundle: { bytes: bundleBytes, ...load },
+	};
+	writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+	closeSync(devNull);
+	log(`wrote ${relative(HERE, RESULTS)}`);
+}
+
+if (values.check) {
+	process.exitCode = checkEquivalence() > 0 ? 1 : 0;
+} else {
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
