@@ -28,6 +28,12 @@ export interface TouchbaseSettings {
 	calendarPath: string;
 	/** Rewrite the calendar file whenever the follow-ups change. */
 	calendarKeepCurrent: boolean;
+	/** The morning digest and the notices of timed touches. */
+	reminders: boolean;
+	/** When the morning digest shows if Obsidian is already open (`HH:mm`, local time). */
+	digestTime: string;
+	/** Also a desktop system notification for a timed touch, where the platform offers one. */
+	systemNotifications: boolean;
 }
 
 export type SequenceUnit = "days" | "business days";
@@ -186,6 +192,9 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	sequences: DEFAULT_SEQUENCES,
 	calendarPath: "Touchbase/follow-ups.ics",
 	calendarKeepCurrent: false,
+	reminders: true,
+	digestTime: "09:00",
+	systemNotifications: false,
 };
 
 type Raw = Record<string, unknown>;
@@ -282,6 +291,14 @@ function sequencesFrom(raw: unknown): Sequence[] {
 	return out;
 }
 
+/** A time of day as `HH:mm` (`9:00` is read as `09:00`), else the default. */
+function clockFrom(value: unknown, fallback: string): string {
+	if (typeof value !== "string") return fallback;
+	const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(value);
+	if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return fallback;
+	return `${m[1].padStart(2, "0")}:${m[2]}`;
+}
+
 /** A vault path for the calendar file: `/` separators, no leading slash. */
 function vaultPath(value: unknown, fallback: string): string {
 	const path = str(value, fallback).replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\/+/, "");
@@ -322,5 +339,8 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		sequences: sequencesFrom(data.sequences),
 		calendarPath: vaultPath(data.calendarPath, d.calendarPath),
 		calendarKeepCurrent: bool(data.calendarKeepCurrent, d.calendarKeepCurrent),
+		reminders: bool(data.reminders, d.reminders),
+		digestTime: clockFrom(data.digestTime, d.digestTime),
+		systemNotifications: bool(data.systemNotifications, d.systemNotifications),
 	};
 }

@@ -1,4 +1,4 @@
-import type { TFile } from "obsidian";
+import { Notice, type TFile } from "obsidian";
 import { exportCalendar } from "./calendarExport";
 import type TouchbasePlugin from "./main";
 import type { ProspectActions } from "./prospectActions";
@@ -34,5 +34,13 @@ export function registerCommands(plugin: TouchbasePlugin): void {
 		id: "export-calendar",
 		name: "Export follow-ups to calendar",
 		callback: () => void exportCalendar(plugin.app, plugin.index, plugin.settings),
+	});
+	plugin.addCommand({
+		id: "pause-reminders",
+		name: "Pause reminders until tomorrow",
+		callback: async () => {
+			const until = await plugin.reminders.pauseUntilTomorrow();
+			new Notice(`Touchbase: reminders paused until ${until}.`);
+		},
 	});
 }

@@ -1,11 +1,13 @@
 import { Notice, Plugin } from "obsidian";
 import { localToday } from "../core/dates";
+import { migrateReminderState, type ReminderState } from "../core/reminders";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
 import { keepCalendarCurrent } from "./calendarExport";
 import { registerCommands } from "./commands";
 import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
 import { LiveIndex } from "./liveIndex";
 import { ProspectActions } from "./prospectActions";
+import { Reminders } from "./reminders";
 import { TouchbaseSettingTab } from "./settingsTab";
 import { drawStatus } from "./statusBar";
 
@@ -13,9 +15,12 @@ export default class TouchbasePlugin extends Plugin {
 	settings!: TouchbaseSettings;
 	index!: LiveIndex;
 	actions!: ProspectActions;
+	reminders!: Reminders;
 
 	async onload(): Promise<void> {
-		this.settings = await this.loadSettings();
+		const stored = await this.loadStored();
+		this.settings = stored.settings;
+		this.reminders = new Reminders(this, stored.reminderState);
 		this.index = new LiveIndex(this.app, this.settings);
 		this.actions = new ProspectActions(this.app, () => this.settings, this.index);
 
@@ -37,27 +42,33 @@ export default class TouchbasePlugin extends Plugin {
 
 		// Indexing waits for the layout: Obsidian starts faster, and the metadata cache is ready.
 		this.app.workspace.onLayoutReady(() => void this.index.start(this));
+		this.reminders.start();
 	}
 
-	private async loadSettings(): Promise<TouchbaseSettings> {
+	/** The settings and the reminders' state, from the plugin's data: anything stored becomes valid. */
+	private async loadStored(): Promise<{ settings: TouchbaseSettings; reminderState: ReminderState }> {
 		let raw: unknown;
 		try {
 			raw = await this.loadData();
 		} catch {
 			new Notice("Touchbase: the settings file could not be read; the defaults are used.");
 		}
-		const settings = migrateSettings(raw);
 		if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
 			new Notice("Touchbase: the stored settings were damaged; the defaults are used.");
 		}
-		return settings;
+		const reminderState = migrateReminderState((raw as { reminderState?: unknown } | null)?.reminderState);
+		return { settings: migrateSettings(raw), reminderState };
 	}
 
 	async saveSettings(next: TouchbaseSettings): Promise<void> {
 		this.settings = migrateSettings(next);
 		this.index.setSettings(this.settings);
-		await this.saveData(this.settings);
+		await this.saveData({ ...this.settings, reminderState: this.reminders.current });
 		if (this.index.ready) await this.index.rebuild();
+	}
+
+	async saveReminderState(state: ReminderState): Promise<void> {
+		await this.saveData({ ...this.settings, reminderState: state });
 	}
 
 	async openView(): Promise<void> {

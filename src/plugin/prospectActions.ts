@@ -1,7 +1,7 @@
 import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../core/actions";
 import { cadenceSuggestion } from "../core/cadence";
-import { localToday, type IsoDay } from "../core/dates";
+import { localToday, type ClockTime, type IsoDay } from "../core/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../core/due";
 import { lineAt, replaceLine, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../core/edits";
 import { normalizeKey, readFrontmatter } from "../core/frontmatter";
@@ -238,7 +238,8 @@ export class ProspectActions {
 		new SnoozeModal(this.app, this.settings(), { prospect: found.prospect.name, due: due.next.date, today }, (date) => void this.applySnooze(file, target, date)).open();
 	}
 
-	async applySnooze(file: TFile, target: DueTarget, date: IsoDay): Promise<boolean> {
+	/** Moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */
+	async applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean> {
 		const settings = this.settings();
 		if (target.source === "next_follow_up") {
 			// The date comes from a follow-up field: frontmatter `next_follow_up` or a synonym
@@ -261,10 +262,10 @@ export class ProspectActions {
 			new Notice(`Touchbase: snoozed to ${date}.`);
 			return true;
 		}
-		const text = await editNote(this.app, file, (data) => snoozeBody(data, file.path, target, date, undefined, settings), "snooze the touch");
+		const text = await editNote(this.app, file, (data) => snoozeBody(data, file.path, target, date, time, settings), "snooze the touch");
 		if (text === null) return false;
 		await syncMirrors(this.app, file, settings);
-		new Notice(`Touchbase: snoozed to ${date}.`);
+		new Notice(`Touchbase: snoozed to ${date}${time ? ` ${time}` : ""}.`);
 		return true;
 	}
 

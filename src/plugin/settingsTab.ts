@@ -1,4 +1,4 @@
-import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
+import { Platform, PluginSettingTab, Setting, debounce, type App } from "obsidian";
 import { parseCadence } from "../core/cadence";
 import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
 import type TouchbasePlugin from "./main";
@@ -133,6 +133,36 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 					this.save();
 				}),
 			);
+
+		new Setting(el).setName("Reminders").setHeading();
+		new Setting(el)
+			.setName("Reminders")
+			.setDesc("A morning digest of what is due, and a notice at the minute of each timed touch (a touch line with a time).")
+			.addToggle((t) =>
+				t.setValue(s.reminders).onChange((v) => {
+					s.reminders = v;
+					this.save();
+				}),
+			);
+		text(
+			"Digest time",
+			"When the morning digest shows if Obsidian is already open (24-hour HH:mm). Opening Obsidian later in the day shows it at once.",
+			s.digestTime,
+			(v) => (s.digestTime = /^\d{1,2}:\d{2}$/.test(v.trim()) ? v.trim() : DEFAULT_SETTINGS.digestTime),
+			DEFAULT_SETTINGS.digestTime,
+		);
+		if (Platform.isDesktopApp) {
+			new Setting(el)
+				.setName("Desktop notifications")
+				.setDesc("Also show a timed touch as a system notification, outside Obsidian.")
+				.addToggle((t) =>
+					t.setValue(s.systemNotifications).onChange((v) => {
+						s.systemNotifications = v;
+						if (v && typeof Notification !== "undefined" && Notification.permission === "default") void Notification.requestPermission();
+						this.save();
+					}),
+				);
+		}
 
 		new Setting(el).setName("Frontmatter keys").setHeading();
 		el.createEl("p", { cls: "setting-item-description", text: "Names are read loosely (case, spaces, dashes and underscores do not matter) and written exactly as given here." });

@@ -5,7 +5,7 @@ import { createContext, runInContext } from "node:vm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as obsidian from "obsidian";
 import { makeVaultDir } from "../fakes/harness";
-import { App, loadPlugin, runCommand } from "../fakes/obsidian";
+import { App, loadPlugin, notices, runCommand } from "../fakes/obsidian";
 import { cpSync } from "node:fs";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 import { DEMO_DAY } from "./setup";
@@ -51,6 +51,12 @@ function loadBundle(): { PluginClass: new (...args: never[]) => unknown; require
 		Date,
 		activeWindow: window,
 		activeDocument: document,
+		// Obsidian's own globals for building elements.
+		createEl: window.createEl,
+		createDiv: window.createDiv,
+		createSpan: window.createSpan,
+		createSvg: window.createSvg,
+		createFragment: window.createFragment,
 	};
 	const context = createContext(sandbox);
 	expect(runInContext("typeof Buffer + ' ' + typeof process", context)).toBe("undefined undefined");
@@ -79,9 +85,11 @@ describe("the built main.js", () => {
 		await app.settle();
 		expect(Object.keys(app.commands.commands)).toContain("touchbase:log-touch");
 		expect(Object.keys(app.commands.commands)).toContain("touchbase:start-sequence");
-		expect(Object.keys(app.commands.commands)).toHaveLength(10);
+		expect(Object.keys(app.commands.commands)).toHaveLength(11);
 		expect(plugin.index.ready).toBe(true);
 		expect(plugin.index.report().counts).toMatchObject({ overdue: 3, today: 2, upcoming: 4, later: 2, "no-next-step": 1, paused: 1, closed: 2 });
+		// The morning digest, built from Obsidian's element globals alone.
+		expect(notices).toContain("Touchbase: 2 follow-ups due today, 3 overdueClick to open the follow-ups.");
 		await runCommand(app, "open-follow-ups");
 		await app.settle();
 		expect(app.workspace.getLeavesOfType("touchbase-follow-ups")).toHaveLength(1);

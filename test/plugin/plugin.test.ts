@@ -29,6 +29,7 @@ describe("loading", () => {
 				"mark-won",
 				"new-prospect",
 				"open-follow-ups",
+				"pause-reminders",
 				"schedule-follow-up",
 				"snooze",
 				"start-sequence",
