@@ -4,13 +4,12 @@
 //   - the due list kept up to date note by note, against sorting everything again.
 // Time zones matter for days: run it under several (`TZ=Pacific/Apia npm run bench -- --check`).
 import { isDeepStrictEqual } from "node:util";
-import { casual, GB } from "chrono-node/en";
-import { addDaysToDay, dayNoon, formatDay } from "../src/core/dates";
-import { parseNaturalDate, type NaturalDate } from "../src/core/nextClause";
+import { addDaysToDay } from "../src/core/dates";
+import { parseNaturalDate } from "../src/core/nextClause";
 import { migrateSettings } from "../src/core/settings";
-import { BUCKETS, compareEntries, computeDue } from "../src/core/due";
-import { readNote, type NoteRead, type Problem } from "../src/core/note";
+import { readNote, type NoteRead } from "../src/core/note";
 import { ProspectIndex } from "../src/core/vaultIndex";
+import { plainChrono, reportAgain } from "../test/helpers/oracles";
 import { rng } from "./generate";
 
 let failures = 0;
@@ -20,36 +19,6 @@ function differ(what: string, input: unknown, expected: unknown, actual: unknown
 }
 
 // ---- natural-language dates: parseNaturalDate as it was, chrono every time ----
-
-function chronoNaturalDate(text: string, baseDay: string, locale: "en" | "en-GB"): NaturalDate | null {
-	const parser = locale === "en-GB" ? GB : casual;
-	const reference = dayNoon(baseDay);
-	let results = parser.parse(text, reference, { forwardDate: true });
-	let offset = 0;
-	if (results.length === 0 || results[0].index > 0) {
-		const retry = parser.parse(`in ${text}`, reference, { forwardDate: true });
-		if (retry.length > 0 && retry[0].index === 0) {
-			results = retry;
-			offset = 3;
-		}
-	}
-	const first = results[0];
-	if (!first || first.index !== 0) return null;
-	const start = first.start;
-	const year = start.get("year");
-	const month = start.get("month");
-	const dayOfMonth = start.get("day");
-	if (year === null || month === null || dayOfMonth === null) return null;
-	const found = new Date(year, month - 1, dayOfMonth, 12);
-	let date = formatDay(found);
-	const bareWeekday = start.isCertain("weekday") && !start.isCertain("day");
-	if (bareWeekday && date <= baseDay) {
-		found.setDate(found.getDate() + 7);
-		date = formatDay(found);
-	}
-	const time = start.isCertain("hour") ? `${String(start.get("hour")).padStart(2, "0")}:${String(start.get("minute") ?? 0).padStart(2, "0")}` : null;
-	return { date, time, length: Math.max(0, first.text.length - offset) };
-}
 
 function checkNaturalDates(): number {
 	const whens = ["tomorrow", "Tomorrow", "TOMORROW"];
@@ -76,7 +45,7 @@ function checkNaturalDates(): number {
 		for (const base of days) {
 			for (const text of cases) {
 				n++;
-				const expected = chronoNaturalDate(text, base, locale);
+				const expected = plainChrono(text, base, locale);
 				const actual = parseNaturalDate(text, base, locale);
 				if (!isDeepStrictEqual(expected, actual)) differ(`natural date (${locale}, ${base})`, text, expected, actual);
 			}
@@ -86,18 +55,6 @@ function checkNaturalDates(): number {
 }
 
 // ---- the due list, note by note against everything again ----
-
-/** ProspectIndex.report as it was: every prospect's entry, sorted; every problem, sorted. */
-function reportAgain(notes: Map<string, NoteRead>, today: string, settings: ReturnType<typeof migrateSettings>): unknown {
-	const entries = [...notes.values()].flatMap((r) => (r.prospect ? [computeDue(r.prospect, today, settings)] : []));
-	entries.sort(compareEntries);
-	const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<string, number>;
-	for (const e of entries) counts[e.bucket]++;
-	const problems: Problem[] = [];
-	for (const r of notes.values()) problems.push(...r.problems);
-	problems.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-	return { today, counts, entries, problems };
-}
 
 function checkIndex(): number {
 	const r = rng(11);

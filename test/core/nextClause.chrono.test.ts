@@ -1,35 +1,7 @@
-import { casual, GB } from "chrono-node/en";
 import { describe, expect, it } from "vitest";
-import { addDaysToDay, dayNoon, formatDay } from "../../src/core/dates";
-import { parseNaturalDate, type NaturalDate } from "../../src/core/nextClause";
-
-/** What parseNaturalDate answered before it read a window first, remembered answers and lighter parsers: chrono on the whole text, every time. */
-function plainChrono(text: string, baseDay: string, locale: "en" | "en-GB"): NaturalDate | null {
-	const parser = locale === "en-GB" ? GB : casual;
-	const reference = dayNoon(baseDay);
-	let results = parser.parse(text, reference, { forwardDate: true });
-	let offset = 0;
-	if (results.length === 0 || results[0].index > 0) {
-		const retry = parser.parse(`in ${text}`, reference, { forwardDate: true });
-		if (retry.length > 0 && retry[0].index === 0) {
-			results = retry;
-			offset = 3;
-		}
-	}
-	const first = results[0];
-	if (!first || first.index !== 0) return null;
-	const start = first.start;
-	const [year, month, day] = [start.get("year"), start.get("month"), start.get("day")];
-	if (year === null || month === null || day === null) return null;
-	const found = new Date(year, month - 1, day, 12);
-	let date = formatDay(found);
-	if (start.isCertain("weekday") && !start.isCertain("day") && date <= baseDay) {
-		found.setDate(found.getDate() + 7);
-		date = formatDay(found);
-	}
-	const time = start.isCertain("hour") ? `${String(start.get("hour")).padStart(2, "0")}:${String(start.get("minute") ?? 0).padStart(2, "0")}` : null;
-	return { date, time, length: Math.max(0, first.text.length - offset) };
-}
+import { addDaysToDay } from "../../src/core/dates";
+import { parseNaturalDate } from "../../src/core/nextClause";
+import { plainChrono } from "../helpers/oracles";
 
 const WHENS = [
 	"tomorrow",

@@ -172,6 +172,15 @@ describe("timed touches", () => {
 		expect(reminders()).toHaveLength(1);
 	});
 
+	it("keeps looking past midnight: a touch just after it fires on the new day", async () => {
+		vi.setSystemTime(at(23, 23, 50));
+		const run = await start({ "Prospects/Night.md": "- [ ] 2026-11-24 00:05 call: the night shift\n" });
+		await runUntil(run, at(24, 0, 4, 50));
+		expect(reminders()).toHaveLength(0);
+		await runUntil(run, at(24, 0, 5, 20));
+		expect(titles()).toEqual(["Call Night at 00:05"]);
+	});
+
 	it("a restart does not repeat a reminder that fired", async () => {
 		const run = await start();
 		await runUntil(run, at(23, 14, 31));

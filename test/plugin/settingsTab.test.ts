@@ -29,10 +29,27 @@ describe("the settings tab", () => {
 	it("shows every group of settings, in sentence case", async () => {
 		const { tab } = await setup();
 		const names = Array.from(tab.containerEl.querySelectorAll(".setting-item-name"), (el) => el.textContent ?? "").filter((n) => n !== "");
-		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note", "Sequences", "Name", "Step 1", "Calendar", "Calendar file", "Keep the calendar file current", "Sequence"]) {
+		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note", "Sequences", "Name", "Step 1", "Calendar", "Calendar file", "Keep the calendar file current", "Sequence", "Reminders", "Digest time", "Desktop notifications"]) {
 			expect(names).toContain(name);
 		}
 		for (const name of names) expect(name, name).toMatch(/^[A-Z][^A-Z]*$/);
+	});
+
+	it("saves the reminders' settings, and keeps the reminders' state beside them", async () => {
+		const { app, plugin, tab } = await setup();
+		typeText(getSetting(tab.containerEl, "Digest time").querySelector("input"), "7:45");
+		click(getSetting(tab.containerEl, "Desktop notifications").querySelector(".checkbox-container"));
+		tab.hide();
+		await vi.waitFor(() => expect(plugin.settings.digestTime).toBe("07:45"));
+		expect(plugin.settings.systemNotifications).toBe(true);
+		const data = readPluginData(app) as { digestTime: string; systemNotifications: boolean; reminderState: { lastDigestDay: string | null } };
+		expect(data).toMatchObject({ digestTime: "07:45", systemNotifications: true, reminders: true });
+		// The digest shown when the plugin started is still remembered after the settings were saved.
+		expect(data.reminderState.lastDigestDay).toBe("2026-11-23");
+		typeText(getSetting(tab.containerEl, "Digest time").querySelector("input"), "at nine");
+		tab.hide();
+		await vi.waitFor(() => expect(plugin.settings.digestTime).toBe("09:00"));
+		await app.settle();
 	});
 
 	it("saves a changed folder list and re-indexes with it", async () => {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUCKETS, compareEntries, computeDue } from "../../src/core/due";
-import { readNote, type NoteRead, type Problem } from "../../src/core/note";
-import { migrateSettings, type TouchbaseSettings } from "../../src/core/settings";
+import { readNote, type NoteRead } from "../../src/core/note";
+import { migrateSettings } from "../../src/core/settings";
 import { ProspectIndex } from "../../src/core/vaultIndex";
+import { reportAgain } from "../helpers/oracles";
 import { RUNS, SEED } from "./arbitraries";
 
 // The index keeps its due list sorted from report to report and moves only the notes that changed.
@@ -59,18 +59,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant("upcomingDays" as const), days: fc.constantFrom(3, 7, 30) }) },
 	{ weight: 5, arbitrary: fc.record({ kind: fc.constant("report" as const), today: fc.constantFrom("2026-11-23", "2026-11-24") }) },
 );
-
-/** The report as a plain function of the notes: every entry computed and sorted, every problem sorted. */
-function reportAgain(notes: Map<string, NoteRead>, today: string, settings: TouchbaseSettings): unknown {
-	const entries = [...notes.values()].flatMap((read) => (read.prospect ? [computeDue(read.prospect, today, settings)] : []));
-	entries.sort(compareEntries);
-	const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<string, number>;
-	for (const e of entries) counts[e.bucket]++;
-	const problems: Problem[] = [];
-	for (const read of notes.values()) problems.push(...read.problems);
-	problems.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-	return { today, counts, entries, problems };
-}
 
 describe("the index's due list, kept up to date note by note", () => {
 	it("equals sorting everything again, after any series of edits, removals, clears and settings changes", () => {
