@@ -14,6 +14,11 @@ import TouchbasePlugin from "../src/plugin/main";
 import * as obsidian from "../test/fakes/obsidian";
 
 const { App: FakeAppClass, parseMarkdown, whenLoaded } = obsidian;
+
+// Obsidian's element globals, which the fake put on the window when it loaded: global names, as in Obsidian.
+for (const name of ["createEl", "createDiv", "createSpan", "createSvg", "createFragment"]) {
+	(globalThis as Record<string, unknown>)[name] = (window as unknown as Record<string, unknown>)[name];
+}
 const App = FakeAppClass as unknown as new (dir: string) => FakeApp;
 
 interface FakeFile {

@@ -149,7 +149,7 @@ export function run(argv: string[], io: Io): number {
 			io.out(buildIcs(report, { vaultName: basename(resolve(vault)) }));
 		} else if (command === "stats") {
 			const totals = { prospects: report.entries.length, touches: report.entries.reduce((sum, e) => sum + e.doneCount, 0) };
-			const stats = computeStats(report.entries.map((e) => e.prospect), today, settings);
+			const stats = computeStats(report.entries, today);
 			const { today: day, ...figures } = stats;
 			io.out(values.json ? `${JSON.stringify({ today: day, ...totals, counts: dueJson(report).counts, ...figures }, null, 2)}\n` : formatStats(stats, totals));
 		} else if (values.json) {

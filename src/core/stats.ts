@@ -1,8 +1,7 @@
 import { startOfWeek } from "date-fns";
 import { addDaysToDay, daysBetween, dayToDate, formatDay, type IsoDay } from "./dates";
-import { computeDue, distinctDone, isDone, type DueEntry } from "./due";
+import { distinctDone, isDone, type DueEntry } from "./due";
 import type { ProspectNote, Status, Touch } from "./note";
-import type { TouchbaseSettings } from "./settings";
 
 /** "85% of sales are made after the 5th follow-up": the touch that counts as persistence. */
 export const PERSISTENT_TOUCH = 5;
@@ -159,11 +158,36 @@ function promisesOf(prospect: ProspectNote, today: IsoDay): { done: number; kept
 	return { done: count, kept, broken };
 }
 
-/** The figures of the Stats tab and `touchbase stats`, over every prospect, closed ones included. */
-export function computeStats(prospects: readonly ProspectNote[], today: IsoDay, settings: TouchbaseSettings): Stats {
-	const thisWeek = weekStart(today);
-	const weekEnd = addDaysToDay(thisWeek, 6);
-	const firstWeek = addDaysToDay(thisWeek, -7 * (STATS_WEEKS - 1));
+/** Done touches, each once, from `from` on (an echo is always of the same day, so cutting by day first changes nothing). */
+function doneSince(prospect: ProspectNote, from: IsoDay, today: IsoDay): Touch[] {
+	return distinctDone(prospect.touches.filter((t) => t.date >= from && isDone(t, today)));
+}
+
+/**
+ * This week's line (Monday to Sunday): touches done and answers got since Monday, and promises at
+ * risk (open prospects whose due touch was promised, not suggested, and falls by Sunday, overdue
+ * ones included). Cheap enough for the view's header on every redraw.
+ */
+export function weekFigures(entries: readonly DueEntry[], today: IsoDay): Stats["week"] {
+	const start = weekStart(today);
+	const week = { start, end: addDaysToDay(start, 6), touches: 0, answers: 0, promisesAtRisk: 0 };
+	for (const entry of entries) {
+		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && !entry.next.suggested && entry.next.date <= week.end) week.promisesAtRisk++;
+		for (const touch of doneSince(entry.prospect, start, today)) {
+			week.touches++;
+			if (isAnswer(touch)) week.answers++;
+		}
+	}
+	return week;
+}
+
+/**
+ * The figures of the Stats tab and `touchbase stats`, over every prospect, closed ones included,
+ * from the due entries the index already computed for `today`.
+ */
+export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats {
+	const week = weekFigures(entries, today);
+	const firstWeek = addDaysToDay(week.start, -7 * (STATS_WEEKS - 1));
 	const weeks: WeekFigures[] = [];
 	for (let i = 0; i < STATS_WEEKS; i++) weeks.push({ start: addDaysToDay(firstWeek, 7 * i), touches: 0, answers: 0 });
 
@@ -174,33 +198,31 @@ export function computeStats(prospects: readonly ProspectNote[], today: IsoDay, 
 	const promises = { done: 0, kept: 0, broken: [] as BrokenPromise[] };
 	const open = { lead: 0, active: 0, paused: 0 };
 	const dueThisWeek = { prospects: 0, value: 0, withoutValue: 0 };
-	let promisesAtRisk = 0;
 
-	for (const prospect of prospects) {
-		const entry = computeDue(prospect, today, settings);
+	for (const entry of entries) {
+		const prospect = entry.prospect;
 		const status = entry.effectiveStatus;
 		if (status === "won") wonTouches.push(entry.doneCount);
 		else if (status === "lost") lostTouches.push(entry.doneCount);
 		else open[status]++;
 		if (entry.doneCount < PERSISTENT_TOUCH && (status === "lost" || entry.bucket === "no-next-step")) stoppedEarly.push(ref(entry));
 
-		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && entry.next.date <= weekEnd) {
+		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && entry.next.date <= week.end) {
 			dueThisWeek.prospects++;
 			if (prospect.value === null) dueThisWeek.withoutValue++;
 			else dueThisWeek.value += prospect.value;
-			if (!entry.next.suggested) promisesAtRisk++;
 		}
 
-		for (const touch of distinctDone(prospect.touches.filter((t) => isDone(t, today)))) {
+		for (const touch of doneSince(prospect, "0000-00-00", today)) {
 			const channel = touch.channel ?? "(none)";
 			const figures = channels.get(channel) ?? { channel, touches: 0, answers: 0, answerRate: null };
 			figures.touches++;
 			if (isAnswer(touch)) figures.answers++;
 			channels.set(channel, figures);
-			if (touch.date >= firstWeek && touch.date <= today) {
-				const week = weeks[Math.floor(daysBetween(firstWeek, touch.date) / 7)];
-				week.touches++;
-				if (isAnswer(touch)) week.answers++;
+			if (touch.date >= firstWeek) {
+				const bar = weeks[Math.floor(daysBetween(firstWeek, touch.date) / 7)];
+				bar.touches++;
+				if (isAnswer(touch)) bar.answers++;
 			}
 		}
 
@@ -213,10 +235,9 @@ export function computeStats(prospects: readonly ProspectNote[], today: IsoDay, 
 	for (const figures of channels.values()) figures.answerRate = figures.touches > 0 ? figures.answers / figures.touches : null;
 	const wins = wonTouches.length;
 	const persistentWins = wonTouches.filter((n) => n >= PERSISTENT_TOUCH).length;
-	const current = weeks[weeks.length - 1];
 	return {
 		today,
-		week: { start: thisWeek, end: weekEnd, touches: current.touches, answers: current.answers, promisesAtRisk },
+		week,
 		close: {
 			won: histogram(wonTouches),
 			lost: histogram(lostTouches),

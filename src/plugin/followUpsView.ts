@@ -147,7 +147,7 @@ export class FollowUpsView extends ItemView {
 		chip("upcoming", "upcoming", report.counts.upcoming);
 		chip("no-next-step", "no next step", report.counts["no-next-step"]);
 		if (report.problems.length > 0) chip("problems", report.problems.length === 1 ? "problem" : "problems", report.problems.length);
-		if (this.plugin.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.plugin.index.stats(report.today).week) });
+		if (this.plugin.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.plugin.index.week(report.today)) });
 	}
 
 	private drawSection(id: string, title: string, count: number, fill: (body: HTMLElement) => void): void {

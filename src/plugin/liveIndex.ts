@@ -2,7 +2,7 @@ import { debounce, TFile, type App, type CachedMetadata, type Component } from "
 import { localToday } from "../core/dates";
 import { inProspectFolder, type NoteRead } from "../core/note";
 import type { TouchbaseSettings } from "../core/settings";
-import { computeStats, type Stats } from "../core/stats";
+import { computeStats, weekFigures, type Stats } from "../core/stats";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
 
 /**
@@ -14,6 +14,7 @@ export class LiveIndex {
 	private readonly listeners = new Set<() => void>();
 	private cached: { revision: number; today: string; report: DueReport } | null = null;
 	private cachedStats: { revision: number; today: string; stats: Stats } | null = null;
+	private cachedWeek: { revision: number; today: string; week: Stats["week"] } | null = null;
 	ready = false;
 	/** Coalesces bursts of edits (a sync, a find-and-replace) into one notification. */
 	private readonly notify = debounce(() => this.listeners.forEach((listener) => listener()), 250, true);
@@ -62,6 +63,7 @@ export class LiveIndex {
 		this.core.setSettings(settings);
 		this.cached = null;
 		this.cachedStats = null;
+		this.cachedWeek = null;
 	}
 
 	onChange(listener: () => void): () => void {
@@ -81,10 +83,18 @@ export class LiveIndex {
 		return report;
 	}
 
+	/** This week's line for the view's header, computed once per revision and day: cheaper than all the stats. */
+	week(today: string = localToday()): Stats["week"] {
+		if (this.cachedWeek && this.cachedWeek.revision === this.core.revision && this.cachedWeek.today === today) return this.cachedWeek.week;
+		const week = weekFigures(this.report(today).entries, today);
+		this.cachedWeek = { revision: this.core.revision, today, week };
+		return week;
+	}
+
 	/** The Stats tab's figures for `today`, computed once per revision and day. */
 	stats(today: string = localToday()): Stats {
 		if (this.cachedStats && this.cachedStats.revision === this.core.revision && this.cachedStats.today === today) return this.cachedStats.stats;
-		const stats = computeStats(this.report(today).entries.map((e) => e.prospect), today, this.settings);
+		const stats = computeStats(this.report(today).entries, today);
 		this.cachedStats = { revision: this.core.revision, today, stats };
 		return stats;
 	}

@@ -1,26 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readNote, type ProspectNote } from "../../src/core/note";
+import { computeDue, type DueEntry } from "../../src/core/due";
+import { readNote } from "../../src/core/note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { computeStats } from "../../src/core/stats";
+import { computeStats, weekFigures } from "../../src/core/stats";
 
 // test/fixtures/stats: seven prospects whose figures on Monday 2026-11-23 are worked out by hand
 // in test/fixtures/stats/README.md.
 const DIR = join(__dirname, "../fixtures/stats");
 const TODAY = "2026-11-23";
 
-function prospects(): ProspectNote[] {
+/** The fixture's due entries on `today`, as the index gives them. */
+function entries(today = TODAY): DueEntry[] {
 	return readdirSync(join(DIR, "Prospects"))
 		.sort()
-		.map((name) => readNote(`Prospects/${name}`, readFileSync(join(DIR, "Prospects", name), "utf8"), DEFAULT_SETTINGS).prospect!);
+		.map((name) => computeDue(readNote(`Prospects/${name}`, readFileSync(join(DIR, "Prospects", name), "utf8"), DEFAULT_SETTINGS).prospect!, today, DEFAULT_SETTINGS));
 }
 
 const bins = (counts: Record<string, number>) =>
 	["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"].map((label) => ({ label, count: counts[label] ?? 0 }));
 
 describe("computeStats on the hand-worked vault", () => {
-	const stats = computeStats(prospects(), TODAY, DEFAULT_SETTINGS);
+	const stats = computeStats(entries(), TODAY);
 
 	it("touches to close: a histogram for won and for lost, and the share of wins at the 5th touch or later", () => {
 		expect(stats.close).toEqual({ won: bins({ "2": 1, "6": 1 }), lost: bins({ "3": 1 }), wins: 2, losses: 1, persistentWins: 1, persistentWinShare: 0.5 });
@@ -77,14 +79,22 @@ describe("computeStats on the hand-worked vault", () => {
 		expect(stats.week).toEqual({ start: "2026-11-23", end: "2026-11-29", touches: 1, answers: 1, promisesAtRisk: 2 });
 	});
 
+	it("the header's week line agrees with this week's bar of the chart", () => {
+		for (const day of [TODAY, "2026-11-25", "2026-11-29"]) {
+			const week = weekFigures(entries(day), day);
+			const bar = computeStats(entries(day), day).weeks.at(-1)!;
+			expect([week.start, week.touches, week.answers]).toEqual([bar.start, bar.touches, bar.answers]);
+		}
+	});
+
 	it("a Sunday still belongs to the week that began on Monday", () => {
-		const sunday = computeStats(prospects(), "2026-11-29", DEFAULT_SETTINGS);
+		const sunday = computeStats(entries("2026-11-29"), "2026-11-29");
 		expect(sunday.week.start).toBe("2026-11-23");
 		expect(sunday.weeks.at(-1)!.start).toBe("2026-11-23");
 	});
 
 	it("an empty vault has no shares, not NaN", () => {
-		const empty = computeStats([], TODAY, DEFAULT_SETTINGS);
+		const empty = computeStats([], TODAY);
 		expect(empty.close.persistentWinShare).toBeNull();
 		expect(empty.promises.keptShare).toBeNull();
 		expect(empty.channels).toEqual([]);

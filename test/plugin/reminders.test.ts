@@ -6,7 +6,7 @@ import TouchbasePlugin from "../../src/plugin/main";
 import { REMINDER_TICK_MS } from "../../src/plugin/reminders";
 import { VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/followUpsView";
 import { openVault } from "../fakes/harness";
-import { click, loadPlugin, noticeLog, readPluginData, runCommand, unloadPlugin, type App } from "../fakes/obsidian";
+import { click, loadPlugin, noticeLog, presetPluginData, readPluginData, runCommand, unloadPlugin, type App } from "../fakes/obsidian";
 import { bytes } from "./setup";
 
 // A fake clock drives everything: Date, and the window.setInterval the reminders register.
@@ -219,7 +219,6 @@ describe("pausing and switching off", () => {
 
 	it("the Reminders setting off: no digest, no notice", async () => {
 		const { app } = openVault(FILES);
-		const { presetPluginData } = await import("../fakes/obsidian");
 		presetPluginData(app, { reminders: false });
 		const plugin = await loadPlugin(TouchbasePlugin, app);
 		await app.settle();
