@@ -1,8 +1,9 @@
 import { defineConfig } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import { layers } from "./eslint.layers.mjs";
 
 export default defineConfig([
-	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "esbuild.config.mjs", "scripts/", "examples/", "coverage/"] },
+	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "eslint.layers.mjs", "eslint.layers.d.mts", "esbuild.config.mjs", "scripts/", "examples/", "coverage/"] },
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
@@ -39,4 +40,6 @@ export default defineConfig([
 			"obsidianmd/no-global-this": "off",
 		},
 	},
+	// Last, so no other entry replaces their `no-restricted-imports` options (see eslint.layers.mjs).
+	...layers,
 ]);

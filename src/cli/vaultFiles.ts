@@ -9,18 +9,9 @@ export interface VaultFile {
 }
 
 /**
- * Every `.md` file under `root`, skipping dot-folders (`.obsidian`, `.trash`, `.git`).
- * Symlinks are followed once: a folder already seen (a loop) is not entered again.
- */
-export function readVault(root: string): VaultFile[] {
-	const out: VaultFile[] = [];
-	forEachVaultFile(root, (file) => out.push(file));
-	return out;
-}
-
-/**
- * `readVault`, one file at a time, in the same order: a caller that keeps only what it needs
- * of each note does not hold the whole vault's text in memory.
+ * Every `.md` file under `root`, one at a time, skipping dot-folders (`.obsidian`, `.trash`,
+ * `.git`): a caller that keeps only what it needs of each note does not hold the whole vault's
+ * text in memory. Symlinks are followed once: a folder already seen (a loop) is not entered again.
  */
 export function forEachVaultFile(root: string, visit: (file: VaultFile) => void): void {
 	const out = { push: visit };

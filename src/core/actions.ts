@@ -4,19 +4,10 @@ import { addDaysToDay, type ClockTime, type IsoDay } from "./dates";
 import { isScheduled, resolveCadence, type NextTouch } from "./due";
 import { insertUnderHeading, lineAt, locateLine, moveTouchDate, replaceLine, setCheckbox, type EditResult } from "./edits";
 import { readFrontmatter } from "./frontmatter";
-import { prospectValues } from "./logTouch";
+import { prospectFor, prospectValues } from "./editTarget";
 import { parseNaturalDate } from "./nextClause";
-import { readNote, type ProspectNote } from "./note";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine, renderTemplate } from "./template";
-
-/** Reads a note for an edit, refusing one whose frontmatter is broken or that is not a prospect. */
-function prospectFor(text: string, path: string, settings: TouchbaseSettings): ProspectNote | { error: string } {
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return { error: `its frontmatter is broken (line ${fm.line}: ${fm.message})` };
-	const prospect = readNote(path, text, settings).prospect;
-	return prospect ?? { error: "it is not a prospect note" };
-}
 
 export interface ScheduleInput {
 	date: IsoDay;

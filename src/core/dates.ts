@@ -11,6 +11,7 @@ import {
 	nextMonday,
 	isWeekend,
 } from "date-fns";
+import { memo } from "./memo";
 
 /** A calendar day written `YYYY-MM-DD`. Strings keep days free of time zones. */
 export type IsoDay = string;
@@ -28,18 +29,8 @@ export function dayToDate(day: string): Date | null {
 	return isValid(d) && d.getFullYear() > 0 && formatDay(d) === day ? d : null;
 }
 
-/** Days already checked: a vault repeats the same few thousand days. */
-const checkedDays = new Map<string, boolean>();
-
-export function isIsoDay(value: string): boolean {
-	let valid = checkedDays.get(value);
-	if (valid === undefined) {
-		valid = dayToDate(value) !== null;
-		if (checkedDays.size >= 50_000) checkedDays.clear();
-		checkedDays.set(value, valid);
-	}
-	return valid;
-}
+/** Whether a string is a real day as YYYY-MM-DD. A vault repeats the same few thousand days. */
+export const isIsoDay: (value: string) => boolean = memo(50_000, (value: string) => dayToDate(value) !== null);
 
 export function isClockTime(value: string): boolean {
 	return CLOCK.test(value);

@@ -2,6 +2,7 @@ import { cadenceSuggestion, parseCadence, type Cadence } from "./cadence";
 import { compareDayTime, daysBetween, type ClockTime, type IsoDay } from "./dates";
 import type { ProspectNote, Status, Touch } from "./note";
 import type { TouchbaseSettings } from "./settings";
+import { memo } from "./memo";
 
 export const BUCKETS = ["overdue", "today", "upcoming", "later", "no-next-step", "paused", "closed"] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -75,20 +76,16 @@ export function countDone(done: readonly Touch[]): number {
 
 export function resolveCadence(prospect: ProspectNote, settings: TouchbaseSettings): Cadence {
 	if (prospect.cadence) return prospect.cadence;
-	// The settings' cadence is the same for every prospect: read once per text.
-	let cadence = defaultCadences.get(settings.cadence);
-	if (cadence === undefined) {
-		const parsed = parseCadence(settings.cadence);
-		cadence = "error" in parsed ? { kind: "steps", steps: [{ amount: 1, unit: "w" }] } : parsed;
-		if (defaultCadences.size >= 100) defaultCadences.clear();
-		defaultCadences.set(settings.cadence, cadence);
-	}
-	return cadence;
+	return defaultCadence(settings.cadence);
 }
 
-const defaultCadences = new Map<string, Cadence>();
+/** The settings' cadence is the same for every prospect: read once per text. */
+const defaultCadence = memo(100, (text: string): Cadence => {
+	const parsed = parseCadence(text);
+	return "error" in parsed ? { kind: "steps", steps: [{ amount: 1, unit: "w" }] } : parsed;
+});
 
-/** SPEC §3: where one prospect stands on `today`. */
+/** Where one prospect stands on `today` (README, "What is due"). */
 export function computeDue(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): DueEntry {
 	const done = prospect.touches.filter((t) => isDone(t, today));
 	const latestLine = done.reduce<Touch | null>((latest, t) => (latest === null || isLater(t, latest) ? t : latest), null);

@@ -1,69 +1,15 @@
 import { yamlLibraries } from "./yaml";
-import { findFrontmatter, normalizeKey, readFrontmatter } from "./frontmatter";
+import { normalizeKey, readFrontmatter } from "./frontmatter";
+import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, type LineSpan } from "./scan";
 import { deserializeTouch } from "./touchLine";
 
 /** Every edit returns the whole new text, or says why it did nothing. */
 export type EditResult = { ok: true; text: string } | { ok: false; error: string };
 
-interface LineSpan {
-	/** Offset of the first character. */
-	start: number;
-	/** Offset just past the content (before `\r\n` or `\n`). */
-	end: number;
-	/** Offset of the next line (after the line ending), or text length for the last line. */
-	next: number;
-	/** Whether the line has a line ending. */
-	terminated: boolean;
-}
-
-/** The note's lines. A byte-order mark is no part of the first line's content. */
-function lineSpans(text: string): LineSpan[] {
-	const spans: LineSpan[] = [];
-	let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	while (start <= text.length) {
-		const nl = text.indexOf("\n", start);
-		if (nl < 0) {
-			if (start < text.length || spans.length === 0) spans.push({ start, end: text.length, next: text.length, terminated: false });
-			break;
-		}
-		const end = nl > start && text[nl - 1] === "\r" ? nl - 1 : nl;
-		spans.push({ start, end, next: nl + 1, terminated: true });
-		start = nl + 1;
-	}
-	return spans;
-}
-
 /** The note's own line ending: the first one it uses, `\n` when it has none. */
 export function lineEnding(text: string): "\r\n" | "\n" {
 	const nl = text.indexOf("\n");
 	return nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
-}
-
-function headingOf(line: string): { level: number; title: string } | null {
-	const m = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-	return m ? { level: m[1].length, title: m[2].trim().toLowerCase() } : null;
-}
-
-const FENCE = /^\s*(`{3,}|~{3,})/;
-
-/** Where an HTML (`<!-- -->`) or Obsidian (`%% %%`) comment open at the start of `line` stands at its end. */
-function commentAfter(line: string, open: "<!--" | "%%" | null): "<!--" | "%%" | null {
-	let rest = line;
-	for (;;) {
-		if (open !== null) {
-			const close = open === "<!--" ? "-->" : "%%";
-			const end = rest.indexOf(close);
-			if (end < 0) return open;
-			rest = rest.slice(end + close.length);
-			open = null;
-			continue;
-		}
-		const html = rest.indexOf("<!--");
-		const percent = rest.indexOf("%%");
-		if (html < 0 && percent < 0) return null;
-		open = percent < 0 || (html >= 0 && html < percent) ? "<!--" : "%%";
-		rest = rest.slice((open === "<!--" ? html : percent) + open.length);
-	}
 }
 
 /**
@@ -75,27 +21,14 @@ function markdownLines(text: string, spans: LineSpan[]): { live: boolean[]; open
 	const first = block ? block.bodyLine : 0;
 	const live = spans.map((_, i) => i >= first);
 	const openFrom = spans.map(() => -1);
-	let fence: string | null = null;
-	let comment: "<!--" | "%%" | null = null;
+	const scanner = new BlockScanner();
 	let regionStart = -1;
 	for (let i = first; i < spans.length; i++) {
-		const line = text.slice(spans[i].start, spans[i].end);
-		const m = FENCE.exec(line);
-		if (fence !== null) {
-			live[i] = false;
-			if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
-		} else if (comment !== null) {
-			live[i] = false;
-			comment = commentAfter(line, comment);
-		} else if (m) {
-			fence = m[1];
-			live[i] = false;
-			regionStart = i;
-		} else {
-			comment = commentAfter(line, null);
-			if (comment !== null) regionStart = i;
-		}
-		openFrom[i] = fence !== null || comment !== null ? regionStart : -1;
+		const wasOpen = scanner.open;
+		scanner.read(text.slice(spans[i].start, spans[i].end));
+		live[i] = scanner.live;
+		if (!wasOpen && scanner.open) regionStart = i;
+		openFrom[i] = scanner.open ? regionStart : -1;
 	}
 	return { live, openFrom };
 }
@@ -125,7 +58,7 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 	if (headingIndex < 0) {
 		// A heading setting written without `#` ("Follow-ups") is a level-2 heading.
 		const headingLine = headingOf(heading.trim()) ? heading.trim() : `## ${heading.trim()}`;
-		if (text === "" || (text.charCodeAt(0) === 0xfeff && text.length === 1)) return `${text}${headingLine}${eol}${block}${eol}`;
+		if (text.length === bomLength(text)) return `${text}${headingLine}${eol}${block}${eol}`;
 		const last = spans[spans.length - 1];
 		const open = openFrom[spans.length - 1];
 		if (open >= 0) return `${text.slice(0, spans[open].start)}${headingLine}${eol}${block}${eol}${eol}${text.slice(spans[open].start)}`;
@@ -145,6 +78,8 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 	if (!span.terminated) return `${text}${eol}${block}`;
 	return `${text.slice(0, span.next)}${block}${eol}${text.slice(span.next)}`;
 }
+
+const LIST_WITH_CHECKBOX = new RegExp(`^(${LIST_MARKER})(\\[.\\] )?`);
 
 function touchAt(text: string, line: number, channels: readonly string[]): { span: LineSpan; content: string } | string {
 	const spans = lineSpans(text);
@@ -168,7 +103,7 @@ export function setCheckbox(
 ): EditResult {
 	const found = touchAt(text, line, channels);
 	if (typeof found === "string") return { ok: false, error: found };
-	const m = /^([ \t]*(?:[-*+]|\d{1,9}[.)]) )(\[.\] )?/.exec(found.content);
+	const m = LIST_WITH_CHECKBOX.exec(found.content);
 	if (!m) return { ok: false, error: `line ${line} is not a list item` };
 	let updated = `${m[1]}[${mark}] ${found.content.slice(m[0].length)}`;
 	// A Tasks-plugin line records when it was done, as Tasks itself does.
@@ -179,8 +114,7 @@ export function setCheckbox(
 	return { ok: true, text: text.slice(0, found.span.start) + updated + text.slice(found.span.end) };
 }
 
-const LEAD_DATE =
-	/^([ \t]*(?:[-*+]|\d{1,9}[.)]) (?:\[.\] )?(?:\[\[|\*\*)?)(\d{4}-\d{2}-\d{2})((?:\|[^\]]*)?(?:\]\]|\*\*)?)(?:( )(\d{2}:\d{2})(?=\s|$))?/;
+const LEAD_DATE = new RegExp(`^(${LIST_MARKER}(?:\\[.\\] )?(?:\\[\\[|\\*\\*)?)(\\d{4}-\\d{2}-\\d{2})((?:\\|[^\\]]*)?(?:\\]\\]|\\*\\*)?)(?:( )(\\d{2}:\\d{2})(?=\\s|$))?`);
 const TASKS_PLANNED = /((?:📅|⏳)\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/gu;
 
 /**
@@ -230,7 +164,7 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 	const read = readFrontmatter(text);
 	if (!read.ok) return { ok: false, error: `the frontmatter cannot be read (line ${read.line}): ${read.message}` };
 	const eol = lineEnding(text);
-	const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+	const bom = text.slice(0, bomLength(text));
 	if (!read.block) {
 		const lines = updates.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yamlScalar(v as string)}`);
 		if (lines.length === 0) return { ok: true, text };

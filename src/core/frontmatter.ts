@@ -1,37 +1,9 @@
 import { yamlLibraries } from "./yaml";
+import { findFrontmatter, type FrontmatterBlock } from "./scan";
+import { memo } from "./memo";
 import { isClockTime, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
-export interface FrontmatterBlock {
-	/** Index of the line after the closing fence: where the body starts. */
-	bodyLine: number;
-	/** Character offset just after the closing fence's line. */
-	end: number;
-}
-
-/**
- * Finds a frontmatter block the way Obsidian does: `---` on the first line, closed by `---`
- * (or `...`) on a later line. An unclosed block is no frontmatter at all.
- */
-export function findFrontmatter(text: string): FrontmatterBlock | null {
-	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	if (!text.startsWith("---", start)) return null;
-	const firstEnd = text.indexOf("\n", start);
-	if (firstEnd < 0 || text.slice(start, firstEnd).trimEnd() !== "---") return null;
-	let pos = firstEnd + 1;
-	let line = 1;
-	while (pos <= text.length) {
-		const nl = text.indexOf("\n", pos);
-		const lineEnd = nl < 0 ? text.length : nl;
-		const content = text.slice(pos, lineEnd).trimEnd();
-		if (content === "---" || content === "...") {
-			return { bodyLine: line + 1, end: nl < 0 ? text.length : nl + 1 };
-		}
-		if (nl < 0) return null;
-		pos = nl + 1;
-		line++;
-	}
-	return null;
-}
+export { findFrontmatter, type FrontmatterBlock } from "./scan";
 
 export type FrontmatterRead =
 	| { ok: true; data: Record<string, unknown>; block: FrontmatterBlock | null }
@@ -60,9 +32,8 @@ export function readFrontmatter(text: string): FrontmatterRead {
 	try {
 		// Values are pieces of the text they were read from: read them from a copy of the block,
 		// so keeping a note's data does not keep its whole text.
-		// A fresh options object per call: gray-matter caches results per options identity.
-		// A fresh options object per call: gray-matter caches results per options identity.
-		const data: unknown = yamlLibraries().matter(detach(text.slice(0, block.end)), { ...MATTER_OPTIONS }).data;
+		// With options, gray-matter keeps no cache of its own (it caches by text only without them).
+		const data: unknown = yamlLibraries().matter(detach(text.slice(0, block.end)), MATTER_OPTIONS).data;
 		if (typeof data !== "object" || data === null || Array.isArray(data)) {
 			return { ok: false, line: 2, message: "frontmatter is not a list of key: value pairs", block };
 		}
@@ -84,20 +55,12 @@ export function detach(piece: string): string {
 	return piece.length < 13 ? piece : ` ${piece}`.slice(1);
 }
 
-/** Key names repeat from note to note: each is normalized once. */
-const normalizedKeys = new Map<string, string>();
-
-/** Key names match loosely: case, `_`, `-`, spaces and camelCase are all the same. */
-export function normalizeKey(key: string): string {
-	let norm = normalizedKeys.get(key);
-	if (norm === undefined) {
-		// Letters of every script count: `статус` and `компания` must stay two different keys.
-		norm = key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-		if (normalizedKeys.size >= 10_000) normalizedKeys.clear();
-		normalizedKeys.set(key, norm);
-	}
-	return norm;
-}
+/**
+ * Key names match loosely: case, `_`, `-`, spaces and camelCase are all the same. Key names
+ * repeat from note to note: each is normalized once. Letters of every script count: `статус`
+ * and `компания` stay two different keys.
+ */
+export const normalizeKey: (key: string) => string = memo(10_000, (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
 
 /** Frontmatter with loose key lookup. */
 export class Fields {

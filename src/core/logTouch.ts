@@ -1,9 +1,11 @@
 import { type ClockTime, type IsoDay, isIsoDay } from "./dates";
 import { computeDue, isScheduled } from "./due";
-import { insertUnderHeading, setCheckbox, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "./edits";
+import { insertUnderHeading, setCheckbox, type EditResult } from "./edits";
+import { withMirrors } from "./mirrors";
 import { parseNextStep } from "./nextClause";
-import { normalizeKey, readDateValue, readFrontmatter } from "./frontmatter";
-import { readNote, type ProspectNote, type Touch } from "./note";
+import { readFrontmatter } from "./frontmatter";
+import { readNote, type Touch } from "./note";
+import { prospectValues } from "./editTarget";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine } from "./template";
 import type { Outcome } from "./clauses";
@@ -20,56 +22,11 @@ export interface LogInput {
 	objective: string | null;
 }
 
-/** Placeholder values shared by every template that speaks of one prospect. */
-export function prospectValues(prospect: ProspectNote | null, path: string): Record<string, string | null> {
-	return {
-		prospect: prospect?.name ?? path.replace(/^.*\//, "").replace(/\.md$/i, ""),
-		company: prospect?.company ?? null,
-		contact: prospect?.contact ?? null,
-	};
-}
-
-/** The frontmatter mirrors (`last_touch`, `touches`, `next_follow_up`) as a note now stands. */
-export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
-	const prospect = readNote(path, text, settings).prospect;
-	if (!prospect) return [];
-	// The old next_follow_up (and its synonyms) is what we are rewriting: it must not vote for
-	// itself. A Dataview field in the body (`[next:: …]`) is not rewritten, so it still counts.
-	const bodyLine = readFrontmatter(text).block?.bodyLine ?? 0;
-	const inline = prospect.nextFollowUp.filter((f) => f.line !== null && f.line > bodyLine);
-	const due = computeDue({ ...prospect, nextFollowUp: inline }, today, settings);
-	const k = settings.keys;
-	const out: [string, FrontmatterValue][] = [
-		[k.lastTouch, due.lastTouch?.date ?? null],
-		[k.touches, due.doneCount],
-	];
-	const explicit = due.next && !due.next.suggested ? due.next.date : null;
-	if (explicit !== null || prospect.nextFollowUp.length > 0) out.push([k.nextFollowUp, explicit]);
-	// A synonym the note already uses (`next_contact`, `last_contacted`, or `next_action` holding
-	// a date) is the same key by another name: left alone, it would keep its old date, and an old
-	// next date would still count as a next follow-up.
-	const lastTouch = out[0][1];
-	const canonical = new Set([normalizeKey(k.nextFollowUp), normalizeKey(k.lastTouch)]);
-	const nextSynonyms = new Set(settings.synonyms.nextFollowUp.map(normalizeKey));
-	const lastSynonyms = new Set(settings.synonyms.lastTouch.map(normalizeKey));
-	const actions = new Set(settings.synonyms.nextAction.map(normalizeKey));
-	const seen = new Set<string>();
-	for (const [key, value] of Object.entries(prospect.frontmatter)) {
-		const norm = normalizeKey(key);
-		if (canonical.has(norm) || seen.has(norm)) continue;
-		seen.add(norm);
-		if (nextSynonyms.has(norm) || (actions.has(norm) && readDateValue(value).kind === "date")) out.push([key, explicit]);
-		else if (lastSynonyms.has(norm)) out.push([key, lastTouch]);
-	}
-	return out;
-}
-
 /**
  * The body edits of Log a touch: the rendered line under the follow-up heading, and the open
  * touch it fulfils checked off. An answer (`outcome: yes` or `no`) ends every sequence: the
  * other open touches tagged `#sequence/…` are cancelled (`[-]`, kept in the note). Frontmatter
- * is left to the caller (the plugin mirrors it in a second `Vault.process`); `logTouch` below
- * does both for the CLI.
+ * is `logTouch`'s part, below.
  */
 export function logTouchBody(
 	text: string,
@@ -126,7 +83,7 @@ export function logTouchBody(
 	return { ok: true, text: insertUnderHeading(body, settings.followUpHeading, [line]), line, cancelled };
 }
 
-/** Log a touch on a whole note's text, frontmatter mirrors included (the CLI's `log`). */
+/** Log a touch on a whole note's text, frontmatter mirrors included: one write, in the plugin and the CLI. */
 export function logTouch(
 	text: string,
 	path: string,
@@ -134,8 +91,5 @@ export function logTouch(
 	settings: TouchbaseSettings,
 	today: IsoDay,
 ): EditResult & { line?: string; cancelled?: number } {
-	const body = logTouchBody(text, path, input, settings);
-	if (!body.ok) return body;
-	const mirrored = setFrontmatterKeys(body.text, mirrorKeys(body.text, path, settings, today));
-	return mirrored.ok ? { ...mirrored, line: body.line, cancelled: body.cancelled } : mirrored;
+	return withMirrors(logTouchBody(text, path, input, settings), path, settings, today);
 }

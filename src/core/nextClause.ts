@@ -1,4 +1,5 @@
 import type { Chrono } from "chrono-node/en";
+import { memo } from "./memo";
 import { dayNoon, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
 export interface NextStep {
@@ -49,17 +50,15 @@ export function parseNaturalDate(
 	baseDay: IsoDay,
 	locale: "en" | "en-GB" = "en",
 ): NaturalDate | null {
-	const key = `${locale}\n${baseDay}\n${text}`;
-	const known = naturalDates.get(key);
-	if (known !== undefined) return known === null ? null : { ...known };
-	const found = readWindowed(text, baseDay, locale);
-	if (naturalDates.size >= 20_000) naturalDates.clear();
-	naturalDates.set(key, found);
+	const found = naturalDates(`${locale}\n${baseDay}\n${text}`);
 	return found === null ? null : { ...found };
 }
 
 /** Dates already read: re-reading a note (on every edit, in the plugin) asks chrono the same again. */
-const naturalDates = new Map<string, NaturalDate | null>();
+const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
+	const [locale, baseDay, ...rest] = key.split("\n");
+	return readWindowed(rest.join("\n"), baseDay, locale as "en" | "en-GB");
+});
 
 /** Whitespace-separated words chrono is first shown, and how many must follow its match. */
 const WINDOW_WORDS = 8;

@@ -1,9 +1,11 @@
 import { parseCadence, type Cadence } from "./cadence";
 import { parseClauses, type Outcome } from "./clauses";
 import type { ClockTime, IsoDay } from "./dates";
-import { describeValue, detach, Fields, findFrontmatter, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterBlock } from "./frontmatter";
+import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText } from "./frontmatter";
+import { memo } from "./memo";
 import { parseNextStep, type NextStep } from "./nextClause";
 import type { TouchbaseSettings } from "./settings";
+import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "./scan";
 import { checkState, deserializeTouch, type CheckState, type TouchLine } from "./touchLine";
 
 export interface Problem {
@@ -45,9 +47,6 @@ export interface ProspectNote {
 	pausedUntil: IsoDay | null;
 	company: string | null;
 	contact: string | null;
-	email: string | null;
-	phone: string | null;
-	source: string | null;
 	/** Preferred channel for touches. */
 	channel: string | null;
 	created: IsoDay | null;
@@ -82,36 +81,21 @@ export function inProspectFolder(path: string, settings: TouchbaseSettings): boo
 	return settings.prospectFolders.some((folder) => path.startsWith(`${folder}/`));
 }
 
-const tagPatterns = new Map<string, RegExp>();
-
 /** Quick check for an inline `#prospect` (or `#prospect/sub`) tag; built once per tag. */
-function inlineTagPattern(tag: string): RegExp {
-	let pattern = tagPatterns.get(tag);
-	if (pattern === undefined) {
-		const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-		pattern = new RegExp(`(?:^|\\s)#${escaped}(?=$|[\\s,.;:!?)/\\]])`, "i");
-		tagPatterns.set(tag, pattern);
-	}
-	return pattern;
-}
+const inlineTagPattern = memo(16, (tag: string): RegExp => {
+	const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	return new RegExp(`(?:^|\\s)#${escaped}(?=$|[\\s,.;:!?)/\\]])`, "i");
+});
 
 /** A word a text search can look for: what YAML cannot write any other way than as itself. */
 const PLAIN_WORD = /^[a-z0-9_/-]+$/;
-const wordPatterns = new Map<string, RegExp>();
 
 /**
  * Finds a plain word in any case, where the rules could see it: with Unicode case folding, so
- * the Kelvin sign (which lower-cases to k) counts as a k, as `toLowerCase` makes it.
+ * the Kelvin sign (which lower-cases to k) counts as a k, as `toLowerCase` makes it. A plain
+ * word (and `#`) needs no escaping.
  */
-function wordPattern(word: string): RegExp {
-	let pattern = wordPatterns.get(word);
-	if (pattern === undefined) {
-		// A plain word (and `#`) needs no escaping.
-		pattern = new RegExp(word, "iu");
-		wordPatterns.set(word, pattern);
-	}
-	return pattern;
-}
+const wordPattern = memo(16, (word: string): RegExp => new RegExp(word, "iu"));
 
 /**
  * What the text of a note outside the prospect folders allows, cheaply: whether it can be a
@@ -145,7 +129,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 	const fm = readFrontmatter(text);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
-	const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
+	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
 	const body = scanBody(lines, fm.block, settings, tagPattern);
 	const inlineTagged = body.inlineTagged;
@@ -165,12 +149,35 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	if (!isProspect(path, fields, inlineTagged, settings)) return { prospect: null, problems: [] };
 
 	const problems: Problem[] = [];
-	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const report = (line: number | null, message: string): void => {
 		problems.push({ path, line, message });
 	};
-	const k = settings.keys;
+	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
+	const prospect: ProspectNote = {
+		path,
+		name: noteName(path),
+		...readProspectFields(fields, body.inlineNext, keyLine, settings, report),
+		touches: readTouches(body.touchLines, settings, report),
+		frontmatter: fm.data,
+		problems,
+	};
+	// In the order of the note's lines (a key's problem before the body's); sort is stable.
+	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+	return { prospect, problems };
+}
 
+type Report = (line: number | null, message: string) => void;
+type ProspectFields = Omit<ProspectNote, "path" | "name" | "touches" | "frontmatter" | "problems">;
+
+/** The prospect's fields: from frontmatter keys, loosely named, and the body's Dataview `next` fields. */
+function readProspectFields(
+	fields: Fields,
+	inlineNext: BodyScan["inlineNext"],
+	keyLine: (key: string) => number | null,
+	settings: TouchbaseSettings,
+	report: Report,
+): ProspectFields {
+	const k = settings.keys;
 	const text1 = (name: string): string | null => readText(fields.find([name])?.value);
 	const dateOf = (names: readonly string[], label: string): DatedValue[] => {
 		const out: DatedValue[] = [];
@@ -212,16 +219,34 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		const v = readDateValue(hit.value);
 		if (v.kind === "date") nextFollowUp.push({ date: v.date, time: v.time, line: keyLine(hit.key) });
 	}
-	for (const inline of body.inlineNext) {
+	for (const inline of inlineNext) {
 		const v = readDateValue(inline.value);
 		if (v.kind === "date") nextFollowUp.push({ date: v.date, time: v.time, line: inline.line });
 		else if (v.kind === "invalid") report(inline.line, `${inline.key}:: "${v.text}" is not a date`);
 	}
 	const lastContacts = dateOf([k.lastTouch, ...settings.synonyms.lastTouch], "date");
 	const lastContact = lastContacts.reduce<DatedValue | null>((a, b) => (a === null || b.date > a.date ? b : a), null);
+	const created = dateOf([k.created], "date")[0]?.date ?? null;
+	const pausedUntil = dateOf([k.pausedUntil], "date")[0]?.date ?? null;
 
+	return {
+		status,
+		pausedUntil,
+		company: text1(k.company),
+		contact: text1(k.contact),
+		channel: text1(k.channel)?.toLowerCase() ?? null,
+		created,
+		value,
+		cadence,
+		nextFollowUp,
+		lastContact,
+	};
+}
+
+/** The touches: list items the touch-line grammar reads, with their clauses and next steps. */
+function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSettings, report: Report): Touch[] {
 	const touches: Touch[] = [];
-	for (const candidate of body.touchLines) {
+	for (const candidate of candidates) {
 		const parsed = deserializeTouch(candidate.text, settings.channels);
 		if (parsed.kind === "none") continue;
 		if (parsed.kind === "problem") {
@@ -250,32 +275,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 			parsed: t,
 		});
 	}
-
-	const created = dateOf([k.created], "date")[0]?.date ?? null;
-	const pausedUntil = dateOf([k.pausedUntil], "date")[0]?.date ?? null;
-	const channelText = text1(k.channel)?.toLowerCase() ?? null;
-
-	const prospect: ProspectNote = {
-		path,
-		name: noteName(path),
-		status,
-		pausedUntil,
-		company: text1(k.company),
-		contact: text1(k.contact),
-		email: text1(k.email),
-		phone: text1(k.phone),
-		source: text1(k.source),
-		channel: channelText,
-		created,
-		value,
-		cadence,
-		nextFollowUp,
-		lastContact,
-		touches,
-		frontmatter: fm.data,
-		problems,
-	};
-	return { prospect, problems };
+	return touches;
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
@@ -325,72 +325,27 @@ interface BodyScan {
 	inlineTagged: boolean;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
-
-const nextKeySets = new Map<string, Set<string>>();
-
 /** Normalized names of the Dataview `next` fields, built once per set of names. */
+const nextKeySet = memo(16, (names: string): Set<string> => new Set(names.split("\n").map(normalizeKey)));
+
 function nextKeysOf(settings: TouchbaseSettings): Set<string> {
-	const names = ["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp];
-	const id = names.join("\n");
-	let keys = nextKeySets.get(id);
-	if (keys === undefined) {
-		keys = new Set(names.map(normalizeKey));
-		nextKeySets.set(id, keys);
-	}
-	return keys;
+	return nextKeySet(["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp].join("\n"));
 }
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)]) /;
 const INLINE_BRACKET = /[[(]([^[\]():]+)::\s*([^\])]*)[\])]/g;
 const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
-/** Walks the body once, skipping fenced code, HTML comments and `%%` comments. */
+/** Walks the body once through the scanner, skipping fenced code and comments. */
 function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
 	const out: BodyScan = { touchLines: [], inlineNext: [], inlineTagged: false };
 	let nextKeys: Set<string> | null = null;
-	let fence: string | null = null;
-	let comment: "<!--" | "%%" | null = null;
+	const scanner = new BlockScanner();
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
 		const raw = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
-		if (fence !== null) {
-			const close = FENCE.exec(raw);
-			if (close && close[1][0] === fence[0] && close[1].length >= fence.length && raw.trim() === close[1]) fence = null;
-			continue;
-		}
-		if (comment === null) {
-			const open = FENCE.exec(raw);
-			if (open) {
-				fence = open[1];
-				continue;
-			}
-		}
-		let visible = "";
-		let rest = raw;
-		while (rest !== "") {
-			if (comment !== null) {
-				const end = rest.indexOf(comment === "<!--" ? "-->" : "%%");
-				if (end < 0) {
-					rest = "";
-					break;
-				}
-				rest = rest.slice(end + (comment === "<!--" ? 3 : 2));
-				comment = null;
-				continue;
-			}
-			const html = rest.indexOf("<!--");
-			const percent = rest.indexOf("%%");
-			const first = html < 0 ? percent : percent < 0 ? html : Math.min(html, percent);
-			if (first < 0) {
-				visible += rest;
-				break;
-			}
-			visible += rest.slice(0, first);
-			comment = first === html ? "<!--" : "%%";
-			rest = rest.slice(first + (comment === "<!--" ? 4 : 2));
-		}
+		const visible = scanner.read(raw);
+		if (visible === null) continue;
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
-		if (LIST_ITEM.test(visible)) {
+		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.
 			const own = detach(raw);
 			out.touchLines.push({ line: i + 1, raw: own, text: visible === raw ? own : detach(visible) });

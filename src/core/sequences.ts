@@ -2,8 +2,8 @@ import { addBusinessDays, addDays, format, isWeekend, nextMonday } from "date-fn
 import type { IsoDay } from "./dates";
 import { isScheduled } from "./due";
 import { insertUnderHeading, setCheckbox, setFrontmatterKeys, type EditResult } from "./edits";
-import { readFrontmatter } from "./frontmatter";
-import { readNote, type Touch } from "./note";
+import { prospectFor } from "./editTarget";
+import type { Touch } from "./note";
 import type { Sequence, SequenceStep, TouchbaseSettings } from "./settings";
 import { renderLine } from "./template";
 
@@ -96,10 +96,8 @@ export function startSequenceBody(
 	today: IsoDay,
 	settings: TouchbaseSettings,
 ): EditResult & { lines?: string[]; planned?: PlannedTouch[] } {
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return { ok: false, error: `its frontmatter is broken (line ${fm.line}: ${fm.message})` };
-	const prospect = readNote(path, text, settings).prospect;
-	if (!prospect) return { ok: false, error: "it is not a prospect note" };
+	const prospect = prospectFor(text, path, settings);
+	if ("error" in prospect) return { ok: false, error: prospect.error };
 	if (sequence.steps.length === 0) return { ok: false, error: `the sequence "${sequence.name}" has no steps` };
 	const planned = planSequence(sequence, today);
 	if (planned === null) return { ok: false, error: `${today} is not a date` };

@@ -82,9 +82,6 @@ export interface FrontmatterKeys {
 	pausedUntil: string;
 	company: string;
 	contact: string;
-	email: string;
-	phone: string;
-	source: string;
 	channel: string;
 	cadence: string;
 	created: string;
@@ -144,9 +141,6 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 		pausedUntil: "paused_until",
 		company: "company",
 		contact: "contact",
-		email: "email",
-		phone: "phone",
-		source: "source",
 		channel: "channel",
 		cadence: "cadence",
 		created: "created",

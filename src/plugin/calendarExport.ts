@@ -1,13 +1,13 @@
 import { Notice, TFile, debounce, normalizePath, type App } from "obsidian";
 import { buildIcs } from "../core/ics";
-import type { LiveIndex } from "./liveIndex";
+import type { DueSource } from "./ports";
 import type { TouchbaseSettings } from "../core/settings";
 
 /**
  * Writes the follow-ups as an .ics file in the vault, the same file `touchbase ics` prints.
  * Returns the number of events written, or null when the file could not be written.
  */
-export async function exportCalendar(app: App, index: LiveIndex, settings: TouchbaseSettings, quiet = false): Promise<number | null> {
+export async function exportCalendar(app: App, index: DueSource, settings: TouchbaseSettings, quiet = false): Promise<number | null> {
 	const path = normalizePath(settings.calendarPath || "Touchbase/follow-ups.ics");
 	const text = buildIcs(index.report(), { vaultName: app.vault.getName() });
 	const events = text.split("BEGIN:VEVENT").length - 1;
@@ -31,7 +31,7 @@ export async function exportCalendar(app: App, index: LiveIndex, settings: Touch
 }
 
 /** Re-exports after changes when "Keep the calendar file current" is on. Returns the listener to release. */
-export function keepCalendarCurrent(app: App, index: LiveIndex, settings: () => TouchbaseSettings): () => void {
+export function keepCalendarCurrent(app: App, index: DueSource, settings: () => TouchbaseSettings): () => void {
 	const run = debounce(
 		() => {
 			if (settings().calendarKeepCurrent && index.ready) void exportCalendar(app, index, settings(), true);

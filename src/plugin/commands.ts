@@ -1,11 +1,20 @@
-import { Notice, type TFile } from "obsidian";
+import { Notice, type App, type Plugin, type TFile } from "obsidian";
 import { exportCalendar } from "./calendarExport";
-import type TouchbasePlugin from "./main";
-import type { ProspectActions } from "./prospectActions";
+import type { CommandActions, DueSource, SettingsSource, ViewOpener } from "./ports";
+import type { Reminders } from "./reminders";
 
-type NoteCommand = (actions: ProspectActions, file: TFile) => void;
+/** What the commands need besides the plugin's `addCommand`. */
+export interface CommandPorts extends SettingsSource, ViewOpener {
+	readonly app: App;
+	readonly index: DueSource;
+	readonly actions: CommandActions;
+	readonly reminders: Pick<Reminders, "pauseUntilTomorrow">;
+}
 
-const NOTE_COMMANDS: { id: string; name: string; run: NoteCommand }[] = [
+type NoteCommand = (actions: CommandActions, file: TFile) => void;
+
+/** The commands on the active note: they run only when it is a prospect. */
+const NOTE_COMMANDS: readonly { id: string; name: string; run: NoteCommand }[] = [
 	{ id: "log-touch", name: "Log a touch", run: (a, f) => a.log(f) },
 	{ id: "schedule-follow-up", name: "Schedule next follow-up", run: (a, f) => a.schedule(f) },
 	{ id: "snooze", name: "Snooze", run: (a, f) => a.snooze(f) },
@@ -15,32 +24,36 @@ const NOTE_COMMANDS: { id: string; name: string; run: NoteCommand }[] = [
 	{ id: "mark-lost", name: "Mark lost", run: (a, f) => a.close(f, "lost") },
 ];
 
+/** The other commands. */
+const OTHER_COMMANDS: readonly { id: string; name: string; run: (ports: CommandPorts) => unknown }[] = [
+	{ id: "new-prospect", name: "New prospect", run: (p) => p.actions.newProspect() },
+	{ id: "open-follow-ups", name: "Open follow-ups view", run: (p) => void p.openView() },
+	{ id: "export-calendar", name: "Export follow-ups to calendar", run: (p) => void exportCalendar(p.app, p.index, p.settings()) },
+	{
+		id: "pause-reminders",
+		name: "Pause reminders until tomorrow",
+		run: async (p) => {
+			const until = await p.reminders.pauseUntilTomorrow();
+			new Notice(`Touchbase: reminders paused until ${until}.`);
+		},
+	},
+];
+
+/** Every command's id (without the plugin id), as registered. */
+export const COMMAND_IDS: readonly string[] = [...NOTE_COMMANDS, ...OTHER_COMMANDS].map((command) => command.id);
+
 /** Every command, in one place. Ids carry no plugin id; no default hotkeys. */
-export function registerCommands(plugin: TouchbasePlugin): void {
+export function registerCommands(plugin: Pick<Plugin, "addCommand">, ports: CommandPorts): void {
 	for (const command of NOTE_COMMANDS) {
 		plugin.addCommand({
 			id: command.id,
 			name: command.name,
 			// Runs on the active note; the action itself says when that note is not a prospect.
 			callback: () => {
-				const found = plugin.actions.activeProspect();
-				if (found) command.run(plugin.actions, found.file);
+				const found = ports.actions.activeProspect();
+				if (found) command.run(ports.actions, found.file);
 			},
 		});
 	}
-	plugin.addCommand({ id: "new-prospect", name: "New prospect", callback: () => plugin.actions.newProspect() });
-	plugin.addCommand({ id: "open-follow-ups", name: "Open follow-ups view", callback: () => void plugin.openView() });
-	plugin.addCommand({
-		id: "export-calendar",
-		name: "Export follow-ups to calendar",
-		callback: () => void exportCalendar(plugin.app, plugin.index, plugin.settings),
-	});
-	plugin.addCommand({
-		id: "pause-reminders",
-		name: "Pause reminders until tomorrow",
-		callback: async () => {
-			const until = await plugin.reminders.pauseUntilTomorrow();
-			new Notice(`Touchbase: reminders paused until ${until}.`);
-		},
-	});
+	for (const command of OTHER_COMMANDS) plugin.addCommand({ id: command.id, name: command.name, callback: () => command.run(ports) });
 }

@@ -5,9 +5,10 @@ import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
 import type { Problem } from "../core/note";
 import { ordinal } from "../core/template";
 import type { DueReport } from "../core/vaultIndex";
-import type TouchbasePlugin from "./main";
-import { channelToVary, dueTargetOf } from "./prospectActions";
+import { channelToVary } from "../core/channels";
+import { dueTargetOf } from "./prospectActions";
 import { fileAt } from "./noteEdits";
+import type { IndexSource, NoteActions, SettingsSource } from "./ports";
 import { SNOOZE_CHOICES, snoozeTarget } from "./modals/snoozeModal";
 import { drawStatsPanel } from "./statsPanel";
 
@@ -15,6 +16,12 @@ export const VIEW_TYPE_FOLLOW_UPS = "touchbase-follow-ups";
 
 /** Rows drawn per section before a "Show more" button: long lists stay quick to draw. */
 export const ROWS_PER_PAGE = 25;
+
+/** What the view reads and does: the index, the settings, a row's actions. */
+export interface FollowUpsViewPorts extends SettingsSource {
+	readonly index: IndexSource;
+	readonly actions: NoteActions;
+}
 
 /** The follow-ups sidebar: counts, one collapsible section per bucket, actions per row. */
 export class FollowUpsView extends ItemView {
@@ -30,7 +37,7 @@ export class FollowUpsView extends ItemView {
 
 	constructor(
 		leaf: WorkspaceLeaf,
-		private readonly plugin: TouchbasePlugin,
+		private readonly ports: FollowUpsViewPorts,
 	) {
 		super(leaf);
 	}
@@ -67,7 +74,7 @@ export class FollowUpsView extends ItemView {
 			this.refresh();
 		});
 		this.listEl = root.createDiv({ cls: "touchbase-list" });
-		this.register(this.plugin.index.onChange(() => this.refresh()));
+		this.register(this.ports.index.onChange(() => this.refresh()));
 		// The buckets change when the day does, even if no note did.
 		this.registerInterval(window.setInterval(() => this.refresh(), 60_000));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.refresh()));
@@ -84,10 +91,10 @@ export class FollowUpsView extends ItemView {
 	refresh(force = false): void {
 		if (!force && !this.contentEl.isShown()) return;
 		const today = localToday();
-		const key = `${this.plugin.index.revision}|${today}|${this.tab}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.plugin.index.ready}`;
+		const key = `${this.ports.index.revision}|${today}|${this.tab}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.ports.index.ready}`;
 		if (!force && key === this.drawnKey) return;
 		this.drawnKey = key;
-		this.draw(this.plugin.index.report(today));
+		this.draw(this.ports.index.report(today));
 	}
 
 	/** Shows the follow-ups list or the Stats tab. */
@@ -105,16 +112,16 @@ export class FollowUpsView extends ItemView {
 		}
 		this.searchEl.toggle(this.tab === "follow-ups");
 		this.listEl.empty();
-		if (!this.plugin.index.ready) {
+		if (!this.ports.index.ready) {
 			this.listEl.createDiv({ cls: "touchbase-empty", text: "Reading your prospect notes…" });
 			return;
 		}
 		if (this.tab === "stats") {
-			drawStatsPanel(this.listEl, this.plugin.index.stats(report.today), (path, line) => this.plugin.actions.openAt(path, line));
+			drawStatsPanel(this.listEl, this.ports.index.stats(report.today), (path, line) => this.ports.actions.openAt(path, line));
 			return;
 		}
 		if (report.entries.length === 0 && report.problems.length === 0) {
-			const folders = this.plugin.settings.prospectFolders.join(", ") || "a prospect folder";
+			const folders = this.ports.settings().prospectFolders.join(", ") || "a prospect folder";
 			this.listEl.createDiv({
 				cls: "touchbase-empty",
 				text: `No prospects yet: create one with the New prospect command, or put notes in ${folders}.`,
@@ -147,7 +154,7 @@ export class FollowUpsView extends ItemView {
 		chip("upcoming", "upcoming", report.counts.upcoming);
 		chip("no-next-step", "no next step", report.counts["no-next-step"]);
 		if (report.problems.length > 0) chip("problems", report.problems.length === 1 ? "problem" : "problems", report.problems.length);
-		if (this.plugin.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.plugin.index.week(report.today)) });
+		if (this.ports.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.ports.index.week(report.today)) });
 	}
 
 	private drawSection(id: string, title: string, count: number, fill: (body: HTMLElement) => void): void {
@@ -195,7 +202,7 @@ export class FollowUpsView extends ItemView {
 		const name = top.createEl("a", { cls: "touchbase-name", text: p.name, attr: { href: "#", title: p.path } });
 		name.addEventListener("click", (event) => {
 			event.preventDefault();
-			this.plugin.actions.openAt(p.path, next?.line ?? null);
+			this.ports.actions.openAt(p.path, next?.line ?? null);
 		});
 		if (p.company && p.company !== p.name) top.createSpan({ cls: "touchbase-company", text: p.company });
 
@@ -205,7 +212,7 @@ export class FollowUpsView extends ItemView {
 			setIcon(log, "message-square-plus");
 			log.addEventListener("click", () => {
 				const file = fileAt(this.app, p.path);
-				if (file) this.plugin.actions.log(file);
+				if (file) this.ports.actions.log(file);
 			});
 		}
 		if (next) {
@@ -226,7 +233,7 @@ export class FollowUpsView extends ItemView {
 
 		const what = next?.text ?? next?.objective;
 		if (what) row.createDiv({ cls: "touchbase-next", text: what });
-		const vary = entry.bucket === "closed" ? null : channelToVary(p, today, this.plugin.settings);
+		const vary = entry.bucket === "closed" ? null : channelToVary(p, today, this.ports.settings());
 		if (vary) row.createDiv({ cls: "touchbase-vary", text: `3 ${vary.instead} touches, no answer: try ${vary.channel}` });
 		if (entry.lastTouch?.summary) row.createDiv({ cls: "touchbase-last", text: `Last: ${entry.lastTouch.summary}` });
 	}
@@ -241,14 +248,14 @@ export class FollowUpsView extends ItemView {
 				item
 					.setTitle(`Snooze ${choice.label}`)
 					.setIcon("alarm-clock")
-					.onClick(() => void this.plugin.actions.applySnooze(file, dueTargetOf(entry), snoozeTarget(next.date, today, choice.days))),
+					.onClick(() => void this.ports.actions.applySnooze(file, dueTargetOf(entry), snoozeTarget(next.date, today, choice.days))),
 			);
 		}
 		menu.addItem((item) =>
 			item
 				.setTitle("Snooze to a date…")
 				.setIcon("calendar")
-				.onClick(() => this.plugin.actions.snooze(file)),
+				.onClick(() => this.ports.actions.snooze(file)),
 		);
 		menu.showAtMouseEvent(event);
 	}
@@ -259,7 +266,7 @@ export class FollowUpsView extends ItemView {
 			const link = row.createEl("a", { cls: "touchbase-name", text: problem.path, attr: { href: "#" } });
 			link.addEventListener("click", (event) => {
 				event.preventDefault();
-				this.plugin.actions.openAt(problem.path, problem.line);
+				this.ports.actions.openAt(problem.path, problem.line);
 			});
 			row.createDiv({ cls: "touchbase-problem-message", text: `${problem.line !== null ? `Line ${problem.line}: ` : ""}${problem.message}` });
 		}

@@ -1,21 +1,24 @@
-import { debounce, TFile, type App, type CachedMetadata, type Component } from "obsidian";
+import { Component, debounce, TFile, type App, type CachedMetadata } from "obsidian";
 import { localToday } from "../core/dates";
 import { inProspectFolder, type NoteRead } from "../core/note";
 import type { TouchbaseSettings } from "../core/settings";
 import { computeStats, weekFigures, type Stats } from "../core/stats";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
+import type { IndexSource } from "./ports";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
- * as the command line, so the view and `touchbase due` never disagree.
+ * as the command line, so the view and `touchbase due` never disagree. A component: added to the
+ * plugin, it reads the vault once the layout is ready and follows it until the plugin unloads.
  */
-export class LiveIndex {
+export class LiveIndex extends Component implements IndexSource {
 	private readonly core: ProspectIndex;
 	private readonly listeners = new Set<() => void>();
 	private cached: { revision: number; today: string; report: DueReport } | null = null;
 	private cachedStats: { revision: number; today: string; stats: Stats } | null = null;
 	private cachedWeek: { revision: number; today: string; week: Stats["week"] } | null = null;
 	ready = false;
+	private unloaded = false;
 	/** Coalesces bursts of edits (a sync, a find-and-replace) into one notification. */
 	private readonly notify = debounce(() => this.listeners.forEach((listener) => listener()), 250, true);
 
@@ -23,6 +26,7 @@ export class LiveIndex {
 		private readonly app: App,
 		private settings: TouchbaseSettings,
 	) {
+		super();
 		this.core = new ProspectIndex(settings);
 	}
 
@@ -30,16 +34,29 @@ export class LiveIndex {
 		return this.core.revision;
 	}
 
-	/** Reads every prospect note, then follows changes. Call once the layout is ready. */
-	async start(owner: Component): Promise<void> {
+	/** Indexing waits for the layout: Obsidian starts faster, and the metadata cache is ready. */
+	onload(): void {
+		this.app.workspace.onLayoutReady(() => {
+			if (!this.unloaded) void this.start();
+		});
+	}
+
+	/** Listeners released (by Component) with the events; a notification still pending is dropped. */
+	onunload(): void {
+		this.unloaded = true;
+		this.notify.cancel();
+	}
+
+	/** Reads every prospect note, then follows changes. */
+	private async start(): Promise<void> {
 		const { vault, metadataCache } = this.app;
-		owner.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
-		owner.registerEvent(
+		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
+		this.registerEvent(
 			vault.on("delete", (file) => {
 				if (this.core.remove(file.path)) this.notify();
 			}),
 		);
-		owner.registerEvent(
+		this.registerEvent(
 			vault.on("rename", (file, oldPath) => {
 				const removed = this.core.remove(oldPath);
 				if (file instanceof TFile && this.isCandidate(file)) void this.readFile(file);

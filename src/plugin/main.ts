@@ -6,11 +6,17 @@ import { keepCalendarCurrent } from "./calendarExport";
 import { registerCommands } from "./commands";
 import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
 import { LiveIndex } from "./liveIndex";
+import type { SettingsStore } from "./ports";
 import { ProspectActions } from "./prospectActions";
 import { Reminders } from "./reminders";
 import { TouchbaseSettingTab } from "./settingsTab";
 import { drawStatus } from "./statusBar";
 
+/**
+ * The plugin: it owns the settings, the live index, the actions and the reminders, and hands each
+ * part only what it needs (see ports.ts). The index and the reminders are child components: they
+ * load with the plugin and unload with it.
+ */
 export default class TouchbasePlugin extends Plugin {
 	settings!: TouchbaseSettings;
 	index!: LiveIndex;
@@ -20,14 +26,20 @@ export default class TouchbasePlugin extends Plugin {
 	async onload(): Promise<void> {
 		const stored = await this.loadStored();
 		this.settings = stored.settings;
-		this.reminders = new Reminders(this, stored.reminderState);
-		this.index = new LiveIndex(this.app, this.settings);
-		this.actions = new ProspectActions(this.app, () => this.settings, this.index);
+		// What the parts get from the plugin: never the plugin itself (see ports.ts).
+		const { app } = this;
+		const settings = (): TouchbaseSettings => this.settings;
+		const openView = (): Promise<void> => this.openView();
+		const index = (this.index = new LiveIndex(app, this.settings));
+		const actions = (this.actions = new ProspectActions(app, settings, index));
+		const saveReminderState = (state: ReminderState): Promise<void> => this.saveReminderState(state);
+		const reminders = (this.reminders = new Reminders({ app, index, actions, settings, openView, saveReminderState }, stored.reminderState));
 
-		this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, this));
-		registerCommands(this);
-		this.addRibbonIcon("calendar-clock", "Open follow-ups", () => void this.openView());
-		this.addSettingTab(new TouchbaseSettingTab(this.app, this));
+		this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, { index, actions, settings }));
+		registerCommands(this, { app, index, actions, reminders, settings, openView });
+		this.addRibbonIcon("calendar-clock", "Open follow-ups", () => void openView());
+		const store: SettingsStore = { settings, saveSettings: (next) => this.saveSettings(next) };
+		this.addSettingTab(new TouchbaseSettingTab(app, this, store));
 
 		const status = this.addStatusBarItem();
 		status.addClass("mod-clickable", "touchbase-status");
@@ -38,11 +50,11 @@ export default class TouchbasePlugin extends Plugin {
 		this.register(this.index.onChange(drawStatusBar));
 		this.registerInterval(window.setInterval(drawStatusBar, 60_000));
 
-		this.register(keepCalendarCurrent(this.app, this.index, () => this.settings));
+		this.register(keepCalendarCurrent(app, index, settings));
 
-		// Indexing waits for the layout: Obsidian starts faster, and the metadata cache is ready.
-		this.app.workspace.onLayoutReady(() => void this.index.start(this));
-		this.reminders.start();
+		// Loaded now (the plugin is loaded), unloaded with the plugin. The index reads the vault once the layout is ready.
+		this.addChild(index);
+		this.addChild(reminders);
 	}
 
 	/** The settings and the reminders' state, from the plugin's data: anything stored becomes valid. */

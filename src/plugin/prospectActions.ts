@@ -1,13 +1,13 @@
 import { Notice, TFile, normalizePath, type App } from "obsidian";
-import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../core/actions";
+import { newProspectText, prospectFileName, type DueTarget } from "../core/actions";
 import { cadenceSuggestion } from "../core/cadence";
-import { localToday, type ClockTime, type IsoDay } from "../core/dates";
+import { channelToVary } from "../core/channels";
+import { closeProspect, draftFollowUp, logTouch, scheduleReferralAsk, scheduleTouch, snoozeTouch, startSequence } from "../core/commands";
+import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../core/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../core/due";
-import { lineAt, replaceLine, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../core/edits";
-import { normalizeKey, readFrontmatter } from "../core/frontmatter";
-import { logTouchBody, type LogInput } from "../core/logTouch";
-import { readNote, type ProspectNote } from "../core/note";
-import { isSequenceLine, startSequenceBody } from "../core/sequences";
+import type { LogInput } from "../core/logTouch";
+import type { ProspectNote } from "../core/note";
+import { isSequenceLine } from "../core/sequences";
 import type { Sequence, TouchbaseSettings } from "../core/settings";
 import type { LiveIndex } from "./liveIndex";
 import { LogTouchModal } from "./modals/logTouchModal";
@@ -15,65 +15,7 @@ import { ScheduleModal } from "./modals/scheduleModal";
 import { StartSequenceModal } from "./modals/sequenceModal";
 import { ConfirmModal, DraftModal, NewProspectModal } from "./modals/simpleModals";
 import { SnoozeModal } from "./modals/snoozeModal";
-import { editNote, fileAt, setFrontmatter, syncMirrors } from "./noteEdits";
-
-/** The channel to suggest next: a different one when the last three touches on one channel got no answer. */
-export function channelToVary(prospect: ProspectNote, today: IsoDay, settings: TouchbaseSettings): { channel: string; instead: string } | null {
-	const done = prospect.touches.filter((t) => t.check === "done" || (t.check === "none" && t.date <= today));
-	const last = done.slice(-3);
-	if (last.length < 3 || last.some((t) => t.channel === null || t.channel !== last[0].channel || t.outcome !== null)) return null;
-	const instead = last[0].channel!;
-	// Calls, phone and voicemail reach them the same way: vary to something that is not a call.
-	const family = (c: string): string => (["call", "phone", "voicemail"].includes(c) ? "call" : ["text", "sms"].includes(c) ? "text" : c);
-	const candidates = [settings.defaultChannel, "email", "text", "linkedin", ...settings.channels];
-	const channel = candidates.find((c) => settings.channels.includes(c) && family(c) !== family(instead)) ?? null;
-	return channel ? { channel, instead } : null;
-}
-
-/**
- * Snooze for a due date that comes from follow-up fields: the due field, and every other one
- * (frontmatter key or body inline field) that still counts and is earlier than `date`, gets
- * `date` under its own key name, so the due touch really moves. Other bytes stay as they were.
- */
-export function moveFollowUpFields(text: string, path: string, date: IsoDay, settings: TouchbaseSettings, today: IsoDay): EditResult & { inFrontmatter?: boolean } {
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return { ok: false, error: `its frontmatter is broken (line ${fm.line}: ${fm.message})` };
-	const prospect = readNote(path, text, settings).prospect;
-	if (!prospect) return { ok: false, error: "it is not a prospect note" };
-	const last = computeDue(prospect, today, settings).lastTouch?.date ?? null;
-	const bodyLine = fm.block?.bodyLine ?? 0;
-	const nextKeys = new Set(["next", settings.keys.nextFollowUp, ...settings.synonyms.nextFollowUp].map(normalizeKey));
-	// The fields that count (after the last touch), and the due one among them.
-	const fields = prospect.nextFollowUp.filter((f) => f.line !== null && (last === null || f.date > last));
-	const due = fields.reduce<IsoDay | null>((min, f) => (min === null || f.date < min ? f.date : min), null);
-	const keys: [string, FrontmatterValue][] = [];
-	let body = text;
-	let moved = 0;
-	for (const field of fields) {
-		if (field.line === null || field.date === date || (field.date !== due && field.date > date)) continue;
-		const content = lineAt(body, field.line);
-		if (content === null) continue;
-		if (field.line <= bodyLine) {
-			const key = /^(["']?)([^"':]+?)\1[ \t]*:/.exec(content)?.[2];
-			if (key) keys.push([key, date]);
-			continue;
-		}
-		let done = false;
-		const updated = content.replace(/([^:[\]()]+)(::[ \t]*)(\[\[)?(\d{4}-\d{2}-\d{2})/g, (all: string, key: string, sep: string, link: string | undefined, day: string) => {
-			if (done || day !== field.date || !nextKeys.has(normalizeKey(key.replace(/^.*[\s[(]/, "")))) return all;
-			done = true;
-			return `${key}${sep}${link ?? ""}${date}`;
-		});
-		if (!done) continue;
-		const replaced = replaceLine(body, field.line, updated);
-		if (!replaced.ok) return replaced;
-		body = replaced.text;
-		moved++;
-	}
-	if (keys.length === 0 && moved === 0) return { ok: false, error: "the follow-up date could not be found in the note" };
-	const result = setFrontmatterKeys(body, keys);
-	return result.ok ? { ...result, inFrontmatter: keys.length > 0 } : result;
-}
+import { editNote, fileAt } from "./noteEdits";
 
 /** What a later edit needs to find the due touch of `entry` again. */
 export function dueTargetOf(entry: DueEntry): DueTarget {
@@ -90,7 +32,7 @@ export function dueTargetOf(entry: DueEntry): DueTarget {
 
 /**
  * What each command does to "this prospect", shared by the palette and the view's row actions.
- * Every edit goes through the core's text edits, `Vault.process` and `processFrontMatter`.
+ * Every command is one core function applied in exactly one `Vault.process` call.
  */
 export class ProspectActions {
 	constructor(
@@ -156,14 +98,13 @@ export class ProspectActions {
 			this.app,
 			file,
 			(data) => {
-				const result = logTouchBody(data, file.path, input, settings);
+				const result = logTouch(data, file.path, input, settings, localToday());
 				if (result.ok) cancelled = result.cancelled ?? 0;
 				return result;
 			},
 			"log the touch",
 		);
 		if (text === null) return false;
-		await syncMirrors(this.app, file, settings);
 		const ended = cancelled > 0 ? ` The ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled.` : "";
 		new Notice(`Touchbase: touch logged in ${file.basename}.${ended}`);
 		return true;
@@ -189,14 +130,13 @@ export class ProspectActions {
 			this.app,
 			file,
 			(data) => {
-				const result = startSequenceBody(data, file.path, sequence, today, settings);
+				const result = startSequence(data, file.path, sequence, today, settings, localToday());
 				if (result.ok) dates = (result.planned ?? []).map((p) => p.date);
 				return result;
 			},
 			"start the sequence",
 		);
 		if (text === null) return false;
-		await syncMirrors(this.app, file, settings);
 		const span = dates.length > 1 ? ` from ${dates[0]} to ${dates[dates.length - 1]}` : ` on ${dates[0]}`;
 		new Notice(`Touchbase: ${sequence.name} started for ${file.basename}: ${dates.length} touch${dates.length === 1 ? "" : "es"}${span}.`);
 		return true;
@@ -210,9 +150,8 @@ export class ProspectActions {
 		const channel = found.prospect.channel ?? settings.defaultChannel;
 		new ScheduleModal(this.app, settings, { prospect: found.prospect.name, today, channel, when: "" }, (input) => {
 			void (async () => {
-				const text = await editNote(this.app, file, (data) => scheduleTouchBody(data, file.path, input, settings), "schedule the follow-up");
+				const text = await editNote(this.app, file, (data) => scheduleTouch(data, file.path, input, settings, localToday()), "schedule the follow-up");
 				if (text !== null) {
-					await syncMirrors(this.app, file, settings);
 					new Notice(`Touchbase: follow-up scheduled for ${input.date}.`);
 				}
 			})();
@@ -241,30 +180,8 @@ export class ProspectActions {
 	/** Moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */
 	async applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean> {
 		const settings = this.settings();
-		if (target.source === "next_follow_up") {
-			// The date comes from a follow-up field: frontmatter `next_follow_up` or a synonym
-			// (`next_contact`, `nextFollowUp`), or a Dataview `[next:: …]` in the body. Writing a
-			// canonical `next_follow_up` beside it would leave the old, earlier date in charge.
-			let inFrontmatter = false;
-			const text = await editNote(
-				this.app,
-				file,
-				(data) => {
-					const moved = moveFollowUpFields(data, file.path, date, settings, localToday());
-					if (moved.ok) inFrontmatter = moved.inFrontmatter ?? false;
-					return moved;
-				},
-				"snooze the touch",
-			);
-			if (text === null) return false;
-			// A moved frontmatter field is the mirror itself; a moved body field is mirrored.
-			if (!inFrontmatter) await syncMirrors(this.app, file, settings);
-			new Notice(`Touchbase: snoozed to ${date}.`);
-			return true;
-		}
-		const text = await editNote(this.app, file, (data) => snoozeBody(data, file.path, target, date, time, settings), "snooze the touch");
+		const text = await editNote(this.app, file, (data) => snoozeTouch(data, file.path, target, date, time, settings, localToday()), "snooze the touch");
 		if (text === null) return false;
-		await syncMirrors(this.app, file, settings);
 		new Notice(`Touchbase: snoozed to ${date}${time ? ` ${time}` : ""}.`);
 		return true;
 	}
@@ -280,14 +197,13 @@ export class ProspectActions {
 					this.app,
 					file,
 					(data) => {
-						const result = draftBody(data, file.path, input, settings, localToday());
+						const result = draftFollowUp(data, file.path, input, settings, localToday());
 						if (result.ok) sendOn = result.sendOn;
 						return result;
 					},
 					"add the draft",
 				);
 				if (text !== null) {
-					await syncMirrors(this.app, file, settings);
 					new Notice(`Touchbase: draft added; sending it is scheduled for ${sendOn ?? "later"}.`);
 				}
 			})();
@@ -345,10 +261,8 @@ export class ProspectActions {
 		const settings = this.settings();
 		const found = this.index.get(file.path)?.prospect;
 		const channel = found?.channel ?? settings.defaultChannel;
-		const text = await editNote(this.app, file, (data) => closeBody(data, file.path, outcome, localToday(), channel, settings), `mark it ${outcome}`);
+		const text = await editNote(this.app, file, (data) => closeProspect(data, file.path, outcome, channel, settings, localToday()), `mark it ${outcome}`);
 		if (text === null) return false;
-		await setFrontmatter(this.app, file, [[settings.keys.status, outcome]]);
-		await syncMirrors(this.app, file, settings);
 		new ConfirmModal(
 			this.app,
 			{
@@ -364,19 +278,9 @@ export class ProspectActions {
 
 	private async scheduleReferral(file: TFile, days: number): Promise<void> {
 		const settings = this.settings();
-		const date = new Date();
-		date.setDate(date.getDate() + days);
-		const day = localToday(date);
+		const day = addDaysToDay(localToday(), days);
 		// Closed prospects cannot be edited through the prospect checks: write the line directly.
-		await editNote(
-			this.app,
-			file,
-			(data) => {
-				const result = scheduleTouchBody(data, file.path, { date: day, time: null, channel: settings.defaultChannel, summary: "ask for a referral", objective: "referral" }, settings);
-				return result;
-			},
-			"schedule the referral ask",
-		);
+		await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings), "schedule the referral ask");
 	}
 
 	openAt(path: string, line: number | null): void {

@@ -1,4 +1,4 @@
-import { Notice, Platform } from "obsidian";
+import { Component, Notice, Platform, type App } from "obsidian";
 import { addMinutes } from "date-fns";
 import type { DueTarget } from "../core/actions";
 import { addDaysToDay, formatClock, formatDay, localToday, type ClockTime, type IsoDay } from "../core/dates";
@@ -15,8 +15,8 @@ import {
 	type ReminderState,
 	type TimedTouch,
 } from "../core/reminders";
-import type TouchbasePlugin from "./main";
 import { fileAt } from "./noteEdits";
+import type { DueSource, NoteActions, ReminderStateStore, SettingsSource, ViewOpener } from "./ports";
 
 /** How often reminders look at the clock. A reminder fires within this of its minute. */
 export const REMINDER_TICK_MS = 15_000;
@@ -28,6 +28,13 @@ export const REMINDER_SNOOZES: { label: string; when: (now: Date, touch: TimedTo
 	{ label: "Tomorrow", when: (now, touch) => ({ date: addDaysToDay(formatDay(now), 1), time: touch.time }) },
 ];
 
+/** What the reminders need: the due list, the settings, their state's store, a note's actions, the view. */
+export interface RemindersPorts extends SettingsSource, ReminderStateStore, ViewOpener {
+	readonly app: App;
+	readonly index: DueSource;
+	readonly actions: Pick<NoteActions, "openAt" | "log" | "applySnooze">;
+}
+
 function after(now: Date, minutes: number): { date: IsoDay; time: ClockTime } {
 	const at = addMinutes(now, minutes);
 	return { date: formatDay(at), time: formatClock(at) };
@@ -38,24 +45,26 @@ function after(now: Date, minutes: number): { date: IsoDay; time: ClockTime } {
  * each look, so an edited time, a checked-off touch or a closed prospect is seen at the next one;
  * what came due since the last look fires once, marked late when its minute is long past (the
  * computer slept). The state is kept in the plugin's data, so a restart never repeats a reminder.
+ * A component: added to the plugin, it looks until the plugin unloads.
  */
-export class Reminders {
+export class Reminders extends Component {
 	/** The day this Obsidian session began: the digest shows at once on the first day's start. */
 	private readonly openedOn: IsoDay;
 	private looking = false;
 
 	constructor(
-		private readonly plugin: TouchbasePlugin,
+		private readonly ports: RemindersPorts,
 		private state: ReminderState,
 		now: Date = new Date(),
 	) {
+		super();
 		this.openedOn = localToday(now);
 	}
 
-	/** Looks at the clock every REMINDER_TICK_MS, released on unload, and once the index is ready. */
-	start(): void {
-		this.plugin.registerInterval(window.setInterval(() => void this.tick(), REMINDER_TICK_MS));
-		this.plugin.register(this.plugin.index.onChange(() => void this.tick()));
+	/** Looks at the clock every REMINDER_TICK_MS, and at each change of the index (so once it is ready); both released on unload. */
+	onload(): void {
+		this.registerInterval(window.setInterval(() => void this.tick(), REMINDER_TICK_MS));
+		this.register(this.ports.index.onChange(() => void this.tick()));
 	}
 
 	get current(): ReminderState {
@@ -64,7 +73,8 @@ export class Reminders {
 
 	/** One look: the digest if it is time, then every timed touch whose minute came since the last look. */
 	async tick(now: Date = new Date()): Promise<void> {
-		const { index, settings } = this.plugin;
+		const { index } = this.ports;
+		const settings = this.ports.settings();
 		if (this.looking || !index.ready) return;
 		this.looking = true;
 		try {
@@ -91,7 +101,7 @@ export class Reminders {
 			// Paused or off, time still passes: what came due meanwhile never fires later.
 			state.lastCheck = now.getTime();
 			this.state = state;
-			if (changed) await this.plugin.saveReminderState(state);
+			if (changed) await this.ports.saveReminderState(state);
 		} catch (error) {
 			// A reminder that cannot be shown must not stop the next look.
 			console.error("Touchbase: reminders", error);
@@ -104,7 +114,7 @@ export class Reminders {
 	async pauseUntilTomorrow(now: Date = new Date()): Promise<IsoDay> {
 		const until = addDaysToDay(localToday(now), 1);
 		this.state = { ...this.state, pausedUntil: until };
-		await this.plugin.saveReminderState(this.state);
+		await this.ports.saveReminderState(this.state);
 		return until;
 	}
 
@@ -116,7 +126,7 @@ export class Reminders {
 			box.createDiv({ cls: "touchbase-reminder-hint", text: "Click to open the follow-ups." });
 			box.addEventListener("click", () => {
 				notice?.hide();
-				void this.plugin.openView();
+				void this.ports.openView();
 			});
 		});
 		notice = new Notice(fragment, 0);
@@ -139,32 +149,32 @@ export class Reminders {
 			const button = (label: string, action: () => unknown, cls = ""): void => {
 				buttons.createEl("button", { cls: `touchbase-reminder-button ${cls}`.trim(), text: label }).addEventListener("click", act(action));
 			};
-			button("Open", () => this.plugin.actions.openAt(touch.path, touch.line), "mod-cta");
+			button("Open", () => this.ports.actions.openAt(touch.path, touch.line), "mod-cta");
 			button("Log", () => {
-				const file = fileAt(this.plugin.app, touch.path);
-				if (file) this.plugin.actions.log(file);
+				const file = fileAt(this.ports.app, touch.path);
+				if (file) this.ports.actions.log(file);
 			});
 			for (const snooze of REMINDER_SNOOZES) button(snooze.label, () => this.snooze(touch, snooze.when(new Date(), touch)));
 		});
 		notice = new Notice(fragment, 0);
-		if (this.plugin.settings.systemNotifications) this.notifySystem(late ? `Late: ${title}` : title, detail, touch);
+		if (this.ports.settings().systemNotifications) this.notifySystem(late ? `Late: ${title}` : title, detail, touch);
 	}
 
 	/** Moves the line's date and time, as the core's snooze does; refused (with a notice) if the line changed. */
 	async snooze(touch: TimedTouch, to: { date: IsoDay; time: ClockTime }): Promise<boolean> {
-		const file = fileAt(this.plugin.app, touch.path);
+		const file = fileAt(this.ports.app, touch.path);
 		if (!file) {
 			new Notice(`Touchbase: ${touch.path} is gone.`);
 			return false;
 		}
 		const target: DueTarget = { source: "scheduled", line: touch.line, raw: touch.raw, channel: touch.channel, text: touch.text };
-		return this.plugin.actions.applySnooze(file, target, to.date, to.time);
+		return this.ports.actions.applySnooze(file, target, to.date, to.time);
 	}
 
 	/** A desktop notification beside the notice, where the platform has them and the user allowed them. */
 	private notifySystem(title: string, body: string, touch: TimedTouch): void {
 		if (!Platform.isDesktopApp || typeof Notification === "undefined" || Notification.permission !== "granted") return;
 		const notification = new Notification(`Touchbase: ${title}`, { body });
-		notification.onclick = () => this.plugin.actions.openAt(touch.path, touch.line);
+		notification.onclick = () => this.ports.actions.openAt(touch.path, touch.line);
 	}
 }

@@ -1,7 +1,7 @@
-import { Platform, PluginSettingTab, Setting, debounce, type App } from "obsidian";
+import { Platform, PluginSettingTab, Setting, debounce, type App, type Plugin } from "obsidian";
 import { parseCadence } from "../core/cadence";
 import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
-import type TouchbasePlugin from "./main";
+import type { SettingsStore } from "./ports";
 import { sequenceSettings } from "./sequenceSettings";
 
 const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
@@ -9,9 +9,6 @@ const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
 	pausedUntil: "Paused until",
 	company: "Company",
 	contact: "Contact",
-	email: "Email",
-	phone: "Phone",
-	source: "Source",
 	channel: "Preferred channel",
 	cadence: "Cadence",
 	created: "Created",
@@ -35,11 +32,12 @@ const list = (text: string): string[] => text.split(",").map((s) => s.trim()).fi
 export class TouchbaseSettingTab extends PluginSettingTab {
 	private draft: TouchbaseSettings = DEFAULT_SETTINGS;
 	// Typing in a field should not re-index the vault on every key stroke.
-	private readonly save = debounce(() => void this.plugin.saveSettings(this.draft), 800, true);
+	private readonly save = debounce(() => void this.store.saveSettings(this.draft), 800, true);
 
 	constructor(
 		app: App,
-		private readonly plugin: TouchbasePlugin,
+		plugin: Plugin,
+		private readonly store: SettingsStore,
 	) {
 		super(app, plugin);
 	}
@@ -49,7 +47,7 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 	}
 
 	display(): void {
-		this.draft = structuredClone(this.plugin.settings);
+		this.draft = structuredClone(this.store.settings());
 		const s = this.draft;
 		const el = this.containerEl;
 		el.empty();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyVault, dueJson, EXAMPLE_VAULT, tempDir, touchbase, type CliResult } from "../helpers/cli";
+import { copyVault, dueJson, EXAMPLE_VAULT, FIXTURES, runCli, tempDir, touchbase, type CliResult } from "../helpers/cli";
 
 const TODAY = "2026-11-23";
 
@@ -85,7 +85,7 @@ describe("due --json on examples/vault", () => {
 });
 
 describe("due (the table)", () => {
-	const r = touchbase(["due", EXAMPLE_VAULT, "--today", TODAY]);
+	const r = runCli(["due", EXAMPLE_VAULT, "--today", TODAY]);
 	const lines = r.stdout.split("\n");
 
 	/** The names listed under each section heading. */
@@ -143,10 +143,10 @@ describe("due (the table)", () => {
 describe("stats", () => {
 	const json = dueJson(EXAMPLE_VAULT, TODAY);
 	const touches = json.prospects.reduce((sum, p) => sum + (p.touches as number), 0);
-	const STATS_VAULT = join(__dirname, "../fixtures/stats");
+	const STATS_VAULT = join(FIXTURES, "stats");
 
 	it("prints prospects, touches and the counts per bucket in JSON, with the figures of the Stats tab", () => {
-		const r = touchbase(["stats", EXAMPLE_VAULT, "--today", TODAY, "--json"]);
+		const r = runCli(["stats", EXAMPLE_VAULT, "--today", TODAY, "--json"]);
 		expectSuccess(r);
 		const stats = JSON.parse(r.stdout) as Record<string, unknown>;
 		expect(stats).toMatchObject({ today: TODAY, prospects: 15, touches, counts: EXPECTED_COUNTS });
@@ -154,7 +154,7 @@ describe("stats", () => {
 	});
 
 	it("gives the hand-worked figures of the stats fixture, as JSON and as a table", () => {
-		const r = touchbase(["stats", STATS_VAULT, "--today", TODAY, "--json"]);
+		const r = runCli(["stats", STATS_VAULT, "--today", TODAY, "--json"]);
 		expectSuccess(r);
 		const stats = JSON.parse(r.stdout) as { week: unknown; promises: { kept: number; done: number }; pipeline: unknown; close: { persistentWinShare: number } };
 		expect(stats.week).toEqual({ start: "2026-11-23", end: "2026-11-29", touches: 1, answers: 1, promisesAtRisk: 2 });
@@ -162,7 +162,7 @@ describe("stats", () => {
 		expect(stats.close.persistentWinShare).toBe(0.5);
 		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 } });
 
-		const table = touchbase(["stats", STATS_VAULT, "--today", TODAY]);
+		const table = runCli(["stats", STATS_VAULT, "--today", TODAY]);
 		expectSuccess(table);
 		const out = table.stdout;
 		expect(out).toContain("This week: 1 touch, 1 answer, 2 promises at risk\n");
@@ -180,7 +180,7 @@ describe("stats", () => {
 });
 
 describe("ics", () => {
-	const r = touchbase(["ics", EXAMPLE_VAULT, "--today", TODAY]);
+	const r = runCli(["ics", EXAMPLE_VAULT, "--today", TODAY]);
 
 	it("writes a calendar with one event per prospect that has a next touch", () => {
 		expectSuccess(r);
@@ -200,14 +200,14 @@ describe("ics", () => {
 	});
 
 	it("keeps the same UIDs from one export to the next", () => {
-		const again = touchbase(["ics", EXAMPLE_VAULT, "--today", TODAY]);
+		const again = runCli(["ics", EXAMPLE_VAULT, "--today", TODAY]);
 		const uids = (s: string): string[] => s.match(/^UID:.*$/gm) ?? [];
 		expect(uids(again.stdout)).toEqual(uids(r.stdout));
 	});
 });
 
 describe("log", () => {
-	const run = (note: string, args: string[]): CliResult => touchbase(["log", note, ...args, "--today", TODAY]);
+	const run = (note: string, args: string[]): CliResult => runCli(["log", note, ...args, "--today", TODAY]);
 
 	it("appends to a CRLF note, keeping every other byte, and the due list follows", () => {
 		const vault = copyVault(EXAMPLE_VAULT);
@@ -324,7 +324,7 @@ describe("log", () => {
 });
 
 describe("log tells what it did", () => {
-	const run = (note: string, args: string[]): CliResult => touchbase(["log", note, ...args, "--today", TODAY]);
+	const run = (note: string, args: string[]): CliResult => runCli(["log", note, ...args, "--today", TODAY]);
 
 	it("prints the new line and the next follow-up", () => {
 		const vault = copyVault(EXAMPLE_VAULT);
@@ -361,17 +361,19 @@ describe("usage errors: one line on stderr, exit status 2", () => {
 		["two vaults", ["due", EXAMPLE_VAULT, EXAMPLE_VAULT], /unexpected argument/],
 		["a file as the vault", ["due", join(EXAMPLE_VAULT, "Prospects", "Harbor Roofing.md")], /not a folder/],
 	])("%s", (_what, args, message) => {
-		expectUsageError(touchbase(args), message);
+		expectUsageError(runCli(args), message);
 	});
 
-	it("prints its version", () => {
+	it("prints its version, the one the build was given", () => {
+		// In-process it is "dev": only the build knows the version.
 		const r = touchbase(["--version"]);
 		expectSuccess(r);
 		expect(r.stdout).toMatch(/^touchbase \d+\.\d+\.\d+\n$/);
+		expect(r.stdout).toBe(`touchbase ${(JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string }).version}\n`);
 	});
 
 	it("prints the usage on --help", () => {
-		const r = touchbase(["--help"]);
+		const r = runCli(["--help"]);
 		expectSuccess(r);
 		expect(r.stdout).toMatch(/^Usage:\n {2}touchbase due VAULT/);
 	});
@@ -391,6 +393,15 @@ describe("--today defaults to the local date", () => {
 		expect([before, after]).toContain((JSON.parse(r.stdout) as { today: string }).today);
 	});
 
+	it("takes the date of the clock in the local zone, not in UTC", () => {
+		// Just after midnight and just before it, local time: UTC is on another day in most zones.
+		for (const now of [new Date(2026, 10, 23, 0, 5), new Date(2026, 10, 23, 23, 55)]) {
+			const r = runCli(["due", EXAMPLE_VAULT, "--json"], { now });
+			expectSuccess(r);
+			expect((JSON.parse(r.stdout) as { today: string }).today).toBe(TODAY);
+		}
+	});
+
 	it("matches the date the test computes from its own clock and zone", () => {
 		const local = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 		const before = local(new Date());
@@ -398,5 +409,39 @@ describe("--today defaults to the local date", () => {
 		const after = local(new Date());
 		expectSuccess(r);
 		expect([before, after]).toContain((JSON.parse(r.stdout) as { today: string }).today);
+	});
+});
+
+describe("the built CLI, as its own process", () => {
+	it("writes the due table of the example vault to its stdout, as the in-process run does", () => {
+		const args = ["due", EXAMPLE_VAULT, "--today", TODAY];
+		const r = touchbase(args);
+		expectSuccess(r);
+		expect(r.stdout.split("\n")[1]).toBe("overdue 3 · today 2 · upcoming 4 · later 2 · no next step 1 · paused 1 · closed 2 · problems 1");
+		expect(r.stdout).toBe(runCli(args).stdout);
+	});
+
+	it("exits with status 2 on a usage error", () => {
+		expectUsageError(touchbase(["due", EXAMPLE_VAULT, "--frobnicate"]), /^touchbase: Unknown option '--frobnicate'\n$/);
+	});
+
+	it("exits with status 1 when it refuses to change a note", () => {
+		const note = join(tempDir(), "Latin1.md");
+		const before = Buffer.from("# Caf\xe9\n", "latin1");
+		writeFileSync(note, before);
+		const r = touchbase(["log", note, "--channel", "call", "--summary", "hi", "--today", TODAY]);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toMatch(/^touchbase: [^\n]*not UTF-8[^\n]*\n$/);
+		expect(readFileSync(note)).toEqual(before);
+	});
+});
+
+describe("runCli, the in-process runner", () => {
+	it("reads a VAULT given relative to cwd", () => {
+		const args = (vault: string): string[] => ["due", vault, "--today", TODAY, "--json"];
+		const relative = runCli(args("vault"), { cwd: join(EXAMPLE_VAULT, "..") });
+		expectSuccess(relative);
+		expect(relative.stdout).toBe(runCli(args(EXAMPLE_VAULT)).stdout);
 	});
 });

@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_VAULT, tempDir, touchbase, type DueJsonOut } from "../helpers/cli";
-
-const CLI = resolve(__dirname, "../../dist/cli.js");
+import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir, type CliResult, type DueJsonOut } from "../helpers/cli";
 
 /** Every file under `dir` with its bytes (links not followed), to prove a command wrote nothing it should not. */
 function snapshot(dir: string): Map<string, string> {
@@ -27,12 +25,12 @@ function snapshot(dir: string): Map<string, string> {
  * Runs the CLI as an ordinary user when the tests run as root (root reads any file, so an
  * unreadable note could not be made otherwise).
  */
-function asUser(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function asUser(args: string[]): CliResult {
 	const root = process.getuid?.() === 0;
 	// The checkout may sit in a folder only root can enter: run a copy of the CLI from a readable one.
 	const bin = tempDir();
 	chmodSync(bin, 0o755);
-	copyFileSync(CLI, join(bin, "cli.js"));
+	copyFileSync(CLI_BUILD, join(bin, "cli.js"));
 	chmodSync(join(bin, "cli.js"), 0o644);
 	const r = spawnSync(process.execPath, [join(bin, "cli.js"), ...args], { encoding: "utf8", timeout: 60_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -81,21 +79,19 @@ describe("the CLI walks hostile vaults without hanging or crashing", () => {
 	});
 
 	it("writes nothing with due, stats and ics", () => {
-		const vault = tempDir();
-		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const vault = copyVault(EXAMPLE_VAULT);
 		const before = snapshot(vault);
 		for (const args of [["due", vault], ["due", vault, "--json"], ["stats", vault], ["ics", vault]]) {
-			expect(touchbase([...args, "--today", "2026-11-23"]).status).toBe(0);
+			expect(runCli([...args, "--today", "2026-11-23"]).status).toBe(0);
 		}
 		expect(snapshot(vault)).toEqual(before);
 	});
 
 	it("log writes the note it was given and nothing else", () => {
-		const vault = tempDir();
-		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const vault = copyVault(EXAMPLE_VAULT);
 		const note = join(vault, "Prospects", "Harbor Roofing.md");
 		const before = snapshot(vault);
-		expect(touchbase(["log", note, "--channel", "call", "--summary", "hi", "--today", "2026-11-23"]).status).toBe(0);
+		expect(runCli(["log", note, "--channel", "call", "--summary", "hi", "--today", "2026-11-23"]).status).toBe(0);
 		const after = snapshot(vault);
 		const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
 		expect(changed).toEqual([note]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeDue } from "../../src/core/due";
-import { logTouch, logTouchBody, mirrorKeys, type LogInput } from "../../src/core/logTouch";
+import { logTouch, logTouchBody, type LogInput } from "../../src/core/logTouch";
+import { mirrorKeys } from "../../src/core/mirrors";
 import { readNote } from "../../src/core/note";
 import { migrateSettings } from "../../src/core/settings";
 

@@ -55,7 +55,7 @@ describe("which notes are prospects (SPEC §1)", () => {
 });
 
 describe("frontmatter keys (SPEC §1)", () => {
-	it("reads the documented keys", () => {
+	it("reads the documented keys, and keeps the others only as raw frontmatter", () => {
 		const p = note()
 			.fm(
 				"status: lead",
@@ -74,14 +74,13 @@ describe("frontmatter keys (SPEC §1)", () => {
 			status: "lead",
 			company: "Acme Roofing",
 			contact: "Dana Whitfield",
-			email: "dana@example.com",
-			phone: "+1 555 0100",
-			source: "trade show",
 			channel: "call",
 			created: "2026-11-01",
 			value: 8000,
 			pausedUntil: "2027-01-05",
 		});
+		expect(Object.keys(p)).not.toContain("email");
+		expect(p.frontmatter).toMatchObject({ email: "dana@example.com", phone: "+1 555 0100", source: "trade show" });
 	});
 
 	it("matches key names loosely: case, _, -, spaces and camelCase", () => {

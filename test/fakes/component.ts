@@ -1,4 +1,7 @@
-// Obsidian's Component: load/unload lifecycle that releases what was registered.
+// Obsidian's Component: load/unload lifecycle that releases what was registered. As in Obsidian,
+// `load()` marks it loaded, runs `onload()`, then loads the children; `addChild` on a loaded
+// component loads the child at once; `unload()` unloads the children, then runs the registered
+// callbacks, both last first, then `onunload()`.
 import type { EventRef } from "./events";
 import { isPromiseLike, reportError } from "./events";
 
@@ -44,10 +47,10 @@ export class Component {
 		s.loaded = false;
 		const children = s.children;
 		s.children = [];
-		for (const child of children) child.unload();
+		for (const child of children.reverse()) child.unload();
 		const cleanups = s.cleanups;
 		s.cleanups = [];
-		for (const cleanup of cleanups) {
+		for (const cleanup of cleanups.reverse()) {
 			try {
 				cleanup();
 			} catch (error) {

@@ -7,6 +7,7 @@ import {
 	AbstractInputSuggest,
 	App,
 	ButtonComponent,
+	childComponents,
 	click,
 	clickMenuItem,
 	Component,
@@ -312,6 +313,42 @@ describe("Component", () => {
 		expect(isLoaded(child)).toBe(true);
 		parent.unload();
 		expect(isLoaded(child)).toBe(false);
+	});
+
+	it("loads a child added to a loaded parent at once (as in a plugin's onload), and unloads in Obsidian's order", () => {
+		const order: string[] = [];
+		class Logged extends Component {
+			constructor(readonly name: string) {
+				super();
+			}
+			onload(): void {
+				order.push(`load ${this.name}`);
+				this.register(() => order.push(`release ${this.name}`));
+			}
+			onunload(): void {
+				order.push(`onunload ${this.name}`);
+			}
+		}
+		const parent = new Logged("parent");
+		const early = parent.addChild(new Logged("early"));
+		parent.load();
+		const late = parent.addChild(new Logged("late"));
+		expect(isLoaded(late)).toBe(true);
+		parent.register(() => order.push("release parent 2"));
+		expect(order).toEqual(["load parent", "load early", "load late"]);
+		order.length = 0;
+		parent.unload();
+		// Children first, then the parent's callbacks, both last first, then onunload.
+		expect(order).toEqual(["release late", "onunload late", "release early", "onunload early", "release parent 2", "release parent", "onunload parent"]);
+		expect(isLoaded(early)).toBe(false);
+		expect(childComponents(parent)).toEqual([]);
+
+		const removed = new Component();
+		parent.load();
+		parent.addChild(removed);
+		expect(parent.removeChild(removed)).toBe(removed);
+		expect(isLoaded(removed)).toBe(false);
+		expect(childComponents(parent)).toEqual([]);
 	});
 });
 

@@ -1,10 +1,14 @@
+// Two ways to run the command line: in this process through `run(argv, io)` (fast: most tests),
+// or as the built `dist/cli.js` in its own process (for what only a real process shows: the exit
+// status the wrapper sets, the build's version, output through a pipe, another TZ or user).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterEach } from "vitest";
+import { resolve } from "node:path";
+import { run } from "../../src/cli/main";
 
-const CLI = resolve(__dirname, "../../dist/cli.js");
+export { copyVault, EXAMPLE_VAULT, FIXTURES, tempDir } from "./files";
+
+/** The built CLI users run; test/setup/build.ts builds it before the suite. */
+export const CLI_BUILD = resolve(__dirname, "../../dist/cli.js");
 
 export interface CliResult {
 	status: number | null;
@@ -12,9 +16,42 @@ export interface CliResult {
 	stderr: string;
 }
 
+const COMMANDS = new Set(["due", "stats", "ics", "log"]);
+
+/**
+ * Runs the CLI in this process: `run(args, io)` with its output collected, `status` the code it
+ * returns (the exit status the process wrapper sets). `now` is the clock (by default the real
+ * one; it only matters without `--today`). With `cwd`, the VAULT or NOTE, which must come right
+ * after the command, is resolved from `cwd`, and messages show it as an absolute path (the
+ * working folder is left alone: process.chdir throws in a worker thread, as under vitest's
+ * threads pool). For output exactly as from a relative path, use `touchbase(args, { cwd })`.
+ */
+export function runCli(args: string[], options: { cwd?: string; now?: Date } = {}): CliResult {
+	let stdout = "";
+	let stderr = "";
+	const status = run(options.cwd === undefined ? args : fromFolder(args, options.cwd), {
+		out: (text) => {
+			stdout += text;
+		},
+		err: (text) => {
+			stderr += text;
+		},
+		now: () => (options.now ? new Date(options.now) : new Date()),
+	});
+	return { status, stdout, stderr };
+}
+
+function fromFolder(args: string[], cwd: string): string[] {
+	const [command, operand, ...rest] = args;
+	if (!COMMANDS.has(command) || operand === undefined || operand.startsWith("-")) {
+		throw new Error(`runCli with cwd needs the VAULT or NOTE right after the command, not ${JSON.stringify(args)}`);
+	}
+	return [command, resolve(cwd, operand), ...rest];
+}
+
 /** Runs the built `touchbase` as its own process, as a user would. */
 export function touchbase(args: string[], options: { cwd?: string; tz?: string } = {}): CliResult {
-	const result = spawnSync(process.execPath, [CLI, ...args], {
+	const result = spawnSync(process.execPath, [CLI_BUILD, ...args], {
 		cwd: options.cwd,
 		encoding: "utf8",
 		env: { ...process.env, ...(options.tz ? { TZ: options.tz } : {}) },
@@ -22,8 +59,9 @@ export function touchbase(args: string[], options: { cwd?: string; tz?: string }
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `touchbase due VAULT --today TODAY --json`, run in this process, parsed. */
 export function dueJson(vault: string, today: string, extra: string[] = []): DueJsonOut {
-	const r = touchbase(["due", vault, "--today", today, "--json", ...extra]);
+	const r = runCli(["due", vault, "--today", today, "--json", ...extra]);
 	if (r.status !== 0) throw new Error(`touchbase due failed (${r.status}): ${r.stderr}`);
 	return JSON.parse(r.stdout) as DueJsonOut;
 }
@@ -34,25 +72,3 @@ export interface DueJsonOut {
 	prospects: Record<string, unknown>[];
 	problems: { path: string; line: number | null; message: string }[];
 }
-
-const temps: string[] = [];
-afterEach(() => {
-	while (temps.length > 0) rmSync(temps.pop()!, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test. */
-export function tempDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), "touchbase-"));
-	temps.push(dir);
-	return dir;
-}
-
-/** A copy of a fixture vault in a temporary folder. */
-export function copyVault(from: string): string {
-	const dir = tempDir();
-	cpSync(from, dir, { recursive: true });
-	return dir;
-}
-
-export const FIXTURES = resolve(__dirname, "../fixtures");
-export const EXAMPLE_VAULT = resolve(__dirname, "../../examples/vault");

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { channelToVary } from "../../src/plugin/prospectActions";
+import { channelToVary } from "../../src/core/channels";
 import { readNote } from "../../src/core/note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import TouchbasePlugin from "../../src/plugin/main";

@@ -9,7 +9,7 @@ import { readNote } from "../../src/core/note";
 import type TouchbasePlugin from "../../src/plugin/main";
 import { VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/followUpsView";
 import { click, findByText, getSetting, lastModal, notices, openModals, runCommand, selectOption, typeText, type App, type Modal } from "../fakes/obsidian";
-import { bytes, DEMO_DAY, demoPlugin, file } from "./setup";
+import { bytes, DEMO_DAY, demoPlugin, file, watchWrites } from "./setup";
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -105,6 +105,9 @@ function expectAllCrlf(text: string): void {
 	expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
 }
 
+/** What every command does to a note: one `Vault.process` call, one write, nothing else. */
+const ONE_WRITE = { process: 1, writes: 1, other: 0 };
+
 const LUMEN = "Prospects/Lumen Yoga Studio.md";
 const KEYSTONE = "Prospects/Keystone Auto Repair.md";
 const MAPLE = "Prospects/Maple & Pine Bakery.md";
@@ -117,6 +120,7 @@ describe("Log a touch", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, LUMEN);
 		await open(app, LUMEN);
+		const written = watchWrites(app);
 		await runCommand(app, "log-touch");
 		const m = modal();
 		expect(m.titleEl.textContent).toBe("Log a touch: Lumen Yoga Studio");
@@ -141,6 +145,7 @@ describe("Log a touch", () => {
 			),
 		);
 		expect(notices).toContain("Touchbase: touch logged in Lumen Yoga Studio.");
+		expect(written(LUMEN)).toEqual(ONE_WRITE);
 		expect(indexed(plugin, dir, LUMEN)).toEqual({ bucket: "later", due: "2026-12-07", time: null, suggested: false, touches: 3, lastTouch: "2026-11-23" });
 	});
 
@@ -308,6 +313,7 @@ describe("Schedule next follow-up", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, LUMEN);
 		await open(app, LUMEN);
+		const written = watchWrites(app);
 		await runCommand(app, "schedule-follow-up");
 		const m = modal();
 		expect(m.titleEl.textContent).toBe("Schedule next follow-up: Lumen Yoga Studio");
@@ -325,6 +331,7 @@ describe("Schedule next follow-up", () => {
 			),
 		);
 		expect(notices).toContain("Touchbase: follow-up scheduled for 2026-11-26.");
+		expect(written(LUMEN)).toEqual(ONE_WRITE);
 		expect(indexed(plugin, dir, LUMEN)).toMatchObject({ bucket: "upcoming", due: "2026-11-26", suggested: false, touches: 2, lastTouch: "2026-11-19" });
 	});
 
@@ -409,6 +416,7 @@ describe("Snooze", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, MAPLE);
 		await open(app, MAPLE);
+		const written = watchWrites(app);
 		await runCommand(app, "snooze");
 		const m = modal();
 		expect(m.titleEl.textContent).toBe("Snooze: Maple & Pine Bakery");
@@ -427,13 +435,16 @@ describe("Snooze", () => {
 			),
 		);
 		expect(notices).toContain("Touchbase: snoozed to 2026-11-24.");
+		expect(written(MAPLE)).toEqual(ONE_WRITE);
 		expect(indexed(plugin, dir, MAPLE)).toMatchObject({ bucket: "upcoming", due: "2026-11-24", suggested: false, touches: 2 });
 	});
 
 	it("+3 days moves a promised `next:` of an overdue touch to three days from today", async () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, HARBOR);
+		const written = watchWrites(app);
 		await snoozeWith(app, HARBOR, button("+3 days"));
+		expect(written(HARBOR)).toEqual(ONE_WRITE);
 		expect(bytes(dir, HARBOR)).toBe(
 			edited(before, ["next_follow_up: 2026-11-19\n", "next_follow_up: 2026-11-26\n"], ["→ next: in 2 days email the proposal", "→ next: 2026-11-26 email the proposal"]),
 		);
@@ -443,7 +454,9 @@ describe("Snooze", () => {
 	it("+1 week turns a cadence suggestion into a scheduled line a week after it", async () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, LUMEN);
+		const written = watchWrites(app);
 		await snoozeWith(app, LUMEN, button("+1 week"));
+		expect(written(LUMEN)).toEqual(ONE_WRITE);
 		expect(bytes(dir, LUMEN)).toBe(
 			edited(
 				before,
@@ -480,7 +493,9 @@ describe("Snooze", () => {
 		const path = "Prospects/Summit Accounting.md";
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, path);
+		const written = watchWrites(app);
 		await snoozeWith(app, path, button("+1 day"));
+		expect(written(path)).toEqual(ONE_WRITE);
 		expect(bytes(dir, path)).toBe(
 			edited(
 				before,
@@ -560,6 +575,7 @@ describe("Draft follow-up email", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, KEYSTONE);
 		await open(app, KEYSTONE);
+		const written = watchWrites(app);
 		await runCommand(app, "draft-follow-up-email");
 		const m = modal();
 		expect(m.titleEl.textContent).toBe("Draft follow-up email: Keystone Auto Repair");
@@ -569,6 +585,7 @@ describe("Draft follow-up email", () => {
 		await submit(app, m);
 
 		const after = bytes(dir, KEYSTONE);
+		expect(written(KEYSTONE)).toEqual(ONE_WRITE);
 		expect(after).toBe(
 			edited(
 				before,
@@ -669,6 +686,7 @@ describe("Mark won / Mark lost", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, MAPLE);
 		await open(app, MAPLE);
+		const written = watchWrites(app);
 		await runCommand(app, "mark-won");
 		const confirm = modal();
 		expect(confirm.titleEl.textContent).toBe("Mark Maple & Pine Bakery won?");
@@ -685,6 +703,7 @@ describe("Mark won / Mark lost", () => {
 			],
 		);
 		expect(bytes(dir, MAPLE)).toBe(closed);
+		expect(written(MAPLE)).toEqual(ONE_WRITE);
 		expect(indexed(plugin, dir, MAPLE)).toEqual({ bucket: "closed", due: null, time: null, suggested: null, touches: 3, lastTouch: "2026-11-23" });
 
 		const referral = modal();
@@ -693,6 +712,8 @@ describe("Mark won / Mark lost", () => {
 		await submit(app, referral);
 		// Two weeks after a win.
 		expect(bytes(dir, MAPLE)).toBe(edited(closed, ["(outcome: yes)\n", "(outcome: yes)\n- [ ] 2026-12-07 email: ask for a referral #objective/referral\n"]));
+		// The referral ask is a second command the user chose: its own single write.
+		expect(written(MAPLE)).toEqual({ process: 2, writes: 2, other: 0 });
 		expect(openModals).toHaveLength(0);
 		expect(indexed(plugin, dir, MAPLE)).toMatchObject({ bucket: "closed" });
 	});
@@ -701,6 +722,7 @@ describe("Mark won / Mark lost", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, KEYSTONE);
 		await open(app, KEYSTONE);
+		const written = watchWrites(app);
 		await runCommand(app, "mark-lost");
 		const confirm = modal();
 		expect(confirm.titleEl.textContent).toBe("Mark Keystone Auto Repair lost?");
@@ -721,6 +743,7 @@ describe("Mark won / Mark lost", () => {
 		await app.settle();
 		expect(referral.isOpen).toBe(false);
 		expect(bytes(dir, KEYSTONE)).toBe(closed);
+		expect(written(KEYSTONE)).toEqual(ONE_WRITE);
 		expect(indexed(plugin, dir, KEYSTONE)).toEqual({ bucket: "closed", due: null, time: null, suggested: null, touches: 3, lastTouch: "2026-11-23" });
 	});
 

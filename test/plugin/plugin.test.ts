@@ -2,11 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { dueJson as coreDueJson } from "../../src/core/report";
 import { localToday } from "../../src/core/dates";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { COMMAND_IDS } from "../../src/plugin/commands";
+import { VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/followUpsView";
+import { LiveIndex } from "../../src/plugin/liveIndex";
 import TouchbasePlugin from "../../src/plugin/main";
 import { openVault } from "../fakes/harness";
-import { loadPlugin, notices, presetPluginData, readPluginData, unloadPlugin } from "../fakes/obsidian";
+import { asObsidianApp, childComponents, isLoaded, loadPlugin, notices, presetPluginData, readPluginData, registeredCount, unloadPlugin } from "../fakes/obsidian";
 import { dueJson, EXAMPLE_VAULT } from "../helpers/cli";
-import { DEMO_DAY, demoPlugin, file } from "./setup";
+import { DEMO_DAY, demoPlugin } from "./setup";
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -19,22 +23,12 @@ afterEach(() => {
 describe("loading", () => {
 	it("registers its commands (ids without the plugin id, no hotkeys), view, ribbon icon and settings tab", async () => {
 		const { app } = await demoPlugin();
+		// The ids come from the command table; a few written out here, so the table cannot lose them unseen.
+		expect(COMMAND_IDS).toEqual(expect.arrayContaining(["start-sequence", "log-touch", "open-follow-ups", "new-prospect"]));
+		expect(new Set(COMMAND_IDS).size).toBe(COMMAND_IDS.length);
+		for (const id of COMMAND_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/); // no plugin id in it
 		const ids = Object.keys(app.commands.commands).sort();
-		expect(ids).toEqual(
-			[
-				"draft-follow-up-email",
-				"export-calendar",
-				"log-touch",
-				"mark-lost",
-				"mark-won",
-				"new-prospect",
-				"open-follow-ups",
-				"pause-reminders",
-				"schedule-follow-up",
-				"snooze",
-				"start-sequence",
-			].map((id) => `touchbase:${id}`),
-		);
+		expect(ids).toEqual(COMMAND_IDS.map((id) => `touchbase:${id}`).sort());
 		for (const command of Object.values(app.commands.commands)) {
 			expect(command.hotkeys ?? []).toEqual([]);
 			expect(command.name).toMatch(/^Touchbase: [A-Z][a-z -]*$/); // sentence case
@@ -157,7 +151,40 @@ describe("the live index", () => {
 		expect(app.vault.listenerCount("rename")).toBe(0);
 		expect(app.vault.listenerCount("delete")).toBe(0);
 		expect(app.metadataCache.listenerCount("changed")).toBe(0);
-		// The view's leaves are left to Obsidian (no detaching in onunload).
-		expect(file(app, "Prospects/Harbor Roofing.md")).toBeDefined();
+	});
+
+	it("is a child component of the plugin, as are the reminders: loaded with it, unloaded with it", async () => {
+		const { app, plugin } = await demoPlugin();
+		expect(childComponents(plugin)).toEqual([plugin.index, plugin.reminders]);
+		expect([isLoaded(plugin.index), isLoaded(plugin.reminders)]).toEqual([true, true]);
+		expect(registeredCount(plugin.index)).toBeGreaterThan(0);
+		expect(registeredCount(plugin.reminders)).toBeGreaterThan(0);
+		await unloadPlugin(plugin);
+		expect([isLoaded(plugin.index), isLoaded(plugin.reminders)]).toEqual([false, false]);
+		expect([registeredCount(plugin.index), registeredCount(plugin.reminders)]).toEqual([0, 0]);
+		// The index's listeners went with it.
+		expect(app.vault.listenerCount("rename")).toBe(0);
+	});
+
+	it("does not start when unloaded before the layout is ready", async () => {
+		const { app } = openVault({ "Prospects/A.md": "- [ ] 2026-11-20 call: x\n" });
+		const index = new LiveIndex(asObsidianApp(app), DEFAULT_SETTINGS);
+		index.load();
+		index.unload();
+		app.workspace.triggerLayoutReady();
+		await app.settle();
+		expect(index.ready).toBe(false);
+		expect(app.vault.listenerCount("rename")).toBe(0);
+		expect(app.metadataCache.listenerCount("changed")).toBe(0);
+	});
+
+	it("leaves the view's leaves to Obsidian: its own unload code detaches none", async () => {
+		const { app, plugin } = await demoPlugin();
+		await plugin.openView();
+		expect(app.workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS)).toHaveLength(1);
+		const detach = vi.spyOn(app.workspace, "detachLeavesOfType");
+		plugin.onunload();
+		expect(detach).not.toHaveBeenCalled();
+		expect(app.workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS)).toHaveLength(1);
 	});
 });

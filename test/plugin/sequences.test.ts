@@ -9,7 +9,7 @@ import TouchbasePlugin from "../../src/plugin/main";
 import { makeVaultDir } from "../fakes/harness";
 import { App, click, findByText, getSetting, lastModal, loadPlugin, notices, openSettingTab, presetPluginData, readPluginData, runCommand, selectOption, typeText, type Modal } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../helpers/cli";
-import { bytes, DEMO_DAY, demoPlugin, file } from "./setup";
+import { bytes, DEMO_DAY, demoPlugin, file, watchWrites } from "./setup";
 
 const RIVERSIDE = "Prospects/Riverside Physio.md";
 const SUMMIT = "Prospects/Summit Accounting.md";
@@ -76,6 +76,7 @@ describe("Start a sequence", () => {
 		const { dir, app, plugin } = await demoPlugin();
 		const before = bytes(dir, RIVERSIDE);
 		await app.workspace.setActiveFile(file(app, RIVERSIDE));
+		const written = watchWrites(app);
 		await runCommand(app, "start-sequence");
 		const m = modal();
 		expect(m.titleEl.textContent).toBe("Start a sequence: Riverside Physio");
@@ -101,6 +102,7 @@ describe("Start a sequence", () => {
 		await submit(app, m);
 
 		expect(m.isOpen).toBe(false);
+		expect(written(RIVERSIDE)).toEqual({ process: 1, writes: 1, other: 0 });
 		expect(bytes(dir, RIVERSIDE)).toBe(
 			edited(
 				before,

@@ -1,5 +1,6 @@
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { vi } from "vitest";
 import TouchbasePlugin from "../../src/plugin/main";
 import { makeVaultDir } from "../fakes/harness";
 import { localToday } from "../../src/core/dates";
@@ -30,4 +31,20 @@ export function file(app: App, path: string): TFile {
 	const found = app.vault.getFileByPath(path);
 	if (!found) throw new Error(`no file ${path}`);
 	return found;
+}
+
+/**
+ * Counts, per note, the `Vault.process` calls and the writes that reach the disk from now on,
+ * and every other way of writing a note: each command must change a note in exactly one call.
+ */
+export function watchWrites(app: App): (path: string) => { process: number; writes: number; other: number } {
+	const process = vi.spyOn(app.vault, "process");
+	const writes = vi.spyOn(app.vault, "writeText");
+	const others = [vi.spyOn(app.vault, "modify"), vi.spyOn(app.vault, "append"), vi.spyOn(app.fileManager, "processFrontMatter")];
+	const count = (calls: unknown[][], path: string): number => calls.filter(([f]) => (f as { path: string }).path === path).length;
+	return (path) => ({
+		process: count(process.mock.calls, path),
+		writes: count(writes.mock.calls, path),
+		other: others.reduce((sum, spy) => sum + count(spy.mock.calls, path), 0),
+	});
 }

@@ -1,5 +1,5 @@
 import { Setting } from "obsidian";
-import { addDaysToDay, formatDay, isIsoDay, weekdayName, type IsoDay } from "../../core/dates";
+import { addDaysToDay, isIsoDay, weekdayName, type IsoDay } from "../../core/dates";
 import { parseNextStep, type NextStep } from "../../core/nextClause";
 import type { TouchbaseSettings } from "../../core/settings";
 
@@ -65,8 +65,4 @@ export function channelDropdown(container: HTMLElement, settings: TouchbaseSetti
 		if (!settings.channels.includes(value)) dropdown.addOption(value, value);
 		dropdown.setValue(value).onChange(onChange);
 	});
-}
-
-export function today(): IsoDay {
-	return formatDay(new Date());
 }
