@@ -1,7 +1,7 @@
 // A deterministic vault for the benchmark: `npm run bench:gen -- --notes N --out DIR [--seed S]`.
 // The same arguments always give the same bytes (no clock, no time zone, no Math.random).
 //
-//   20% prospect notes: frontmatter, about 20 touch lines of every shape SPEC §2 allows, a few KB
+//   20% prospect notes: frontmatter, about 20 touch lines of every shape the README's "Touch lines" allows, a few KB
 //       of prose. Half live in Prospects/, the others are prospects by `type: prospect`, a
 //       frontmatter tag or an inline #prospect.
 //   80% other notes: prose, headings, code blocks, and dated list items that are not touches.
@@ -119,7 +119,7 @@ function company(r: Rng, i: number): string {
 	return `${r.pick(ADJ)} ${r.pick(NOUNS)} ${i}`;
 }
 
-// ---- touch lines: every shape of SPEC §2 ----
+// ---- touch lines: every shape of the README's "Touch lines" ----
 
 const BULLETS: [string, number][] = [
 	["-", 10],

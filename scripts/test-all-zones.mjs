@@ -23,6 +23,8 @@ for (const zone of zones) {
 		const json = JSON.parse(readFileSync(report, "utf8"));
 		passed += json.numPassedTests;
 		failed += json.numFailedTests;
+		// A test file that cannot even load fails with no test of its own: count it too.
+		failed += json.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
 		skipped += json.numPendingTests + json.numTodoTests;
 	} catch {
 		failed += 1; // the run died before writing its report

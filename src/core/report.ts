@@ -1,6 +1,6 @@
 import type { DueReport } from "./vaultIndex";
 
-/** The `due --json` object of SPEC §6. */
+/** The `due --json` object (README, "The command line"). */
 export interface DueJson {
 	today: string;
 	counts: Record<string, number>;

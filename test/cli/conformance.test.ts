@@ -11,7 +11,7 @@ const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as
 	problems: { path: string }[];
 };
 
-describe("the shared conformance vault (worked out by hand from SPEC.md)", () => {
+describe("the shared conformance vault (its answer worked out by hand)", () => {
 	const actual = dueJson(join(dir, "vault"), expected.today);
 
 	it("gives the expected counts per bucket", () => {

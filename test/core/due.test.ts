@@ -6,7 +6,7 @@ import { note, settingsWith } from "../helpers/noteBuilder";
 
 const TODAY = "2026-11-23"; // a Monday
 
-describe("touch line state (SPEC §2)", () => {
+describe("touch line state (README: Touch lines)", () => {
 	it("counts lines without a checkbox as done up to today, scheduled after", () => {
 		const due = note().line("- 2026-11-20 call: a", "- 2026-11-23 email: b", "- 2026-11-25 call: c").due(TODAY);
 		expect(due.doneCount).toBe(2);
@@ -46,7 +46,7 @@ describe("counting touches", () => {
 	});
 });
 
-describe("the next touch (SPEC §3)", () => {
+describe("the next touch (README: What is due)", () => {
 	it("is the earliest of open scheduled touches, the latest done touch's next:, and a later next_follow_up", () => {
 		const due = note()
 			.fm("next_follow_up: 2026-11-28")
@@ -112,7 +112,7 @@ describe("the next touch (SPEC §3)", () => {
 	});
 });
 
-describe("cadence (SPEC §4)", () => {
+describe("cadence (README: What is due)", () => {
 	const withTouches = (n: number): string[] => Array.from({ length: n }, (_, i) => `- 2026-10-${String(i + 1).padStart(2, "0")} call: t${i + 1}`);
 
 	it("suggests the latest done touch plus step min(n, len), the last step repeating", () => {
@@ -157,7 +157,7 @@ describe("cadence (SPEC §4)", () => {
 	});
 });
 
-describe("buckets (SPEC §3)", () => {
+describe("buckets (README: What is due)", () => {
 	const on = (date: string, days?: number) =>
 		note().line(`- [ ] ${date} call: x`).due(TODAY, days === undefined ? DEFAULT_SETTINGS : settingsWith({ upcomingDays: days })).bucket;
 

@@ -3,7 +3,7 @@ import { readNote } from "../../src/core/note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { note, settingsWith } from "../helpers/noteBuilder";
 
-describe("which notes are prospects (SPEC §1)", () => {
+describe("which notes are prospects (README: Your notes)", () => {
 	it("takes every note under the prospects folder, recursively", () => {
 		expect(note().line("hello").read("Prospects/Acme.md").prospect).not.toBeNull();
 		expect(note().line("hello").read("Prospects/Archive/Old.md").prospect).not.toBeNull();
@@ -54,7 +54,7 @@ describe("which notes are prospects (SPEC §1)", () => {
 	});
 });
 
-describe("frontmatter keys (SPEC §1)", () => {
+describe("frontmatter keys (README: Your notes)", () => {
 	it("reads the documented keys, and keeps the others only as raw frontmatter", () => {
 		const p = note()
 			.fm(
@@ -164,7 +164,7 @@ describe("frontmatter keys (SPEC §1)", () => {
 	});
 });
 
-describe("bad input (SPEC §7)", () => {
+describe("bad input (README: Problems)", () => {
 	it("lists a prospect with malformed frontmatter as a problem with its line, and reads nothing else of it", () => {
 		const read = readNote("Prospects/Broken.md", "---\nstatus: active\nnext: [oops\n---\n- 2026-11-20 call: hi\n", DEFAULT_SETTINGS);
 		expect(read.prospect).toBeNull();
@@ -212,7 +212,7 @@ describe("bad input (SPEC §7)", () => {
 	});
 });
 
-describe("touch lines in a note (SPEC §2)", () => {
+describe("touch lines in a note (README: Touch lines)", () => {
 	it("skips fenced code, HTML comments, %% comments and the frontmatter", () => {
 		const p = note()
 			.fm("notes: '- 2026-11-01 call: in yaml'")

@@ -5,7 +5,7 @@ import { deserializeTouch } from "../../src/core/touchLine";
 import { SPEC_CHANNELS } from "../helpers/touchBuilder";
 
 describe("renderTemplate: placeholders", () => {
-	it("fills every named placeholder of SPEC §5", () => {
+	it("fills every named placeholder of the README's templates", () => {
 		const values = {
 			date: "2026-11-20",
 			time: "14:30",

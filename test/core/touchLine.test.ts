@@ -67,7 +67,7 @@ describe("deserializeTouch: checkboxes", () => {
 });
 
 describe("checkState", () => {
-	it("maps the checkbox to the states of SPEC §2", () => {
+	it("maps the checkbox to the states of the README's Touch lines", () => {
 		expect(checkState(" ")).toBe("open");
 		expect(checkState("x")).toBe("done");
 		expect(checkState("X")).toBe("done");

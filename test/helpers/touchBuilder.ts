@@ -1,6 +1,6 @@
 import type { DateForm, TouchLine } from "../../src/core/touchLine";
 
-/** The default channel vocabulary of SPEC.md §2. */
+/** The default channel vocabulary (README, "Touch lines"). */
 export const SPEC_CHANNELS: readonly string[] = [
 	"call",
 	"phone",
