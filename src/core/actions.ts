@@ -6,6 +6,7 @@ import { insertUnderHeading, lineAt, locateLine, moveTouchDate, replaceLine, set
 import { readFrontmatter } from "./frontmatter";
 import { prospectFor, prospectValues } from "./editTarget";
 import { parseNaturalDate } from "./nextClause";
+import { endsOn, sequenceSlugsOf } from "./sequenceEnds";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine, renderTemplate } from "./template";
 
@@ -138,7 +139,8 @@ export function draftBody(text: string, path: string, input: DraftInput, setting
 
 /**
  * Mark won / Mark lost: cancels every open touch (`[-]`, kept in the note) and logs the closing
- * touch. The caller sets `status`.
+ * touch. The caller sets `status`. A sequence that does not end on this status (its `endsOn`)
+ * keeps its open touches: they stay due, as any open line of a closed note does.
  */
 export function closeBody(
 	text: string,
@@ -154,6 +156,8 @@ export function closeBody(
 	let cancelled = 0;
 	for (const touch of prospect.touches) {
 		if (!isScheduled(touch, today)) continue;
+		const slugs = sequenceSlugsOf(touch.raw);
+		if (slugs.length > 0 && !slugs.some((slug) => endsOn(slug, outcome, settings))) continue;
 		const result = setCheckbox(body, touch.line, "-", settings.channels);
 		if (!result.ok) return result;
 		body = result.text;

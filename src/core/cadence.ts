@@ -12,10 +12,28 @@ function unitOf(word: string): IntervalUnit {
 	return "y";
 }
 
-/** Reads `3d, 1w, 2w, 1mo` (or `none`). Returns an error message for anything else. */
+const FREQUENCIES: Record<string, Interval> = {
+	daily: { amount: 1, unit: "d" },
+	weekly: { amount: 1, unit: "w" },
+	biweekly: { amount: 2, unit: "w" },
+	fortnightly: { amount: 2, unit: "w" },
+	everyotherweek: { amount: 2, unit: "w" },
+	monthly: { amount: 1, unit: "mo" },
+	bimonthly: { amount: 2, unit: "mo" },
+	quarterly: { amount: 3, unit: "mo" },
+	semiannually: { amount: 6, unit: "mo" },
+	biannually: { amount: 6, unit: "mo" },
+	yearly: { amount: 1, unit: "y" },
+	annually: { amount: 1, unit: "y" },
+};
+
+/** Reads `3d, 1w, 2w, 1mo`, `every 6 weeks`, `monthly` (or `none`). Returns an error message for anything else. */
 export function parseCadence(text: string): Cadence | { error: string } {
-	const trimmed = text.trim();
+	const trimmed = text.trim().replace(/^every\s+(?=\d)/i, "");
 	if (/^(none|off|no)$/i.test(trimmed)) return { kind: "none" };
+	// A keep-in-touch frequency (`monthly`, `every 6 weeks`): one step, repeating.
+	const word = FREQUENCIES[trimmed.toLowerCase().replace(/[\s_-]+/g, "")];
+	if (word !== undefined) return { kind: "steps", steps: [word] };
 	const parts = trimmed.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "");
 	if (parts.length === 0) return { error: "the cadence is empty" };
 	const steps: Interval[] = [];

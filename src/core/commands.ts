@@ -9,20 +9,25 @@ import { computeDue } from "./due";
 import { prospectFor } from "./editTarget";
 import { lineAt, replaceLine, setFrontmatterKeys, type EditResult, type FrontmatterValue } from "./edits";
 import { normalizeKey, readFrontmatter } from "./frontmatter";
+import { keepContactHistory } from "./history";
 import { withMirrors } from "./mirrors";
 import { startSequenceBody, type PlannedTouch } from "./sequences";
 import type { Sequence, TouchbaseSettings } from "./settings";
 
 export { logTouch } from "./logTouch";
+/** A status set by hand (seen by the index) or by `touchbase status`: the sequences it ends (README, "Sequences"). */
+export { endSequencesOnStatus, setStatus } from "./sequenceEnds";
 
 /** Schedule next follow-up. */
 export function scheduleTouch(text: string, path: string, input: ScheduleInput, settings: TouchbaseSettings, today: IsoDay): EditResult & { line?: string } {
-	return withMirrors(scheduleTouchBody(text, path, input, settings), path, settings, today);
+	const kept = keepContactHistory(text, path, settings, today).text;
+	return withMirrors(scheduleTouchBody(kept, path, input, settings), path, settings, today);
 }
 
 /** Draft follow-up email: the draft and its "send" touch. */
 export function draftFollowUp(text: string, path: string, input: DraftInput, settings: TouchbaseSettings, today: IsoDay): EditResult & { sendOn?: IsoDay } {
-	return withMirrors(draftBody(text, path, input, settings, today), path, settings, today);
+	const kept = keepContactHistory(text, path, settings, today).text;
+	return withMirrors(draftBody(kept, path, input, settings, today), path, settings, today);
 }
 
 /** Mark won / Mark lost: open touches cancelled, the closing touch logged, `status` set. */
@@ -34,7 +39,8 @@ export function closeProspect(
 	settings: TouchbaseSettings,
 	today: IsoDay,
 ): EditResult & { cancelled?: number } {
-	return withMirrors(closeBody(text, path, outcome, today, channel, settings), path, settings, today, [[settings.keys.status, outcome]]);
+	const kept = keepContactHistory(text, path, settings, today).text;
+	return withMirrors(closeBody(kept, path, outcome, today, channel, settings), path, settings, today, [[settings.keys.status, outcome]]);
 }
 
 /** Start a sequence on `start`. */
@@ -46,12 +52,17 @@ export function startSequence(
 	settings: TouchbaseSettings,
 	today: IsoDay,
 ): EditResult & { planned?: PlannedTouch[] } {
-	return withMirrors(startSequenceBody(text, path, sequence, start, settings), path, settings, today);
+	const kept = keepContactHistory(text, path, settings, today).text;
+	return withMirrors(startSequenceBody(kept, path, sequence, start, settings), path, settings, today);
 }
 
-/** The referral ask offered after Mark won / Mark lost: an open line in the closed note. */
-export function scheduleReferralAsk(text: string, path: string, date: IsoDay, settings: TouchbaseSettings): EditResult & { line?: string } {
-	return scheduleTouchBody(text, path, { date, time: null, channel: settings.defaultChannel, summary: "ask for a referral", objective: "referral" }, settings);
+/**
+ * The referral ask offered after Mark won / Mark lost: an open line in the closed note, due on its
+ * date like any open line of a closed note (README, "What is due"), so `next_follow_up` mirrors it.
+ */
+export function scheduleReferralAsk(text: string, path: string, date: IsoDay, settings: TouchbaseSettings, today: IsoDay): EditResult & { line?: string } {
+	const body = scheduleTouchBody(text, path, { date, time: null, channel: settings.defaultChannel, summary: "ask for a referral", objective: "referral" }, settings);
+	return withMirrors(body, path, settings, today);
 }
 
 /** Snooze: moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */
@@ -72,7 +83,8 @@ export function snoozeTouch(
 		// A moved frontmatter field is the mirror itself; a moved body field is mirrored.
 		return moved.ok && moved.inFrontmatter ? moved : withMirrors(moved, path, settings, today);
 	}
-	return withMirrors(snoozeBody(text, path, target, date, time, settings), path, settings, today);
+	const kept = keepContactHistory(text, path, settings, today).text;
+	return withMirrors(snoozeBody(kept, path, target, date, time, settings), path, settings, today);
 }
 
 /**

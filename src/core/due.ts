@@ -93,11 +93,12 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 	let lastTouch: DueEntry["lastTouch"] = latestLine
 		? { date: latestLine.date, time: latestLine.time, summary: latestLine.summary || null, channel: latestLine.channel }
 		: null;
-	// A last-contact date later than every done line is one more touch, on that day.
+	// A last-contact date on a day no done touch stands for is one more touch, on that day
+	// (README, "Bringing your existing notes"): an older contact counts too, never lost.
 	const contact = prospect.lastContact;
-	if (contact && contact.date <= today && (lastTouch === null || contact.date > lastTouch.date)) {
+	if (contact && contact.date <= today && !done.some((t) => t.date === contact.date)) {
 		doneCount += 1;
-		lastTouch = { date: contact.date, time: contact.time, summary: null, channel: null };
+		if (lastTouch === null || contact.date > lastTouch.date) lastTouch = { date: contact.date, time: contact.time, summary: null, channel: null };
 	}
 
 	let status = prospect.status;
@@ -112,8 +113,10 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 		days: next ? daysBetween(today, next.date) : null,
 		effectiveStatus: status,
 	});
-	if (status === "won" || status === "lost") return entry("closed", null);
 	if (status === "paused") return entry("paused", null);
+	// A won or lost prospect is due only on its open touch lines (a referral ask, an onboarding
+	// call): never a promised `next:`, a `next_follow_up` or the cadence; with none, it is closed.
+	const closed = status === "won" || status === "lost";
 
 	const candidates: NextTouch[] = [];
 	for (const t of prospect.touches) {
@@ -128,6 +131,10 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 			objective: t.objective,
 			line: t.line,
 		});
+	}
+	if (closed) {
+		candidates.sort(compareDayTime);
+		return candidates.length === 0 ? entry("closed", null) : entry(bucketOf(today, candidates[0].date, settings), withChannel(candidates[0], prospect));
 	}
 	if (latestLine?.next && (lastTouch === null || lastTouch.date === latestLine.date)) {
 		const n = latestLine.next;
@@ -184,11 +191,17 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 		}
 	}
 	if (next === null) return entry("no-next-step", null);
-	if (next.channel === null) next = { ...next, channel: prospect.channel };
-	const days = daysBetween(today, next.date);
-	const bucket: Bucket =
-		days < 0 ? "overdue" : days === 0 ? "today" : days <= settings.upcomingDays ? "upcoming" : "later";
-	return entry(bucket, next);
+	return entry(bucketOf(today, next.date, settings), withChannel(next, prospect));
+}
+
+function withChannel(next: NextTouch, prospect: ProspectNote): NextTouch {
+	return next.channel === null ? { ...next, channel: prospect.channel } : next;
+}
+
+/** The bucket of a touch due on `date`. */
+function bucketOf(today: IsoDay, date: IsoDay, settings: TouchbaseSettings): Bucket {
+	const days = daysBetween(today, date);
+	return days < 0 ? "overdue" : days === 0 ? "today" : days <= settings.upcomingDays ? "upcoming" : "later";
 }
 
 const BUCKET_ORDER = Object.fromEntries(BUCKETS.map((bucket, i) => [bucket, i])) as Record<Bucket, number>;

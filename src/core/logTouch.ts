@@ -1,6 +1,7 @@
 import { type ClockTime, type IsoDay, isIsoDay } from "./dates";
 import { computeDue, isScheduled } from "./due";
 import { insertUnderHeading, setCheckbox, type EditResult } from "./edits";
+import { keepContactHistory } from "./history";
 import { withMirrors } from "./mirrors";
 import { parseNextStep } from "./nextClause";
 import { readFrontmatter } from "./frontmatter";
@@ -9,7 +10,8 @@ import { prospectValues } from "./editTarget";
 import type { TouchbaseSettings } from "./settings";
 import { ordinal, renderLine } from "./template";
 import type { Outcome } from "./clauses";
-import { cancelSequenceTouches } from "./sequences";
+import { cancelEndedTouches, endsOfTouch, nextStepLines } from "./sequenceEnds";
+import type { SequenceEnd } from "./settings";
 
 export interface LogInput {
 	date: IsoDay;
@@ -24,16 +26,18 @@ export interface LogInput {
 
 /**
  * The body edits of Log a touch: the rendered line under the follow-up heading, and the open
- * touch it fulfils checked off. An answer (`outcome: yes` or `no`) ends every sequence: the
- * other open touches tagged `#sequence/…` are cancelled (`[-]`, kept in the note). Frontmatter
- * is `logTouch`'s part, below.
+ * touch it fulfils checked off. An answer (`outcome: yes` or `no`) or a touch on a meeting
+ * channel ends the sequences that end on it: their other open touches tagged `#sequence/…` are
+ * cancelled (`[-]`, kept in the note). When the touch checked off is a sequence step and the
+ * next step waits for it ("after the previous step"), that step's line is written, dated from
+ * this touch. Frontmatter is `logTouch`'s part, below.
  */
 export function logTouchBody(
 	text: string,
 	path: string,
 	input: LogInput,
 	settings: TouchbaseSettings,
-): EditResult & { line?: string; cancelled?: number } {
+): EditResult & LogExtras {
 	if (!isIsoDay(input.date)) return { ok: false, error: `${input.date} is not a date` };
 	const fm = readFrontmatter(text);
 	if (!fm.ok) return { ok: false, error: `line ${fm.line}: ${fm.message}` };
@@ -74,13 +78,34 @@ export function logTouchBody(
 		fulfilled.add(open[0].line);
 	}
 	let cancelled = 0;
-	if (prospect && (input.outcome === "yes" || input.outcome === "no")) {
-		const result = cancelSequenceTouches(body, prospect.touches, input.date, settings.channels, fulfilled);
+	const ends = endsOfTouch(input.channel, input.outcome, settings);
+	if (prospect && ends.length > 0) {
+		const result = cancelEndedTouches(body, prospect.touches, input.date, ends, settings, fulfilled);
 		if (!result.ok) return result;
 		body = result.text;
 		cancelled = result.cancelled ?? 0;
 	}
-	return { ok: true, text: insertUnderHeading(body, settings.followUpHeading, [line]), line, cancelled };
+	const done = prospect && open.length > 0 ? open[0] : null;
+	const steps = prospect && done ? nextStepLines(prospect, done, input.date, ends, settings) : [];
+	const lines = [line, ...steps.map((s) => s.line)];
+	return {
+		ok: true,
+		text: insertUnderHeading(body, settings.followUpHeading, lines),
+		line,
+		cancelled,
+		endedBy: cancelled > 0 ? ends : [],
+		steps: steps.map(({ date, sequence }) => ({ date, sequence })),
+	};
+}
+
+/** What Log a touch did beside its line: sequence touches cancelled (and why), waiting steps written. */
+export interface LogExtras {
+	line?: string;
+	cancelled?: number;
+	/** What ended the sequences when `cancelled` > 0: an answer, a meeting, or both. */
+	endedBy?: SequenceEnd[];
+	/** The steps written because the step before was done. */
+	steps?: { date: IsoDay; sequence: string }[];
 }
 
 /** Log a touch on a whole note's text, frontmatter mirrors included: one write, in the plugin and the CLI. */
@@ -90,6 +115,7 @@ export function logTouch(
 	input: LogInput,
 	settings: TouchbaseSettings,
 	today: IsoDay,
-): EditResult & { line?: string; cancelled?: number } {
-	return withMirrors(logTouchBody(text, path, input, settings), path, settings, today);
+): EditResult & LogExtras {
+	const kept = keepContactHistory(text, path, settings, today);
+	return withMirrors(logTouchBody(kept.text, path, input, settings), path, settings, today);
 }

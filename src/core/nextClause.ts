@@ -217,3 +217,60 @@ export function splitChannel(
 	}
 	return { channel: null, word: null, colon: false, text: text.trim() };
 }
+
+// ---- dates written out in a note's own lines ----
+
+/** A date as written in a note: a whole day, or a month and day whose year the note must give. */
+export type WrittenDate = { date: IsoDay; index: number; length: number } | { month: number; day: number; index: number; length: number };
+
+const ISO_IN_TEXT = /(^|[^\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/;
+const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** A month name and a day, with an optional weekday before and year after: what chrono is shown. */
+const WRITTEN_IN_TEXT = new RegExp(
+	`(^|[^\\p{L}\\d])((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?))(?![\\p{L}\\d])`,
+	"iu",
+);
+/** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
+const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
+
+/**
+ * The first date written in `text`: ISO (`2026-01-19`), or written out (`January 23, 2026`,
+ * `Wed Jan 29`, `2 Feb 2026`), read by chrono. A date without a year comes back as month and day.
+ */
+export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): WrittenDate | null {
+	const iso = ISO_IN_TEXT.exec(text);
+	const written = WRITTEN_IN_TEXT.exec(text);
+	// Group 1 is what stands before the date (no lookbehind: iOS before 16.4 has none).
+	const isoAt = iso ? iso.index + iso[1].length : -1;
+	const writtenAt = written ? written.index + written[1].length : -1;
+	if (iso && (!written || isoAt <= writtenAt)) {
+		return isIsoDay(iso[2]) ? { date: iso[2], index: isoAt, length: iso[2].length } : null;
+	}
+	if (!written) return null;
+	const result = chronoFor(locale, written[2]).parse(written[2], FIXED_REFERENCE)[0];
+	if (!result) return null;
+	const start = result.start;
+	const month = start.get("month");
+	const day = start.get("day");
+	if (month === null || day === null || !start.isCertain("month") || !start.isCertain("day")) return null;
+	const place = { index: writtenAt, length: written[2].length };
+	if (!start.isCertain("year")) return { month, day, ...place };
+	const year = start.get("year");
+	if (year === null) return null;
+	const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+	return isIsoDay(date) ? { date, ...place } : null;
+}
+
+/**
+ * The day of a month-day date, from a full date the note gives before it: the first such day on
+ * or after `after`, so notes written in order read Jan 19 after a December date as next January.
+ */
+export function dayWithYear(month: number, day: number, after: IsoDay): IsoDay | null {
+	const pad = (n: number): string => String(n).padStart(2, "0");
+	const year = Number(after.slice(0, 4));
+	for (const y of [year, year + 1]) {
+		const date = `${String(y).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+		if (isIsoDay(date) && date >= after) return date;
+	}
+	return null;
+}

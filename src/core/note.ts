@@ -2,7 +2,11 @@ import { parseCadence, type Cadence } from "./cadence";
 import { parseClauses, type Outcome } from "./clauses";
 import type { ClockTime, IsoDay } from "./dates";
 import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText } from "./frontmatter";
+import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "./memo";
+import { noteName } from "./paths";
+import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
+import { readForms, type BodyLine, type FormFinding, type TouchForm, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "./nextClause";
 import type { TouchbaseSettings } from "./settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "./scan";
@@ -30,6 +34,10 @@ export interface Touch {
 	outcome: Outcome | null;
 	objective: string | null;
 	next: NextStep | null;
+	/** The form it was read from; a touch line when absent. */
+	from?: TouchForm;
+	/** The note it was read from, when another (an interaction note): then `line` is 0. */
+	source?: string;
 	parsed: TouchLine;
 }
 
@@ -38,6 +46,8 @@ export interface DatedValue {
 	time: ClockTime | null;
 	/** 1-based line it was read from. */
 	line: number | null;
+	/** The form it was read from, when not a frontmatter key or a Dataview field. */
+	from?: TouchForm;
 }
 
 export interface ProspectNote {
@@ -51,6 +61,10 @@ export interface ProspectNote {
 	channel: string | null;
 	created: IsoDay | null;
 	value: number | null;
+	/** Who the prospect belongs to in a shared vault, as written (a name or a wikilink); empty: nobody. */
+	owners: string[];
+	email: string | null;
+	phone: string | null;
 	/** The note's own cadence, or null to use the default. */
 	cadence: Cadence | null;
 	/** `next_follow_up` from frontmatter and Dataview inline fields. */
@@ -61,6 +75,8 @@ export interface ProspectNote {
 	/** Raw frontmatter, for templates (`{{fm.KEY}}`). */
 	frontmatter: Record<string, unknown>;
 	problems: Problem[];
+	/** Dated lines read and not used, with why (`touchbase explain`). */
+	unused?: UnusedDate[];
 }
 
 export interface NoteRead {
@@ -68,13 +84,46 @@ export interface NoteRead {
 	prospect: ProspectNote | null;
 	/** Problems of a note that is (or looks like) a prospect. Other notes never report any. */
 	problems: Problem[];
+	/** The call or meeting a note that is no prospect records with prospects it links to. */
+	interaction?: Interaction;
 }
+
+/**
+ * Bumped whenever reading a note can give another answer for the same text and settings: a
+ * read kept from an older version (the persisted index) is then read again.
+ */
+export const PARSER_VERSION = 4;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
-export function noteName(path: string): string {
-	const base = path.slice(path.lastIndexOf("/") + 1);
-	return base.replace(/\.md$/i, "");
+export { noteName } from "./paths";
+
+/** File names that say nothing of who the prospect is. */
+const GENERIC_NAME = /^(?:prospect|readme|index|profile|contact|untitled(?: \d+)?|note|person|client|lead)$/i;
+
+/**
+ * How a prospect is shown: its file name, unless that is generic (`PROSPECT`, `README`,
+ * `index`): then its `name`, `company` or `title` key, its first heading, or its folder's name.
+ */
+function displayName(path: string, fields: Fields, firstHeading: string | null, settings: TouchbaseSettings): string {
+	const own = noteName(path);
+	if (!GENERIC_NAME.test(own.trim())) return own;
+	for (const key of ["name", settings.keys.company, "title"]) {
+		const value = linkText(readText(fields.find([key])?.value));
+		if (value !== null && !GENERIC_NAME.test(value)) return value;
+	}
+	const heading = linkText(firstHeading?.replace(/\*\*|__/g, "").trim() || null);
+	if (heading !== null && !GENERIC_NAME.test(heading)) return heading;
+	const folder = path.split("/").slice(-2, -1)[0];
+	return folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/"))) ? folder : own;
+}
+
+/** `[[Acme Inc]]`, `[[Clients/Acme Inc|Acme]]` → the text a reader sees; other text as it is. */
+export function linkText(value: string | null): string | null {
+	if (value === null) return null;
+	const m = /^\[\[([^\]|]+)(?:\|([^\]]+))?\]\]$/.exec(value.trim());
+	if (!m) return value;
+	return (m[2] ?? m[1].slice(m[1].lastIndexOf("/") + 1).replace(/#.*$/, "")).trim() || value;
 }
 
 export function inProspectFolder(path: string, settings: TouchbaseSettings): boolean {
@@ -114,8 +163,17 @@ function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; ta
 	const hasTag = tag !== "" && wordPattern(tag).test(text);
 	if (hasTag || (type !== "" && type !== tag && wordPattern(type).test(text))) return { maybe: true, tag: hasTag && wordPattern(`#${tag}`).test(text) };
 	const block = findFrontmatter(text);
-	return { maybe: block !== null && text.lastIndexOf("\\", block.end) >= 0, tag: false };
+	if (block === null) return { maybe: false, tag: false };
+	// An interaction note names people in its frontmatter (`attendees:`, `contact:`).
+	const people = settings.readForms.interactions && peopleKeyPattern(settings.peopleKeys.join("\n")).test(text.slice(0, block.end));
+	return { maybe: people || text.lastIndexOf("\\", block.end) >= 0, tag: false };
 }
+
+/** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */
+const peopleKeyPattern = memo(4, (keys: string): RegExp => {
+	const names = keys.split("\n").map((k) => k.replace(/[^\p{L}\p{N}]/gu, "").split("").join("[\\s_-]?"));
+	return new RegExp(`^["']?(?:${names.join("|")})["']?[ \\t]*:`, "imu");
+});
 
 /** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
 export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
@@ -127,6 +185,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		if (!screened.maybe) return { prospect: null, problems: [] };
 		tagPossible = screened.tag;
 	}
+	if (isTemplate(path, text, settings)) return { prospect: null, problems: [] };
 	const fm = readFrontmatter(text);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = splitLines(text);
@@ -146,20 +205,27 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 
 	const fields = new Fields(fm.data);
-	if (!isProspect(path, fields, inlineTagged, settings)) return { prospect: null, problems: [] };
+	if (!isProspect(path, fields, inlineTagged, settings)) {
+		const interaction = readInteraction(path, fm.data, settings);
+		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
+	}
 
 	const problems: Problem[] = [];
 	const report = (line: number | null, message: string): void => {
 		problems.push({ path, line, message });
 	};
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
+	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
+	const touches = readTouches(body.touchLines, settings, report);
+	const unused = addFormFindings(body, own.created, touches, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
-		name: noteName(path),
-		...readProspectFields(fields, body.inlineNext, keyLine, settings, report),
-		touches: readTouches(body.touchLines, settings, report),
+		name: displayName(path, fields, body.firstHeading, settings),
+		...own,
+		touches,
 		frontmatter: fm.data,
 		problems,
+		unused,
 	};
 	// In the order of the note's lines (a key's problem before the body's); sort is stable.
 	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -198,7 +264,7 @@ function readProspectFields(
 	}
 
 	let cadence: Cadence | null = null;
-	const cadenceHit = fields.find([k.cadence]);
+	const cadenceHit = fields.find([k.cadence, ...settings.synonyms.cadence]);
 	const cadenceText = readText(cadenceHit?.value);
 	if (cadenceText !== null) {
 		const parsed = parseCadence(cadenceText);
@@ -232,11 +298,14 @@ function readProspectFields(
 	return {
 		status,
 		pausedUntil,
-		company: text1(k.company),
+		company: linkText(text1(k.company)),
 		contact: text1(k.contact),
 		channel: text1(k.channel)?.toLowerCase() ?? null,
 		created,
 		value,
+		owners: readOwners(fields.find([k.owner, ...OWNER_KEYS])?.value),
+		email: readText(fields.find([k.email, ...EMAIL_KEYS])?.value),
+		phone: readText(fields.find([k.phone, ...PHONE_KEYS])?.value),
 		cadence,
 		nextFollowUp,
 		lastContact,
@@ -276,6 +345,100 @@ function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSett
 		});
 	}
 	return touches;
+}
+
+/**
+ * Adds the touches and next steps of the other forms people write (core/forms.ts) to those of
+ * the touch lines. A form's touch on a day that already has one is the same contact, counted
+ * once. Returns the dated lines seen and not used, with why.
+ */
+function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
+	const forms = settings.readForms;
+	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
+	const lines: BodyLine[] = [];
+	let t = 0;
+	let f = 0;
+	// Touch lines and form lines, merged in line order.
+	while (t < body.touchLines.length || f < body.formLines.length) {
+		const touch = body.touchLines[t];
+		const form = body.formLines[f];
+		if (form === undefined || (touch !== undefined && touch.line < form.line)) {
+			lines.push({ line: touch.line, text: touch.text, touchLine: touches.some((x) => x.line === touch.line) });
+			t++;
+		} else {
+			lines.push({ line: form.line, text: form.text, touchLine: false });
+			f++;
+		}
+	}
+	const read = readForms(lines, created, settings);
+	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
+	const days = new Map(touches.map((x) => [x.date, x.line]));
+	for (const found of read.found) {
+		if (found.kind === "next") {
+			next.push({ date: found.date, time: null, line: found.line, from: found.form });
+			continue;
+		}
+		const same = days.get(found.date);
+		if (same !== undefined) {
+			read.unused.push({ line: found.line, text: raws.get(found.line) ?? "", reason: `the same day as line ${same}: one contact, counted once` });
+			continue;
+		}
+		days.set(found.date, found.line);
+		touches.push(formTouch(found, raws.get(found.line) ?? ""));
+	}
+	touches.sort((a, b) => a.line - b.line);
+	for (const line of read.yearless) report(line, "date without a year: give the year, or a full date before it");
+	for (const line of read.dayless) report(line, "date without a day: a contact needs its day to count");
+	return read.unused;
+}
+
+/** A touch of one of the other forms, shaped as a touch line without a checkbox. */
+function formTouch(found: FormFinding, raw: string): Touch {
+	return {
+		line: found.line,
+		raw,
+		check: "none",
+		date: found.date,
+		time: null,
+		channel: found.channel,
+		summary: found.summary,
+		outcome: null,
+		objective: null,
+		next: null,
+		from: found.form,
+		parsed: {
+			indent: "",
+			bullet: "",
+			checkbox: null,
+			date: found.date,
+			dateForm: "plain",
+			alias: null,
+			time: null,
+			channel: found.channel,
+			channelWord: null,
+			channelColon: false,
+			text: found.summary,
+			tasks: null,
+		},
+	};
+}
+
+const TEMPLATE_NAME = /(?:^|[\s_.-])templates?(?:$|[\s_.-])/i;
+/** An unrendered placeholder: `{{date}}` (Templates, Touchbase) or `<% tp.date.now() %>` (Templater). */
+const PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%.*?%>/;
+
+/**
+ * Templates are never prospects (README, "Bringing your existing notes"): notes in a template
+ * folder, notes named as templates (`_template`, `People Template`), and notes whose frontmatter
+ * still holds unrendered placeholders (on two lines or more).
+ */
+export function isTemplate(path: string, text: string, settings: TouchbaseSettings): boolean {
+	if (settings.templateFolders.some((folder) => folder !== "" && path.startsWith(`${folder}/`))) return true;
+	if (TEMPLATE_NAME.test(noteName(path))) return true;
+	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
+	const block = findFrontmatter(text);
+	if (block === null) return false;
+	return text.slice(0, block.end).split("\n").filter((line) => PLACEHOLDER.test(line)).length >= 2;
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
@@ -319,11 +482,20 @@ function findKeyLine(lines: string[], block: FrontmatterBlock | null, key: strin
 interface BodyScan {
 	/** List items that may be touch lines, with 1-based line numbers. */
 	touchLines: { line: number; raw: string; text: string }[];
+	/** Live lines that may hold one of the other forms: dated, or a table row. */
+	formLines: { line: number; raw: string; text: string }[];
 	/** Dataview `next` fields. */
 	inlineNext: { line: number; key: string; value: string }[];
 	/** Whether the body outside code and comments has the inline tag. */
 	inlineTagged: boolean;
+	/** The text of the first heading, as written. */
+	firstHeading: string | null;
 }
+
+const HEADING_TEXT = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/** A line that may hold a form: a digit (a date) or a table row. */
+const FORM_HINT = /\d|^\s*\|/;
 
 /** Normalized names of the Dataview `next` fields, built once per set of names. */
 const nextKeySet = memo(16, (names: string): Set<string> => new Set(names.split("\n").map(normalizeKey)));
@@ -336,7 +508,7 @@ const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
 /** Walks the body once through the scanner, skipping fenced code and comments. */
 function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
-	const out: BodyScan = { touchLines: [], inlineNext: [], inlineTagged: false };
+	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null };
 	let nextKeys: Set<string> | null = null;
 	const scanner = new BlockScanner();
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
@@ -345,10 +517,13 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 		if (visible === null) continue;
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
+		if (out.firstHeading === null && visible.startsWith("#")) out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
 		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.
 			const own = detach(raw);
 			out.touchLines.push({ line: i + 1, raw: own, text: visible === raw ? own : detach(visible) });
+		} else if (FORM_HINT.test(visible)) {
+			out.formLines.push({ line: i + 1, raw: detach(raw), text: detach(visible) });
 		}
 		if (visible.includes("::")) {
 			nextKeys ??= nextKeysOf(settings);

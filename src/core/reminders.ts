@@ -64,12 +64,14 @@ export function instantOf(date: IsoDay, time: ClockTime): number {
 	return setMinutes(setHours(dayToDate(date)!, hours), minutes).getTime();
 }
 
-/** Open timed touch lines of the prospects that are still open: never closed, never paused ones. */
+/**
+ * Open timed touch lines, never of a paused prospect. A won or lost prospect's open lines (a
+ * referral ask) are due like any other (README, "What is due"), so they remind too.
+ */
 export function timedTouches(entries: readonly DueEntry[]): TimedTouch[] {
 	const out: TimedTouch[] = [];
 	for (const entry of entries) {
-		const status = entry.effectiveStatus;
-		if (status === "won" || status === "lost" || status === "paused") continue;
+		if (entry.effectiveStatus === "paused") continue;
 		const p = entry.prospect;
 		for (const touch of p.touches) {
 			if (touch.check !== "open" || touch.time === null || !isClockTime(touch.time)) continue;

@@ -160,7 +160,17 @@ export function tableCells(line: string): string[] | null {
 	const trimmed = line.trim();
 	if (!trimmed.startsWith("|") || trimmed.length < 2) return null;
 	const inner = trimmed.endsWith("|") && !trimmed.endsWith("\\|") ? trimmed.slice(1, -1) : trimmed.slice(1);
-	return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
+	// Split on pipes not escaped as `\|` (no lookbehind: iOS before 16.4 has none).
+	const cells: string[] = [];
+	let cell = "";
+	for (let i = 0; i < inner.length; i++) {
+		if (inner[i] === "|" && inner[i - 1] !== "\\") {
+			cells.push(cell.trim());
+			cell = "";
+		} else cell += inner[i];
+	}
+	cells.push(cell.trim());
+	return cells;
 }
 
 /** Whether table cells are the delimiter row under a header (`| --- | :--: |`). */

@@ -3,7 +3,7 @@ import type { IsoDay } from "./dates";
 import { isScheduled } from "./due";
 import { insertUnderHeading, setCheckbox, setFrontmatterKeys, type EditResult } from "./edits";
 import { prospectFor } from "./editTarget";
-import type { Touch } from "./note";
+import type { ProspectNote, Touch } from "./note";
 import type { Sequence, SequenceStep, TouchbaseSettings } from "./settings";
 import { renderLine } from "./template";
 
@@ -65,10 +65,21 @@ export interface PlannedTouch {
 	date: IsoDay;
 }
 
-/** The touches a sequence started on `start` writes, by date (steps on one day in their order). */
+/** Whether a step waits for the one before it (`after: previous`); a first step never waits. */
+export function waitsForPrevious(sequence: Sequence, index: number): boolean {
+	return index > 0 && sequence.steps[index]?.after === "previous";
+}
+
+/**
+ * The touches a sequence started on `start` writes, by date (steps on one day in their order).
+ * A step that waits for the one before it is not written now: Log a touch writes it when that
+ * step is done (`nextStepLines` in core/sequenceEnds.ts). A first step dated after "previous" is
+ * dated from the start.
+ */
 export function planSequence(sequence: Sequence, start: IsoDay): PlannedTouch[] | null {
 	const planned: PlannedTouch[] = [];
-	for (const step of sequence.steps) {
+	for (const [i, step] of sequence.steps.entries()) {
+		if (waitsForPrevious(sequence, i)) continue;
 		const date = stepDate(start, step);
 		if (date === null) return null;
 		planned.push({ step, date });
@@ -78,7 +89,7 @@ export function planSequence(sequence: Sequence, start: IsoDay): PlannedTouch[] 
 }
 
 /** An objective as the `#objective/…` tag reads it: no spaces or characters that end a tag. */
-function objectiveTag(objective: string): string | null {
+export function objectiveTag(objective: string): string | null {
 	const tag = objective.trim().replace(/[\s#()[\],;]+/g, "-").replace(/^-+|-+$/g, "");
 	return tag === "" ? null : tag;
 }
@@ -101,29 +112,31 @@ export function startSequenceBody(
 	if (sequence.steps.length === 0) return { ok: false, error: `the sequence "${sequence.name}" has no steps` };
 	const planned = planSequence(sequence, today);
 	if (planned === null) return { ok: false, error: `${today} is not a date` };
-	const slug = sequenceSlug(sequence.name);
-	const marker = sequenceMarker(sequence.name);
-	const lines = planned.map(({ step, date }) => {
-		const line = renderLine(
-			settings.templates.scheduled,
-			{
-				prospect: prospect.name,
-				company: prospect.company,
-				contact: prospect.contact,
-				date,
-				time: null,
-				channel: step.channel.toLowerCase(),
-				summary: step.objective.trim() || "follow up",
-				objective: objectiveTag(step.objective),
-				sequence: slug,
-			},
-			prospect.frontmatter,
-		);
-		return line.toLowerCase().includes(marker) ? line : `${line} ${marker}`;
-	});
+	const lines = planned.map(({ step, date }) => stepLine(prospect, sequence, step, date, settings));
 	const body = insertUnderHeading(text, settings.followUpHeading, lines);
 	const result = setFrontmatterKeys(body, [[settings.keys.sequence, sequence.name]]);
 	return result.ok ? { ...result, lines, planned } : result;
+}
+
+/** The open touch line of one step on `date`, in the scheduled-line template, with the sequence's tag. */
+export function stepLine(prospect: ProspectNote, sequence: Sequence, step: SequenceStep, date: IsoDay, settings: TouchbaseSettings): string {
+	const marker = sequenceMarker(sequence.name);
+	const line = renderLine(
+		settings.templates.scheduled,
+		{
+			prospect: prospect.name,
+			company: prospect.company,
+			contact: prospect.contact,
+			date,
+			time: null,
+			channel: step.channel.toLowerCase(),
+			summary: step.objective.trim() || "follow up",
+			objective: objectiveTag(step.objective),
+			sequence: sequenceSlug(sequence.name),
+		},
+		prospect.frontmatter,
+	);
+	return line.toLowerCase().includes(marker) ? line : `${line} ${marker}`;
 }
 
 /**

@@ -10,7 +10,18 @@ export interface TouchbaseSettings {
 	/** Canonical frontmatter key names; the commands write these. */
 	keys: FrontmatterKeys;
 	/** Other names read as the same key (matched loosely). */
-	synonyms: { nextFollowUp: string[]; lastTouch: string[]; nextAction: string[] };
+	synonyms: { nextFollowUp: string[]; lastTouch: string[]; nextAction: string[]; cadence: string[] };
+	/**
+	 * Words that make a dated line of a note a contact with the prospect, besides the channels
+	 * (README, "Bringing your existing notes").
+	 */
+	contactWords: string[];
+	/** Which of the forms people already write are read (README, "Bringing your existing notes"). */
+	readForms: ReadForms;
+	/** Frontmatter keys of an interaction note that name the people it was with. */
+	peopleKeys: string[];
+	/** Folders of templates, besides those Obsidian's Templates and Templater settings name: never prospects. */
+	templateFolders: string[];
 	channels: string[];
 	defaultChannel: string;
 	/** Cadence such as `3d, 1w, 2w, 1mo`. */
@@ -34,23 +45,43 @@ export interface TouchbaseSettings {
 	digestTime: string;
 	/** Also a desktop system notification for a timed touch, where the platform offers one. */
 	systemNotifications: boolean;
+	/** Channels that count as a meeting: logging a touch on one ends a sequence (README, "Sequences"). */
+	meetingChannels: string[];
+	/**
+	 * Who "me" is in a shared vault: a name or a wikilink, matched loosely against each note's
+	 * `owner`. Empty: no owner filter anywhere (README, "Team vaults").
+	 */
+	me: string;
 }
 
 export type SequenceUnit = "days" | "business days";
 
-/** One step of a sequence: a touch `offset` days (or business days) after the start. */
+/**
+ * One step of a sequence: a touch `offset` days (or business days) after the start, or, with
+ * `after: "previous"`, after the day the step before it was done (README, "Sequences").
+ */
 export interface SequenceStep {
 	offset: number;
 	unit: SequenceUnit;
+	/** Absent: from the day the sequence starts. `previous`: from the day the step before was done. */
+	after?: "previous";
 	channel: string;
 	/** Why this touch, in words ("thank you"); may be empty. */
 	objective: string;
 }
 
+/** What ends a sequence: an answer (yes or no), a touch on a meeting channel, or a status. */
+export type SequenceEnd = "answer" | "meeting" | "won" | "lost" | "paused";
+export const SEQUENCE_ENDS: readonly SequenceEnd[] = ["answer", "meeting", "won", "lost", "paused"];
+
 export interface Sequence {
 	name: string;
 	steps: SequenceStep[];
+	/** What ends it; absent: all of SEQUENCE_ENDS. */
+	endsOn?: SequenceEnd[];
 }
+
+export const DEFAULT_MEETING_CHANNELS: readonly string[] = ["meeting", "consult", "coffee", "lunch", "visit", "video"];
 
 /** Longest offset a step may have: ten years. */
 export const MAX_SEQUENCE_OFFSET = 3650;
@@ -77,6 +108,25 @@ export const DEFAULT_SEQUENCES: Sequence[] = [
 	},
 ];
 
+export interface ReadForms {
+	/** `- **Call 1:** 2026-02-18`, `Last sync: 2026-05-12`, `Next check-in: 2026-05-20`. */
+	labels: boolean;
+	/** `### 2026-01-05 — Call with Dana`. */
+	headings: boolean;
+	/** Tables with a Date column and a channel or notes column. */
+	tables: boolean;
+	/** `- [x] Discovery call -- 2026-03-05`. */
+	tasks: boolean;
+	/** A call or meeting note that links to the prospect. */
+	interactions: boolean;
+}
+
+export const CONTACT_WORDS: readonly string[] = [
+	"contact", "contacted", "meeting", "met", "meet", "zoom", "teams", "sync", "check-in", "catch-up",
+	"demo", "discovery", "intro", "introduction", "follow-up", "touch base", "spoke", "talked", "chat",
+	"interview", "pitch", "reached out", "dm", "message", "e-mail", "mail",
+];
+
 export interface FrontmatterKeys {
 	status: string;
 	pausedUntil: string;
@@ -91,6 +141,14 @@ export interface FrontmatterKeys {
 	value: string;
 	/** The sequence a prospect is in (written by Start a sequence). */
 	sequence: string;
+	/** Who the prospect belongs to in a shared vault: a name or a wikilink. */
+	owner: string;
+	/** Where the lead came from (written by Import leads). */
+	source: string;
+	email: string;
+	phone: string;
+	/** The contact's job title (written by Import leads). */
+	role: string;
 }
 
 export interface Templates {
@@ -149,12 +207,22 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 		touches: "touches",
 		value: "value",
 		sequence: "sequence",
+		owner: "owner",
+		source: "source",
+		email: "email",
+		phone: "phone",
+		role: "role",
 	},
 	synonyms: {
-		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date"],
+		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date", "next_touch"],
 		nextAction: ["next_action"],
-		lastTouch: ["last_contact", "last_contacted", "last_chat", "last_seen"],
+		lastTouch: ["last_contact", "last_contacted", "last_chat", "last_seen", "last_spoke", "last_interaction", "last_meeting", "prm-last-contacted"],
+		cadence: ["outreach", "frequency", "contact_frequency", "keep_in_touch", "follow_up_cadence"],
 	},
+	contactWords: [...CONTACT_WORDS],
+	readForms: { labels: true, headings: true, tables: true, tasks: true, interactions: true },
+	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "with", "client", "prospect", "company"],
+	templateFolders: ["Templates"],
 	channels: [
 		"call",
 		"phone",
@@ -189,6 +257,8 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	reminders: true,
 	digestTime: "09:00",
 	systemNotifications: false,
+	meetingChannels: [...DEFAULT_MEETING_CHANNELS],
+	me: "",
 };
 
 type Raw = Record<string, unknown>;
@@ -254,19 +324,32 @@ const UNITS: Record<string, SequenceUnit> = {
 	businessdays: "business days",
 };
 
+/** `after: "previous"` as stored, or a unit written `business days after previous`. */
+function afterPrevious(raw: Raw): boolean {
+	const after = typeof raw.after === "string" ? raw.after.trim().toLowerCase() : "";
+	return after === "previous" || (typeof raw.unit === "string" && /\bafter\b.*\bprevious\b/i.test(raw.unit));
+}
+
 /** A step as stored, or null when it cannot be one (it is then dropped). */
 function stepFrom(raw: unknown): SequenceStep | null {
 	if (!isRecord(raw)) return null;
 	const offset = typeof raw.offset === "string" && raw.offset.trim() !== "" ? Number(raw.offset) : raw.offset;
 	if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0 || offset > MAX_SEQUENCE_OFFSET) return null;
-	const unit = raw.unit === undefined ? "days" : typeof raw.unit === "string" ? UNITS[raw.unit.toLowerCase().replace(/[^a-z]/g, "")] : undefined;
+	const unit = raw.unit === undefined ? "days" : typeof raw.unit === "string" ? UNITS[raw.unit.toLowerCase().replace(/\bafter\b.*$/, "").replace(/[^a-z]/g, "")] : undefined;
 	if (unit === undefined) return null;
 	// A channel is one word: it is written right after the date, where the touch line reads it.
 	const channel = typeof raw.channel === "string" ? raw.channel.trim().toLowerCase() : "";
 	if (!/^[\p{L}\p{N}_-]+$/u.test(channel)) return null;
 	const objective = raw.objective === undefined || raw.objective === null ? "" : typeof raw.objective === "string" ? raw.objective.replace(/\s+/g, " ").trim() : null;
 	if (objective === null) return null;
-	return { offset, unit, channel, objective };
+	return afterPrevious(raw) ? { offset, unit, after: "previous", channel, objective } : { offset, unit, channel, objective };
+}
+
+/** What ends a sequence, as stored: a list of known ends (unknown ones dropped); absent or not a list: all. */
+function endsFrom(raw: unknown): SequenceEnd[] | undefined {
+	if (!Array.isArray(raw)) return undefined;
+	const ends = raw.filter((e): e is SequenceEnd => typeof e === "string" && (SEQUENCE_ENDS as readonly string[]).includes(e));
+	return SEQUENCE_ENDS.filter((e) => ends.includes(e));
 }
 
 /**
@@ -280,8 +363,16 @@ function sequencesFrom(raw: unknown): Sequence[] {
 		if (!isRecord(item)) continue;
 		const name = typeof item.name === "string" ? item.name.replace(/\s+/g, " ").trim() : "";
 		const steps = Array.isArray(item.steps) ? item.steps.map(stepFrom).filter((s): s is SequenceStep => s !== null) : [];
-		out.push({ name: name || `Sequence ${out.length + 1}`, steps });
+		const endsOn = endsFrom(item.endsOn);
+		out.push(endsOn ? { name: name || `Sequence ${out.length + 1}`, steps, endsOn } : { name: name || `Sequence ${out.length + 1}`, steps });
 	}
+	return out;
+}
+
+function readFormsFrom(value: unknown): ReadForms {
+	const stored = isRecord(value) ? value : {};
+	const out = { ...DEFAULT_SETTINGS.readForms };
+	for (const name of Object.keys(out) as (keyof ReadForms)[]) out[name] = bool(stored[name], out[name]);
 	return out;
 }
 
@@ -320,7 +411,12 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 			nextFollowUp: strList(synonyms.nextFollowUp, d.synonyms.nextFollowUp),
 			nextAction: strList(synonyms.nextAction, d.synonyms.nextAction),
 			lastTouch: strList(synonyms.lastTouch, d.synonyms.lastTouch),
+			cadence: strList(synonyms.cadence, d.synonyms.cadence),
 		},
+		contactWords: strList(data.contactWords, d.contactWords).map((w) => w.toLowerCase()),
+		readForms: readFormsFrom(data.readForms),
+		peopleKeys: strList(data.peopleKeys, d.peopleKeys),
+		templateFolders: strList(data.templateFolders, d.templateFolders).map((f) => f.replace(/^\/+|\/+$/g, "")),
 		channels: channels.length > 0 ? channels : [...d.channels],
 		defaultChannel: str(data.defaultChannel, d.defaultChannel).toLowerCase(),
 		cadence: str(data.cadence, d.cadence),
@@ -336,5 +432,7 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		reminders: bool(data.reminders, d.reminders),
 		digestTime: clockFrom(data.digestTime, d.digestTime),
 		systemNotifications: bool(data.systemNotifications, d.systemNotifications),
+		meetingChannels: strList(data.meetingChannels, d.meetingChannels).map((c) => c.toLowerCase()),
+		me: str(data.me, d.me, true),
 	};
 }

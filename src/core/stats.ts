@@ -207,7 +207,8 @@ export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats
 		else open[status]++;
 		if (entry.doneCount < PERSISTENT_TOUCH && (status === "lost" || entry.bucket === "no-next-step")) stoppedEarly.push(ref(entry));
 
-		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && entry.next.date <= week.end) {
+		// The pipeline is open deals: a won or lost prospect due on a line (a referral ask) is not one.
+		if (status !== "won" && status !== "lost" && OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && entry.next.date <= week.end) {
 			dueThisWeek.prospects++;
 			if (prospect.value === null) dueThisWeek.withoutValue++;
 			else dueThisWeek.value += prospect.value;

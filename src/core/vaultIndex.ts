@@ -1,6 +1,7 @@
 import { BUCKETS, compareEntries, computeDue, type Bucket, type DueEntry } from "./due";
 import type { IsoDay } from "./dates";
-import { readNote, type NoteRead, type Problem, type ProspectNote } from "./note";
+import { linkTarget, type Interaction } from "./interactions";
+import { readNote, type NoteRead, type Problem, type ProspectNote, type Touch } from "./note";
 import type { TouchbaseSettings } from "./settings";
 
 export type BucketCounts = Record<Bucket, number>;
@@ -60,8 +61,22 @@ export class ProspectIndex {
 
 	/** Reads (or re-reads) one note. Returns whether the index changed. */
 	update(path: string, text: string): boolean {
-		const read = readNote(path, text, this.settings);
-		if (read.prospect === null && read.problems.length === 0) return this.remove(path);
+		return this.put(path, readNote(path, text, this.settings));
+	}
+
+	/** Puts in a note's read made elsewhere (the persisted index, a worker thread), as `update` would. */
+	put(path: string, read: NoteRead): boolean {
+		const linked = this.unlink(path) || read.interaction !== undefined;
+		if (read.interaction) this.link(path, read.interaction);
+		if (read.prospect === null && read.problems.length === 0) {
+			// Not a prospect (an interaction note, kept above, or any other note).
+			this.named(path, false);
+			if (!this.notes.delete(path)) return linked;
+			this.changed.add(path);
+			this.revision++;
+			return true;
+		}
+		if (read.prospect) this.named(path, true);
 		if (!this.notes.has(path)) this.order.set(path, this.nextOrder++);
 		this.notes.set(path, read);
 		this.changed.add(path);
@@ -70,6 +85,11 @@ export class ProspectIndex {
 	}
 
 	remove(path: string): boolean {
+		this.named(path, false);
+		if (this.unlink(path)) {
+			this.notes.delete(path);
+			return true;
+		}
 		if (!this.notes.delete(path)) return false;
 		this.changed.add(path);
 		this.revision++;
@@ -77,6 +97,8 @@ export class ProspectIndex {
 	}
 
 	clear(): void {
+		this.interactions.clear();
+		this.byName.clear();
 		this.notes.clear();
 		this.order.clear();
 		this.changed.clear();
@@ -94,8 +116,64 @@ export class ProspectIndex {
 
 	prospects(): ProspectNote[] {
 		const out: ProspectNote[] = [];
-		for (const read of this.notes.values()) if (read.prospect) out.push(read.prospect);
+		for (const read of this.notes.values()) if (read.prospect) out.push(this.withInteractions(read.prospect));
 		return out;
+	}
+
+	// ---- interaction notes: each a done touch of the prospects it links to ----
+
+	/** Interaction notes by path. */
+	private readonly interactions = new Map<string, Interaction>();
+	/** Prospect paths by the link targets that reach them (`jane doe`, `prospects/jane doe`). */
+	private readonly byName = new Map<string, Set<string>>();
+
+	private targetsOf(path: string): string[] {
+		const full = linkTarget(path);
+		return [full, full.slice(full.lastIndexOf("/") + 1)];
+	}
+
+	private named(path: string, present: boolean): void {
+		for (const target of this.targetsOf(path)) {
+			const paths = this.byName.get(target) ?? new Set<string>();
+			if (present) paths.add(path);
+			else paths.delete(path);
+			if (paths.size > 0) this.byName.set(target, paths);
+			else this.byName.delete(target);
+		}
+	}
+
+	/** The prospects an interaction links to: re-read in the next report when it changes. */
+	private touchedBy(interaction: Interaction): void {
+		for (const link of interaction.links) for (const path of this.byName.get(link) ?? []) this.changed.add(path);
+	}
+
+	private link(path: string, interaction: Interaction): void {
+		this.interactions.set(path, interaction);
+		this.touchedBy(interaction);
+		this.revision++;
+	}
+
+	private unlink(path: string): boolean {
+		const old = this.interactions.get(path);
+		if (old === undefined) return false;
+		this.interactions.delete(path);
+		this.touchedBy(old);
+		this.revision++;
+		return true;
+	}
+
+	/** The prospect with the touches its interaction notes record, each day counted once. */
+	private withInteractions(prospect: ProspectNote): ProspectNote {
+		if (this.interactions.size === 0 || !this.settings.readForms.interactions) return prospect;
+		const targets = new Set(this.targetsOf(prospect.path));
+		const days = new Set(prospect.touches.map((t) => t.date));
+		const extra: Touch[] = [];
+		for (const [path, interaction] of this.interactions) {
+			if (!interaction.links.some((link) => targets.has(link)) || days.has(interaction.date)) continue;
+			days.add(interaction.date);
+			extra.push(interactionTouch(path, interaction));
+		}
+		return extra.length === 0 ? prospect : { ...prospect, touches: [...prospect.touches, ...extra] };
 	}
 
 	problems(): Problem[] {
@@ -165,7 +243,7 @@ export class ProspectIndex {
 		}
 		const place = this.order.get(path)!;
 		if (read.prospect) {
-			const entry = computeDue(read.prospect, s.today, this.settings);
+			const entry = computeDue(this.withInteractions(read.prospect), s.today, this.settings);
 			rank.set(entry, place);
 			s.entries.splice(upperBound(s.entries, (e) => compareEntry(e, entry) <= 0), 0, entry);
 			s.byPath.set(path, entry);
@@ -177,6 +255,25 @@ export class ProspectIndex {
 			s.problems.splice(upperBound(s.problems, (p) => compareProblem(p, problem) <= 0), 0, problem);
 		}
 	}
+}
+
+/** An interaction note's touch, shaped as a line of the prospect's own: line 0, its note as `source`. */
+function interactionTouch(path: string, interaction: Interaction): Touch {
+	return {
+		line: 0,
+		raw: "",
+		check: "none",
+		date: interaction.date,
+		time: null,
+		channel: interaction.channel,
+		summary: interaction.summary,
+		outcome: null,
+		objective: null,
+		next: null,
+		from: "interaction",
+		source: path,
+		parsed: { indent: "", bullet: "", checkbox: null, date: interaction.date, dateForm: "plain", alias: null, time: null, channel: interaction.channel, channelWord: null, channelColon: false, text: interaction.summary, tasks: null },
+	};
 }
 
 function compareProblems(a: Problem, b: Problem): number {

@@ -1,5 +1,6 @@
 import { Notice, type App, type Plugin, type TFile } from "obsidian";
 import { exportCalendar } from "./calendarExport";
+import { importLeads } from "./importLeads";
 import type { CommandActions, DueSource, SettingsSource, ViewOpener } from "./ports";
 import type { Reminders } from "./reminders";
 
@@ -22,11 +23,13 @@ const NOTE_COMMANDS: readonly { id: string; name: string; run: NoteCommand }[] =
 	{ id: "start-sequence", name: "Start a sequence", run: (a, f) => a.startSequence(f) },
 	{ id: "mark-won", name: "Mark won", run: (a, f) => a.close(f, "won") },
 	{ id: "mark-lost", name: "Mark lost", run: (a, f) => a.close(f, "lost") },
+	{ id: "explain-prospect", name: "Explain this prospect", run: (a, f) => a.explain(f) },
 ];
 
 /** The other commands. */
 const OTHER_COMMANDS: readonly { id: string; name: string; run: (ports: CommandPorts) => unknown }[] = [
 	{ id: "new-prospect", name: "New prospect", run: (p) => p.actions.newProspect() },
+	{ id: "import-leads", name: "Import leads", run: (p) => importLeads({ app: p.app, index: p.index, settings: () => p.settings() }) },
 	{ id: "open-follow-ups", name: "Open follow-ups view", run: (p) => void p.openView() },
 	{ id: "export-calendar", name: "Export follow-ups to calendar", run: (p) => void exportCalendar(p.app, p.index, p.settings()) },
 	{

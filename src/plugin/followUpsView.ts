@@ -1,16 +1,15 @@
-import { ItemView, Menu, setIcon, type WorkspaceLeaf } from "obsidian";
+import { ItemView, setIcon, type WorkspaceLeaf } from "obsidian";
 import { localToday } from "../core/dates";
-import { BUCKET_TITLES as TITLES, relativeDay, weeklySummary } from "../core/describe";
+import { BUCKET_TITLES as TITLES, weeklySummary } from "../core/describe";
 import { BUCKETS, type Bucket, type DueEntry } from "../core/due";
 import type { Problem } from "../core/note";
-import { ordinal } from "../core/template";
 import type { DueReport } from "../core/vaultIndex";
-import { channelToVary } from "../core/channels";
-import { dueTargetOf } from "./prospectActions";
-import { fileAt } from "./noteEdits";
 import type { IndexSource, NoteActions, SettingsSource } from "./ports";
-import { SNOOZE_CHOICES, snoozeTarget } from "./modals/snoozeModal";
+import { drawProspectRow } from "./prospectRow";
+import type { ReachTracker } from "./reachOut";
 import { drawStatsPanel } from "./statsPanel";
+import { reportFor } from "../core/owner";
+import { computeStats, weekFigures } from "../core/stats";
 
 export const VIEW_TYPE_FOLLOW_UPS = "touchbase-follow-ups";
 
@@ -21,6 +20,8 @@ export const ROWS_PER_PAGE = 25;
 export interface FollowUpsViewPorts extends SettingsSource {
 	readonly index: IndexSource;
 	readonly actions: NoteActions;
+	/** Told when a row's Email or Call is used. */
+	readonly reach?: ReachTracker;
 }
 
 /** The follow-ups sidebar: counts, one collapsible section per bucket, actions per row. */
@@ -30,6 +31,10 @@ export class FollowUpsView extends ItemView {
 	private readonly shown = new Map<string, number>();
 	private drawnKey = "";
 	private tab: "follow-ups" | "stats" = "follow-ups";
+	/** Mine or everyone's, when "Me" is set (README, "Team vaults"). */
+	private whose: "mine" | "everyone" = "mine";
+	private mineOnly = false;
+	private scopeEl!: HTMLElement;
 	private headerEl!: HTMLElement;
 	private tabsEl!: HTMLElement;
 	private searchEl!: HTMLInputElement;
@@ -64,6 +69,11 @@ export class FollowUpsView extends ItemView {
 			const button = this.tabsEl.createEl("button", { cls: "touchbase-tab", text: label, attr: { role: "tab", "data-tab": tab } });
 			this.registerDomEvent(button, "click", () => this.showTab(tab));
 		}
+		this.scopeEl = root.createDiv({ cls: "touchbase-scope", attr: { role: "radiogroup", "aria-label": "Whose prospects" } });
+		for (const [scope, label] of [["mine", "Mine"], ["everyone", "Everyone"]] as const) {
+			const button = this.scopeEl.createEl("button", { cls: "touchbase-scope-button", text: label, attr: { role: "radio", "data-scope": scope } });
+			this.registerDomEvent(button, "click", () => this.showScope(scope));
+		}
 		const search = (this.searchEl = root.createEl("input", {
 			cls: "touchbase-filter",
 			attr: { type: "search", placeholder: "Filter by name, company, channel…", "aria-label": "Filter follow-ups" },
@@ -91,7 +101,7 @@ export class FollowUpsView extends ItemView {
 	refresh(force = false): void {
 		if (!force && !this.contentEl.isShown()) return;
 		const today = localToday();
-		const key = `${this.ports.index.revision}|${today}|${this.tab}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.ports.index.ready}`;
+		const key = `${this.ports.index.revision}|${today}|${this.tab}|${this.whose}|${this.ports.settings().me}|${this.filter}|${[...this.collapsed].join(",")}|${[...this.shown].join(",")}|${this.ports.index.ready}|${this.ports.index.progress?.done ?? ""}`;
 		if (!force && key === this.drawnKey) return;
 		this.drawnKey = key;
 		this.draw(this.ports.index.report(today));
@@ -103,7 +113,23 @@ export class FollowUpsView extends ItemView {
 		this.refresh(true);
 	}
 
-	private draw(report: DueReport): void {
+	/** Shows only my prospects, or everyone's (when "Me" is set). */
+	showScope(scope: "mine" | "everyone"): void {
+		this.whose = scope;
+		this.shown.clear();
+		this.refresh(true);
+	}
+
+	private draw(whole: DueReport): void {
+		const me = this.ports.settings().me;
+		this.mineOnly = me !== "" && this.whose === "mine";
+		const report = this.mineOnly ? reportFor(whole, me) : whole;
+		this.scopeEl.toggle(me !== "");
+		for (const button of Array.from(this.scopeEl.children)) {
+			const selected = (button as HTMLElement).dataset.scope === (this.mineOnly ? "mine" : "everyone");
+			button.toggleClass("is-active", selected);
+			button.setAttr("aria-checked", String(selected));
+		}
 		this.drawHeader(report);
 		for (const button of Array.from(this.tabsEl.children)) {
 			const selected = (button as HTMLElement).dataset.tab === this.tab;
@@ -113,11 +139,21 @@ export class FollowUpsView extends ItemView {
 		this.searchEl.toggle(this.tab === "follow-ups");
 		this.listEl.empty();
 		if (!this.ports.index.ready) {
-			this.listEl.createDiv({ cls: "touchbase-empty", text: "Reading your prospect notes…" });
-			return;
+			// While the vault is read: how far, and the prospects read so far (the list fills in).
+			const p = this.ports.index.progress;
+			this.listEl.createDiv({ cls: "touchbase-empty touchbase-progress", text: p ? `Reading prospect notes: ${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")}` : "Reading your prospect notes…" });
+			if (this.tab === "stats" || report.entries.length === 0) return;
 		}
 		if (this.tab === "stats") {
-			drawStatsPanel(this.listEl, this.ports.index.stats(report.today), (path, line) => this.ports.actions.openAt(path, line));
+			const stats = this.mineOnly ? computeStats(report.entries, report.today) : this.ports.index.stats(report.today);
+			drawStatsPanel(this.listEl, stats, (path, line) => this.ports.actions.openAt(path, line));
+			return;
+		}
+		if (this.mineOnly && report.entries.length === 0 && whole.entries.length > 0) {
+			this.listEl.createDiv({
+				cls: "touchbase-empty",
+				text: `None of the ${whole.entries.length} prospects has ${me} as its owner. Everyone shows them all.`,
+			});
 			return;
 		}
 		if (report.entries.length === 0 && report.problems.length === 0) {
@@ -154,7 +190,10 @@ export class FollowUpsView extends ItemView {
 		chip("upcoming", "upcoming", report.counts.upcoming);
 		chip("no-next-step", "no next step", report.counts["no-next-step"]);
 		if (report.problems.length > 0) chip("problems", report.problems.length === 1 ? "problem" : "problems", report.problems.length);
-		if (this.ports.index.ready) this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(this.ports.index.week(report.today)) });
+		if (this.ports.index.ready) {
+			const week = this.mineOnly ? weekFigures(report.entries, report.today) : this.ports.index.week(report.today);
+			this.headerEl.createDiv({ cls: "touchbase-week", text: weeklySummary(week) });
+		}
 	}
 
 	private drawSection(id: string, title: string, count: number, fill: (body: HTMLElement) => void): void {
@@ -193,71 +232,7 @@ export class FollowUpsView extends ItemView {
 	}
 
 	private drawRow(body: HTMLElement, entry: DueEntry, today: string): void {
-		const p = entry.prospect;
-		const next = entry.next;
-		const row = body.createDiv({ cls: "touchbase-row", attr: { "data-path": p.path } });
-		if (next?.suggested) row.addClass("is-suggested");
-
-		const top = row.createDiv({ cls: "touchbase-row-top" });
-		const name = top.createEl("a", { cls: "touchbase-name", text: p.name, attr: { href: "#", title: p.path } });
-		name.addEventListener("click", (event) => {
-			event.preventDefault();
-			this.ports.actions.openAt(p.path, next?.line ?? null);
-		});
-		if (p.company && p.company !== p.name) top.createSpan({ cls: "touchbase-company", text: p.company });
-
-		const actions = top.createDiv({ cls: "touchbase-row-actions" });
-		if (entry.bucket !== "closed") {
-			const log = actions.createEl("button", { cls: "clickable-icon touchbase-action-log", attr: { "aria-label": "Log a touch" } });
-			setIcon(log, "message-square-plus");
-			log.addEventListener("click", () => {
-				const file = fileAt(this.app, p.path);
-				if (file) this.ports.actions.log(file);
-			});
-		}
-		if (next) {
-			const snooze = actions.createEl("button", { cls: "clickable-icon touchbase-action-snooze", attr: { "aria-label": "Snooze" } });
-			setIcon(snooze, "alarm-clock");
-			snooze.addEventListener("click", (event) => this.snoozeMenu(event, entry, today));
-		}
-
-		const meta = row.createDiv({ cls: "touchbase-row-meta" });
-		if (next && entry.days !== null) {
-			const when = meta.createSpan({ cls: `touchbase-when touchbase-when-${entry.bucket}`, text: relativeDay(entry.days, next.time) });
-			if (next.suggested) when.setAttr("title", "Suggested by the cadence: nobody promised this date");
-		}
-		const channel = next?.channel ?? p.channel;
-		if (channel) meta.createSpan({ cls: "touchbase-channel", text: channel });
-		if (entry.bucket !== "closed" && entry.bucket !== "paused") meta.createSpan({ cls: "touchbase-ordinal", text: `${ordinal(entry.doneCount + 1)} touch` });
-		if (next?.suggested) meta.createSpan({ cls: "touchbase-suggested", text: "suggested" });
-
-		const what = next?.text ?? next?.objective;
-		if (what) row.createDiv({ cls: "touchbase-next", text: what });
-		const vary = entry.bucket === "closed" ? null : channelToVary(p, today, this.ports.settings());
-		if (vary) row.createDiv({ cls: "touchbase-vary", text: `3 ${vary.instead} touches, no answer: try ${vary.channel}` });
-		if (entry.lastTouch?.summary) row.createDiv({ cls: "touchbase-last", text: `Last: ${entry.lastTouch.summary}` });
-	}
-
-	private snoozeMenu(event: MouseEvent, entry: DueEntry, today: string): void {
-		const file = fileAt(this.app, entry.prospect.path);
-		const next = entry.next;
-		if (!file || !next) return;
-		const menu = new Menu();
-		for (const choice of SNOOZE_CHOICES) {
-			menu.addItem((item) =>
-				item
-					.setTitle(`Snooze ${choice.label}`)
-					.setIcon("alarm-clock")
-					.onClick(() => void this.ports.actions.applySnooze(file, dueTargetOf(entry), snoozeTarget(next.date, today, choice.days))),
-			);
-		}
-		menu.addItem((item) =>
-			item
-				.setTitle("Snooze to a date…")
-				.setIcon("calendar")
-				.onClick(() => this.ports.actions.snooze(file)),
-		);
-		menu.showAtMouseEvent(event);
+		drawProspectRow(body, entry, today, { app: this.app, ...this.ports, settings: () => this.ports.settings() });
 	}
 
 	private drawProblems(body: HTMLElement, problems: Problem[]): void {

@@ -1,10 +1,13 @@
 import { Component, debounce, TFile, type App, type CachedMetadata } from "obsidian";
 import { localToday } from "../core/dates";
+import { normalizeKey } from "../core/frontmatter";
 import { inProspectFolder, type NoteRead } from "../core/note";
 import type { TouchbaseSettings } from "../core/settings";
 import { computeStats, weekFigures, type Stats } from "../core/stats";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
 import type { IndexSource } from "./ports";
+import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
+import { ReadCacheStore, type Progress } from "./readCacheStore";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
@@ -14,20 +17,31 @@ import type { IndexSource } from "./ports";
 export class LiveIndex extends Component implements IndexSource {
 	private readonly core: ProspectIndex;
 	private readonly listeners = new Set<() => void>();
+	private readonly noteListeners = new Set<NoteChangeListener>();
 	private cached: { revision: number; today: string; report: DueReport } | null = null;
 	private cachedStats: { revision: number; today: string; stats: Stats } | null = null;
 	private cachedWeek: { revision: number; today: string; week: Stats["week"] } | null = null;
 	ready = false;
+	/** While the vault is being read: how far (the view shows it, with the notes read so far). */
+	progress: Progress | null = null;
 	private unloaded = false;
+	/** The persisted index (readCacheStore.ts): notes that did not change are not read at start. */
+	private readonly store: ReadCacheStore;
+	/** Bumped by each rebuild, so one that was overtaken stops. */
+	private generation = 0;
+	private readonly saveSoon = debounce(() => void this.saveCache(), 2000, true);
 	/** Coalesces bursts of edits (a sync, a find-and-replace) into one notification. */
 	private readonly notify = debounce(() => this.listeners.forEach((listener) => listener()), 250, true);
 
 	constructor(
 		private readonly app: App,
 		private settings: TouchbaseSettings,
+		/** Vault path of the persisted index (`index-cache.json` in the plugin's folder), or null. */
+		cachePath: string | null = null,
 	) {
 		super();
 		this.core = new ProspectIndex(settings);
+		this.store = new ReadCacheStore(app, cachePath);
 	}
 
 	get revision(): number {
@@ -45,7 +59,11 @@ export class LiveIndex extends Component implements IndexSource {
 	onunload(): void {
 		this.unloaded = true;
 		this.notify.cancel();
+		this.saveSoon.cancel();
 	}
+
+	/** Template folders named in Obsidian's own settings (templateFolders.ts). */
+	private obsidianTemplates: string[] = [];
 
 	/** Reads every prospect note, then follows changes. */
 	private async start(): Promise<void> {
@@ -53,31 +71,61 @@ export class LiveIndex extends Component implements IndexSource {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
 		this.registerEvent(
 			vault.on("delete", (file) => {
+				this.store.noteGone(file.path);
 				if (this.core.remove(file.path)) this.notify();
 			}),
 		);
 		this.registerEvent(
 			vault.on("rename", (file, oldPath) => {
+				this.store.noteGone(oldPath);
 				const removed = this.core.remove(oldPath);
 				if (file instanceof TFile && this.isCandidate(file)) void this.readFile(file);
 				else if (removed) this.notify();
 			}),
 		);
+		this.obsidianTemplates = await obsidianTemplateFolders(this.app);
+		if (this.obsidianTemplates.length > 0) this.setSettings(this.settings);
 		await this.rebuild();
 	}
 
+	/**
+	 * Reads every candidate note again: from the persisted index when unchanged, else with at
+	 * most four reads in flight, giving the main thread back every 16 ms. Listeners hear of the
+	 * progress (about every 250 ms) and see the notes read so far.
+	 */
 	async rebuild(): Promise<void> {
+		const generation = ++this.generation;
+		const alive = (): boolean => !this.unloaded && this.generation === generation;
 		this.core.clear();
 		const files = this.app.vault.getMarkdownFiles().filter((f) => this.isCandidate(f));
-		await Promise.all(files.map((f) => this.readFile(f, false)));
+		this.progress = { done: 0, total: files.length };
+		await this.store.indexFiles(
+			files,
+			this.settings,
+			(path, read) => this.core.put(path, read),
+			(progress) => {
+				this.progress = progress;
+				this.notify();
+			},
+			alive,
+		);
+		if (!alive()) return;
+		this.progress = null;
 		this.ready = true;
 		this.notify();
 		this.notify.run();
+		this.saveSoon();
+	}
+
+	/** Writes the persisted index now (it is also written 2 s after the first index and after edits). */
+	saveCache(): Promise<void> {
+		return this.store.save(this.settings);
 	}
 
 	setSettings(settings: TouchbaseSettings): void {
-		this.settings = settings;
-		this.core.setSettings(settings);
+		const merged = withTemplateFolders(settings, this.obsidianTemplates);
+		this.settings = merged;
+		this.core.setSettings(merged);
 		this.cached = null;
 		this.cachedStats = null;
 		this.cachedWeek = null;
@@ -86,6 +134,15 @@ export class LiveIndex extends Component implements IndexSource {
 	onChange(listener: () => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
+	}
+
+	/**
+	 * Calls `listener` at once with a note's read before and after each change Obsidian reports
+	 * (an edit by hand, a sync, a command's write); returns the function that stops it.
+	 */
+	onNoteChange(listener: NoteChangeListener): () => void {
+		this.noteListeners.add(listener);
+		return () => this.noteListeners.delete(listener);
 	}
 
 	get(path: string): NoteRead | undefined {
@@ -142,30 +199,51 @@ export class LiveIndex extends Component implements IndexSource {
 		if (!fm) return false;
 		// One pass over the keys, for the tag keys and the type key (most notes have neither).
 		const key = this.settings.typeKey !== "" ? this.settings.typeKey.toLowerCase() : null;
+		// An interaction note names the people it was with (`attendees:`, `contact:`): it counts as
+		// a touch of the prospects it links to, so it is read too.
+		const people = this.settings.readForms.interactions ? new Set(this.settings.peopleKeys.map(normalizeKey)) : null;
 		for (const k in fm) {
 			if (!Object.prototype.hasOwnProperty.call(fm, k)) continue;
 			const lower = k.toLowerCase();
 			if (tag !== "" && (lower === "tags" || lower === "tag") && mentions(fm[k], tag)) return true;
 			if (lower === key && mentions(fm[k], this.settings.typeValue.toLowerCase())) return true;
+			if (people?.has(normalizeKey(k))) return true;
 		}
 		return false;
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
-		const changed = this.isCandidate(file, cache) ? this.core.update(file.path, data) : this.core.remove(file.path);
-		if (changed) this.notify();
+		const before = this.core.get(file.path);
+		const candidate = this.isCandidate(file, cache);
+		const changed = candidate ? this.core.update(file.path, data) : this.core.remove(file.path);
+		this.remember(file, candidate);
+		if (!changed) return;
+		const after = this.core.get(file.path);
+		for (const listener of this.noteListeners) listener(file.path, before, after);
+		this.notify();
+	}
+
+	/** Keeps the persisted index in step with a note just read (or no longer a candidate). */
+	private remember(file: TFile, candidate: boolean): void {
+		if (candidate) this.store.noteRead(file, this.core.get(file.path));
+		else this.store.noteGone(file.path);
+		if (this.ready) this.saveSoon();
 	}
 
 	private async readFile(file: TFile, notify = true): Promise<void> {
 		try {
 			const text = await this.app.vault.cachedRead(file);
 			const changed = this.core.update(file.path, text);
+			this.remember(file, true);
 			if (changed && notify) this.notify();
 		} catch (error) {
 			console.warn(`Touchbase: could not read ${file.path}`, error);
 		}
 	}
 }
+
+/** A note's read before and after one change (undefined: it was not, or is no longer, in the index). */
+export type NoteChangeListener = (path: string, before: NoteRead | undefined, after: NoteRead | undefined) => void;
 
 /** Whether a frontmatter value, written out, holds `word` (lower case) in any case. */
 function mentions(value: unknown, word: string): boolean {

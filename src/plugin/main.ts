@@ -1,14 +1,19 @@
 import { Notice, Plugin } from "obsidian";
 import { localToday } from "../core/dates";
+import { reportFor } from "../core/owner";
 import { migrateReminderState, type ReminderState } from "../core/reminders";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
+import { registerFollowUpsBasesView } from "./basesView";
 import { keepCalendarCurrent } from "./calendarExport";
+import { registerCliHandlers } from "./cliHandlers";
 import { registerCommands } from "./commands";
 import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
 import { LiveIndex } from "./liveIndex";
 import type { SettingsStore } from "./ports";
 import { ProspectActions } from "./prospectActions";
+import { ReachOut } from "./reachOut";
 import { Reminders } from "./reminders";
+import { SequenceEnds } from "./sequenceEnds";
 import { TouchbaseSettingTab } from "./settingsTab";
 import { drawStatus } from "./statusBar";
 
@@ -30,22 +35,31 @@ export default class TouchbasePlugin extends Plugin {
 		const { app } = this;
 		const settings = (): TouchbaseSettings => this.settings;
 		const openView = (): Promise<void> => this.openView();
-		const index = (this.index = new LiveIndex(app, this.settings));
+		// The persisted index: a cache in the plugin's own folder (see readCacheStore.ts), never a note.
+		const cachePath = `${this.manifest.dir ?? `${app.vault.configDir}/plugins/${this.manifest.id}`}/index-cache.json`;
+		const index = (this.index = new LiveIndex(app, this.settings, cachePath));
 		const actions = (this.actions = new ProspectActions(app, settings, index));
 		const saveReminderState = (state: ReminderState): Promise<void> => this.saveReminderState(state);
 		const reminders = (this.reminders = new Reminders({ app, index, actions, settings, openView, saveReminderState }, stored.reminderState));
 
-		this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, { index, actions, settings }));
+		// Email and Call on a row: Log a touch opens when the user comes back (README, "The follow-ups view").
+		const reach = this.addChild(new ReachOut(app, actions));
+		this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, { index, actions, settings, reach }));
+		// The same rows in a base (Obsidian 1.10 and later): README, "Bases".
+		registerFollowUpsBasesView(this, { app, index, actions, settings, reach });
 		registerCommands(this, { app, index, actions, reminders, settings, openView });
 		this.addRibbonIcon("calendar-clock", "Open follow-ups", () => void openView());
 		const store: SettingsStore = { settings, saveSettings: (next) => this.saveSettings(next) };
 		this.addSettingTab(new TouchbaseSettingTab(app, this, store));
+		// The official Obsidian CLI came with 1.12.2: `obsidian touchbase`, `touchbase:stats`, `:ics`, `:log`.
+		registerCliHandlers(this, { app, index, settings });
 
 		const status = this.addStatusBarItem();
 		status.addClass("mod-clickable", "touchbase-status");
 		this.registerDomEvent(status, "click", () => void this.openView());
 		const drawStatusBar = (): void => {
-			if (this.index.ready) drawStatus(status, this.index.report(localToday()));
+			// With "Me" set, the count is of my prospects only (README, "Team vaults").
+			if (this.index.ready) drawStatus(status, reportFor(this.index.report(localToday()), this.settings.me));
 		};
 		this.register(this.index.onChange(drawStatusBar));
 		this.registerInterval(window.setInterval(drawStatusBar, 60_000));
@@ -55,6 +69,8 @@ export default class TouchbasePlugin extends Plugin {
 		// Loaded now (the plugin is loaded), unloaded with the plugin. The index reads the vault once the layout is ready.
 		this.addChild(index);
 		this.addChild(reminders);
+		// A status set by hand ends sequences, as Mark won does (README, "Sequences").
+		this.addChild(new SequenceEnds({ app, index, settings }));
 	}
 
 	/** The settings and the reminders' state, from the plugin's data: anything stored becomes valid. */
@@ -70,6 +86,17 @@ export default class TouchbasePlugin extends Plugin {
 		}
 		const reminderState = migrateReminderState((raw as { reminderState?: unknown } | null)?.reminderState);
 		return { settings: migrateSettings(raw), reminderState };
+	}
+
+	/**
+	 * data.json changed on disk, not through this plugin: another device's settings arrived through
+	 * Sync. Read them as at start, and the vault again with them.
+	 */
+	async onExternalSettingsChange(): Promise<void> {
+		const { settings } = await this.loadStored();
+		this.settings = settings;
+		this.index.setSettings(settings);
+		if (this.index.ready) await this.index.rebuild();
 	}
 
 	async saveSettings(next: TouchbaseSettings): Promise<void> {

@@ -7,22 +7,32 @@ import type { EditResult } from "../core/edits";
  * refused; the note is then left exactly as it was.
  */
 export async function editNote(app: App, file: TFile, edit: (text: string) => EditResult, what: string): Promise<string | null> {
-	let outcome: EditResult | null = null;
 	try {
-		const text = await app.vault.process(file, (data) => {
-			outcome = edit(data);
-			return outcome.ok ? outcome.text : data;
-		});
-		const result = outcome as EditResult | null;
-		if (result && !result.ok) {
+		const result = await applyEdit(app, file, edit);
+		if (!result.ok) {
 			new Notice(`Touchbase: ${file.basename} was not changed: ${result.error}`);
 			return null;
 		}
-		return text;
+		return result.text;
 	} catch (error) {
 		new Notice(`Touchbase: could not ${what} in ${file.basename}: ${error instanceof Error ? error.message : String(error)}`);
 		return null;
 	}
+}
+
+/**
+ * `editNote` without the notices, for callers that report the answer themselves (the Obsidian CLI
+ * handlers): one `Vault.process` call; a refused edit leaves the note as it was. Throws what the
+ * vault throws.
+ */
+export async function applyEdit(app: App, file: TFile, edit: (text: string) => EditResult): Promise<EditResult> {
+	let outcome: EditResult | null = null;
+	const text = await app.vault.process(file, (data) => {
+		outcome = edit(data);
+		return outcome.ok ? outcome.text : data;
+	});
+	const result = outcome as EditResult | null;
+	return result && !result.ok ? result : { ok: true, text };
 }
 
 export function fileAt(app: App, path: string): TFile | null {

@@ -30,6 +30,8 @@ export interface ViewOpener {
 export interface DueSource {
 	/** False until the first reading of the vault is done. */
 	readonly ready: boolean;
+	/** While the first reading runs: notes read and to read (the view shows it). */
+	readonly progress?: { done: number; total: number } | null;
 	report(today?: string): DueReport;
 	/** Calls `listener` after changes; returns the function that stops it. */
 	onChange(listener: () => void): () => void;
@@ -47,4 +49,4 @@ export interface IndexSource extends DueSource {
 export type NoteActions = Pick<ProspectActions, "openAt" | "log" | "snooze" | "applySnooze">;
 
 /** What the commands do to the active note, and New prospect. */
-export type CommandActions = Pick<ProspectActions, "activeProspect" | "log" | "schedule" | "snooze" | "draft" | "startSequence" | "close" | "newProspect">;
+export type CommandActions = Pick<ProspectActions, "activeProspect" | "log" | "schedule" | "snooze" | "draft" | "startSequence" | "close" | "newProspect" | "explain">;

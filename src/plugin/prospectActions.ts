@@ -2,15 +2,18 @@ import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { newProspectText, prospectFileName, type DueTarget } from "../core/actions";
 import { cadenceSuggestion } from "../core/cadence";
 import { channelToVary } from "../core/channels";
+import { explainProspect } from "../core/explain";
 import { closeProspect, draftFollowUp, logTouch, scheduleReferralAsk, scheduleTouch, snoozeTouch, startSequence } from "../core/commands";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../core/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../core/due";
 import type { LogInput } from "../core/logTouch";
 import type { ProspectNote } from "../core/note";
 import { isSequenceLine } from "../core/sequences";
-import type { Sequence, TouchbaseSettings } from "../core/settings";
+import { endedBecause } from "../core/sequenceEnds";
+import type { Sequence, SequenceEnd, TouchbaseSettings } from "../core/settings";
 import type { LiveIndex } from "./liveIndex";
 import { LogTouchModal } from "./modals/logTouchModal";
+import { ExplainModal } from "./modals/explainModal";
 import { ScheduleModal } from "./modals/scheduleModal";
 import { StartSequenceModal } from "./modals/sequenceModal";
 import { ConfirmModal, DraftModal, NewProspectModal } from "./modals/simpleModals";
@@ -68,14 +71,15 @@ export class ProspectActions {
 		return computeDue(prospect, today, this.settings());
 	}
 
-	log(file: TFile): void {
+	/** Log a touch; `channel` starts the form on that channel (the row's Email or Call did). */
+	log(file: TFile, channel?: string): void {
 		const found = this.prospectOf(file);
 		if (!found) return;
 		const settings = this.settings();
 		const today = localToday();
 		const due = this.dueOf(found.prospect, today);
-		const vary = channelToVary(found.prospect, today, settings);
-		const channel = vary?.channel ?? due.next?.channel ?? found.prospect.channel ?? settings.defaultChannel;
+		const vary = channel === undefined ? channelToVary(found.prospect, today, settings) : null;
+		channel ??= vary?.channel ?? due.next?.channel ?? found.prospect.channel ?? settings.defaultChannel;
 		const next = cadenceSuggestion(resolveCadence(found.prospect, settings), due.doneCount + 1, today, settings.skipWeekends) ?? "";
 		new LogTouchModal(
 			this.app,
@@ -94,19 +98,26 @@ export class ProspectActions {
 	async applyLog(file: TFile, input: LogInput): Promise<boolean> {
 		const settings = this.settings();
 		let cancelled = 0;
+		let endedBy: SequenceEnd[] = [];
+		let steps: { date: IsoDay; sequence: string }[] = [];
 		const text = await editNote(
 			this.app,
 			file,
 			(data) => {
 				const result = logTouch(data, file.path, input, settings, localToday());
-				if (result.ok) cancelled = result.cancelled ?? 0;
+				if (result.ok) {
+					cancelled = result.cancelled ?? 0;
+					endedBy = result.endedBy ?? [];
+					steps = result.steps ?? [];
+				}
 				return result;
 			},
 			"log the touch",
 		);
 		if (text === null) return false;
-		const ended = cancelled > 0 ? ` The ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled.` : "";
-		new Notice(`Touchbase: touch logged in ${file.basename}.${ended}`);
+		const ended = cancelled > 0 ? ` ${endedBecause(endedBy)}: the ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled.` : "";
+		const next = steps.map((s) => ` Next step of ${s.sequence} scheduled for ${s.date}.`).join("");
+		new Notice(`Touchbase: touch logged in ${file.basename}.${ended}${next}`);
 		return true;
 	}
 
@@ -166,7 +177,7 @@ export class ProspectActions {
 		if (!due.next) {
 			const why =
 				due.bucket === "closed"
-					? `is ${due.effectiveStatus}: closed prospects are never due`
+					? `is ${due.effectiveStatus} with no open touch: nothing is due`
 					: due.bucket === "paused"
 						? `is paused${found.prospect.pausedUntil ? ` until ${found.prospect.pausedUntil}` : ""}: nothing is due`
 						: "has no due touch to snooze. Schedule one first";
@@ -279,8 +290,18 @@ export class ProspectActions {
 	private async scheduleReferral(file: TFile, days: number): Promise<void> {
 		const settings = this.settings();
 		const day = addDaysToDay(localToday(), days);
-		// Closed prospects cannot be edited through the prospect checks: write the line directly.
-		await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings), "schedule the referral ask");
+		// Due on its day, though the prospect is closed (README, "What is due").
+		const text = await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings, localToday()), "schedule the referral ask");
+		if (text !== null) new Notice(`Touchbase: referral ask scheduled for ${day}.`);
+	}
+
+	/** Explain this prospect: every date taken from the note, and every dated line not used, with why. */
+	explain(file: TFile): void {
+		const found = this.prospectOf(file);
+		if (!found) return;
+		const today = localToday();
+		const entry = this.index.report(today).entries.find((e) => e.prospect.path === file.path) ?? computeDue(found.prospect, today, this.settings());
+		new ExplainModal(this.app, `Explain: ${found.prospect.name}`, explainProspect(entry, this.settings(), today)).open();
 	}
 
 	openAt(path: string, line: number | null): void {

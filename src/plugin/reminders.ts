@@ -15,6 +15,7 @@ import {
 	type ReminderState,
 	type TimedTouch,
 } from "../core/reminders";
+import { reportFor } from "../core/owner";
 import { fileAt } from "./noteEdits";
 import type { DueSource, NoteActions, ReminderStateStore, SettingsSource, ViewOpener } from "./ports";
 
@@ -83,7 +84,8 @@ export class Reminders extends Component {
 			// The clock alone is not worth a write; a first look, a digest or a reminder is.
 			let changed = state.lastCheck === null;
 			if (settings.reminders && !isPaused(state, today)) {
-				const report = index.report(today);
+				// In a shared vault with "Me" set, only my prospects remind me (README, "Team vaults").
+				const report = reportFor(index.report(today), settings.me);
 				if (digestDue(state, today, formatClock(now), this.openedOn, settings.digestTime)) {
 					const text = digestText(report.counts);
 					if (text !== null) this.showDigest(text);

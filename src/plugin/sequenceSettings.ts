@@ -1,8 +1,10 @@
 import { Setting } from "obsidian";
 import { sequenceMarker } from "../core/sequences";
-import { MAX_SEQUENCE_OFFSET, type Sequence, type SequenceStep, type SequenceUnit, type TouchbaseSettings } from "../core/settings";
+import { MAX_SEQUENCE_OFFSET, SEQUENCE_ENDS, type Sequence, type SequenceEnd, type SequenceStep, type SequenceUnit, type TouchbaseSettings } from "../core/settings";
 
 const UNITS: Record<SequenceUnit, string> = { days: "days", "business days": "business days" };
+const FROM: Record<"start" | "previous", string> = { start: "from the start", previous: "after the previous step" };
+const END_LABELS: Record<SequenceEnd, string> = { answer: "An answer", meeting: "A meeting", won: "Won", lost: "Lost", paused: "Paused" };
 
 /** Moves item `from` of `list` by `by` places (-1 up, +1 down); false when it cannot move. */
 export function moveItem<T>(list: T[], from: number, by: -1 | 1): boolean {
@@ -35,7 +37,7 @@ export function sequenceSettings(containerEl: HTMLElement, settings: TouchbaseSe
 	new Setting(containerEl).setName("Sequences").setHeading();
 	containerEl.createEl("p", {
 		cls: "setting-item-description",
-		text: "Start a sequence writes one open touch per step, dated from the day you start it and tagged #sequence/name. Logging a touch with outcome yes or no cancels the open ones left.",
+		text: "Start a sequence writes one open touch per step, dated from the day you start it and tagged #sequence/name; a step dated after the previous step is written when that step is logged. An answer, a meeting, or a status of won, lost or paused cancels the open ones left, as each sequence chooses.",
 	});
 	const section = containerEl.createDiv({ cls: "touchbase-sequences" });
 	const sequences = settings.sequences;
@@ -78,6 +80,18 @@ export function sequenceSettings(containerEl: HTMLElement, settings: TouchbaseSe
 				step.channel = v;
 				save();
 			});
+		});
+		// "3 business days · call · after the previous step": a step may wait for the one before it.
+		row.addDropdown((d) => {
+			d.selectEl.setAttribute("aria-label", "Counted from");
+			d.addOptions(FROM)
+				.setValue(step.after === "previous" && j > 0 ? "previous" : "start")
+				.setDisabled(j === 0)
+				.onChange((v) => {
+					if (v === "previous") step.after = "previous";
+					else delete step.after;
+					save();
+				});
 		});
 		row.addText((t) => {
 			t.inputEl.setAttribute("aria-label", "Objective");
@@ -150,6 +164,22 @@ export function sequenceSettings(containerEl: HTMLElement, settings: TouchbaseSe
 						changed();
 					}),
 			);
+		const ends = new Setting(box).setName("Ends on").setDesc("What cancels the open touches left.").setClass("touchbase-sequence-ends");
+		for (const end of SEQUENCE_ENDS) {
+			ends.controlEl.createSpan({ cls: "touchbase-sequence-end-label", text: END_LABELS[end] });
+			ends.addToggle((t) => {
+				t.toggleEl.setAttribute("aria-label", END_LABELS[end]);
+				t.setTooltip(END_LABELS[end])
+					.setValue((sequence.endsOn ?? SEQUENCE_ENDS).includes(end))
+					.onChange((on) => {
+						const now = new Set(sequence.endsOn ?? SEQUENCE_ENDS);
+						if (on) now.add(end);
+						else now.delete(end);
+						sequence.endsOn = SEQUENCE_ENDS.filter((e) => now.has(e));
+						save();
+					});
+			});
+		}
 		sequence.steps.forEach((step, j) => drawStep(box, sequence, step, j));
 		new Setting(box).setDesc(sequence.steps.length === 0 ? "No steps yet: this sequence cannot be started." : "").addButton((b) =>
 			b.setButtonText("Add step").onClick(() => {

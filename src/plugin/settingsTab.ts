@@ -1,7 +1,8 @@
-import { Platform, PluginSettingTab, Setting, debounce, type App, type Plugin } from "obsidian";
+import { Platform, PluginSettingTab, Setting, debounce, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { parseCadence } from "../core/cadence";
 import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
 import type { SettingsStore } from "./ports";
+import { controlValue, setControlValueIn, settingDefinitions } from "./settingDefinitions";
 import { sequenceSettings } from "./sequenceSettings";
 
 const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
@@ -17,6 +18,11 @@ const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
 	touches: "Touches",
 	value: "Deal value",
 	sequence: "Sequence",
+	owner: "Owner",
+	source: "Source",
+	email: "Email",
+	phone: "Phone",
+	role: "Job title",
 };
 
 const TEMPLATE_INFO: Record<keyof Templates, { name: string; desc: string }> = {
@@ -46,7 +52,39 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 		this.save.run();
 	}
 
+	/**
+	 * Obsidian 1.13 and later: the settings declared (settingDefinitions.ts), searchable from
+	 * Obsidian's settings search. Below 1.13 Obsidian never asks, and display() draws the tab.
+	 */
+	getSettingDefinitions(): SettingDefinitionItem[] {
+		this.draft = structuredClone(this.store.settings());
+		return settingDefinitions(this.draft, {
+			draft: () => this.draft,
+			changed: () => {
+				this.save();
+				this.save.run();
+				// The structure changed (a sequence or step added, moved or deleted): declare it again.
+				if (requireApiVersion("1.13.0")) this.update();
+			},
+			save: () => this.save(),
+		});
+	}
+
+	getControlValue(key: string): unknown {
+		return controlValue(this.draft, key);
+	}
+
+	setControlValue(key: string, value: unknown): void {
+		setControlValueIn(this.draft, key, value);
+		this.save();
+	}
+
+	/** The tab below Obsidian 1.13 (the fallback: 1.13 draws getSettingDefinitions instead). */
 	display(): void {
+		this.draw();
+	}
+
+	private draw(): void {
 		this.draft = structuredClone(this.store.settings());
 		const s = this.draft;
 		const el = this.containerEl;
@@ -70,12 +108,14 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 		text("Prospect tag", "Notes with this tag are prospects (without #). Empty: off.", s.prospectTag, (v) => (s.prospectTag = v.trim().replace(/^#/, "")), "prospect");
 		text("Type key", "Notes whose frontmatter has this key set to the value below are prospects. Empty: off.", s.typeKey, (v) => (s.typeKey = v.trim()), "type");
 		text("Type value", "", s.typeValue, (v) => (s.typeValue = v.trim() || "prospect"), "prospect");
+		text("Me", "Your name (or a link to your note) as the owner key gives it in a shared vault. When set, the status bar, the digest and the reminders count only your prospects, and the view can show only yours. Empty: everyone's.", s.me, (v) => (s.me = v.trim()), "Jane Doe");
 
 		new Setting(el).setName("Follow-ups").setHeading();
 		text("Follow-up heading", "Logged and scheduled touches go under this heading (created at the end of the note if missing).", s.followUpHeading, (v) => (s.followUpHeading = v.trim() || DEFAULT_SETTINGS.followUpHeading));
 		text("Drafts heading", "Drafted emails go under this heading.", s.draftsHeading, (v) => (s.draftsHeading = v.trim() || DEFAULT_SETTINGS.draftsHeading));
 		text("Channels", "Words read as a channel after a touch's date (comma separated).", s.channels.join(", "), (v) => (s.channels = list(v).map((c) => c.toLowerCase())));
 		text("Default channel", "Used when a prospect has no preferred channel.", s.defaultChannel, (v) => (s.defaultChannel = v.trim().toLowerCase()));
+		text("Meeting channels", "Logging a touch on one of these ends a sequence, as a booked meeting does (comma separated).", s.meetingChannels.join(", "), (v) => (s.meetingChannels = list(v).map((c) => c.toLowerCase())));
 		const cadence = text("Default cadence", "Steps after each touch, such as 3d, 1w, 2w, 1mo (d, w, mo, y). The last step repeats. none: no suggestions.", s.cadence, (v) => {
 			const ok = !("error" in parseCadence(v));
 			cadence.descEl.toggleClass("touchbase-preview-error", !ok);
@@ -196,7 +236,7 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 							// Save now: display() starts again from the saved settings.
 							this.save();
 							this.save.run();
-							this.display();
+							this.draw();
 						}),
 				);
 		}

@@ -6,7 +6,8 @@ import { copyVault, dueJson, EXAMPLE_VAULT, FIXTURES, runCli, tempDir, touchbase
 const TODAY = "2026-11-23";
 
 /** The hand-worked answer of examples/README.md. */
-const EXPECTED_COUNTS = { overdue: 3, today: 2, upcoming: 4, later: 2, "no-next-step": 1, paused: 1, closed: 2, problems: 1 };
+// Tidewater Marina (won) is upcoming on its open 2026-11-24 line: a closed note is due on its open lines (examples/README.md).
+const EXPECTED_COUNTS = { overdue: 3, today: 2, upcoming: 5, later: 2, "no-next-step": 1, paused: 1, closed: 1, problems: 1 };
 const EXPECTED = [
 	{ path: "Clients/Oakline Architects.md", name: "Oakline Architects", bucket: "later", due: "2026-12-01", time: null, suggested: false, touches: 2, lastTouch: "2026-11-20" },
 	{ path: "Contacts/Dana Whitfield.md", name: "Dana Whitfield", bucket: "later", due: "2026-12-04", time: null, suggested: false, touches: 1, lastTouch: "2026-11-20" },
@@ -22,7 +23,7 @@ const EXPECTED = [
 	{ path: "Prospects/Maple & Pine Bakery.md", name: "Maple & Pine Bakery", bucket: "today", due: "2026-11-23", time: "14:30", suggested: false, touches: 2, lastTouch: "2026-11-18" },
 	{ path: "Prospects/Riverside Physio.md", name: "Riverside Physio", bucket: "upcoming", due: "2026-11-25", time: null, suggested: false, touches: 2, lastTouch: "2026-11-19" },
 	{ path: "Prospects/Summit Accounting.md", name: "Summit Accounting", bucket: "upcoming", due: "2026-11-26", time: null, suggested: false, touches: 1, lastTouch: "2026-11-20" },
-	{ path: "Prospects/Tidewater Marina.md", name: "Tidewater Marina", bucket: "closed", status: "won", due: null, touches: 4, lastTouch: "2026-11-19" },
+	{ path: "Prospects/Tidewater Marina.md", name: "Tidewater Marina", bucket: "upcoming", status: "won", due: "2026-11-24", time: null, suggested: false, touches: 4, lastTouch: "2026-11-19" },
 ];
 
 /** A usage error: nothing on stdout, exactly one line on stderr, exit status 2. */
@@ -63,7 +64,7 @@ describe("due --json on examples/vault", () => {
 	it("sorts within buckets by date, time, value, then name", () => {
 		const order = (bucket: string): unknown[] => json.prospects.filter((p) => p.bucket === bucket).map((p) => p.name);
 		expect(order("overdue")).toEqual(["Harbor Roofing", "Bluebird Event Rentals", "Sunrise Pediatrics"]);
-		expect(order("upcoming")).toEqual(["Riverside Physio", "Summit Accounting", "Lumen Yoga Studio", "Keystone Auto Repair"]);
+		expect(order("upcoming")).toEqual(["Tidewater Marina", "Riverside Physio", "Summit Accounting", "Lumen Yoga Studio", "Keystone Auto Repair"]);
 		expect(order("later")).toEqual(["Oakline Architects", "Dana Whitfield"]);
 		expect(new Set(order("today"))).toEqual(new Set(["Bright Smile Dental", "Maple & Pine Bakery"]));
 		const buckets = json.prospects.map((p) => p.bucket);
@@ -78,9 +79,9 @@ describe("due --json on examples/vault", () => {
 
 	it("moves prospects between upcoming and later with --days", () => {
 		const counts = (days: string): Record<string, number> => dueJson(EXAMPLE_VAULT, TODAY, ["--days", days]).counts;
-		expect(counts("0")).toMatchObject({ today: 2, upcoming: 0, later: 6 });
-		expect(counts("3")).toMatchObject({ upcoming: 3, later: 3 });
-		expect(counts("30")).toMatchObject({ upcoming: 6, later: 0 });
+		expect(counts("0")).toMatchObject({ today: 2, upcoming: 0, later: 7 });
+		expect(counts("3")).toMatchObject({ upcoming: 4, later: 3 });
+		expect(counts("30")).toMatchObject({ upcoming: 7, later: 0 });
 	});
 });
 
@@ -108,7 +109,7 @@ describe("due (the table)", () => {
 	it("succeeds and starts with the counts per bucket", () => {
 		expectSuccess(r);
 		expect(lines[0]).toContain(TODAY);
-		expect(lines[1]).toBe("overdue 3 · today 2 · upcoming 4 · later 2 · no next step 1 · paused 1 · closed 2 · problems 1");
+		expect(lines[1]).toBe("overdue 3 · today 2 · upcoming 5 · later 2 · no next step 1 · paused 1 · closed 1 · problems 1");
 	});
 
 	it("lists each prospect under its bucket, in order", () => {
@@ -417,7 +418,7 @@ describe("the built CLI, as its own process", () => {
 		const args = ["due", EXAMPLE_VAULT, "--today", TODAY];
 		const r = touchbase(args);
 		expectSuccess(r);
-		expect(r.stdout.split("\n")[1]).toBe("overdue 3 · today 2 · upcoming 4 · later 2 · no next step 1 · paused 1 · closed 2 · problems 1");
+		expect(r.stdout.split("\n")[1]).toBe("overdue 3 · today 2 · upcoming 5 · later 2 · no next step 1 · paused 1 · closed 1 · problems 1");
 		expect(r.stdout).toBe(runCli(args).stdout);
 	});
 

@@ -32,7 +32,12 @@ function asUser(args: string[]): CliResult {
 	chmodSync(bin, 0o755);
 	copyFileSync(CLI_BUILD, join(bin, "cli.js"));
 	chmodSync(join(bin, "cli.js"), 0o644);
-	const r = spawnSync(process.execPath, [join(bin, "cli.js"), ...args], { encoding: "utf8", timeout: 60_000, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+	// The persisted index goes to a folder of this test that the user can write, not ~/.cache.
+	const cacheHome = join(bin, "cache");
+	mkdirSync(cacheHome);
+	chmodSync(cacheHome, 0o777);
+	const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+	const r = spawnSync(process.execPath, [join(bin, "cli.js"), ...args], { encoding: "utf8", timeout: 60_000, env, ...(root ? { uid: 65534, gid: 65534 } : {}) });
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

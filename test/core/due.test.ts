@@ -91,14 +91,18 @@ describe("the next touch (README: What is due)", () => {
 		expect(note().fm("next_follow_up: 2026-11-30").due(TODAY).next).toMatchObject({ date: "2026-11-30", source: "next_follow_up" });
 	});
 
-	it("counts a later last-contact date as one done touch on that date", () => {
+	it("counts a last-contact date as one done touch on that date, unless a touch stands for that day", () => {
 		const due = note().fm("last_contacted: 2026-11-22").line("- 2026-11-10 call: hi → next: 2026-11-12").due(TODAY);
 		expect(due.doneCount).toBe(2);
 		expect(due.lastTouch?.date).toBe("2026-11-22");
 		// The old line's promise is no longer the latest done touch's.
 		expect(due.next).toMatchObject({ date: "2026-11-29", suggested: true }); // + 1w (step 2)
+		// An earlier contact on a day no line stands for is a touch too: history is never lost.
 		const earlier = note().fm("last_contact: 2026-11-01").line("- 2026-11-10 call: hi").due(TODAY);
-		expect(earlier.doneCount).toBe(1);
+		expect(earlier.doneCount).toBe(2);
+		expect(earlier.lastTouch?.date).toBe("2026-11-10");
+		const same = note().fm("last_contact: 2026-11-10").line("- 2026-11-10 call: hi").due(TODAY);
+		expect(same.doneCount).toBe(1);
 	});
 
 	it("keeps a scheduled touch's time", () => {
@@ -171,9 +175,9 @@ describe("buckets (README: What is due)", () => {
 		expect(on("2026-11-24", 0)).toBe("later");
 	});
 
-	it("closes won and lost prospects, whatever they still have open", () => {
+	it("closes won and lost prospects with no open line, whatever else they promise (more in closedDue.test.ts)", () => {
 		for (const status of ["won", "lost", "Won"]) {
-			const due = note().fm(`status: ${status}`).line("- [ ] 2026-11-01 call: x").due(TODAY);
+			const due = note().fm(`status: ${status}`, "next_follow_up: 2026-11-20").line("- [-] 2026-11-01 call: x", "- 2026-11-02 call: y → next: 2026-11-10").due(TODAY);
 			expect(due.bucket, status).toBe("closed");
 			expect(due.next).toBeNull();
 		}

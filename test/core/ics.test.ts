@@ -85,7 +85,8 @@ describe("buildIcs", () => {
 		"Prospects/Acme, Inc.md": "---\ncompany: Acme; Roofing, Inc.\ncontact: Mike\n---\n- 2026-11-17 consult: quote\n- [ ] 2026-11-27 14:30 call: walk through the quote, \\ and the gutters\n",
 		"Prospects/Bluebird.md": "---\ncontact: Tasha Greene\nchannel: email\n---\n- 2026-11-20 call: intro → next: 2026-12-31\n",
 		"Prospects/Suggested.md": "---\ncreated: 2026-11-20\n---\n# Suggested\n",
-		"Prospects/Won.md": "---\nstatus: won\n---\n- [ ] 2026-11-24 call: leftover\n",
+		"Prospects/Won.md": "---\nstatus: won\n---\n- [-] 2026-11-24 call: cancelled when it was won\n",
+		"Prospects/Referral.md": "---\nstatus: won\n---\n- [ ] 2026-12-07 call: ask for a referral\n",
 		"Prospects/Nothing.md": "---\ncadence: none\n---\n- 2026-11-20 call: hi\n",
 	};
 
@@ -97,9 +98,9 @@ describe("buildIcs", () => {
 		for (const line of ics.split("\r\n")) expect(bytes(line)).toBeLessThanOrEqual(75);
 	});
 
-	it("has one event per prospect with a next touch, none for closed or stuck ones", () => {
+	it("has one event per prospect with a next touch, and per open line of a closed one; none for stuck ones", () => {
 		const list = events(buildIcs(report(notes), STAMP));
-		expect(list.map((e) => e.DESCRIPTION.replace(/^.*Note: /, "")).sort()).toEqual(["Prospects/Acme\\, Inc.md", "Prospects/Bluebird.md", "Prospects/Suggested.md"]);
+		expect(list.map((e) => e.DESCRIPTION.replace(/^.*Note: /, "")).sort()).toEqual(["Prospects/Acme\\, Inc.md", "Prospects/Bluebird.md", "Prospects/Referral.md", "Prospects/Suggested.md"]);
 	});
 
 	it("writes a timed touch in floating local time with a duration", () => {

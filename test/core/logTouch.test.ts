@@ -162,19 +162,21 @@ describe("logTouch", () => {
 		expect(out.text).toContain("next_follow_up: 2026-12-01\n");
 	});
 
-	it("rewrites a loosely named key in place under the canonical name, and keeps a last-touch synonym in sync", () => {
+	it("updates the note's own keys in place, adds no canonical key beside them, and writes the old contact down first", () => {
 		const note = "---\nCompany: Bright Smile\nnextFollowUp: 2026-11-23\nLast contacted: 2026-11-16\n---\n# Bright Smile\n";
+		expect(due(note).doneCount).toBe(1);
 		const out = logged(note, { next: "in 1 week" });
 		expect(out.text).toBe(
-			"---\nCompany: Bright Smile\nnext_follow_up: 2026-11-30\nLast contacted: 2026-11-23\nlast_touch: 2026-11-23\ntouches: 1\n---\n# Bright Smile\n\n## Follow-ups\n- 2026-11-23 call: walked through quote #2 → next: 2026-11-30\n",
+			"---\nCompany: Bright Smile\nnextFollowUp: 2026-11-30\nLast contacted: 2026-11-23\ntouches: 2\n---\n# Bright Smile\n\n## Follow-ups\n- 2026-11-16 last contact (from Last contacted) → next: 2026-11-23\n- 2026-11-23 call: walked through quote #2 → next: 2026-11-30\n",
 		);
+		expect(due(out.text).doneCount).toBe(2);
 	});
 
 	it("keeps a next_follow_up synonym in sync, so the old date cannot win over the new one", () => {
 		const note = "---\ntags: [prospect]\nnext_contact: 2026-12-04\n---\n## Follow-ups\n- 2026-11-20 lunch: talked galleries\n";
 		const out = logged(note, { next: "2026-12-20" });
 		expect(out.text).toBe(
-			"---\ntags: [prospect]\nnext_contact: 2026-12-20\nlast_touch: 2026-11-23\ntouches: 2\nnext_follow_up: 2026-12-20\n---\n## Follow-ups\n- 2026-11-20 lunch: talked galleries\n- 2026-11-23 call: walked through quote #2 → next: 2026-12-20\n",
+			"---\ntags: [prospect]\nnext_contact: 2026-12-20\nlast_touch: 2026-11-23\ntouches: 2\n---\n## Follow-ups\n- 2026-11-20 lunch: talked galleries\n- 2026-11-23 call: walked through quote #2 → next: 2026-12-20\n",
 		);
 		expect(due(out.text).next?.date).toBe("2026-12-20");
 	});
@@ -225,12 +227,18 @@ describe("mirrorKeys", () => {
 		]);
 	});
 
-	it("does not let the old next_follow_up vote for itself", () => {
-		const note = "---\nnext_follow_up: 2026-12-10\n---\n- 2026-11-17 consult: quote\n";
-		expect(mirrorKeys(note, PATH, settings, TODAY)).toEqual([
+	it("does not let the old next_follow_up vote for itself, and keeps it while it is still pending", () => {
+		const stale = "---\nnext_follow_up: 2026-11-10\n---\n- 2026-11-17 consult: quote\n";
+		expect(mirrorKeys(stale, PATH, settings, TODAY)).toEqual([
 			["last_touch", "2026-11-17"],
 			["touches", 1],
 			["next_follow_up", null],
+		]);
+		// An empty next step never wipes a pending one.
+		const pending = "---\nnext_follow_up: 2026-12-10\n---\n- 2026-11-17 consult: quote\n";
+		expect(mirrorKeys(pending, PATH, settings, TODAY)).toEqual([
+			["last_touch", "2026-11-17"],
+			["touches", 1],
 		]);
 	});
 
@@ -243,19 +251,18 @@ describe("mirrorKeys", () => {
 
 	it("includes the synonyms the note uses, and next_action only when it holds a date", () => {
 		const note = "---\nNext contact: 2026-12-04\nnext_action: send the proposal\nfollowUpDate: 2026-12-06\nlastContacted: 2026-11-02\n---\n- 2026-11-17 consult: quote\n- [ ] 2026-11-28 call: check in\n";
+		// The note's own keys, in place; no canonical key beside them. lastContacted's 11-02 is
+		// another day's contact: it counts.
 		expect(mirrorKeys(note, PATH, settings, TODAY)).toEqual([
-			["last_touch", "2026-11-17"],
-			["touches", 1],
-			["next_follow_up", "2026-11-28"],
+			["lastContacted", "2026-11-17"],
+			["touches", 2],
 			["Next contact", "2026-11-28"],
 			["followUpDate", "2026-11-28"],
-			["lastContacted", "2026-11-17"],
 		]);
-		const dated = "---\nnext_action: 2026-12-04\n---\n- 2026-11-17 consult: quote\n";
+		const dated = "---\nnext_action: 2026-11-10\n---\n- 2026-11-17 consult: quote\n";
 		expect(mirrorKeys(dated, PATH, settings, TODAY)).toEqual([
 			["last_touch", "2026-11-17"],
 			["touches", 1],
-			["next_follow_up", null],
 			["next_action", null],
 		]);
 	});

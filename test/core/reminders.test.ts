@@ -24,7 +24,7 @@ function entries(notes: Record<string, string>) {
 
 const NOTES = {
 	"Prospects/Acme.md": "---\ncompany: Acme Roofing\n---\n- [ ] 2026-11-23 14:30 call: walk through the quote #objective/close\n- [ ] 2026-11-23 email: no time, no reminder\n- [x] 2026-11-23 09:00 call: done already\n- 2026-11-23 10:00 call: logged, not scheduled\n- [ ] 2026-11-24 08:15 email: tomorrow's\n",
-	"Prospects/Won.md": "---\nstatus: won\n---\n- [ ] 2026-11-23 14:30 call: closed, never\n",
+	"Prospects/Won.md": "---\nstatus: won\n---\n- [-] 2026-11-23 14:30 call: cancelled, never\n- [ ] 2026-11-23 16:00 call: ask for a referral\n",
 	"Prospects/Paused.md": "---\nstatus: paused\n---\n- [ ] 2026-11-23 14:30 call: paused, never\n",
 	"Prospects/Resumed.md": "---\nstatus: paused\npaused_until: 2026-11-20\n---\n- [ ] 2026-11-23 15:00 call: the pause is over\n",
 };
@@ -33,11 +33,12 @@ const at = (time: string, day = TODAY): Date => new Date(instantOf(day, time));
 const state = (over: Partial<ReminderState> = {}): ReminderState => ({ ...emptyReminderState(), lastCheck: at("08:00").getTime(), ...over });
 
 describe("timed touches", () => {
-	it("are the open touch lines with a time, of prospects neither closed nor paused", () => {
+	it("are the open touch lines with a time, of prospects not paused (a won one's open line too)", () => {
 		const touches = timedTouches(entries(NOTES));
 		expect(touches.map((t) => [t.path, t.date, t.time, t.channel, t.objective, t.text])).toEqual([
 			["Prospects/Acme.md", "2026-11-23", "14:30", "call", "close", "walk through the quote"],
 			["Prospects/Acme.md", "2026-11-24", "08:15", "email", null, "tomorrow's"],
+			["Prospects/Won.md", "2026-11-23", "16:00", "call", null, "ask for a referral"],
 			["Prospects/Resumed.md", "2026-11-23", "15:00", "call", null, "the pause is over"],
 		]);
 		expect(touches[0].line).toBe(4);

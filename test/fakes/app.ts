@@ -5,6 +5,7 @@ import { createDiv, requireDom } from "./dom";
 import { EventQueue } from "./events";
 import { FileManager, MetadataCache } from "./metadata";
 import type { MarkdownPostProcessor, Plugin } from "./plugin";
+import type { BasesViewRegistration } from "./bases";
 import type { PluginSettingTab } from "./settings";
 import { Keymap, Scope } from "./ui";
 import { Vault } from "./vault";
@@ -76,6 +77,14 @@ export class Commands {
 	}
 }
 
+/** What `registerCliHandler` registered for one command id. */
+export interface CliRegistration {
+	description: string;
+	flags: Record<string, { value?: string; description: string; required?: boolean }> | null;
+	handler: (params: Record<string, string>) => string | Promise<string>;
+	pluginId: string;
+}
+
 export interface RibbonItem {
 	icon: string;
 	title: string;
@@ -113,7 +122,12 @@ export class App {
 	readonly markdownPostProcessors: MarkdownPostProcessor[] = [];
 	readonly codeBlockProcessors: Record<string, (source: string, el: HTMLElement, ctx: unknown) => unknown> = {};
 	readonly protocolHandlers: Record<string, (params: Record<string, string>) => unknown> = {};
-	readonly cliHandlers: Record<string, (params: unknown) => unknown> = {};
+	/** Obsidian CLI commands registered with `registerCliHandler` (run them with `runCliHandler`). */
+	readonly cliHandlers: Record<string, CliRegistration> = {};
+	/** Bases view types registered with `registerBasesView` (show one with `openBase`). */
+	readonly basesViews: Record<string, BasesViewRegistration> = {};
+	/** Whether the Bases core plugin is on (`registerBasesView` returns false when it is not). */
+	basesEnabled = true;
 	readonly editorExtensions: unknown[] = [];
 	readonly editorSuggests: unknown[] = [];
 	readonly extensions: Record<string, string> = {};

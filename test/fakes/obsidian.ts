@@ -15,6 +15,7 @@ export * from "./editor";
 export * from "./workspace";
 export * from "./ui";
 export * from "./settings";
+export * from "./bases";
 export * from "./plugin";
 export * from "./app";
 export * from "./testing";

@@ -5,7 +5,9 @@ import type { App } from "./app";
 import { Component } from "./component";
 import { requireDom } from "./dom";
 import type { PluginSettingTab } from "./settings";
-import { setIcon, setTooltip } from "./util";
+import type { BasesViewRegistration } from "./bases";
+import type { CliRegistration } from "./app";
+import { requireApiFor, requireApiVersion, setIcon, setTooltip } from "./util";
 import type { ViewCreator } from "./workspace";
 
 export type { Command, PluginManifest };
@@ -70,7 +72,8 @@ export abstract class Plugin extends Component {
 
 	addSettingTab(settingTab: PluginSettingTab): void {
 		this.app.setting.pluginTabs.push(settingTab);
-		settingTab.update();
+		// update() and the definitions came with 1.13.0.
+		if (requireApiVersion("1.13.0")) settingTab.update();
 		this.register(() => {
 			settingTab.hide();
 			removeFrom(this.app.setting.pluginTabs, settingTab);
@@ -125,12 +128,22 @@ export abstract class Plugin extends Component {
 		this.register(() => removeFrom(this.app.editorSuggests, editorSuggest));
 	}
 
-	registerBasesView(_viewId: string, _registration: unknown): boolean {
-		return false;
+	/** Since 1.10.0. False when Bases is off in the vault (`app.basesEnabled`); unloading unregisters it. */
+	registerBasesView(viewId: string, registration: BasesViewRegistration): boolean {
+		requireApiFor("registerBasesView", "1.10.0");
+		if (!this.app.basesEnabled) return false;
+		if (this.app.basesViews[viewId]) throw new Error(`A Bases view type "${viewId}" is already registered`);
+		this.app.basesViews[viewId] = registration;
+		this.register(() => delete this.app.basesViews[viewId]);
+		return true;
 	}
 
-	registerCliHandler(command: string, _description: string, _flags: unknown, handler: (params: unknown) => unknown): void {
-		this.app.cliHandlers[command] = handler;
+	/** Since 1.12.2. Command ids are global: registering one twice throws, as Obsidian documents. */
+	registerCliHandler(command: string, description: string, flags: CliRegistration["flags"], handler: CliRegistration["handler"]): void {
+		requireApiFor("registerCliHandler", "1.12.2");
+		if (!/^[A-Za-z0-9:_-]+$/.test(command)) throw new Error(`CLI command ids are letters and digits without spaces, not "${command}"`);
+		if (this.app.cliHandlers[command]) throw new Error(`The CLI command "${command}" is already registered`);
+		this.app.cliHandlers[command] = { description, flags, handler, pluginId: this.manifest.id };
 		this.register(() => delete this.app.cliHandlers[command]);
 	}
 

@@ -5,7 +5,7 @@ import type { App } from "./app";
 import { createDiv, requireDom } from "./dom";
 import { watchPromise } from "./events";
 import type { Plugin } from "./plugin";
-import { setIcon, setTooltip, type TooltipOptions } from "./util";
+import { requireApiVersion, setIcon, setTooltip, type TooltipOptions } from "./util";
 
 // ---- components ----
 
@@ -758,7 +758,8 @@ export abstract class SettingTab {
 	show(): void {
 		if (!this.containerEl.isConnected) document.body.appendChild(this.containerEl);
 		this.shown = true;
-		this.settingItems = this.getSettingDefinitions();
+		// Obsidian before 1.13.0 knows only display().
+		this.settingItems = requireApiVersion("1.13.0") ? this.getSettingDefinitions() : [];
 		if (this.settingItems.length > 0) this.#render();
 		else this.display();
 	}

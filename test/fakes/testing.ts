@@ -4,11 +4,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { App as ObsApp, PluginManifest } from "obsidian";
 import { liveApps, type App } from "./app";
+import { closeOpenBases } from "./bases";
 import { whenLoaded } from "./component";
 import { hasDom } from "./dom";
 import { Plugin } from "./plugin";
 import type { PluginSettingTab } from "./settings";
 import { noticeLog, notices, openModals, shownMenus } from "./ui";
+import { DEFAULT_API_VERSION, setApiVersion } from "./util";
 import { TFile, TFolder } from "./vault";
 
 /** The project's manifest.json (or a stand-in), with `overrides` applied. */
@@ -114,6 +116,33 @@ export async function openSettingTab(app: App, pluginId?: string): Promise<Plugi
 	return tab;
 }
 
+/**
+ * Runs an Obsidian CLI command as `obsidian COMMAND key=value flag` would: `params` are the
+ * key=value pairs (a bare flag is `"true"`). Throws for an unknown command or a missing required
+ * flag (the Obsidian CLI refuses those before any plugin runs). Settles the app after.
+ */
+export async function runCliHandler(app: App, command: string, params: Record<string, string> = {}): Promise<string> {
+	const registered = app.cliHandlers[command];
+	if (!registered) throw new Error(`No CLI command "${command}" (have: ${Object.keys(app.cliHandlers).join(", ") || "none"})`);
+	for (const [name, flag] of Object.entries(registered.flags ?? {})) {
+		if (flag.required && !(name in params)) throw new Error(`The CLI command "${command}" needs ${name}=`);
+	}
+	const out = await registered.handler({ ...params });
+	await app.settle();
+	return out;
+}
+
+/**
+ * Writes a plugin's data.json as another device does through Sync, then calls the plugin's
+ * `onExternalSettingsChange` (Obsidian 1.5.7 and later: it watches the file) and settles.
+ */
+export async function changePluginDataExternally(app: App, data: unknown, pluginId = makeManifest().id): Promise<void> {
+	presetPluginData(app, data, pluginId);
+	const plugin: (Plugin & { onExternalSettingsChange?: () => unknown }) | null = app.plugins.getPlugin(pluginId);
+	if (plugin?.onExternalSettingsChange) app.queue.track(plugin.onExternalSettingsChange(), "onExternalSettingsChange");
+	await app.settle();
+}
+
 /** Absolute path of a plugin's data.json in the test vault. */
 export function pluginDataPath(app: App, pluginId = makeManifest().id): string {
 	return app.vault.diskPath(`${app.vault.configDir}/plugins/${pluginId}/data.json`);
@@ -140,6 +169,8 @@ export function readPluginData(app: App, pluginId = makeManifest().id): unknown 
 export function resetFakes(): void {
 	for (const plugin of [...loadedPlugins]) plugin.unload();
 	loadedPlugins.clear();
+	closeOpenBases();
+	setApiVersion(DEFAULT_API_VERSION);
 	for (const app of liveApps) app.queue.close();
 	liveApps.clear();
 	for (const modal of [...openModals].reverse()) modal.close();

@@ -1,6 +1,23 @@
 // Small pure helpers of the Obsidian API: paths, debounce, platform flags, icons, tooltips.
 
-export const apiVersion = "1.13.1";
+/** The Obsidian version the fake plays (obsidian.d.ts 1.13.1); `setApiVersion` plays an older one. */
+export const DEFAULT_API_VERSION = "1.13.1";
+export let apiVersion = DEFAULT_API_VERSION;
+
+/**
+ * Test helper: play an older (or newer) Obsidian. What came later than `version` then behaves as
+ * in that version: `registerBasesView` (1.10.0) and `registerCliHandler` (1.12.2) are missing
+ * (calling them throws a TypeError, as calling an undefined method does), and setting tabs are shown
+ * by `display()` only (1.13.0 brought `getSettingDefinitions`). `resetFakes()` puts 1.13.1 back.
+ */
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+/** Fake-only: throws as calling `name` would on an Obsidian older than `since`. */
+export function requireApiFor(name: string, since: string): void {
+	if (!requireApiVersion(since)) throw new TypeError(`${name} is not a function (Obsidian ${apiVersion} has no ${name}: it came with ${since})`);
+}
 
 /** Obsidian's `normalizePath`: forward slashes, no duplicate, leading or trailing slash, NFC; "" is "/". */
 export function normalizePath(path: string): string {

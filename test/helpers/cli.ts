@@ -3,7 +3,10 @@
 // status the wrapper sets, the build's version, output through a pipe, another TZ or user).
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { run } from "../../src/cli/main";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run, type Io } from "../../src/cli/main";
 
 export { copyVault, EXAMPLE_VAULT, FIXTURES, tempDir } from "./files";
 
@@ -26,7 +29,7 @@ const COMMANDS = new Set(["due", "stats", "ics", "log"]);
  * working folder is left alone: process.chdir throws in a worker thread, as under vitest's
  * threads pool). For output exactly as from a relative path, use `touchbase(args, { cwd })`.
  */
-export function runCli(args: string[], options: { cwd?: string; now?: Date } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes"> = {}): CliResult {
 	let stdout = "";
 	let stderr = "";
 	const status = run(options.cwd === undefined ? args : fromFolder(args, options.cwd), {
@@ -37,6 +40,10 @@ export function runCli(args: string[], options: { cwd?: string; now?: Date } = {
 			stderr += text;
 		},
 		now: () => (options.now ? new Date(options.now) : new Date()),
+		// No persisted index unless the test gives a folder for it (never the user's ~/.cache).
+		cacheDir: options.cacheDir,
+		workers: options.workers,
+		threadMinNotes: options.threadMinNotes,
 	});
 	return { status, stdout, stderr };
 }
@@ -54,9 +61,17 @@ export function touchbase(args: string[], options: { cwd?: string; tz?: string }
 	const result = spawnSync(process.execPath, [CLI_BUILD, ...args], {
 		cwd: options.cwd,
 		encoding: "utf8",
-		env: { ...process.env, ...(options.tz ? { TZ: options.tz } : {}) },
+		// The persisted index goes to a folder of this test run, never the user's ~/.cache.
+		env: { ...process.env, XDG_CACHE_HOME: processCacheHome(), ...(options.tz ? { TZ: options.tz } : {}) },
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let cacheHome: string | null = null;
+/** One cache home per test file's process, under the system's temporary folder. */
+function processCacheHome(): string {
+	cacheHome ??= mkdtempSync(join(tmpdir(), "touchbase-cache-"));
+	return cacheHome;
 }
 
 /** `touchbase due VAULT --today TODAY --json`, run in this process, parsed. */

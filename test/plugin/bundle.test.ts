@@ -9,6 +9,7 @@ import { App, loadPlugin, notices, runCommand } from "../fakes/obsidian";
 import { cpSync } from "node:fs";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 import { DEMO_DAY } from "./setup";
+import { COMMAND_IDS } from "../../src/plugin/commands";
 
 const MAIN = resolve(__dirname, "../../main.js");
 
@@ -44,6 +45,9 @@ function loadBundle(): { PluginClass: new (...args: never[]) => unknown; require
 		setInterval: window.setInterval.bind(window),
 		clearInterval: window.clearInterval.bind(window),
 		queueMicrotask,
+		// Browser globals every Obsidian window has (the first index measures and yields with them).
+		performance: window.performance,
+		MessageChannel: window.MessageChannel,
 		structuredClone,
 		TextEncoder,
 		TextDecoder,
@@ -68,7 +72,8 @@ function loadBundle(): { PluginClass: new (...args: never[]) => unknown; require
 
 describe("the built main.js", () => {
 	it("is small and needs no Node built-in, Buffer or process at run time", () => {
-		expect(statSync(MAIN).size).toBeLessThan(300 * 1024);
+		// 300 KB before Import leads, which brings papaparse (about 19 KB) and ical.js (about 79 KB), both loaded on first use.
+		expect(statSync(MAIN).size).toBeLessThan(420 * 1024);
 		const { PluginClass, required } = loadBundle();
 		expect(typeof PluginClass).toBe("function");
 		// Only `obsidian` at load: gray-matter, js-yaml and chrono are bundled but run on first use.
@@ -85,15 +90,16 @@ describe("the built main.js", () => {
 		await app.settle();
 		expect(Object.keys(app.commands.commands)).toContain("touchbase:log-touch");
 		expect(Object.keys(app.commands.commands)).toContain("touchbase:start-sequence");
-		expect(Object.keys(app.commands.commands)).toHaveLength(11);
+		expect(Object.keys(app.commands.commands).sort()).toEqual(COMMAND_IDS.map((id) => `touchbase:${id}`).sort());
 		expect(plugin.index.ready).toBe(true);
-		expect(plugin.index.report().counts).toMatchObject({ overdue: 3, today: 2, upcoming: 4, later: 2, "no-next-step": 1, paused: 1, closed: 2 });
+		expect(plugin.index.report().counts).toMatchObject({ overdue: 3, today: 2, upcoming: 5, later: 2, "no-next-step": 1, paused: 1, closed: 1 });
 		// The morning digest, built from Obsidian's element globals alone.
 		expect(notices).toContain("Touchbase: 2 follow-ups due today, 3 overdueClick to open the follow-ups.");
 		await runCommand(app, "open-follow-ups");
 		await app.settle();
 		expect(app.workspace.getLeavesOfType("touchbase-follow-ups")).toHaveLength(1);
-		// js-yaml probes for two optional modules inside try/catch when it first loads; both throw here, as on mobile.
-		expect([...new Set(required)].sort()).toEqual(["buffer", "esprima", "obsidian"]);
+		// js-yaml's two hidden probes (buffer, esprima) are stubbed in the build: even after YAML
+		// was parsed, nothing but obsidian was ever required.
+		expect([...new Set(required)].sort()).toEqual(["obsidian"]);
 	});
 });

@@ -545,7 +545,8 @@ describe("Snooze", () => {
 
 	it.each([
 		["Prospects/Greenway Solar.md", "Touchbase: Greenway Solar is paused until 2027-01-05: nothing is due."],
-		["Prospects/Tidewater Marina.md", "Touchbase: Tidewater Marina is won: closed prospects are never due."],
+		// Tidewater Marina is won too, but due on its open 2026-11-24 line: that one can be snoozed.
+		["Prospects/Archive/Fairview Pet Clinic.md", "Touchbase: Fairview Pet Clinic is lost with no open touch: nothing is due."],
 	])("%s: says why there is nothing to snooze", async (path, message) => {
 		const { dir, app } = await demoPlugin();
 		const before = bytes(dir, path);
@@ -710,12 +711,15 @@ describe("Mark won / Mark lost", () => {
 		expect(referral).not.toBe(confirm);
 		expect(referral.titleEl.textContent).toBe("Ask for a referral?");
 		await submit(app, referral);
-		// Two weeks after a win.
-		expect(bytes(dir, MAPLE)).toBe(edited(closed, ["(outcome: yes)\n", "(outcome: yes)\n- [ ] 2026-12-07 email: ask for a referral #objective/referral\n"]));
+		// Two weeks after a win; due then, though the prospect is won, so next_follow_up mirrors it.
+		expect(bytes(dir, MAPLE)).toBe(
+			edited(closed, ["touches: 3\n---\n", "touches: 3\nnext_follow_up: 2026-12-07\n---\n"], ["(outcome: yes)\n", "(outcome: yes)\n- [ ] 2026-12-07 email: ask for a referral #objective/referral\n"]),
+		);
 		// The referral ask is a second command the user chose: its own single write.
 		expect(written(MAPLE)).toEqual({ process: 2, writes: 2, other: 0 });
 		expect(openModals).toHaveLength(0);
-		expect(indexed(plugin, dir, MAPLE)).toMatchObject({ bucket: "closed" });
+		expect(indexed(plugin, dir, MAPLE)).toMatchObject({ bucket: "later", due: "2026-12-07" });
+		expect(plugin.index.report().entries.find((e) => e.prospect.path === MAPLE)?.effectiveStatus).toBe("won");
 	});
 
 	it("lost, in a CRLF note: the referral ask declined writes nothing more", async () => {
@@ -754,7 +758,9 @@ describe("Mark won / Mark lost", () => {
 		await submit(app);
 		const closed = bytes(dir, HARBOR);
 		await submit(app);
-		expect(bytes(dir, HARBOR)).toBe(edited(closed, ["(outcome: no)\n", "(outcome: no)\n- [ ] 2026-12-23 email: ask for a referral #objective/referral\n"]));
+		expect(bytes(dir, HARBOR)).toBe(
+			edited(closed, ["touches: 3\n---\n", "touches: 3\nnext_follow_up: 2026-12-23\n---\n"], ["(outcome: no)\n", "(outcome: no)\n- [ ] 2026-12-23 email: ask for a referral #objective/referral\n"]),
+		);
 	});
 
 	it("refuses to mark won a prospect already won (its planned referral ask stays open)", async () => {

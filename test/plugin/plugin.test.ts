@@ -110,7 +110,8 @@ describe("the live index", () => {
 		app.vault.externalWrite("Prospects/Harbor Roofing.md", "---\nstatus: won\n---\n");
 		await app.settle();
 		expect(plugin.index.revision).toBeGreaterThan(revision);
-		expect(counts()).toMatchObject({ overdue: 2, closed: 3 });
+		// Tidewater Marina (won) is upcoming on its open line, so closed: Fairview and now Harbor.
+		expect(counts()).toMatchObject({ overdue: 2, closed: 2 });
 
 		await app.vault.createFolder("Archive");
 		app.vault.externalRename("Prospects/Bluebird Event Rentals.md", "Archive/Bluebird Event Rentals.md");
@@ -155,7 +156,8 @@ describe("the live index", () => {
 
 	it("is a child component of the plugin, as are the reminders: loaded with it, unloaded with it", async () => {
 		const { app, plugin } = await demoPlugin();
-		expect(childComponents(plugin)).toEqual([plugin.index, plugin.reminders]);
+		// Among others (the Email/Call tracker, sequence ends …): the index and the reminders.
+		expect(childComponents(plugin)).toEqual(expect.arrayContaining([plugin.index, plugin.reminders]));
 		expect([isLoaded(plugin.index), isLoaded(plugin.reminders)]).toEqual([true, true]);
 		expect(registeredCount(plugin.index)).toBeGreaterThan(0);
 		expect(registeredCount(plugin.reminders)).toBeGreaterThan(0);

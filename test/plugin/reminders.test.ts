@@ -17,7 +17,8 @@ const FILES = {
 	"Prospects/Acme.md": ACME,
 	"Prospects/Beta.md": "- [ ] 2026-11-20 call: overdue one\n",
 	"Prospects/Gamma.md": "- [ ] 2026-11-23 email: due today, no time\n",
-	"Prospects/Won.md": "---\nstatus: won\n---\n- [ ] 2026-11-23 14:30 call: closed, never reminded\n",
+	// Closed with no open line (its touch cancelled when it was won): never reminded. An open line of a won note reminds (test/core/closedDue.test.ts).
+	"Prospects/Won.md": "---\nstatus: won\n---\n- [-] 2026-11-23 14:30 call: closed, never reminded\n",
 	"Prospects/Paused.md": "---\nstatus: paused\n---\n- [ ] 2026-11-23 14:30 email: paused, never reminded\n",
 };
 

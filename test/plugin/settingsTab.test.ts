@@ -3,12 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import TouchbasePlugin from "../../src/plugin/main";
 import { openVault } from "../fakes/harness";
-import { click, getSetting, loadPlugin, openSettingTab, readPluginData, selectOption, typeText } from "../fakes/obsidian";
+import { click, getSetting, loadPlugin, openSettingTab, readPluginData, selectOption, setApiVersion, typeText } from "../fakes/obsidian";
 import { DEMO_DAY } from "./setup";
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
 	vi.setSystemTime(DEMO_DAY);
+	// The tab drawn by display(), as Obsidian before 1.13 shows it; settingDefinitions.test.ts tests 1.13's.
+	setApiVersion("1.12.2");
 });
 afterEach(() => {
 	vi.useRealTimers();

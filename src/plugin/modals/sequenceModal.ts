@@ -1,6 +1,6 @@
 import { Modal, Setting, type App } from "obsidian";
 import { weekdayName, type IsoDay } from "../../core/dates";
-import { planSequence, sequenceMarker } from "../../core/sequences";
+import { planSequence, sequenceMarker, waitsForPrevious } from "../../core/sequences";
 import type { Sequence } from "../../core/settings";
 
 /** One planned touch, as the preview shows it: `Wednesday 2026-11-25: call, check fit`. */
@@ -52,6 +52,12 @@ export class StartSequenceModal extends Modal {
 		const planned = planSequence(sequence, this.info.today) ?? [];
 		const list = el.createEl("ul");
 		for (const { step, date } of planned) list.createEl("li", { text: describePlannedStep(date, step.channel, step.objective) });
+		// A step that waits for the one before it gets its date when that step is logged.
+		for (const [i, step] of sequence.steps.entries()) {
+			if (!waitsForPrevious(sequence, i)) continue;
+			const wait = `${step.offset} ${step.unit === "days" ? (step.offset === 1 ? "day" : "days") : step.offset === 1 ? "business day" : "business days"}`;
+			list.createEl("li", { cls: "touchbase-sequence-waiting", text: `${wait} after step ${i} is logged: ${step.channel}${step.objective ? `, ${step.objective}` : ""}` });
+		}
 		el.createDiv({ cls: "setting-item-description", text: `Each line is tagged ${sequenceMarker(sequence.name)}.` });
 	}
 

@@ -1,0 +1,71 @@
+// The command line's persisted index: one file per vault in the user's cache folder, never in
+// the vault. The pure part (envelope, key, encoding) is core/readCache.ts.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import { parseCache, serializeCache, type CacheEntry } from "../core/readCache";
+
+/** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
+export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {
+	const xdg = env.XDG_CACHE_HOME;
+	// The XDG rule: a relative value is invalid and ignored.
+	if (xdg !== undefined && xdg !== "" && isAbsolute(xdg)) return join(xdg, "touchbase");
+	let dir: string;
+	try {
+		dir = home();
+	} catch {
+		return null;
+	}
+	return dir === "" ? null : join(dir, ".cache", "touchbase");
+}
+
+/** The vault's file in `dir`: named by a hash of its real path, which the file also holds. */
+export function cacheFileFor(dir: string, vaultRealPath: string): string {
+	const hash = createHash("sha256").update(vaultRealPath).digest("hex").slice(0, 24);
+	return join(dir, `index-${hash}.json`);
+}
+
+export interface LoadResult {
+	notes: Map<string, CacheEntry>;
+	/** One line for stderr when the file was there but unusable. */
+	warning: string | null;
+}
+
+/** The cached reads, or none: a missing file is silent, a damaged or foreign one is one warning. */
+export function loadCacheFile(file: string, scope: string, key: string): LoadResult {
+	let text: string;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === "ENOENT" || code === "ENOTDIR") return { notes: new Map(), warning: null };
+		return { notes: new Map(), warning: `the index cache ${file} cannot be read (${code ?? String(error)}); every note is read` };
+	}
+	const loaded = parseCache(text, scope, key);
+	if (loaded.ok) return { notes: loaded.notes, warning: null };
+	if (loaded.reason === "stale") return { notes: new Map(), warning: null };
+	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}` };
+}
+
+/**
+ * Writes the file whole or not at all: a temporary file beside it, then a rename, so a reader (or
+ * another run writing at the same time) sees either the old file or a new one, never a mix.
+ * Returns a warning instead of throwing: the answer does not depend on the cache.
+ */
+export function saveCacheFile(file: string, dir: string, scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): string | null {
+	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	try {
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(temp, serializeCache(scope, key, notes), { mode: 0o600 });
+		renameSync(temp, file);
+		return null;
+	} catch (error) {
+		try {
+			unlinkSync(temp);
+		} catch {
+			// It was never written.
+		}
+		return `the index cache could not be written to ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run reads every note again`;
+	}
+}

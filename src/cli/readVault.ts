@@ -1,0 +1,308 @@
+// Fills a ProspectIndex from a vault on disk, fast: notes that did not change since the last run
+// come from the persisted index (readCacheFile.ts) after one `stat`; the others are read by the
+// main thread and parsed by worker threads when the vault is big enough for them to pay off.
+// Whatever the path (cached or not, threaded or not), the index gets the same reads in the same
+// order, so `due --json` is byte-identical (test/properties/readCache.property.test.ts).
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { availableParallelism } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { readNote, type NoteRead, type Problem } from "../core/note";
+import { decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/readCache";
+import type { TouchbaseSettings } from "../core/settings";
+import { ProspectIndex } from "../core/vaultIndex";
+import { cacheFileFor, loadCacheFile, saveCacheFile } from "./readCacheFile";
+import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
+import { readError, walkVault } from "./vaultFiles";
+
+export interface ReadVaultOptions {
+	/** The cache folder, or null for no persisted index (`--no-cache`). */
+	cacheDir: string | null;
+	/** Worker threads: the built CLI file they run, and how many (0: none). */
+	workers: { script: string; count: number } | null;
+	/** Fewer notes to read than this and the main thread parses them all (threads cost more). */
+	threadMinNotes?: number;
+	warn: (line: string) => void;
+}
+
+/** Below this many notes to read, starting threads costs more than it saves (bench, 2 cores). */
+export const THREAD_MIN_NOTES = 1500;
+
+export interface VaultRead {
+	index: ProspectIndex;
+	/** Notes that could not be read, in walk order, as problems. */
+	unreadable: Problem[];
+}
+
+/** How many parse threads by default: one per core, up to 4. */
+export function defaultThreadCount(): number {
+	return Math.min(4, availableParallelism());
+}
+
+const NOTHING: NoteRead = { prospect: null, problems: [] };
+
+export function readVault(vault: string, settings: TouchbaseSettings, options: ReadVaultOptions): VaultRead {
+	const key = readCacheKey(settings);
+	const startedAt = Date.now();
+	let cacheFile: string | null = null;
+	let scope = "";
+	let cached = new Map<string, CacheEntry>();
+	if (options.cacheDir !== null) {
+		try {
+			scope = realpathSync(vault);
+			cacheFile = cacheFileFor(options.cacheDir, scope);
+			const loaded = loadCacheFile(cacheFile, scope, key);
+			cached = loaded.notes;
+			if (loaded.warning) options.warn(loaded.warning);
+		} catch {
+			cacheFile = null;
+		}
+	}
+	const keep = cacheFile !== null;
+	const fresh = new Map<string, CacheEntry>();
+	let dirty = false;
+
+	// seq → read (NOTHING for notes that are not prospects), or an unreadable problem.
+	const reads: (NoteRead | null)[] = [];
+	const problemAt = new Map<number, Problem>();
+	const stamps: (FileStamp | null)[] = [];
+	const paths: string[] = [];
+	let pool: ParsePool | null = null;
+	let toRead = 0;
+	const minNotes = options.threadMinNotes ?? THREAD_MIN_NOTES;
+
+	const settle = (seq: number, read: NoteRead, encoded: string | null): void => {
+		reads[seq] = read.prospect === null && read.problems.length === 0 && !read.interaction ? NOTHING : read;
+		const stamp = stamps[seq];
+		if (keep && stamp !== null && encoded !== null && keepable(stamp, startedAt)) fresh.set(paths[seq], { ...stamp, read: encoded });
+	};
+
+	walkVault(
+		vault,
+		(path, full) => {
+			const seq = paths.length;
+			paths.push(path);
+			reads.push(null);
+			stamps.push(null);
+			const entry = cached.get(path);
+			if (entry !== undefined) {
+				const st = statOrNull(full);
+				if (st !== null && sameStamp(entry, stampOf(st))) {
+					try {
+						reads[seq] = decodeRead(entry.read);
+						fresh.set(path, entry);
+						return;
+					} catch {
+						// A damaged entry: the note is read again.
+					}
+				}
+			}
+			dirty = true;
+			const got = readBytes(full);
+			if ("error" in got) {
+				problemAt.set(seq, { path, line: null, message: got.error });
+				return;
+			}
+			stamps[seq] = got.whole ? got.stamp : null;
+			toRead++;
+			if (pool === null && options.workers !== null && options.workers.count > 0 && toRead >= minNotes && existsSync(options.workers.script)) {
+				pool = new ParsePool(options.workers.script, options.workers.count, settings, keep);
+			}
+			if (pool !== null && pool.offer(seq, path, got.bytes)) {
+				pool.collect(false, settle);
+				return;
+			}
+			const read = readNote(path, DECODER.decode(got.bytes), settings);
+			settle(seq, read, keep ? encodeRead(read) : null);
+		},
+		(path) => {
+			paths.push(path);
+			reads.push(null);
+			stamps.push(null);
+			problemAt.set(paths.length - 1, { path, line: null, message: "cannot be read (broken link?)" });
+		},
+	);
+	const active = pool as ParsePool | null;
+	if (active !== null) {
+		const lost = active.finish(settle);
+		// Notes a stuck worker never answered: read here, and not kept.
+		for (const seq of lost) {
+			stamps[seq] = null;
+			const text = readText(vault, paths[seq]);
+			if (text === null) problemAt.set(seq, { path: paths[seq], line: null, message: "cannot be read" });
+			else settle(seq, readNote(paths[seq], text, settings), null);
+		}
+	}
+
+	const index = new ProspectIndex(settings);
+	const unreadable: Problem[] = [];
+	for (let seq = 0; seq < paths.length; seq++) {
+		const problem = problemAt.get(seq);
+		if (problem !== undefined) unreadable.push(problem);
+		else index.put(paths[seq], reads[seq]!);
+	}
+	if (cacheFile !== null && options.cacheDir !== null && (dirty || fresh.size !== cached.size)) {
+		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
+		if (warning) options.warn(warning);
+	}
+	return { index, unreadable };
+}
+
+const DECODER = new TextDecoder("utf-8");
+
+function stampOf(st: Stats): FileStamp {
+	return { mtime: st.mtimeMs, size: st.size, ctime: st.ctimeMs };
+}
+
+function statOrNull(full: string): Stats | null {
+	try {
+		return statSync(full);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The file's bytes and its stamp, taken from the open file before reading it: a note changed
+ * while it is read gets a stamp older than its text, so the next run reads it again. `whole` is
+ * false when the size moved meanwhile (then nothing is kept).
+ */
+function readBytes(full: string): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
+	let fd: number;
+	try {
+		fd = openSync(full, "r");
+	} catch (error) {
+		return { error: readError(full, error) };
+	}
+	try {
+		const st = fstatSync(fd);
+		// Its own memory (not Node's shared pool), so it can be handed to a worker without a copy.
+		let bytes = Buffer.allocUnsafeSlow(st.size);
+		let length = 0;
+		for (;;) {
+			if (length === bytes.length) {
+				const bigger = Buffer.allocUnsafeSlow(Math.max(8192, bytes.length * 2));
+				bytes.copy(bigger, 0, 0, length);
+				bytes = bigger;
+			}
+			const n = readSync(fd, bytes, length, bytes.length - length, null);
+			if (n === 0) break;
+			length += n;
+		}
+		const whole = length === st.size;
+		return { bytes: length === bytes.length ? bytes : bytes.subarray(0, length), stamp: stampOf(st), whole };
+	} catch (error) {
+		return { error: readError(full, error) };
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function readText(vault: string, path: string): string | null {
+	const got = readBytes(`${vault}/${path}`);
+	return "error" in got ? null : DECODER.decode(got.bytes);
+}
+
+/** Notes per message to a worker: fewer messages, and still an even share at the end. */
+const BATCH = 16;
+/** Batches a worker may have waiting; past that, the main thread parses the next batch itself. */
+const MAX_WAITING = 4;
+/** A worker silent this long with work outstanding is given up on (its notes are read here). */
+const STALL_MS = 30_000;
+
+/**
+ * Worker threads that parse notes while the main thread walks and reads. The main thread stays
+ * synchronous (`run` returns a number): it hands out batches, picks up answers without blocking
+ * (`receiveMessageOnPort`), and at the end sleeps on a shared counter (`Atomics.wait`) that the
+ * workers bump after each answer.
+ */
+class ParsePool {
+	private readonly workers: { worker: Worker; port: MessagePort; waiting: number }[] = [];
+	private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+	private readonly sent = new Map<number, { worker: number; seqs: number[] }>();
+	private nextBatch = 0;
+	private pending: ParseJob["items"] = [];
+	private pendingBytes: ArrayBuffer[] = [];
+
+	constructor(script: string, count: number, settings: TouchbaseSettings, encode: boolean) {
+		for (let i = 0; i < count; i++) {
+			// Each worker answers on its own port, which the main thread reads synchronously.
+			const channel = new MessageChannel();
+			const data: ParseWorkerData = { touchbase: "parse", settings, encode, port: channel.port2, signal: this.signal.buffer };
+			const worker = new Worker(script, { workerData: data, transferList: [channel.port2] });
+			worker.unref();
+			this.workers.push({ worker, port: channel.port1, waiting: 0 });
+		}
+	}
+
+	/** Queues one note for a worker; false when every worker is busy (parse it yourself). */
+	offer(seq: number, path: string, bytes: Uint8Array): boolean {
+		if (this.pending.length === 0 && this.freest() === null) return false;
+		this.pending.push({ seq, path, bytes });
+		if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) this.pendingBytes.push(bytes.buffer as ArrayBuffer);
+		if (this.pending.length >= BATCH) this.flush();
+		return true;
+	}
+
+	private freest(): number | null {
+		let best: number | null = null;
+		for (let i = 0; i < this.workers.length; i++) {
+			const w = this.workers[i];
+			if (w.waiting < MAX_WAITING && (best === null || w.waiting < this.workers[best].waiting)) best = i;
+		}
+		return best;
+	}
+
+	private flush(): void {
+		if (this.pending.length === 0) return;
+		const i = this.freest() ?? this.workers.reduce((a, w, j) => (w.waiting < this.workers[a].waiting ? j : a), 0);
+		const batch = this.nextBatch++;
+		this.workers[i].waiting++;
+		this.sent.set(batch, { worker: i, seqs: this.pending.map((item) => item.seq) });
+		this.workers[i].worker.postMessage({ batch, items: this.pending } satisfies ParseJob, this.pendingBytes);
+		this.pending = [];
+		this.pendingBytes = [];
+	}
+
+	/** Takes in the answers that are there; with `wait`, sleeps until at least one comes (false after the stall limit). */
+	collect(wait: boolean, settle: (seq: number, read: NoteRead, encoded: string | null) => void): boolean {
+		let got = false;
+		for (;;) {
+			const seen = Atomics.load(this.signal, 0);
+			let any = false;
+			for (const w of this.workers) {
+				for (let message = receiveMessageOnPort(w.port); message !== undefined; message = receiveMessageOnPort(w.port)) {
+					const done = message.message as ParseDone;
+					const batch = this.sent.get(done.batch);
+					if (batch !== undefined) {
+						this.sent.delete(done.batch);
+						this.workers[batch.worker].waiting--;
+					}
+					for (const r of done.results) settle(r.seq, r.read, r.encoded);
+					any = true;
+				}
+			}
+			if (any) {
+				got = true;
+				continue;
+			}
+			if (got || !wait) return got;
+			// The counter moved since `seen` if an answer was posted meanwhile: then this returns at once.
+			if (Atomics.wait(this.signal, 0, seen, STALL_MS) === "timed-out" && Atomics.load(this.signal, 0) === seen) return false;
+		}
+	}
+
+	/** Waits for every answer, ends the workers, and returns the notes never answered. */
+	finish(settle: (seq: number, read: NoteRead, encoded: string | null) => void): number[] {
+		this.flush();
+		while (this.sent.size > 0) {
+			if (!this.collect(true, settle)) break;
+		}
+		const lost: number[] = [];
+		for (const batch of this.sent.values()) lost.push(...batch.seqs);
+		for (const { worker, port } of this.workers) {
+			void worker.terminate();
+			port.close();
+		}
+		return lost;
+	}
+}

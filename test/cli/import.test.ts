@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runImport, writeAllOrNothing } from "../../src/cli/importCommand";
+import { migrateSettings } from "../../src/core/settings";
+import { copyVault, EXAMPLE_VAULT, FIXTURES, runCli, tempDir } from "../helpers/cli";
+
+const EXAMPLE_CSV = resolve(__dirname, "../../examples/leads.csv");
+const LEADS = join(FIXTURES, "leads");
+const TODAY = ["--today", "2026-11-23"];
+
+/** Every file and folder under `dir` with its bytes: the vault as it is. */
+function snapshot(dir: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	const walk = (d: string): void => {
+		for (const name of readdirSync(d).sort()) {
+			const full = join(d, name);
+			const rel = relative(dir, full);
+			if (statSync(full).isDirectory()) {
+				out[`${rel}/`] = "";
+				walk(full);
+			} else out[rel] = readFileSync(full, "utf8");
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+describe("touchbase import", () => {
+	it("imports the example CSV: new notes with the sequence, one already in the vault, skipped rows with their lines", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const result = runCli(["import", vault, EXAMPLE_CSV, "--sequence", "trade-show lead", "--source", "Maine Business Expo 2026", ...TODAY]);
+		expect(result.stderr).toBe("");
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe(
+			[
+				'Columns: firstName ← "First Name", lastName ← "Last Name", company ← "Company Name", email ← "E-mail Address", phone ← "Mobile", title ← "Job Title", notes ← "Comments", owner ← "Lead Owner"',
+				"Created 3 prospect notes.",
+				"  + Prospects/Nora Castillo.md",
+				"  + Prospects/Dev Patel.md",
+				"  + Prospects/Grace Okafor.md",
+				"Already in the vault (1, not changed):",
+				"  line 5: Mike Alvarez → Prospects/Harbor Roofing.md (same email)",
+				"Skipped (2):",
+				"  line 7: no name and no email",
+				"  line 8: a duplicate of line 2",
+				"",
+			].join("\n"),
+		);
+		const dev = readFileSync(join(vault, "Prospects/Dev Patel.md"), "utf8");
+		expect(dev).toContain("company: Tidewater Kayak Tours, LLC\n");
+		expect(dev).toContain("source: Maine Business Expo 2026\n");
+		expect(dev).toContain("owner: Sam Rivera\n");
+		expect(dev).toContain("## Notes\nSeasonal business:\nfollow up before March\n");
+		expect(readFileSync(join(vault, "Prospects/Harbor Roofing.md"), "utf8")).toBe(readFileSync(join(EXAMPLE_VAULT, "Prospects/Harbor Roofing.md"), "utf8"));
+		// The new notes are due: each sequence's first touch is today.
+		const due = JSON.parse(runCli(["due", vault, "--json", ...TODAY]).stdout) as { prospects: { path: string; due: string }[] };
+		expect(due.prospects.filter((p) => p.path.startsWith("Prospects/Nora") || p.path.startsWith("Prospects/Dev")).map((p) => p.due)).toEqual(["2026-11-23", "2026-11-23"]);
+		// Importing again finds them all in the vault.
+		const again = runCli(["import", vault, EXAMPLE_CSV, ...TODAY]);
+		expect(again.stdout).toContain("Created 0 prospect notes.");
+		expect(again.stdout).toContain("Already in the vault (4, not changed):");
+	});
+
+	it("a dry run writes nothing and says what it would do", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const before = snapshot(vault);
+		const result = runCli(["import", vault, join(LEADS, "contacts.vcf"), "--dry-run", ...TODAY]);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe(
+			[
+				"Would create 2 prospect notes (dry run: nothing written).",
+				"  + Prospects/Grace Okafor.md",
+				"  + Prospects/Luis Ortega.md",
+				"Already in the vault (1, not changed):",
+				"  line 26: Mike Alvarez → Prospects/Harbor Roofing.md (same email)",
+				"Skipped (1):",
+				'  line 21: this vCard cannot be read: invalid line (no token ";" or ":") "THIS LINE IS BROKEN"',
+				"",
+			].join("\n"),
+		);
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it("makes the prospect folder, and says what is wrong with the call", () => {
+		const vault = tempDir();
+		expect(runCli(["import", vault, join(LEADS, "linkedin.csv"), "--owner", "[[Jane]]", ...TODAY]).status).toBe(0);
+		expect(readdirSync(join(vault, "Prospects")).sort()).toEqual(["Priya Raman.md", "Tom Becker.md"]);
+		expect(readFileSync(join(vault, "Prospects/Tom Becker.md"), "utf8")).toContain("owner: '[[Jane]]'\n");
+		expect(runCli(["import", vault, join(LEADS, "linkedin.csv"), "--sequence", "nope"]).stderr).toBe('touchbase: no sequence named "nope" (Trade-show lead, Referral)\n');
+		expect(runCli(["import", vault]).stderr).toBe("touchbase: missing the lead file (.csv or .vcf)\n");
+		expect(runCli(["import", vault, join(vault, "none.csv")]).status).toBe(2);
+		const noNames = join(tempDir(), "x.csv");
+		writeFileSync(noNames, "Company,City\nAcme,Bath\n");
+		expect(runCli(["import", vault, noNames]).stderr).toBe(`touchbase: ${noNames}: no column is a name or an email (the header row is: Company, City)\n`);
+	});
+
+	it("a failure part-way (a file appearing mid-import) removes every note it wrote and the folder it made", () => {
+		const vault = tempDir();
+		writeFileSync(join(vault, "Home.md"), "# Home\n");
+		const before = snapshot(vault);
+		const out: string[] = [];
+		const err: string[] = [];
+		const status = runImport(
+			{ vault, file: EXAMPLE_CSV, today: "2026-11-23", dryRun: false },
+			migrateSettings(undefined),
+			{ out: (t) => out.push(t), err: (t) => err.push(t) },
+			{
+				beforeWrite: (note, i) => {
+					if (i === 2) writeFileSync(join(vault, note.path), "someone else's note\n");
+				},
+			},
+		);
+		expect(status).toBe(1);
+		expect(err).toEqual(["touchbase: nothing was imported: Prospects/Mike Alvarez.md appeared while importing\n"]);
+		// The file that appeared is someone else's: it stays; the two notes written before it go.
+		expect(snapshot(vault)).toEqual({ ...before, "Prospects/": "", "Prospects/Mike Alvarez.md": "someone else's note\n" });
+	});
+
+	it("writeAllOrNothing leaves an existing folder and removes only what it made", () => {
+		const vault = tempDir();
+		const notes = [
+			{ path: "A/B/one.md", text: "1", lead: {} as never },
+			{ path: "A/B/two.md", text: "2", lead: {} as never },
+		];
+		writeFileSync(join(vault, "keep.md"), "k");
+		const before = snapshot(vault);
+		expect(() =>
+			writeAllOrNothing(vault, notes, {
+				beforeWrite: (_note, i) => {
+					if (i === 1) throw new Error("disk full");
+				},
+			}),
+		).toThrow("disk full");
+		expect(snapshot(vault)).toEqual(before);
+	});
+});
+
+describe("--owner and --by-owner", () => {
+	function teamVault(): string {
+		const vault = copyVault(EXAMPLE_VAULT);
+		writeFileSync(join(vault, "Prospects/Ada.md"), "---\nowner: '[[People/Jane Doe|Jane]]'\ncreated: 2026-11-23\n---\n");
+		writeFileSync(join(vault, "Prospects/Bo.md"), "---\nowner: Sam\ncreated: 2026-11-20\n---\n");
+		return vault;
+	}
+
+	it("due, stats and ics show only the owner's prospects", () => {
+		const vault = teamVault();
+		const due = JSON.parse(runCli(["due", vault, "--json", "--owner", "jane doe", ...TODAY]).stdout) as { prospects: { path: string }[]; counts: Record<string, number> };
+		expect(due.prospects.map((p) => p.path)).toEqual(["Prospects/Ada.md"]);
+		expect(due.counts).toMatchObject({ today: 1, overdue: 0 });
+		const stats = JSON.parse(runCli(["stats", vault, "--json", "--owner", "[[Sam]]", ...TODAY]).stdout) as { prospects: number };
+		expect(stats.prospects).toBe(1);
+		const ics = runCli(["ics", vault, "--owner", "Jane", ...TODAY]).stdout;
+		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+		expect(runCli(["log", "x.md", "--owner", "Jane"]).stderr).toBe("touchbase: --owner does not go with log\n");
+	});
+
+	it("stats --by-owner splits the figures", () => {
+		const text = runCli(["stats", teamVault(), "--by-owner", ...TODAY]).stdout;
+		expect(text.split("\n").slice(2, 6).map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
+			["Owner", "Prospects", "Overdue"],
+			["Jane", "1", "0"],
+			["Sam", "1", "1"],
+			["(no owner)", "15", "3"],
+		]);
+	});
+});

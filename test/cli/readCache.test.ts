@@ -1,0 +1,150 @@
+import { spawn } from "node:child_process";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultCacheDir } from "../../src/cli/readCacheFile";
+import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
+
+const TODAY = "2026-11-23";
+const OLD = new Date("2026-01-01T00:00:00Z");
+
+/** A copy of the example vault whose notes were last modified long ago (so they can be kept). */
+function oldVault(): string {
+	const vault = copyVault(EXAMPLE_VAULT);
+	const age = (dir: string): void => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const full = join(dir, entry.name);
+			if (entry.isDirectory()) age(full);
+			else utimesSync(full, OLD, OLD);
+		}
+	};
+	age(vault);
+	return vault;
+}
+
+function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
+	return runCli(["due", vault, "--today", TODAY, "--json", ...extra], { cacheDir });
+}
+
+function cacheFiles(dir: string): string[] {
+	try {
+		return readdirSync(dir).map((name) => join(dir, name));
+	} catch {
+		return [];
+	}
+}
+
+describe("the persisted index of the command line", () => {
+	it("lives in $XDG_CACHE_HOME/touchbase, else ~/.cache/touchbase", () => {
+		expect(defaultCacheDir({ XDG_CACHE_HOME: "/x/cache" }, () => "/home/u")).toBe(join("/x/cache", "touchbase"));
+		expect(defaultCacheDir({}, () => "/home/u")).toBe(join("/home/u", ".cache", "touchbase"));
+		expect(defaultCacheDir({ XDG_CACHE_HOME: "relative" }, () => "/home/u")).toBe(join("/home/u", ".cache", "touchbase"));
+		expect(
+			defaultCacheDir({}, () => {
+				throw new Error("no home");
+			}),
+		).toBeNull();
+	});
+
+	it("gives the same answer cold, warm and without it, and writes one file outside the vault", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const plain = due(vault, null);
+		const cold = due(vault, cache);
+		const warm = due(vault, cache);
+		expect(cold).toEqual(plain);
+		expect(warm).toEqual(plain);
+		expect(plain.stderr).toBe("");
+		expect(cacheFiles(cache)).toHaveLength(1);
+		expect(readdirSync(vault).some((name) => /cache|index/i.test(name))).toBe(false);
+		// --no-cache reads every note and neither reads nor writes the file.
+		const before = readFileSync(cacheFiles(cache)[0], "utf8");
+		expect(due(vault, cache, ["--no-cache"])).toEqual(plain);
+		expect(readFileSync(cacheFiles(cache)[0], "utf8")).toBe(before);
+	});
+
+	it("answers from the cache for a note whose stamp did not change, and reads a changed one", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		due(vault, cache);
+		// Proof that unchanged notes come from the cache: a doctored entry shows in the answer.
+		const file = cacheFiles(cache)[0];
+		const lines = readFileSync(file, "utf8").split("\n");
+		const at = lines.findIndex((line) => /"company":"[^"]+"/.test(line));
+		const path = JSON.parse(lines[at].slice(0, lines[at].indexOf("\t"))) as string;
+		lines[at] = lines[at].replace(/"company":"[^"]*"/, '"company":"From the cache"');
+		writeFileSync(file, lines.join("\n"));
+		expect(due(vault, cache).stdout).toContain("From the cache");
+		// Once the note changes, it is read again.
+		const full = join(vault, path);
+		writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
+		utimesSync(full, OLD, new Date(OLD.getTime() + 1000));
+		expect(due(vault, cache).stdout).not.toContain("From the cache");
+	});
+
+	it("ignores a corrupt, truncated or foreign file with one line on stderr, and rebuilds it", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const plain = due(vault, null);
+		due(vault, cache);
+		const file = cacheFiles(cache)[0];
+		const good = readFileSync(file, "utf8");
+		for (const damaged of [good.slice(0, good.length >> 1), good.slice(0, -3), "\u0000\u0001garbage", '{"format":"another-tool/1"}\n', good.replace(/\t[0-9.]+\t/, "\tNaN\t"), ""]) {
+			writeFileSync(file, damaged);
+			const r = due(vault, cache);
+			expect(r.stdout).toBe(plain.stdout);
+			expect(r.status).toBe(0);
+			expect(r.stderr).toMatch(/^touchbase: the index cache .* was ignored and is rebuilt: .*\n$/);
+			// Rebuilt: the next run is quiet and still right.
+			expect(due(vault, cache)).toEqual(plain);
+		}
+	});
+
+	it("still answers when the cache folder cannot be written, with one line on stderr", () => {
+		const vault = oldVault();
+		const parent = tempDir();
+		// A file where the folder should be: no user can write under it, root included.
+		const blocked = join(parent, "file");
+		writeFileSync(blocked, "");
+		const r = due(vault, join(blocked, "touchbase"));
+		expect(r.stdout).toBe(due(vault, null).stdout);
+		expect(r.status).toBe(0);
+		expect(r.stderr).toMatch(/^touchbase: the index cache could not be written .*\n$/);
+		if (process.getuid?.() !== 0) {
+			const readOnly = join(parent, "ro");
+			mkdirSync(readOnly);
+			chmodSync(readOnly, 0o500);
+			expect(due(vault, readOnly).stdout).toBe(due(vault, null).stdout);
+		}
+	});
+
+	it("survives runs writing the same cache at once: every answer is right, and the file stays whole", async () => {
+		const vault = oldVault();
+		const home = tempDir();
+		const plain = due(vault, null).stdout;
+		const once = (): Promise<{ code: number | null; out: string; err: string }> =>
+			new Promise((resolve) => {
+				const child = spawn(process.execPath, [CLI_BUILD, "due", vault, "--today", TODAY, "--json"], { env: { ...process.env, XDG_CACHE_HOME: home } });
+				let out = "";
+				let err = "";
+				child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+				child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+				child.on("close", (code) => resolve({ code, out, err }));
+			});
+		for (let round = 0; round < 2; round++) {
+			const results = await Promise.all(Array.from({ length: 4 }, once));
+			for (const r of results) {
+				expect(r.err).toBe("");
+				expect(r.code).toBe(0);
+				expect(r.out).toBe(plain);
+			}
+			// Only the one file: no temporary file is left behind.
+			expect(readdirSync(join(home, "touchbase"))).toHaveLength(1);
+			// Change a note, so the next round writes again.
+			const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
+			writeFileSync(note, `${readFileSync(note, "utf8")}\n`);
+			utimesSync(note, OLD, new Date(OLD.getTime() + (round + 1) * 1000));
+		}
+		expect(due(vault, join(home, "touchbase")).stdout).not.toBe("");
+	});
+});

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import TouchbasePlugin from "../../src/plugin/main";
+import { makeVaultDir } from "../fakes/harness";
+import { App, loadPlugin, unloadPlugin } from "../fakes/obsidian";
+import { EXAMPLE_VAULT } from "../helpers/files";
+
+const OLD = new Date("2026-01-01T00:00:00Z");
+
+function ageAll(dir: string): void {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name.startsWith(".")) continue;
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) ageAll(full);
+		else utimesSync(full, OLD, OLD);
+	}
+}
+
+async function start(dir: string): Promise<{ app: App; plugin: TouchbasePlugin }> {
+	const app = new App(dir);
+	const plugin = await loadPlugin(TouchbasePlugin, app);
+	await app.settle();
+	return { app, plugin };
+}
+
+const cacheFile = (dir: string): string => join(dir, ".obsidian", "plugins", "touchbase", "index-cache.json");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the plugin's persisted index", () => {
+	it("is written to the plugin's folder, never as a note, and a restart answers from it", async () => {
+		const dir = makeVaultDir();
+		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+		ageAll(dir);
+		const first = await start(dir);
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		expect(existsSync(cacheFile(dir))).toBe(true);
+		expect(first.app.vault.getFiles().some((f) => f.path.includes("index-cache"))).toBe(false);
+		await unloadPlugin(first.plugin);
+
+		// Proof that the restart took the notes from the file: a doctored entry shows.
+		const text = readFileSync(cacheFile(dir), "utf8");
+		writeFileSync(cacheFile(dir), text.replace(/"company":"[^"]+"/, '"company":"From the cache"'));
+		const second = await start(dir);
+		expect(second.plugin.index.ready).toBe(true);
+		expect(second.plugin.index.report("2026-11-23").entries.some((e) => e.prospect.company === "From the cache")).toBe(true);
+		await unloadPlugin(second.plugin);
+
+		// Undoctored, the answer is the first one exactly.
+		writeFileSync(cacheFile(dir), text);
+		const third = await start(dir);
+		expect(third.plugin.index.report("2026-11-23")).toEqual(expected);
+	});
+
+	it("ignores a corrupt, truncated or foreign file with one console line, and answers as without it", async () => {
+		const dir = makeVaultDir();
+		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+		ageAll(dir);
+		const first = await start(dir);
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const good = readFileSync(cacheFile(dir), "utf8");
+		for (const damaged of [good.slice(0, good.length >> 1), "garbage", '{"format":"other"}\n']) {
+			writeFileSync(cacheFile(dir), damaged);
+			const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+			const again = await start(dir);
+			expect(again.plugin.index.report("2026-11-23")).toEqual(expected);
+			expect(warn.mock.calls.filter((c) => String(c[0]).includes("index cache"))).toHaveLength(1);
+			warn.mockRestore();
+			await unloadPlugin(again.plugin);
+		}
+	});
+
+	it("reads a big vault in slices, with progress, and the same answer", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 150; i++) files[`Prospects/P${i}.md`] = `---\nstatus: active\n---\n- [ ] 2026-11-${String(10 + (i % 20)).padStart(2, "0")} call: x\n`;
+		const dir = makeVaultDir(files);
+		const app = new App(dir);
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		const seen: string[] = [];
+		plugin.index.onChange(() => {
+			if (plugin.index.progress) seen.push(`${plugin.index.progress.done}/${plugin.index.progress.total}`);
+		});
+		for (let i = 0; i < 50 && !plugin.index.ready; i++) await app.settle();
+		expect(plugin.index.ready).toBe(true);
+		expect(plugin.index.progress).toBeNull();
+		expect(plugin.index.report("2026-11-23").entries).toHaveLength(150);
+		for (const s of seen) expect(s).toMatch(/^\d+\/150$/);
+	});
+});
