@@ -13,6 +13,7 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/sequenceEnds";
 import { runImport } from "./importCommand";
+import { checkNoteArg, readNoteForEdit } from "./noteFile";
 import { reportFor } from "../core/owner";
 import { statsByOwnerText } from "../core/ownerStats";
 
@@ -207,7 +208,7 @@ export function run(argv: string[], io: Io): number {
 function runExplain(rest: string[], today: string, io: Io, noCache: boolean): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
-	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
+	checkNoteArg(note);
 	const { vault, settings } = findVaultRoot(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
 	const report = buildReport(vault, today, settings, io, noCache);
@@ -229,19 +230,11 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean): nu
 function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
-	if (!note.toLowerCase().endsWith(".md")) throw new UsageError(`not a markdown note: ${note}`);
-	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
+	checkNoteArg(note);
 	const input = logInputFrom(values, today);
-
-	const { vault, settings } = findVaultRoot(note);
-	const path = relative(vault, resolve(note)).split(sep).join("/");
-	let before: string;
-	try {
-		before = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(note));
-	} catch {
-		io.err(`touchbase: ${note} was not changed: it is not UTF-8 text\n`);
-		return 1;
-	}
+	const read = readNoteForEdit(note, io.err, findVaultRoot);
+	if (read === null) return 1;
+	const { settings, path, before } = read;
 	const result = logTouch(before, path, input, settings, today);
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { writeFileSync } from "node:fs";
 import { UsageError } from "../core/cliText";
 import { setStatus } from "../core/commands";
 import type { IsoDay } from "../core/dates";
 import { endedBecause } from "../core/sequenceEnds";
-import type { TouchbaseSettings } from "../core/settings";
+import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 
 interface StatusIo {
 	out: (text: string) => void;
@@ -16,21 +15,14 @@ interface StatusIo {
  * sequences that status ends (won, lost, paused), in one write (README, "Sequences"). Setting the
  * status the note already has writes nothing.
  */
-export function runStatus(rest: string[], today: IsoDay, io: StatusIo, findVaultRoot: (note: string) => { vault: string; settings: TouchbaseSettings }): number {
+export function runStatus(rest: string[], today: IsoDay, io: StatusIo, findVaultRoot: VaultRootOf): number {
 	if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : rest.length === 1 ? "missing STATUS (lead, active, paused, won or lost)" : `unexpected argument "${rest[2]}"`);
 	const [note, status] = rest;
-	if (!note.toLowerCase().endsWith(".md")) throw new UsageError(`not a markdown note: ${note}`);
-	if (!existsSync(note) || !statSync(note).isFile()) throw new UsageError(`note not found: ${note}`);
+	checkNoteArg(note);
 	if (!/^(lead|active|paused|won|lost)$/i.test(status.trim())) throw new UsageError(`STATUS must be lead, active, paused, won or lost, not "${status}"`);
-	const { vault, settings } = findVaultRoot(note);
-	const path = relative(vault, resolve(note)).split(sep).join("/");
-	let before: string;
-	try {
-		before = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(note));
-	} catch {
-		io.err(`touchbase: ${note} was not changed: it is not UTF-8 text\n`);
-		return 1;
-	}
+	const read = readNoteForEdit(note, io.err, findVaultRoot);
+	if (read === null) return 1;
+	const { settings, path, before } = read;
 	const result = setStatus(before, path, status, settings, today);
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);

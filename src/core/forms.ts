@@ -8,7 +8,7 @@
  */
 import type { IsoDay } from "./dates";
 import { memo } from "./memo";
-import { dayWithYear, findWrittenDate, type WrittenDate } from "./nextClause";
+import { dayWithYear, findWrittenDate, looksDated, type WrittenDate } from "./nextClause";
 import { headingOf, isDelimiterRow, tableCells } from "./scan";
 import type { TouchbaseSettings } from "./settings";
 
@@ -168,7 +168,7 @@ export function readForms(lines: readonly BodyLine[], created: IsoDay | null, se
 		}
 		const label = LABEL.exec(rest);
 		if (label && forms.labels) readLabel(label[1].trim(), label[2], line, text, settings, contact, dateIn, note, out);
-		else if (/\d/.test(text) && findWrittenDate(text, locale) !== null) {
+		else if (looksDated(text)) {
 			out.unused.push({ line, text, reason: "a date in prose: not a label, heading, table row, task or touch line" });
 		}
 		rememberFullDate(text, state, locale);
@@ -177,6 +177,7 @@ export function readForms(lines: readonly BodyLine[], created: IsoDay | null, se
 }
 
 function rememberFullDate(text: string, state: State, locale: "en" | "en-GB"): void {
+	// Only a year can make a later month-day certain: without four digits, nothing to remember.
 	if (!/\d{4}/.test(text)) return;
 	const found = findWrittenDate(text, locale);
 	if (found !== null && "date" in found) state.lastFullDate = found.date;

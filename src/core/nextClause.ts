@@ -230,6 +230,7 @@ const WRITTEN_IN_TEXT = new RegExp(
 	`(^|[^\\p{L}\\d])((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?))(?![\\p{L}\\d])`,
 	"iu",
 );
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 /** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
 const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
 
@@ -239,7 +240,8 @@ const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
  */
 export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): WrittenDate | null {
 	const iso = ISO_IN_TEXT.exec(text);
-	const written = WRITTEN_IN_TEXT.exec(text);
+	// The full pattern is slow on long prose: most lines name no month at all.
+	const written = MONTH_HINT.test(text) ? WRITTEN_IN_TEXT.exec(text) : null;
 	// Group 1 is what stands before the date (no lookbehind: iOS before 16.4 has none).
 	const isoAt = iso ? iso.index + iso[1].length : -1;
 	const writtenAt = written ? written.index + written[1].length : -1;
@@ -247,19 +249,30 @@ export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): Wr
 		return isIsoDay(iso[2]) ? { date: iso[2], index: isoAt, length: iso[2].length } : null;
 	}
 	if (!written) return null;
-	const result = chronoFor(locale, written[2]).parse(written[2], FIXED_REFERENCE)[0];
+	const found = writtenDates(`${locale}\n${written[2]}`);
+	return found === null ? null : { ...found, index: writtenAt, length: written[2].length };
+}
+
+/** Whether a text holds something written as a date, without asking chrono what it is. */
+export function looksDated(text: string): boolean {
+	return ISO_IN_TEXT.test(text) || (MONTH_HINT.test(text) && WRITTEN_IN_TEXT.test(text));
+}
+
+/** chrono's reading of one written-out date: notes repeat the same few, and chrono is the cost. */
+const writtenDates = memo(20_000, (key: string): { date: IsoDay } | { month: number; day: number } | null => {
+	const [locale, text] = key.split("\n");
+	const result = chronoFor(locale as "en" | "en-GB", text).parse(text, FIXED_REFERENCE)[0];
 	if (!result) return null;
 	const start = result.start;
 	const month = start.get("month");
 	const day = start.get("day");
 	if (month === null || day === null || !start.isCertain("month") || !start.isCertain("day")) return null;
-	const place = { index: writtenAt, length: written[2].length };
-	if (!start.isCertain("year")) return { month, day, ...place };
+	if (!start.isCertain("year")) return { month, day };
 	const year = start.get("year");
 	if (year === null) return null;
 	const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-	return isIsoDay(date) ? { date, ...place } : null;
-}
+	return isIsoDay(date) ? { date } : null;
+});
 
 /**
  * The day of a month-day date, from a full date the note gives before it: the first such day on

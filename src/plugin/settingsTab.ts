@@ -2,28 +2,9 @@ import { Platform, PluginSettingTab, Setting, debounce, requireApiVersion, type 
 import { parseCadence } from "../core/cadence";
 import { DEFAULT_SETTINGS, type FrontmatterKeys, type Templates, type TouchbaseSettings } from "../core/settings";
 import type { SettingsStore } from "./ports";
-import { controlValue, setControlValueIn, settingDefinitions } from "./settingDefinitions";
+import { controlValue, KEY_FIELDS, setControlValueIn, settingDefinitions } from "./settingDefinitions";
 import { sequenceSettings } from "./sequenceSettings";
 
-const KEY_LABELS: Record<keyof FrontmatterKeys, string> = {
-	status: "Status",
-	pausedUntil: "Paused until",
-	company: "Company",
-	contact: "Contact",
-	channel: "Preferred channel",
-	cadence: "Cadence",
-	created: "Created",
-	nextFollowUp: "Next follow-up",
-	lastTouch: "Last touch",
-	touches: "Touches",
-	value: "Deal value",
-	sequence: "Sequence",
-	owner: "Owner",
-	source: "Source",
-	email: "Email",
-	phone: "Phone",
-	role: "Job title",
-};
 
 const TEMPLATE_INFO: Record<keyof Templates, { name: string; desc: string }> = {
 	touch: { name: "Touch line", desc: "Log a touch. Placeholders: date, time, channel, summary, outcome, next, objective, touch (5th), prospect, company, contact, fm.KEY." },
@@ -204,8 +185,8 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 
 		new Setting(el).setName("Frontmatter keys").setHeading();
 		el.createEl("p", { cls: "setting-item-description", text: "Names are read loosely (case, spaces, dashes and underscores do not matter) and written exactly as given here." });
-		for (const key of Object.keys(KEY_LABELS) as (keyof FrontmatterKeys)[]) {
-			text(KEY_LABELS[key], "", s.keys[key], (v) => (s.keys[key] = v.trim() || DEFAULT_SETTINGS.keys[key]), DEFAULT_SETTINGS.keys[key]);
+		for (const key of Object.keys(KEY_FIELDS) as (keyof FrontmatterKeys)[]) {
+			text(KEY_FIELDS[key], "", s.keys[key], (v) => (s.keys[key] = v.trim() || DEFAULT_SETTINGS.keys[key]), DEFAULT_SETTINGS.keys[key]);
 		}
 		text("Also read as next follow-up", "Other key names (comma separated).", s.synonyms.nextFollowUp.join(", "), (v) => (s.synonyms.nextFollowUp = list(v)));
 		text("Also read as last touch", "Other key names (comma separated).", s.synonyms.lastTouch.join(", "), (v) => (s.synonyms.lastTouch = list(v)));
