@@ -356,6 +356,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 	const forms = settings.readForms;
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
+	const touchLines = new Set(touches.map((x) => x.line));
 	let t = 0;
 	let f = 0;
 	// Touch lines and form lines, merged in line order.
@@ -363,7 +364,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 		const touch = body.touchLines[t];
 		const form = body.formLines[f];
 		if (form === undefined || (touch !== undefined && touch.line < form.line)) {
-			lines.push({ line: touch.line, text: touch.text, touchLine: touches.some((x) => x.line === touch.line) });
+			lines.push({ line: touch.line, text: touch.text, touchLine: touchLines.has(touch.line) });
 			t++;
 		} else {
 			lines.push({ line: form.line, text: form.text, touchLine: false });

@@ -98,6 +98,7 @@ export class ProspectIndex {
 
 	clear(): void {
 		this.interactions.clear();
+		this.byLink.clear();
 		this.byName.clear();
 		this.notes.clear();
 		this.order.clear();
@@ -124,6 +125,8 @@ export class ProspectIndex {
 
 	/** Interaction notes by path. */
 	private readonly interactions = new Map<string, Interaction>();
+	/** Interaction note paths by the link targets they name, so a prospect finds its own at once. */
+	private readonly byLink = new Map<string, Set<string>>();
 	/** Prospect paths by the link targets that reach them (`jane doe`, `prospects/jane doe`). */
 	private readonly byName = new Map<string, Set<string>>();
 
@@ -149,6 +152,11 @@ export class ProspectIndex {
 
 	private link(path: string, interaction: Interaction): void {
 		this.interactions.set(path, interaction);
+		for (const target of interaction.links) {
+			const paths = this.byLink.get(target) ?? new Set<string>();
+			paths.add(path);
+			this.byLink.set(target, paths);
+		}
 		this.touchedBy(interaction);
 		this.revision++;
 	}
@@ -157,6 +165,11 @@ export class ProspectIndex {
 		const old = this.interactions.get(path);
 		if (old === undefined) return false;
 		this.interactions.delete(path);
+		for (const target of old.links) {
+			const paths = this.byLink.get(target);
+			paths?.delete(path);
+			if (paths?.size === 0) this.byLink.delete(target);
+		}
 		this.touchedBy(old);
 		this.revision++;
 		return true;
@@ -165,11 +178,14 @@ export class ProspectIndex {
 	/** The prospect with the touches its interaction notes record, each day counted once. */
 	private withInteractions(prospect: ProspectNote): ProspectNote {
 		if (this.interactions.size === 0 || !this.settings.readForms.interactions) return prospect;
-		const targets = new Set(this.targetsOf(prospect.path));
+		const paths = new Set(this.targetsOf(prospect.path).flatMap((target) => [...(this.byLink.get(target) ?? [])]));
+		if (paths.size === 0) return prospect;
 		const days = new Set(prospect.touches.map((t) => t.date));
 		const extra: Touch[] = [];
-		for (const [path, interaction] of this.interactions) {
-			if (!interaction.links.some((link) => targets.has(link)) || days.has(interaction.date)) continue;
+		// By path, so the answer never depends on the order notes were read in.
+		for (const path of [...paths].sort()) {
+			const interaction = this.interactions.get(path)!;
+			if (days.has(interaction.date)) continue;
 			days.add(interaction.date);
 			extra.push(interactionTouch(path, interaction));
 		}

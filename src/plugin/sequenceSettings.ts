@@ -15,12 +15,12 @@ export function moveItem<T>(list: T[], from: number, by: -1 | 1): boolean {
 	return true;
 }
 
-function newStep(settings: TouchbaseSettings, after: SequenceStep | undefined): SequenceStep {
+export function newStep(settings: TouchbaseSettings, after: SequenceStep | undefined): SequenceStep {
 	const channel = /^[\p{L}\p{N}_-]+$/u.test(settings.defaultChannel) ? settings.defaultChannel : "email";
 	return { offset: after ? Math.min(MAX_SEQUENCE_OFFSET, after.offset + 7) : 0, unit: after?.unit ?? "days", channel, objective: "" };
 }
 
-function unusedName(sequences: Sequence[]): string {
+export function unusedName(sequences: Sequence[]): string {
 	const taken = new Set(sequences.map((s) => s.name.toLowerCase()));
 	for (let n = 1; ; n++) {
 		const name = n === 1 ? "New sequence" : `New sequence ${n}`;

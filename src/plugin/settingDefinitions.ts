@@ -5,6 +5,7 @@ import { Platform, requireApiVersion, type SettingDefinitionItem, type SettingGr
 import { parseCadence } from "../core/cadence";
 import { sequenceMarker } from "../core/sequences";
 import { DEFAULT_SETTINGS, MAX_SEQUENCE_OFFSET, SEQUENCE_ENDS, type Sequence, type SequenceEnd, type SequenceStep, type TouchbaseSettings } from "../core/settings";
+import { newStep, unusedName } from "./sequenceSettings";
 
 type Kind = "text" | "list" | "toggle" | "number" | "dropdown" | "textarea";
 
@@ -194,19 +195,6 @@ export interface DefinitionActions {
 const UNITS = { days: "days", "business days": "business days" };
 const FROM = { start: "from the start", previous: "after the previous step" };
 const END_LABELS: Record<SequenceEnd, string> = { answer: "An answer", meeting: "A meeting", won: "Won", lost: "Lost", paused: "Paused" };
-
-function newStep(settings: TouchbaseSettings, after: SequenceStep | undefined): SequenceStep {
-	const channel = /^[\p{L}\p{N}_-]+$/u.test(settings.defaultChannel) ? settings.defaultChannel : "email";
-	return { offset: after ? Math.min(MAX_SEQUENCE_OFFSET, after.offset + 7) : 0, unit: after?.unit ?? "days", channel, objective: "" };
-}
-
-function unusedName(sequences: Sequence[]): string {
-	const taken = new Set(sequences.map((s) => s.name.toLowerCase()));
-	for (let n = 1; ; n++) {
-		const name = n === 1 ? "New sequence" : `New sequence ${n}`;
-		if (!taken.has(name.toLowerCase())) return name;
-	}
-}
 
 function move<T>(list: T[], from: number, to: number): void {
 	if (from < 0 || from >= list.length || to < 0 || to >= list.length || from === to) return;

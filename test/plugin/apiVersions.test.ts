@@ -3,12 +3,12 @@
 // settings 1.13) is used only behind requireApiVersion. On an older Obsidian everything else works.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { createContext, runInContext } from "node:vm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as obsidian from "obsidian";
 import { cpSync } from "node:fs";
 import { makeVaultDir } from "../fakes/harness";
 import { App, getSetting, loadPlugin, openSettingTab, runCommand, setApiVersion, typeText } from "../fakes/obsidian";
+import { loadBuiltPlugin } from "../helpers/bundle";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 import { DEMO_DAY, demoPlugin } from "./setup";
 
@@ -50,39 +50,7 @@ describe("on Obsidian 1.9", () => {
 		const old: Record<string, unknown> = { ...obsidian };
 		delete old.BasesView;
 		delete old.QueryController;
-		const module = { exports: {} as Record<string, unknown> };
-		const context = createContext({
-			module,
-			exports: module.exports,
-			require: (id: string): unknown => {
-				if (id === "obsidian") return old;
-				throw new Error(`Cannot find module '${id}'`);
-			},
-			window,
-			document,
-			navigator: window.navigator,
-			console,
-			setTimeout: window.setTimeout.bind(window),
-			clearTimeout: window.clearTimeout.bind(window),
-			setInterval: window.setInterval.bind(window),
-			clearInterval: window.clearInterval.bind(window),
-			queueMicrotask,
-			structuredClone,
-			TextEncoder,
-			TextDecoder,
-			Intl,
-			Date,
-			performance,
-			activeWindow: window,
-			activeDocument: document,
-			createEl: window.createEl,
-			createDiv: window.createDiv,
-			createSpan: window.createSpan,
-			createSvg: window.createSvg,
-			createFragment: window.createFragment,
-		});
-		runInContext(`(function (module, exports, require) {${readFileSync(resolve(__dirname, "../../main.js"), "utf8")}\n})(module, exports, require)`, context, { filename: "main.js" });
-		const PluginClass = (module.exports.default ?? module.exports) as never;
+		const PluginClass = loadBuiltPlugin(old).PluginClass as never;
 		const dir = makeVaultDir();
 		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
 		const app = new App(dir);

@@ -1,17 +1,16 @@
 // @vitest-environment happy-dom
-import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
-import { createContext, runInContext } from "node:vm";
+import { statSync } from "node:fs";
+import { runInContext } from "node:vm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as obsidian from "obsidian";
 import { makeVaultDir } from "../fakes/harness";
 import { App, loadPlugin, notices, runCommand } from "../fakes/obsidian";
 import { cpSync } from "node:fs";
+import { loadBuiltPlugin, MAIN_JS as MAIN } from "../helpers/bundle";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 import { DEMO_DAY } from "./setup";
 import { COMMAND_IDS } from "../../src/plugin/commands";
 
-const MAIN = resolve(__dirname, "../../main.js");
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -21,52 +20,10 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-/**
- * Evaluates the built main.js as Obsidian mobile would: `require` knows only `obsidian`, and
- * there is no Buffer, no process and no Node built-in.
- */
+/** The built main.js, evaluated as Obsidian mobile would; it holds no Buffer or process. */
 function loadBundle(): { PluginClass: new (...args: never[]) => unknown; required: string[] } {
-	const required: string[] = [];
-	const module = { exports: {} as Record<string, unknown> };
-	const sandbox = {
-		module,
-		exports: module.exports,
-		require: (id: string): unknown => {
-			required.push(id);
-			if (id === "obsidian") return obsidian;
-			throw new Error(`Cannot find module '${id}' (Obsidian mobile has no Node modules)`);
-		},
-		window,
-		document,
-		navigator: window.navigator,
-		console,
-		setTimeout: window.setTimeout.bind(window),
-		clearTimeout: window.clearTimeout.bind(window),
-		setInterval: window.setInterval.bind(window),
-		clearInterval: window.clearInterval.bind(window),
-		queueMicrotask,
-		// Browser globals every Obsidian window has (the first index measures and yields with them).
-		performance: window.performance,
-		MessageChannel: window.MessageChannel,
-		structuredClone,
-		TextEncoder,
-		TextDecoder,
-		Intl,
-		Date,
-		activeWindow: window,
-		activeDocument: document,
-		// Obsidian's own globals for building elements.
-		createEl: window.createEl,
-		createDiv: window.createDiv,
-		createSpan: window.createSpan,
-		createSvg: window.createSvg,
-		createFragment: window.createFragment,
-	};
-	const context = createContext(sandbox);
+	const { PluginClass, required, context } = loadBuiltPlugin(obsidian);
 	expect(runInContext("typeof Buffer + ' ' + typeof process", context)).toBe("undefined undefined");
-	// Obsidian runs a plugin inside a function, as here: the bundle's own names stay local.
-	runInContext(`(function (module, exports, require) {${readFileSync(MAIN, "utf8")}\n})(module, exports, require)`, context, { filename: "main.js" });
-	const PluginClass = (module.exports.default ?? module.exports) as new (...args: never[]) => unknown;
 	return { PluginClass, required };
 }
 
