@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PARSER_VERSION, readNote, type NoteRead } from "../../src/core/note";
 import { decodeRead, encodeRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, type CacheEntry } from "../../src/core/readCache";
 import { migrateSettings } from "../../src/core/settings";
-import { EXAMPLE_VAULT } from "../helpers/files";
+import { EXAMPLE_VAULT, FIXTURES } from "../helpers/files";
 
 const KEY = readCacheKey(migrateSettings(undefined));
 
@@ -38,6 +38,8 @@ describe("the cache file", () => {
 		expect(parseCache("\u0000\u0001 not json", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
 		expect(parseCache("", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
 		expect(parseCache(text, "/vault", `${PARSER_VERSION + 1}\n{}`)).toEqual({ ok: false, reason: "stale" });
+		// An older Touchbase's file: rebuilt without a warning.
+		expect(parseCache(text.replace("touchbase-read-cache/2", "touchbase-read-cache/1"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
 		// A damaged line in the middle.
 		expect(parseCache(text.replace("\t12\t", "\tx\t"), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
 		// A line too many or too few for the count.
@@ -79,6 +81,48 @@ describe("a read as JSON", () => {
 			const read = readNote(path, readFileSync(join(EXAMPLE_VAULT, path), "utf8"), settings);
 			expect(decodeRead(encodeRead(read)!)).toEqual(read);
 		}
+	});
+
+	it("round-trips the real notes and the conformance vault, keys in the same order", () => {
+		const settings = migrateSettings(undefined);
+		let touches = 0;
+		for (const root of [join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")]) {
+			for (const path of markdownFiles(root)) {
+				const read = readNote(path, readFileSync(join(root, path), "utf8"), settings);
+				touches += read.prospect?.touches.length ?? 0;
+				expect(JSON.stringify(decodeRead(encodeRead(read)!)), path).toBe(JSON.stringify(read));
+				expect(decodeRead(encodeRead(read)!), path).toEqual(read);
+			}
+		}
+		expect(touches).toBeGreaterThan(10);
+	});
+
+	it("packs touches: lines whose text is not their end, texts that do not start with the summary", () => {
+		const settings = migrateSettings(undefined);
+		const text = [
+			"---",
+			"tags: [prospect]",
+			"---",
+			"- 2026-01-05 call: asked about budget → next: 2026-01-12 email send the deck",
+			"- [x] 2026-01-06 email: sent it #objective/book-meeting (outcome: yes)",
+			"- [ ] 2026-01-09 call: check in 📅 2026-01-10",
+			"  - 2026-01-07 text: nested, [[Jane]] said hi",
+			"1) [[2026-01-08|that day]] **bold** summary",
+			"",
+		].join("\n");
+		const read = readNote("Prospects/P.md", text, settings);
+		expect(read.prospect!.touches.length).toBe(5);
+		const encoded = encodeRead(read)!;
+		expect(JSON.stringify(decodeRead(encoded))).toBe(JSON.stringify(read));
+		expect(encoded.length).toBeLessThan(JSON.stringify(read).length * 0.7);
+		// A touch of another shape (a form's, with its own keys) is written as it is.
+		const odd = { ...read, prospect: { ...read.prospect!, touches: [{ ...read.prospect!.touches[0], from: "label" }] } } as NoteRead;
+		expect(decodeRead(encodeRead(odd)!)).toEqual(odd);
+	});
+
+	it("refuses a damaged packed touch", () => {
+		expect(() => decodeRead('{"prospect":{"touches":[[1,2,3]]},"problems":[]}')).toThrow();
+		expect(() => decodeRead('{"prospect":{"touches":[[1,7,"none","2026-01-01",null,null,"s",null,null,null,"","-",null,0,"plain",null,0,0,null,false,0,null]]},"problems":[]}')).toThrow();
 	});
 
 	it("keeps what YAML can give and JSON cannot carry: NaN, infinities, -0, undefined, dates, NUL strings, __proto__", () => {
