@@ -107,9 +107,11 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (pool === null && options.workers !== null && options.workers.count > 0 && toRead >= minNotes && existsSync(options.workers.script)) {
 				pool = new ParsePool(options.workers.script, options.workers.count, settings, keep);
 			}
-			if (pool !== null && pool.offer(seq, path, got.bytes)) {
+			if (pool !== null) {
+				// Answers taken in first free the workers' queues: without that, once every queue
+				// is full the main thread would parse every note left by itself.
 				pool.collect(false, settle);
-				return;
+				if (pool.offer(seq, path, got.bytes)) return;
 			}
 			const read = readNote(path, DECODER.decode(got.bytes), settings);
 			settle(seq, read, keep ? encodeRead(read) : null);

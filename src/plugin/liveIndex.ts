@@ -189,7 +189,7 @@ export class LiveIndex extends Component implements IndexSource {
 		if (!cache) return false;
 		const fm: Record<string, unknown> | undefined = cache.frontmatter;
 		if (cache.frontmatterPosition && !fm) return true;
-		const tag = this.settings.prospectTag.toLowerCase();
+		const { tag, key, typeValue, people } = this.candidateRules();
 		if (tag !== "" && cache.tags) {
 			for (const t of cache.tags) {
 				const name = t.tag.replace(/^#/, "").toLowerCase();
@@ -198,18 +198,37 @@ export class LiveIndex extends Component implements IndexSource {
 		}
 		if (!fm) return false;
 		// One pass over the keys, for the tag keys and the type key (most notes have neither).
-		const key = this.settings.typeKey !== "" ? this.settings.typeKey.toLowerCase() : null;
-		// An interaction note names the people it was with (`attendees:`, `contact:`): it counts as
-		// a touch of the prospects it links to, so it is read too.
-		const people = this.settings.readForms.interactions ? new Set(this.settings.peopleKeys.map(normalizeKey)) : null;
 		for (const k in fm) {
 			if (!Object.prototype.hasOwnProperty.call(fm, k)) continue;
 			const lower = k.toLowerCase();
 			if (tag !== "" && (lower === "tags" || lower === "tag") && mentions(fm[k], tag)) return true;
-			if (lower === key && mentions(fm[k], this.settings.typeValue.toLowerCase())) return true;
+			if (lower === key && mentions(fm[k], typeValue)) return true;
 			if (people?.has(normalizeKey(k))) return true;
 		}
 		return false;
+	}
+
+	private rules: { signature: string; tag: string; key: string | null; typeValue: string; people: Set<string> | null } | null = null;
+
+	/**
+	 * What `isCandidate` looks for, worked out again only when the settings it depends on changed
+	 * (it runs for every note at start; the settings tab edits the object in place).
+	 */
+	private candidateRules(): NonNullable<LiveIndex["rules"]> {
+		const settings = this.settings;
+		const signature = `${settings.prospectTag}\n${settings.typeKey}\n${settings.typeValue}\n${settings.readForms.interactions}\n${settings.peopleKeys.join("\n")}`;
+		if (this.rules?.signature !== signature) {
+			this.rules = {
+				signature,
+				tag: settings.prospectTag.toLowerCase(),
+				key: settings.typeKey !== "" ? settings.typeKey.toLowerCase() : null,
+				typeValue: settings.typeValue.toLowerCase(),
+				// An interaction note names the people it was with (`attendees:`, `contact:`): it
+				// counts as a touch of the prospects it links to, so it is read too.
+				people: settings.readForms.interactions ? new Set(settings.peopleKeys.map(normalizeKey)) : null,
+			};
+		}
+		return this.rules;
 	}
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
