@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
+import { REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
 import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
 
 const TODAY = "2026-11-23";
@@ -80,6 +81,29 @@ describe("the persisted index of the command line", () => {
 		writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
 		utimesSync(full, OLD, new Date(OLD.getTime() + 1000));
 		expect(due(vault, cache).stdout).not.toContain("From the cache");
+	});
+
+	it("after a few edits, answers without writing the whole file again; past REWRITE_MIN_CHANGES, writes it", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const cold = due(vault, cache);
+		const file = cacheFiles(cache)[0];
+		const written = readFileSync(file, "utf8");
+		const notes = written.split("\n").slice(1, -2).map((line) => JSON.parse(line.slice(0, line.indexOf("\t"))) as string);
+		const touch = (path: string, n: number): void => {
+			const full = join(vault, path);
+			writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
+			utimesSync(full, OLD, new Date(OLD.getTime() + 1000 * n));
+		};
+		touch(notes[0], 1);
+		const edited = due(vault, cache, ["--no-cache"]).stdout;
+		expect(due(vault, cache).stdout).toBe(edited);
+		expect(readFileSync(file, "utf8")).toBe(written);
+		expect(edited).toBe(cold.stdout);
+		expect(notes.length).toBeGreaterThan(REWRITE_MIN_CHANGES);
+		for (let i = 1; i < REWRITE_MIN_CHANGES; i++) touch(notes[i], 1);
+		expect(due(vault, cache).stdout).toBe(cold.stdout);
+		expect(readFileSync(file, "utf8")).not.toBe(written);
 	});
 
 	it("ignores a corrupt, truncated or foreign file with one line on stderr, and rebuilds it", () => {
