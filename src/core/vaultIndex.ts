@@ -51,6 +51,12 @@ export class ProspectIndex {
 	/** Notes changed since `standing` was brought up to date. */
 	private readonly changed = new Set<string>();
 	private standing: Standing | null = null;
+	/**
+	 * Each prospect's due entry, once worked out, until its note (or an interaction note linking
+	 * to it) changes: a caller that indexes in slices works them out as it goes (`prepareDue`),
+	 * so the first report only sorts.
+	 */
+	private readonly dueOf = new Map<string, { today: IsoDay; settings: TouchbaseSettings; dueSettings: string; entry: DueEntry }>();
 
 	constructor(private settings: TouchbaseSettings) {}
 
@@ -72,14 +78,14 @@ export class ProspectIndex {
 			// Not a prospect (an interaction note, kept above, or any other note).
 			this.named(path, false);
 			if (!this.notes.delete(path)) return linked;
-			this.changed.add(path);
+			this.touched(path);
 			this.revision++;
 			return true;
 		}
 		if (read.prospect) this.named(path, true);
 		if (!this.notes.has(path)) this.order.set(path, this.nextOrder++);
 		this.notes.set(path, read);
-		this.changed.add(path);
+		this.touched(path);
 		this.revision++;
 		return true;
 	}
@@ -91,7 +97,7 @@ export class ProspectIndex {
 			return true;
 		}
 		if (!this.notes.delete(path)) return false;
-		this.changed.add(path);
+		this.touched(path);
 		this.revision++;
 		return true;
 	}
@@ -103,8 +109,28 @@ export class ProspectIndex {
 		this.notes.clear();
 		this.order.clear();
 		this.changed.clear();
+		this.dueOf.clear();
 		this.standing = null;
 		this.revision++;
+	}
+
+	private touched(path: string): void {
+		this.changed.add(path);
+		this.dueOf.delete(path);
+	}
+
+	/** Works out one prospect's due entry now (a slice of a long indexing), for the next report. */
+	prepareDue(path: string, today: IsoDay): void {
+		const prospect = this.notes.get(path)?.prospect;
+		if (prospect) this.dueEntry(path, prospect, today, dueSettingsOf(this.settings));
+	}
+
+	private dueEntry(path: string, prospect: ProspectNote, today: IsoDay, dueSettings: string): DueEntry {
+		const known = this.dueOf.get(path);
+		if (known !== undefined && known.today === today && known.settings === this.settings && known.dueSettings === dueSettings) return known.entry;
+		const entry = computeDue(this.withInteractions(prospect), today, this.settings);
+		this.dueOf.set(path, { today, settings: this.settings, dueSettings, entry });
+		return entry;
 	}
 
 	get(path: string): NoteRead | undefined {
@@ -147,7 +173,7 @@ export class ProspectIndex {
 
 	/** The prospects an interaction links to: re-read in the next report when it changes. */
 	private touchedBy(interaction: Interaction): void {
-		for (const link of interaction.links) for (const path of this.byName.get(link) ?? []) this.changed.add(path);
+		for (const link of interaction.links) for (const path of this.byName.get(link) ?? []) this.touched(path);
 	}
 
 	private link(path: string, interaction: Interaction): void {
@@ -217,7 +243,8 @@ export class ProspectIndex {
 	/** Everything again, as a stable sort of the notes in index order. */
 	private rebuild(today: IsoDay, dueSettings: string): Standing {
 		for (const path of this.order.keys()) if (!this.notes.has(path)) this.order.delete(path);
-		const entries = this.prospects().map((p) => computeDue(p, today, this.settings));
+		const entries: DueEntry[] = [];
+		for (const [path, read] of this.notes) if (read.prospect) entries.push(this.dueEntry(path, read.prospect, today, dueSettings));
 		entries.sort(compareEntries);
 		const problems = this.problems();
 		const counts = emptyCounts();
@@ -259,7 +286,7 @@ export class ProspectIndex {
 		}
 		const place = this.order.get(path)!;
 		if (read.prospect) {
-			const entry = computeDue(this.withInteractions(read.prospect), s.today, this.settings);
+			const entry = this.dueEntry(path, read.prospect, s.today, s.dueSettings);
 			rank.set(entry, place);
 			s.entries.splice(upperBound(s.entries, (e) => compareEntry(e, entry) <= 0), 0, entry);
 			s.byPath.set(path, entry);

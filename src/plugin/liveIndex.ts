@@ -97,12 +97,20 @@ export class LiveIndex extends Component implements IndexSource {
 		const generation = ++this.generation;
 		const alive = (): boolean => !this.unloaded && this.generation === generation;
 		this.core.clear();
-		const files = this.app.vault.getMarkdownFiles().filter((f) => this.isCandidate(f));
+		// Which notes may be prospects is decided in the store's slices (10,000 notes at once held
+		// the main thread 60 ms); each prospect's due entry is worked out there too, so the first
+		// report only sorts.
+		const files = this.app.vault.getMarkdownFiles();
+		const today = localToday();
 		this.progress = { done: 0, total: files.length };
 		await this.store.indexFiles(
 			files,
+			(file) => this.isCandidate(file),
 			this.settings,
-			(path, read) => this.core.put(path, read),
+			(path, read) => {
+				this.core.put(path, read);
+				this.core.prepareDue(path, today);
+			},
 			(progress) => {
 				this.progress = progress;
 				this.notify();

@@ -9,6 +9,7 @@
 // How: the first index (and a restart) reads at most READS_IN_FLIGHT notes at once, and gives the
 // main thread back every SLICE_MS, so Obsidian never stutters while thousands of notes are read.
 import type { App, TFile } from "obsidian";
+import { parseNaturalDate } from "../core/nextClause";
 import { readNote, type NoteRead } from "../core/note";
 import { decodeRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../core/readCache";
 import type { TouchbaseSettings } from "../core/settings";
@@ -62,12 +63,22 @@ export class ReadCacheStore {
 	 * Reads `files` into the index through `put`, taking unchanged notes from the cache file:
 	 * with a bounded number of reads in flight, in slices, reporting progress.
 	 */
-	async indexFiles(files: TFile[], settings: TouchbaseSettings, put: (path: string, read: NoteRead) => void, progress: (p: Progress) => void, alive: () => boolean): Promise<void> {
+	async indexFiles(
+		files: TFile[],
+		isCandidate: (file: TFile) => boolean,
+		settings: TouchbaseSettings,
+		put: (path: string, read: NoteRead) => void,
+		progress: (p: Progress) => void,
+		alive: () => boolean,
+	): Promise<void> {
 		this.known.clear();
+		this.unchanged = false;
 		const key = readCacheKey(settings);
 		const stored = await this.load(key);
+		// The file's text was decoded in the task the read ended in: parsing it starts a new one.
+		if (files.length >= SLICE_MIN_FILES) await yieldToMain();
 		const startedAt = Date.now();
-		const total = files.length;
+		let total = files.length;
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
 		let sliceStart = performance.now();
@@ -79,9 +90,17 @@ export class ReadCacheStore {
 			}
 		};
 		const misses: TFile[] = [];
+		let candidates = 0;
 		// Notes that did not change: no read at all.
 		for (const file of files) {
 			if (!alive()) return;
+			if (!isCandidate(file)) {
+				// Not counted in the progress, which is of prospect notes.
+				total--;
+				await maybeYield();
+				continue;
+			}
+			candidates++;
 			const entry = stored.get(file.path);
 			const stamp = stampOf(file);
 			if (entry !== undefined && sameStamp(entry, stamp)) {
@@ -98,7 +117,10 @@ export class ReadCacheStore {
 			}
 			misses.push(file);
 		}
+		// Nothing read and nothing gone: the file on disk is already right, so it is not written again.
+		this.unchanged = misses.length === 0 && candidates === stored.size;
 		// The others: READS_IN_FLIGHT lanes, each reading then parsing one note at a time.
+		if (misses.length > 0) await warmUpParsing(settings);
 		let next = 0;
 		const lane = async (): Promise<void> => {
 			while (next < misses.length && alive()) {
@@ -128,15 +150,19 @@ export class ReadCacheStore {
 	/** A note read again after an edit (or first read after a create or rename). */
 	noteRead(file: TFile, read: NoteRead | undefined): void {
 		this.known.set(file.path, { stamp: stampOf(file), readAt: Date.now(), read: read ?? NOTHING, encoded: null });
+		this.unchanged = false;
 	}
 
 	noteGone(path: string): void {
-		this.known.delete(path);
+		if (this.known.delete(path)) this.unchanged = false;
 	}
+
+	/** Whether the file on disk holds exactly what is known (a start that read nothing). */
+	private unchanged = false;
 
 	/** Writes the file (whole: a temporary file, then a rename). Failures are logged, never thrown. */
 	save(settings: TouchbaseSettings): Promise<void> {
-		if (this.path === null) return Promise.resolve();
+		if (this.path === null || this.unchanged) return Promise.resolve();
 		const previous = this.saving ?? Promise.resolve();
 		const run = previous.then(() => this.write(readCacheKey(settings)));
 		this.saving = run.finally(() => {
@@ -190,6 +216,18 @@ export class ReadCacheStore {
 		if (loaded.reason !== "stale") console.warn(`Touchbase: the index cache was ignored and is rebuilt: ${loaded.message}`);
 		return new Map();
 	}
+}
+
+/**
+ * chrono's module and its first parse (which compiles its patterns) cost about 50 ms in Chromium:
+ * done here, each in a task of its own, they are not added to the first note's slice.
+ */
+async function warmUpParsing(settings: TouchbaseSettings): Promise<void> {
+	await yieldToMain();
+	parseNaturalDate("tomorrow", "2026-01-05", settings.dateLocale);
+	await yieldToMain();
+	parseNaturalDate("in 3 days", "2026-01-05", settings.dateLocale);
+	await yieldToMain();
 }
 
 function stampOf(file: TFile): FileStamp {

@@ -20,6 +20,31 @@ describe("ProspectIndex", () => {
 		expect(index.report(TODAY).entries).toEqual([]);
 	});
 
+	it("gives the same report when due entries were worked out note by note while indexing, and keeps them current", () => {
+		const notes: [string, string][] = [
+			["Prospects/Jane Doe.md", "- [ ] 2026-11-20 call: x\n"],
+			["Prospects/B.md", "- 2026-11-01 email: y → next: 2026-11-24\n"],
+			["Prospects/C.md", "---\nstatus: won\n---\n- 2026-10-01 call: z\n"],
+		];
+		const meeting: [string, string] = ["Meetings/2026-11-22 Call with Jane.md", "---\nattendees: ['[[Jane Doe]]']\n---\n"];
+		const plain = new ProspectIndex(DEFAULT_SETTINGS);
+		const prepared = new ProspectIndex(DEFAULT_SETTINGS);
+		for (const [path, text] of notes) {
+			plain.update(path, text);
+			prepared.update(path, text);
+			prepared.prepareDue(path, TODAY);
+		}
+		expect(dueJson(prepared.report(TODAY))).toEqual(dueJson(plain.report(TODAY)));
+		// An interaction note read later changes Jane's entry: the prepared one is not kept.
+		plain.update(...meeting);
+		prepared.update(...meeting);
+		const jane = (index: ProspectIndex) => index.report(TODAY).entries.find((e) => e.prospect.path === "Prospects/Jane Doe.md")!;
+		expect(jane(prepared).lastTouch?.date).toBe("2026-11-22");
+		expect(dueJson(prepared.report(TODAY))).toEqual(dueJson(plain.report(TODAY)));
+		// Another day: worked out again.
+		expect(dueJson(prepared.report("2026-11-25"))).toEqual(dueJson(plain.report("2026-11-25")));
+	});
+
 	it("drops a note that stops being a prospect, without a revision for notes it never held", () => {
 		const index = new ProspectIndex(DEFAULT_SETTINGS);
 		index.update("Clients/B.md", "---\ntype: prospect\n---\n");

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../src/plugin/main";
@@ -53,6 +53,30 @@ describe("the plugin's persisted index", () => {
 		writeFileSync(cacheFile(dir), text);
 		const third = await start(dir);
 		expect(third.plugin.index.report("2026-11-23")).toEqual(expected);
+	});
+
+	it("does not write the file again after a start that read nothing, and does after an edit", async () => {
+		const dir = makeVaultDir();
+		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+		ageAll(dir);
+		const first = await start(dir);
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		utimesSync(cacheFile(dir), OLD, OLD);
+		const written = readFileSync(cacheFile(dir), "utf8");
+
+		const second = await start(dir);
+		await second.plugin.index.saveCache();
+		expect(statSync(cacheFile(dir)).mtimeMs).toBe(OLD.getTime());
+		// An edit: the note is read again, and the next save writes its new read.
+		const path = second.plugin.index.report("2026-11-23").entries[0].prospect.path;
+		const file = second.app.vault.getFileByPath(path)!;
+		await second.app.vault.process(file, (text) => `${text}\nA line of prose.\n`);
+		await second.app.settle();
+		await second.plugin.index.saveCache();
+		expect(statSync(cacheFile(dir)).mtimeMs).not.toBe(OLD.getTime());
+		expect(readFileSync(cacheFile(dir), "utf8")).not.toBe(written);
+		await unloadPlugin(second.plugin);
 	});
 
 	it("ignores a corrupt, truncated or foreign file with one console line, and answers as without it", async () => {
