@@ -236,7 +236,9 @@ export class FollowUpsView extends ItemView {
 	}
 
 	private drawProblems(body: HTMLElement, problems: Problem[]): void {
-		for (const problem of problems) {
+		// Paged as the rows are: a vault can have hundreds, and drawing them all held the main thread.
+		const limit = this.shown.get("problems") ?? ROWS_PER_PAGE;
+		for (const problem of problems.slice(0, limit)) {
 			const row = body.createDiv({ cls: "touchbase-row touchbase-problem", attr: { "data-path": problem.path } });
 			const link = row.createEl("a", { cls: "touchbase-name", text: problem.path, attr: { href: "#" } });
 			link.addEventListener("click", (event) => {
@@ -244,6 +246,13 @@ export class FollowUpsView extends ItemView {
 				this.ports.actions.openAt(problem.path, problem.line);
 			});
 			row.createDiv({ cls: "touchbase-problem-message", text: `${problem.line !== null ? `Line ${problem.line}: ` : ""}${problem.message}` });
+		}
+		if (problems.length > limit) {
+			const more = body.createEl("button", { cls: "touchbase-more", text: `Show ${Math.min(ROWS_PER_PAGE, problems.length - limit)} more of ${problems.length - limit}` });
+			more.addEventListener("click", () => {
+				this.shown.set("problems", limit + ROWS_PER_PAGE);
+				this.refresh(true);
+			});
 		}
 	}
 

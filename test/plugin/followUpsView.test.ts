@@ -184,6 +184,21 @@ describe("the follow-ups view", () => {
 		expect(text(view.contentEl, ".touchbase-name")).toContain("<img src=x onerror=alert(1)>");
 		expect(text(view.contentEl, ".touchbase-company")).toContain("<b>bold</b>");
 	});
+
+	it("draws problems in pages too", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 30; i++) files[`Prospects/P${String(i).padStart(3, "0")}.md`] = "- 2026-02-30 call: no such day\n";
+		const { app } = openVault(files);
+		await loadPlugin(TouchbasePlugin, app);
+		const view = await openView(app);
+		const problems = (): number => view.contentEl.querySelectorAll(".touchbase-problem").length;
+		expect(problems()).toBe(25);
+		const more = view.contentEl.querySelector<HTMLElement>(".touchbase-section-problems .touchbase-more")!;
+		expect(more.textContent).toBe("Show 5 more of 5");
+		click(more);
+		expect(problems()).toBe(30);
+		expect(view.contentEl.querySelector(".touchbase-section-problems .touchbase-more")).toBeNull();
+	});
 });
 
 describe("the status bar", () => {
