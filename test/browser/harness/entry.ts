@@ -1,14 +1,19 @@
 // The harness page: the plugin's real view and commands over the Obsidian fake, in a browser.
 import "./globals";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import TouchbasePlugin from "../../../src/plugin/main";
 import { App, loadPlugin, runCommand } from "../../fakes/obsidian";
+import { createStartHarness, type StartHarness } from "./pluginStart";
 
 declare global {
 	interface Window {
 		__VAULT_FILES__: Record<string, string>;
+		/** The notes' modification times on disk (ms), when the page was built from a folder. */
+		__VAULT_MTIMES__?: Record<string, number>;
 		__MANIFEST__: string;
 		harness: Harness;
+		/** With `?start=manual`: the plugin is not loaded; the bench starts it (pluginStart.ts). */
+		startHarness: StartHarness;
 	}
 }
 
@@ -23,10 +28,11 @@ export interface Harness {
 
 const VAULT = "/vault";
 
-function put(path: string, text: string): void {
+function put(path: string, text: string, mtime?: number): void {
 	const full = `${VAULT}/${path}`;
 	mkdirSync(full.slice(0, full.lastIndexOf("/")), { recursive: true });
 	writeFileSync(full, text);
+	if (mtime !== undefined) utimesSync(full, new Date(mtime), new Date(mtime));
 }
 
 /** 500 prospects with long names, to check the layout holds. */
@@ -48,8 +54,18 @@ async function start(): Promise<void> {
 	document.body.classList.add(params.get("theme") === "dark" ? "theme-dark" : "theme-light");
 	mkdirSync(`${VAULT}/.obsidian`, { recursive: true });
 	writeFileSync("/manifest.json", window.__MANIFEST__);
-	const files = params.get("vault") === "big" ? bigVault() : window.__VAULT_FILES__;
-	for (const [path, text] of Object.entries(files)) put(path, text);
+	const big = params.get("vault") === "big";
+	const files = big ? bigVault() : window.__VAULT_FILES__;
+	const mtimes = big ? {} : (window.__VAULT_MTIMES__ ?? {});
+	for (const [path, text] of Object.entries(files)) put(path, text, mtimes[path]);
+	if (params.get("start") === "manual") {
+		// The vault is in the file system now: the page's copy is garbage, as it is not in Obsidian.
+		window.__VAULT_FILES__ = {};
+		window.__VAULT_MTIMES__ = {};
+		window.startHarness = createStartHarness(VAULT);
+		document.body.dataset.ready = "true";
+		return;
+	}
 	const app = new App(VAULT);
 	const plugin = await loadPlugin<{ openView(): Promise<void> }>(TouchbasePlugin, app);
 	await app.settle();
