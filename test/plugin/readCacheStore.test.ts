@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../src/plugin/main";
+import { NOTES_PER_FILE } from "../../src/plugin/readCacheStore";
 import { makeVaultDir } from "../fakes/harness";
 import { App, loadPlugin, unloadPlugin } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../helpers/files";
@@ -97,6 +98,44 @@ describe("the plugin's persisted index", () => {
 			warn.mockRestore();
 			await unloadPlugin(again.plugin);
 		}
+	});
+
+	it("keeps a big index in files of NOTES_PER_FILE notes: a damaged one costs only its notes, and a smaller index removes the rest", async () => {
+		const files: Record<string, string> = {};
+		const count = NOTES_PER_FILE * 2 + 10;
+		for (let i = 0; i < count; i++) files[`Prospects/P${String(i).padStart(4, "0")}.md`] = `---\ncompany: C${i}\n---\n- [ ] 2026-11-${String(10 + (i % 20)).padStart(2, "0")} call: x\n`;
+		const dir = makeVaultDir(files);
+		ageAll(dir);
+		const shard = (i: number): string => cacheFile(dir).replace(/\.json$/, i === 0 ? ".json" : `-${i}.json`);
+		const first = await start(dir);
+		for (let i = 0; i < 50 && !first.plugin.index.ready; i++) await first.app.settle();
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		expect([0, 1, 2, 3].map((i) => existsSync(shard(i)))).toEqual([true, true, true, false]);
+
+		// The second file cut short: its notes are read again, the others come from the files.
+		const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+		writeFileSync(shard(0), readFileSync(shard(0), "utf8").replace(/"company":"C\d+"/g, '"company":"From the cache"'));
+		writeFileSync(shard(1), readFileSync(shard(1), "utf8").slice(0, 1000));
+		const second = await start(dir);
+		for (let i = 0; i < 50 && !second.plugin.index.ready; i++) await second.app.settle();
+		const companies = second.plugin.index.report("2026-11-23").entries.map((e) => e.prospect.company);
+		expect(companies.filter((c) => c === "From the cache")).toHaveLength(NOTES_PER_FILE);
+		expect(companies).toHaveLength(count);
+		expect(warn).toHaveBeenCalledTimes(1);
+		await unloadPlugin(second.plugin);
+
+		// Fewer prospects: the files past the last one needed are removed.
+		for (let i = 20; i < count; i++) rmSync(join(dir, `Prospects/P${String(i).padStart(4, "0")}.md`));
+		rmSync(shard(0));
+		const third = await start(dir);
+		for (let i = 0; i < 50 && !third.plugin.index.ready; i++) await third.app.settle();
+		expect(third.plugin.index.report("2026-11-23").entries).toHaveLength(20);
+		await third.plugin.index.saveCache();
+		expect([0, 1, 2].map((i) => existsSync(shard(i)))).toEqual([true, false, false]);
+		await unloadPlugin(third.plugin);
+		expect(expected.entries).toHaveLength(count);
 	});
 
 	it("reads a big vault in slices, with progress, and the same answer", async () => {
