@@ -7,7 +7,7 @@ import { computeStats, weekFigures, type Stats } from "../core/stats";
 import { ProspectIndex, type DueReport } from "../core/vaultIndex";
 import type { IndexSource } from "./ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
-import { ReadCacheStore, type Progress } from "./readCacheStore";
+import { ReadCacheStore, SLICE_MIN_FILES, yieldToMain, type Progress } from "./readCacheStore";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
@@ -118,6 +118,15 @@ export class LiveIndex extends Component implements IndexSource {
 			alive,
 		);
 		if (!alive()) return;
+		// The sorted due list, in a task of its own: the listeners told next (status bar, view,
+		// reminders) then only read it, and no single task holds the main thread for all of them.
+		if (files.length >= SLICE_MIN_FILES) {
+			await yieldToMain();
+			if (!alive()) return;
+			this.core.report(today);
+			await yieldToMain();
+			if (!alive()) return;
+		}
 		this.progress = null;
 		this.ready = true;
 		this.notify();

@@ -24,7 +24,7 @@ export const SLICE_MS = 16;
  */
 export const NOTES_PER_FILE = 256;
 /** Vaults with fewer candidates than this are read in one go (nothing to gain from slicing). */
-const SLICE_MIN_FILES = 64;
+export const SLICE_MIN_FILES = 64;
 
 export interface Progress {
 	done: number;
@@ -42,7 +42,7 @@ interface Known {
 const NOTHING: NoteRead = { prospect: null, problems: [] };
 
 /** Gives the main thread back: a task of its own, which fake timers in tests do not hold back. */
-function yieldToMain(): Promise<void> {
+export function yieldToMain(): Promise<void> {
 	return new Promise((resolve) => {
 		const channel = new MessageChannel();
 		channel.port1.onmessage = () => {

@@ -168,9 +168,15 @@ export function createStartHarness(vault: string): StartHarness {
 			let saved: () => void = () => undefined;
 			const written = new Promise<void>((resolve) => (saved = resolve));
 			const rename = app.vault.adapter.rename.bind(app.vault.adapter);
+			// The index is written as several files (index-cache.json, index-cache-1.json …): saved
+			// once none followed the last for 300 ms.
+			const shardOf = new RegExp(`^${cachePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\.json$/, "")}(-\\d+)?\\.json$`);
+			let quiet: number | undefined;
 			app.vault.adapter.rename = async (from: string, to: string) => {
 				await rename(from, to);
-				if (to === cachePath) saved();
+				if (!shardOf.test(to)) return;
+				window.clearTimeout(quiet);
+				quiet = window.setTimeout(saved, 300);
 			};
 
 			const t0 = performance.now();
