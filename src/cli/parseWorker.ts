@@ -9,8 +9,6 @@ import type { TouchbaseSettings } from "../core/settings";
 export interface ParseWorkerData {
 	touchbase: "parse";
 	settings: TouchbaseSettings;
-	/** Whether to send each read's cache text too. */
-	encode: boolean;
 	/** Where reads go, and the counter the main thread waits on. */
 	port: MessagePort;
 	signal: SharedArrayBuffer;
@@ -23,7 +21,12 @@ export interface ParseJob {
 
 export interface ParseDone {
 	batch: number;
-	results: { seq: number; read: ReturnType<typeof readNote>; encoded: string | null }[];
+	/**
+	 * Each note's read as its cache text (a string crosses threads far cheaper than the objects,
+	 * which the main thread would have to rebuild one by one), or as the read itself when it has
+	 * no cache text.
+	 */
+	results: { seq: number; encoded: string; read?: undefined }[] | { seq: number; read: ReturnType<typeof readNote>; encoded: null }[];
 }
 
 export function isParseWorker(data: unknown): data is ParseWorkerData {
@@ -36,12 +39,13 @@ export function serveParses(): void {
 	const signal = new Int32Array(data.signal);
 	const decoder = new TextDecoder("utf-8");
 	parentPort!.on("message", (job: ParseJob) => {
-		const results: ParseDone["results"] = [];
+		const results: ({ seq: number; encoded: string } | { seq: number; read: ReturnType<typeof readNote>; encoded: null })[] = [];
 		for (const item of job.items) {
 			const read = readNote(item.path, decoder.decode(item.bytes), data.settings);
-			results.push({ seq: item.seq, read, encoded: data.encode ? encodeRead(read) : null });
+			const encoded = encodeRead(read);
+			results.push(encoded !== null ? { seq: item.seq, encoded } : { seq: item.seq, read, encoded: null });
 		}
-		data.port.postMessage({ batch: job.batch, results } satisfies ParseDone);
+		data.port.postMessage({ batch: job.batch, results });
 		Atomics.add(signal, 0, 1);
 		Atomics.notify(signal, 0);
 	});

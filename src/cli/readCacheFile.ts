@@ -1,10 +1,10 @@
 // The command line's persisted index: one file per vault in the user's cache folder, never in
 // the vault. The pure part (envelope, key, encoding) is core/readCache.ts.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { parseCache, serializeCache, type CacheEntry } from "../core/readCache";
+import { cacheLines, parseCache, type CacheEntry } from "../core/readCache";
 
 /** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {
@@ -48,6 +48,31 @@ export function loadCacheFile(file: string, scope: string, key: string): LoadRes
 	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}` };
 }
 
+/** Lines written about a megabyte at a time: at 50,000 notes the whole text and its bytes were 110 MB more at the peak. */
+function writeInChunks(file: string, lines: Iterable<string>): void {
+	const fd = openSync(file, "w", 0o600);
+	try {
+		const writeAll = (text: string): void => {
+			const bytes = Buffer.from(text, "utf8");
+			for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+		};
+		let chunk: string[] = [];
+		let size = 0;
+		for (const line of lines) {
+			chunk.push(line);
+			size += line.length + 1;
+			if (size >= 1 << 20) {
+				writeAll(`${chunk.join("\n")}\n`);
+				chunk = [];
+				size = 0;
+			}
+		}
+		if (chunk.length > 0) writeAll(`${chunk.join("\n")}\n`);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /**
  * Writes the file whole or not at all: a temporary file beside it, then a rename, so a reader (or
  * another run writing at the same time) sees either the old file or a new one, never a mix.
@@ -57,7 +82,7 @@ export function saveCacheFile(file: string, dir: string, scope: string, key: str
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
 		mkdirSync(dir, { recursive: true });
-		writeFileSync(temp, serializeCache(scope, key, notes), { mode: 0o600 });
+		writeInChunks(temp, cacheLines(scope, key, notes));
 		renameSync(temp, file);
 		return null;
 	} catch (error) {

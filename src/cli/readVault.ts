@@ -117,7 +117,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps[seq] = got.whole ? got.stamp : null;
 			toRead++;
 			if (pool === null && options.workers !== null && options.workers.count > 0 && toRead >= minNotes && existsSync(options.workers.script)) {
-				pool = new ParsePool(options.workers.script, options.workers.count, settings, keep);
+				pool = new ParsePool(options.workers.script, options.workers.count, settings);
 			}
 			if (pool !== null) {
 				// Answers taken in first free the workers' queues: without that, once every queue
@@ -240,11 +240,11 @@ class ParsePool {
 	private pending: ParseJob["items"] = [];
 	private pendingBytes: ArrayBuffer[] = [];
 
-	constructor(script: string, count: number, settings: TouchbaseSettings, encode: boolean) {
+	constructor(script: string, count: number, settings: TouchbaseSettings) {
 		for (let i = 0; i < count; i++) {
 			// Each worker answers on its own port, which the main thread reads synchronously.
 			const channel = new MessageChannel();
-			const data: ParseWorkerData = { touchbase: "parse", settings, encode, port: channel.port2, signal: this.signal.buffer };
+			const data: ParseWorkerData = { touchbase: "parse", settings, port: channel.port2, signal: this.signal.buffer };
 			const worker = new Worker(script, { workerData: data, transferList: [channel.port2] });
 			worker.unref();
 			this.workers.push({ worker, port: channel.port1, waiting: 0 });
@@ -294,7 +294,10 @@ class ParsePool {
 						this.sent.delete(done.batch);
 						this.workers[batch.worker].waiting--;
 					}
-					for (const r of done.results) settle(r.seq, r.read, r.encoded);
+					for (const r of done.results) {
+						if (r.encoded === null) settle(r.seq, r.read, null);
+						else settle(r.seq, r.encoded === NOTHING_TEXT ? NOTHING : decodeRead(r.encoded), r.encoded);
+					}
 					any = true;
 				}
 			}

@@ -128,11 +128,15 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 
 /** The file's text for these notes, in the Map's order (the same vault gives the same bytes). */
 export function serializeCache(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): string {
+	return [...cacheLines(scope, key, notes), ""].join("\n");
+}
+
+/** The file's lines, one at a time: a caller writing them as they come never holds the whole text. */
+export function* cacheLines(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): Generator<string> {
 	const header: CacheHeader = { format: READ_CACHE_FORMAT, key, scope, count: notes.size };
-	const parts = [JSON.stringify(header)];
-	for (const [path, e] of notes) parts.push(`${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`);
-	parts.push(`{"end":${notes.size}}`, "");
-	return parts.join("\n");
+	yield JSON.stringify(header);
+	for (const [path, e] of notes) yield `${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	yield `{"end":${notes.size}}`;
 }
 
 /** Whether a stored stamp still describes the file. */
