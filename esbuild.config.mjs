@@ -23,6 +23,33 @@ const noHiddenRequires = {
 	},
 };
 
+/**
+ * main.js stays ASCII. A file with any other character is read (UTF-8 decoded) into a two-byte
+ * string, several times slower than an ASCII one, when Obsidian loads the plugin. esbuild escapes
+ * strings, templates and names itself, not regular expression literals: Touchbase writes its own
+ * with \u escapes, and chrono's one en dash is escaped here.
+ */
+const asciiRegExps = {
+	name: "ascii-regexps",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]chrono-node[\\/]dist[\\/]esm[\\/]locales[\\/]en[\\/]refiners[\\/]ENMergeDateRangeRefiner\.js$/ }, async (args) => {
+			const source = readFileSync(args.path, "utf8");
+			const contents = source.replace("/^\\s*(to|-|\u2013|until|through|till)\\s*$/i", "/^\\s*(to|-|\\u2013|until|through|till)\\s*$/i");
+			if (contents === source) throw new Error(`${args.path}: chrono's en dash is not where the build expects it`);
+			return { contents, loader: "js" };
+		});
+	},
+};
+
+/** Throws when main.js holds a character that is not ASCII, showing where. */
+function assertAscii(file) {
+	const text = readFileSync(file, "utf8");
+	const at = text.search(/[^\x00-\x7f]/);
+	if (at >= 0) {
+		throw new Error(`${file} is not ASCII at ${at}: ...${text.slice(Math.max(0, at - 40), at + 10)}... (write the character as a \\u escape in the regular expression)`);
+	}
+}
+
 /** The command line: Node, one plain file that `node` runs. */
 const cli = {
 	entryPoints: ["src/cli/index.ts"],
@@ -49,10 +76,11 @@ if (existsSync("src/plugin/main.ts")) {
 		external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
 		// gray-matter requires fs at load; Obsidian mobile has none, and the plugin never reads files through it.
 		// ical.js (vCard import) has a smaller modern build than the ES5 one `require` resolves to.
-		alias: { fs: "./src/plugin/shims/fs.ts", "ical.js": "./node_modules/ical.js/dist/ical.js" },
+		// chrono's ES module build (the same code, as ical.js's) bundles smaller than the CommonJS one `require` resolves to.
+		alias: { fs: "./src/plugin/shims/fs.ts", "ical.js": "./node_modules/ical.js/dist/ical.js", "chrono-node/en": "./node_modules/chrono-node/dist/esm/locales/en/index.js" },
 		// ...and it uses the global Buffer on every parse, which mobile lacks too.
 		inject: ["./src/plugin/shims/buffer.ts"],
-		plugins: [noHiddenRequires],
+		plugins: [noHiddenRequires, asciiRegExps],
 		define: { "process.env.NODE_ENV": '"production"' },
 		minify: production,
 		sourcemap: production ? false : "inline",
@@ -63,6 +91,7 @@ if (existsSync("src/plugin/main.ts")) {
 
 if (production) {
 	await Promise.all(builds.map((b) => esbuild.build(b)));
+	if (builds.some((b) => b.outfile === "main.js")) assertAscii("main.js");
 } else {
 	const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 	await Promise.all(contexts.map((c) => c.watch()));

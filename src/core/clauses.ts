@@ -9,15 +9,16 @@ export interface Clauses {
 	objective: string | null;
 }
 
-// `next::` is a Dataview field, not a clause.
-const NEXT = /(?:(?:→|->)\s*)?\bnext:(?!:)[ \t]*/i;
+// `next::` is a Dataview field, not a clause. \u2192 is the arrow →: regular expressions in this
+// code are written in ASCII, so main.js is (see esbuild.config.mjs).
+const NEXT = /(?:(?:\u2192|->)\s*)?\bnext:(?!:)[ \t]*/i;
 const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next\s+step|won|lost)\b\s*\)?/i;
 const OBJECTIVE_TAG = /#objective\/([^\s#()[\],;]+)/i;
 /** The tag Start a sequence writes (`#sequence/trade-show-lead`): bookkeeping, not the touch's words. */
 const SEQUENCE_TAG = /(^|[\s(])#sequence\/[^\s#()[\],;]+/gi;
 // The value stops at punctuation or at the next clause (`→ next: …`, `outcome: …`).
 const OBJECTIVE_FIELD =
-	/\(?\s*\bobjective:(?!:)\s*([^;()#\]→]+?)\s*(?=[;()#\]→]|->|\bnext:|\boutcome:|$)\)?/i;
+	/\(?\s*\bobjective:(?!:)\s*([^;()#\]\u2192]+?)\s*(?=[;()#\]\u2192]|->|\bnext:|\boutcome:|$)\)?/i;
 /** A word every clause has. */
 const CLAUSE_WORDS = /outcome:|objective|next:/i;
 /** Where a `next:` clause stops: another clause, a tag, a Dataview `[key:: value]`, or closing punctuation. */
@@ -74,7 +75,7 @@ export function parseClauses(text: string): Clauses {
 	// Most lines are already single-spaced.
 	if (/\s\s|[^\S ]/.test(summary)) summary = summary.replace(/\s+/g, " ");
 	// Whitespace is single spaces now: a trailing arrow is the last one or two characters but a space.
-	if (/(?:→|->) ?$/.test(summary)) summary = summary.replace(/\s*(?:→|->)\s*$/, "");
+	if (/(?:\u2192|->) ?$/.test(summary)) summary = summary.replace(/\s*(?:\u2192|->)\s*$/, "");
 	summary = summary.replace(/^[\s:;,.-]+|[\s;,]+$/g, "").trim();
 	return { summary, next, outcome, objective };
 }

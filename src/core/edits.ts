@@ -115,7 +115,8 @@ export function setCheckbox(
 }
 
 const LEAD_DATE = new RegExp(`^(${LIST_MARKER}(?:\\[.\\] )?(?:\\[\\[|\\*\\*)?)(\\d{4}-\\d{2}-\\d{2})((?:\\|[^\\]]*)?(?:\\]\\]|\\*\\*)?)(?:( )(\\d{2}:\\d{2})(?=\\s|$))?`);
-const TASKS_PLANNED = /((?:📅|⏳)\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/gu;
+// The Tasks plugin's 📅 and ⏳, written in ASCII as main.js is (see esbuild.config.mjs).
+const TASKS_PLANNED = /((?:\u{1F4C5}|\u23F3)\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/gu;
 
 /**
  * Moves the touch line at `line` to `date`. `time`: a new time, null to drop it, undefined to

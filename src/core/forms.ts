@@ -11,6 +11,7 @@ import { memo } from "./memo";
 import { dayWithYear, findWrittenDate, looksDated, type WrittenDate } from "./nextClause";
 import { headingOf, isDelimiterRow, tableCells } from "./scan";
 import type { TouchbaseSettings } from "./settings";
+import { letterRunsOf } from "./unicode";
 
 /** Where a touch or a next step was read from. */
 export type TouchForm = "line" | "key" | "label" | "heading" | "table" | "task" | "interaction";
@@ -68,7 +69,7 @@ function contactWordsOf(settings: TouchbaseSettings): RegExp {
 
 /** The channel a text names: the first channel word in it, else null. */
 export function channelIn(text: string, settings: TouchbaseSettings): string | null {
-	const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+	const words = letterRunsOf(text.toLowerCase());
 	return words.find((w) => settings.channels.includes(w)) ?? null;
 }
 
@@ -83,7 +84,8 @@ const KIND_HEADER = /^(?:type|channel|how|medium|via|method|kind)$/i;
 const NOTES_HEADER = /^(?:notes?|summary|subject|topic|topics|details|what|description|outcome|discussion)$/i;
 const NEXT_HEADER = /^(?:next|next step|next steps|follow[- ]?up(?: by| on| date)?|next (?:contact|touch|follow[- ]?up))$/i;
 const MONTH_ONLY = /^\d{4}-\d{2}$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$/i;
-const TASKS_EMOJI = /📅|⏳|✅|🛫|➕/u;
+/** The Tasks plugin's 📅 ⏳ ✅ 🛫 ➕, written in ASCII as main.js is (see esbuild.config.mjs). */
+const TASKS_EMOJI = /\u{1F4C5}|\u23F3|\u2705|\u{1F6EB}|\u2795/u;
 
 /** What reading the forms keeps from line to line. */
 interface State {
@@ -188,8 +190,9 @@ function summaryOf(text: string, at: WrittenDate): string {
 	const without = `${text.slice(0, at.index)} ${text.slice(at.index + at.length)}`;
 	return without
 		.replace(/\*\*|__|[*_`]/g, "")
-		.replace(/^[\s:—–-]+|[\s:—–.-]+$/g, "")
-		.replace(/\s[—–-]{1,2}\s/g, " ")
+		// \u2014 and \u2013: the em and en dashes.
+		.replace(/^[\s:\u2014\u2013-]+|[\s:\u2014\u2013.-]+$/g, "")
+		.replace(/\s[\u2014\u2013-]{1,2}\s/g, " ")
 		.replace(/\s+/g, " ")
 		.trim();
 }

@@ -2,6 +2,7 @@ import { yamlLibraries } from "./yaml";
 import { findFrontmatter, type FrontmatterBlock } from "./scan";
 import { memo } from "./memo";
 import { isClockTime, isIsoDay, type ClockTime, type IsoDay } from "./dates";
+import { lettersAndDigitsOf } from "./unicode";
 
 export { findFrontmatter, type FrontmatterBlock } from "./scan";
 
@@ -60,7 +61,7 @@ export function detach(piece: string): string {
  * repeat from note to note: each is normalized once. Letters of every script count: `статус`
  * and `компания` stay two different keys.
  */
-export const normalizeKey: (key: string) => string = memo(10_000, (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+export const normalizeKey: (key: string) => string = memo(10_000, (key: string) => lettersAndDigitsOf(key.toLowerCase()));
 
 /** Frontmatter with loose key lookup. */
 export class Fields {

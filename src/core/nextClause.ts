@@ -225,11 +225,18 @@ export type WrittenDate = { date: IsoDay; index: number; length: number } | { mo
 
 const ISO_IN_TEXT = /(^|[^\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/;
 const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-/** A month name and a day, with an optional weekday before and year after: what chrono is shown. */
-const WRITTEN_IN_TEXT = new RegExp(
-	`(^|[^\\p{L}\\d])((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?))(?![\\p{L}\\d])`,
-	"iu",
-);
+let writtenInText: RegExp | null = null;
+/**
+ * A month name and a day, with an optional weekday before and year after: what chrono is shown.
+ * Built on first use: with `u` and `\p{L}` it takes a while, and loading the plugin need not wait.
+ */
+function writtenInTextPattern(): RegExp {
+	writtenInText ??= new RegExp(
+		`(^|[^\\p{L}\\d])((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?))(?![\\p{L}\\d])`,
+		"iu",
+	);
+	return writtenInText;
+}
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 /** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
 const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
@@ -241,7 +248,7 @@ const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
 export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): WrittenDate | null {
 	const iso = ISO_IN_TEXT.exec(text);
 	// The full pattern is slow on long prose: most lines name no month at all.
-	const written = MONTH_HINT.test(text) ? WRITTEN_IN_TEXT.exec(text) : null;
+	const written = MONTH_HINT.test(text) ? writtenInTextPattern().exec(text) : null;
 	// Group 1 is what stands before the date (no lookbehind: iOS before 16.4 has none).
 	const isoAt = iso ? iso.index + iso[1].length : -1;
 	const writtenAt = written ? written.index + written[1].length : -1;
@@ -255,7 +262,7 @@ export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): Wr
 
 /** Whether a text holds something written as a date, without asking chrono what it is. */
 export function looksDated(text: string): boolean {
-	return ISO_IN_TEXT.test(text) || (MONTH_HINT.test(text) && WRITTEN_IN_TEXT.test(text));
+	return ISO_IN_TEXT.test(text) || (MONTH_HINT.test(text) && writtenInTextPattern().test(text));
 }
 
 /** chrono's reading of one written-out date: notes repeat the same few, and chrono is the cost. */

@@ -11,6 +11,7 @@ import { parseNextStep, type NextStep } from "./nextClause";
 import type { TouchbaseSettings } from "./settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "./scan";
 import { checkState, deserializeTouch, type CheckState, type TouchLine } from "./touchLine";
+import { lettersAndDigitsOf } from "./unicode";
 
 export interface Problem {
 	path: string;
@@ -171,7 +172,7 @@ function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; ta
 
 /** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */
 const peopleKeyPattern = memo(4, (keys: string): RegExp => {
-	const names = keys.split("\n").map((k) => k.replace(/[^\p{L}\p{N}]/gu, "").split("").join("[\\s_-]?"));
+	const names = keys.split("\n").map((k) => lettersAndDigitsOf(k).split("").join("[\\s_-]?"));
 	return new RegExp(`^["']?(?:${names.join("|")})["']?[ \\t]*:`, "imu");
 });
 

@@ -6,6 +6,7 @@ import { prospectFor } from "./editTarget";
 import type { ProspectNote, Touch } from "./note";
 import type { Sequence, SequenceStep, TouchbaseSettings } from "./settings";
 import { renderLine } from "./template";
+import { replaceNonWordRuns } from "./unicode";
 
 /**
  * Sequences: named multi-step plans. Start a sequence writes one open touch line per step, each
@@ -17,10 +18,7 @@ import { renderLine } from "./template";
 
 /** The tag text of a sequence name: `Trade-show lead` → `trade-show-lead`. */
 export function sequenceSlug(name: string): string {
-	const slug = name
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}_-]+/gu, "-")
+	const slug = replaceNonWordRuns(name.trim().toLowerCase(), "-")
 		.replace(/-{2,}/g, "-")
 		.replace(/^-+|-+$/g, "");
 	return slug === "" ? "unnamed" : slug;

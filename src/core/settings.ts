@@ -1,3 +1,5 @@
+import { isOneWord } from "./unicode";
+
 /** Everything the core needs to know about a user's vault conventions. Passed in, never global. */
 export interface TouchbaseSettings {
 	/** Folders whose notes (recursively) are prospects. Empty: folder rule off. */
@@ -339,7 +341,7 @@ function stepFrom(raw: unknown): SequenceStep | null {
 	if (unit === undefined) return null;
 	// A channel is one word: it is written right after the date, where the touch line reads it.
 	const channel = typeof raw.channel === "string" ? raw.channel.trim().toLowerCase() : "";
-	if (!/^[\p{L}\p{N}_-]+$/u.test(channel)) return null;
+	if (!isOneWord(channel)) return null;
 	const objective = raw.objective === undefined || raw.objective === null ? "" : typeof raw.objective === "string" ? raw.objective.replace(/\s+/g, " ").trim() : null;
 	if (objective === null) return null;
 	return afterPrevious(raw) ? { offset, unit, after: "previous", channel, objective } : { offset, unit, channel, objective };

@@ -38,9 +38,10 @@ const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)]) (?:\[(.)\] )?/;
 const DATE_TOKEN =
 	/^(?:(\d{4}-\d{2}-\d{2})|\[\[(\d{4}-\d{2}-\d{2})(?:\|([^\]]*))?\]\]|\*\*(\d{4}-\d{2}-\d{2})\*\*)(?=\s|$)/;
 const TIME_TOKEN = /^\s+(\d{2}:\d{2})(?=\s|$)/;
-const TASKS_DATE = /(📅|⏳|✅)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+// The Tasks plugin's 📅, ⏳ and ✅, written in ASCII as main.js is (see esbuild.config.mjs).
+const TASKS_DATE = /(\u{1F4C5}|\u23F3|\u2705)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 /** A Tasks date with the space before it, so removing it leaves single spaces. */
-const TASKS_DATE_WITH_SPACE = /[ \t]*(?:📅|⏳|✅)\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu;
+const TASKS_DATE_WITH_SPACE = /[ \t]*(?:\u{1F4C5}|\u23F3|\u2705)\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu;
 
 export function checkState(checkbox: string | null): CheckState {
 	if (checkbox === null) return "none";

@@ -1,7 +1,7 @@
 import { Notice, Plugin } from "obsidian";
 import { localToday } from "../core/dates";
 import { reportFor } from "../core/owner";
-import { migrateReminderState, type ReminderState } from "../core/reminders";
+import type { ReminderState } from "../core/reminders";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings";
 import { registerFollowUpsBasesView } from "./basesView";
 import { keepCalendarCurrent } from "./calendarExport";
@@ -50,7 +50,13 @@ export default class TouchbasePlugin extends Plugin {
 		registerCommands(this, { app, index, actions, reminders, settings, openView });
 		this.addRibbonIcon("calendar-clock", "Open follow-ups", () => void openView());
 		const store: SettingsStore = { settings, saveSettings: (next) => this.saveSettings(next) };
-		this.addSettingTab(new TouchbaseSettingTab(app, this, store));
+		// Obsidian 1.13 reads a tab's setting definitions as it is added: that waits for the layout,
+		// before which the settings cannot be opened (at once when the plugin is enabled later).
+		let loaded = true;
+		this.register(() => (loaded = false));
+		app.workspace.onLayoutReady(() => {
+			if (loaded) this.addSettingTab(new TouchbaseSettingTab(app, this, store));
+		});
 		// The official Obsidian CLI came with 1.12.2: `obsidian touchbase`, `touchbase:stats`, `:ics`, `:log`.
 		registerCliHandlers(this, { app, index, settings });
 
@@ -73,8 +79,8 @@ export default class TouchbasePlugin extends Plugin {
 		this.addChild(new SequenceEnds({ app, index, settings }));
 	}
 
-	/** The settings and the reminders' state, from the plugin's data: anything stored becomes valid. */
-	private async loadStored(): Promise<{ settings: TouchbaseSettings; reminderState: ReminderState }> {
+	/** The settings (anything stored becomes valid) and the reminders' state as stored, from the plugin's data. */
+	private async loadStored(): Promise<{ settings: TouchbaseSettings; reminderState: unknown }> {
 		let raw: unknown;
 		try {
 			raw = await this.loadData();
@@ -84,7 +90,8 @@ export default class TouchbasePlugin extends Plugin {
 		if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
 			new Notice("Touchbase: the stored settings were damaged; the defaults are used.");
 		}
-		const reminderState = migrateReminderState((raw as { reminderState?: unknown } | null)?.reminderState);
+		// The reminders read their state from this when they first need it (reminders.ts).
+		const reminderState = (raw as { reminderState?: unknown } | null)?.reminderState;
 		return { settings: migrateSettings(raw), reminderState };
 	}
 

@@ -7,6 +7,7 @@ import {
 	digestText,
 	isPaused,
 	markFired,
+	migrateReminderState,
 	reminderDetail,
 	remindersDue,
 	reminderTitle,
@@ -52,14 +53,26 @@ export class Reminders extends Component {
 	/** The day this Obsidian session began: the digest shows at once on the first day's start. */
 	private readonly openedOn: IsoDay;
 	private looking = false;
+	private kept: ReminderState | null = null;
 
+	/** `stored`: the state as the plugin's data holds it (any value), read when first needed. */
 	constructor(
 		private readonly ports: RemindersPorts,
-		private state: ReminderState,
+		private readonly stored: unknown,
 		now: Date = new Date(),
 	) {
 		super();
 		this.openedOn = localToday(now);
+	}
+
+	/** Read from the stored value on first use: nothing asks before the index is ready (or a command runs). */
+	private get state(): ReminderState {
+		this.kept ??= migrateReminderState(this.stored);
+		return this.kept;
+	}
+
+	private set state(next: ReminderState) {
+		this.kept = next;
 	}
 
 	/** Looks at the clock every REMINDER_TICK_MS, and at each change of the index (so once it is ready); both released on unload. */

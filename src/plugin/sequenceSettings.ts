@@ -1,6 +1,7 @@
 import { Setting } from "obsidian";
 import { sequenceMarker } from "../core/sequences";
 import { MAX_SEQUENCE_OFFSET, SEQUENCE_ENDS, type Sequence, type SequenceEnd, type SequenceStep, type SequenceUnit, type TouchbaseSettings } from "../core/settings";
+import { isOneWord } from "../core/unicode";
 
 const UNITS: Record<SequenceUnit, string> = { days: "days", "business days": "business days" };
 const FROM: Record<"start" | "previous", string> = { start: "from the start", previous: "after the previous step" };
@@ -16,7 +17,7 @@ export function moveItem<T>(list: T[], from: number, by: -1 | 1): boolean {
 }
 
 export function newStep(settings: TouchbaseSettings, after: SequenceStep | undefined): SequenceStep {
-	const channel = /^[\p{L}\p{N}_-]+$/u.test(settings.defaultChannel) ? settings.defaultChannel : "email";
+	const channel = isOneWord(settings.defaultChannel) ? settings.defaultChannel : "email";
 	return { offset: after ? Math.min(MAX_SEQUENCE_OFFSET, after.offset + 7) : 0, unit: after?.unit ?? "days", channel, objective: "" };
 }
 

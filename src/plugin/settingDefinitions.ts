@@ -6,6 +6,7 @@ import { parseCadence } from "../core/cadence";
 import { sequenceMarker } from "../core/sequences";
 import { DEFAULT_SETTINGS, MAX_SEQUENCE_OFFSET, SEQUENCE_ENDS, type Sequence, type SequenceEnd, type SequenceStep, type TouchbaseSettings } from "../core/settings";
 import { newStep, unusedName } from "./sequenceSettings";
+import { isOneWord } from "../core/unicode";
 
 type Kind = "text" | "list" | "toggle" | "number" | "dropdown" | "textarea";
 
@@ -29,7 +30,7 @@ const notEmpty =
 	(message: string) =>
 	(value: unknown): string | void =>
 		typeof value !== "string" || value.trim() === "" ? message : undefined;
-const oneWord = (value: unknown): string | void => (typeof value !== "string" || !/^[\p{L}\p{N}_-]+$/u.test(value.trim()) ? "One word, such as email or call." : undefined);
+const oneWord = (value: unknown): string | void => (typeof value !== "string" || !isOneWord(value.trim()) ? "One word, such as email or call." : undefined);
 
 /** Frontmatter keys: their labels, in the order the settings show them. */
 export const KEY_FIELDS: Record<keyof TouchbaseSettings["keys"], string> = {
