@@ -40,9 +40,14 @@ export interface VaultRead {
 	unreadable: Problem[];
 }
 
-/** How many parse threads by default: one per core, up to 4. */
-export function defaultThreadCount(): number {
-	return Math.min(4, availableParallelism());
+/**
+ * How many parse threads by default: one per core beside the main thread, up to 4, and none on
+ * two cores. Each thread compiles and warms up the parser for itself, so on two cores the threads
+ * cost more than they share: 10,000 notes took 3.6-3.8 s with two, 3.2-3.4 s with one and
+ * 2.9-3.1 s with none (docs/performance.md).
+ */
+export function defaultThreadCount(cores: number = availableParallelism()): number {
+	return cores >= 3 ? Math.min(4, cores - 1) : 0;
 }
 
 const NOTHING: NoteRead = { prospect: null, problems: [] };

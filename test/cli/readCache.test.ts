@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
-import { REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
+import { defaultThreadCount, REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
 import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
 
 const TODAY = "2026-11-23";
@@ -36,6 +36,10 @@ function cacheFiles(dir: string): string[] {
 }
 
 describe("the persisted index of the command line", () => {
+	it("parses in threads only on three cores or more: one per core beside the main thread, up to 4", () => {
+		expect([1, 2, 3, 4, 5, 8, 64].map((cores) => defaultThreadCount(cores))).toEqual([0, 0, 2, 3, 4, 4, 4]);
+	});
+
 	it("lives in $XDG_CACHE_HOME/touchbase, else ~/.cache/touchbase", () => {
 		expect(defaultCacheDir({ XDG_CACHE_HOME: "/x/cache" }, () => "/home/u")).toBe(join("/x/cache", "touchbase"));
 		expect(defaultCacheDir({}, () => "/home/u")).toBe(join("/home/u", ".cache", "touchbase"));
