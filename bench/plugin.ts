@@ -9,7 +9,7 @@
 //
 // Prints one JSON object on stdout.
 import "./dom";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { runInThisContext } from "node:vm";
 import TouchbasePlugin from "../src/plugin/main";
@@ -197,7 +197,10 @@ async function runPrime(vault: string): Promise<object> {
 	const { app, plugin } = await start(vault);
 	const coldIndexMs = await coldIndex(app, plugin);
 	await plugin.index.saveCache();
-	return { coldIndexMs, cacheBytes: statSync(join(vault, CACHE_FILE)).size };
+	// The index is one file per 256 notes: index-cache.json, index-cache-1.json …
+	const folder = join(vault, CACHE_FILE, "..");
+	const files = readdirSync(folder).filter((name) => /^index-cache(-\d+)?\.json$/.test(name));
+	return { coldIndexMs, cacheFiles: files.length, cacheBytes: files.reduce((sum, name) => sum + statSync(join(folder, name)).size, 0) };
 }
 
 async function runRestart(vault: string): Promise<object> {

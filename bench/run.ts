@@ -241,7 +241,8 @@ interface IndexRun {
 }
 
 function measurePlugin(vault: string): { coldIndexMs: number; incrementalMs: number; runs: IndexRun[] } {
-	rmSync(join(vault, PLUGIN_CACHE), { force: true });
+	const folder = join(vault, PLUGIN_CACHE, "..");
+	if (existsSync(folder)) for (const name of readdirSync(folder)) if (name.startsWith("index-cache")) rmSync(join(folder, name), { force: true });
 	const runs: IndexRun[] = [];
 	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<IndexRun>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "index", vault, String(EDITS)]));
 	return { coldIndexMs: median(runs.map((r) => r.coldIndexMs)), incrementalMs: median(runs.map((r) => r.incremental.medianMs)), runs };
@@ -251,16 +252,21 @@ function measurePlugin(vault: string): { coldIndexMs: number; incrementalMs: num
 const PLUGIN_CACHE = join(".obsidian", "plugins", "touchbase", "index-cache.json");
 
 /** A start of Obsidian with the persisted index the first index wrote: each run a fresh process. */
-function measureRestart(vault: string): { restartMs: number; cacheBytes: number; runs: number[] } {
-	const file = join(vault, PLUGIN_CACHE);
-	rmSync(file, { force: true });
+function measureRestart(vault: string): { restartMs: number; cacheBytes: number; cacheFiles: number; runs: number[] } {
+	const folder = join(vault, PLUGIN_CACHE, "..");
+	// The index's files: index-cache.json, index-cache-1.json … (256 notes each).
+	const clear = (): void => {
+		if (!existsSync(folder)) return;
+		for (const name of readdirSync(folder)) if (/^index-cache(-\d+)?\.json(\.tmp)?$/.test(name)) rmSync(join(folder, name), { force: true });
+	};
+	clear();
 	try {
-		const primed = jsonProcess<{ cacheBytes: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "prime", vault]);
+		const primed = jsonProcess<{ cacheBytes: number; cacheFiles: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "prime", vault]);
 		const runs: number[] = [];
 		for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<{ restartMs: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "restart", vault]).restartMs);
-		return { restartMs: median(runs), cacheBytes: primed.cacheBytes, runs };
+		return { restartMs: median(runs), cacheBytes: primed.cacheBytes, cacheFiles: primed.cacheFiles, runs };
 	} finally {
-		rmSync(file, { force: true });
+		clear();
 	}
 }
 
@@ -375,7 +381,7 @@ async function main(): Promise<void> {
 	}
 	for (const [n, r] of restart) {
 		const target = n === TARGET_SIZE;
-		rows.push({ figure: `Plugin restart with the persisted index (${(r.cacheBytes / 2 ** 20).toFixed(1)} MB)`, size: sizeLabel(n), value: fmt(r.restartMs), target: target ? "<= 150 ms" : "", holds: target ? r.restartMs <= 150 : null });
+		rows.push({ figure: `Plugin restart with the persisted index (${r.cacheFiles} files, ${(r.cacheBytes / 2 ** 20).toFixed(1)} MB)`, size: sizeLabel(n), value: fmt(r.restartMs), target: target ? "<= 150 ms" : "", holds: target ? r.restartMs <= 150 : null });
 	}
 	for (const [n, p] of plugin) {
 		const target = n === TARGET_SIZE;
