@@ -171,7 +171,9 @@ describe("the follow-ups view", () => {
 		for (let i = 0; i < 120; i++) files[`Prospects/P${String(i).padStart(3, "0")}.md`] = "- [ ] 2026-11-20 call: x\n";
 		files["Prospects/<img src=x onerror=alert(1)>.md"] = "---\ncompany: <b>bold</b>\n---\n- [ ] 2026-11-20 call: <script>alert(1)</script>\n";
 		const { app } = openVault(files);
-		await loadPlugin(TouchbasePlugin, app);
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		// A vault this big is read in slices, each in a task of its own.
+		for (let i = 0; i < 50 && !plugin.index.ready; i++) await app.settle();
 		const view = await openView(app);
 		const pages: number[] = [rowsOf(view, "overdue").length];
 		for (let more = view.contentEl.querySelector<HTMLElement>(".touchbase-more"); more; more = view.contentEl.querySelector<HTMLElement>(".touchbase-more")) {
