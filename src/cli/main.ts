@@ -116,15 +116,21 @@ function vaultArg(positionals: string[]): string {
 }
 
 function buildReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean): DueReport {
-	const { index, unreadable } = readVault(vault, settings, {
+	return readReport(vault, today, settings, io, noCache).report;
+}
+
+/** The report, or the answer kept for `answerKey` when no note changed since it was printed. */
+function readReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean, answerKey?: string): { report: DueReport; answer?: string; keepAnswer: (text: string) => void } {
+	const { index, unreadable, answer, keepAnswer } = readVault(vault, settings, {
 		cacheDir: noCache ? null : (io.cacheDir ?? null),
 		workers: io.workers ?? null,
 		threadMinNotes: io.threadMinNotes,
 		warn: (line) => io.err(`touchbase: ${line}\n`),
+		answerKey,
 	});
 	const report = index.report(today);
 	report.problems.push(...unreadable);
-	return report;
+	return { report, answer, keepAnswer };
 }
 
 /**
@@ -183,14 +189,24 @@ export function run(argv: string[], io: Io): number {
 		const vault = vaultArg(rest);
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
-		const report = reportFor(buildReport(vault, today, settings, io, values["no-cache"] === true), values.owner ?? "");
-		if (command === "ics") {
-			io.out(buildIcs(report, { vaultName: basename(resolve(vault)) }));
-		} else if (command === "stats") {
-			io.out(values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true));
-		} else {
-			io.out(dueText(report, vault, values.json === true));
+		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
+		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings]);
+		const read = readReport(vault, today, settings, io, values["no-cache"] === true, question);
+		if (read.answer !== undefined) {
+			io.out(read.answer);
+			return 0;
 		}
+		const report = reportFor(read.report, values.owner ?? "");
+		let text: string;
+		if (command === "ics") {
+			text = buildIcs(report, { vaultName: basename(resolve(vault)) });
+		} else if (command === "stats") {
+			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
+		} else {
+			text = dueText(report, vault, values.json === true);
+		}
+		io.out(text);
+		read.keepAnswer(text);
 		return 0;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -94,3 +94,61 @@ export function saveCacheFile(file: string, dir: string, scope: string, key: str
 		return `the index cache could not be written to ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run reads every note again`;
 	}
 }
+
+// ---- answers kept for a vault that did not change ----
+//
+// Beside the index: the last few answers `due`, `stats` and `ics` printed for a vault, each with
+// the digest of every note's stamp when it was computed and the question it answered (command,
+// options, day, settings, version). The same digest and question give the same text, so it is
+// printed without parsing a single read. A damaged or foreign file is simply not used.
+
+const ANSWERS_FORMAT = "touchbase-answers/1";
+/** Answers kept per vault: a few commands and option sets, the most recent first. */
+export const ANSWERS_KEPT = 8;
+
+interface KeptAnswer {
+	digest: string;
+	key: string;
+	text: string;
+}
+
+/** The vault's answers file, named as its index file is. */
+export function answersFileFor(dir: string, vaultRealPath: string): string {
+	return cacheFileFor(dir, vaultRealPath).replace(/index-([0-9a-f]+)\.json$/, "answers-$1.json");
+}
+
+function readAnswers(file: string, scope: string): KeptAnswer[] {
+	try {
+		const data = JSON.parse(readFileSync(file, "utf8")) as { format?: unknown; scope?: unknown; answers?: unknown };
+		if (data.format !== ANSWERS_FORMAT || data.scope !== scope || !Array.isArray(data.answers)) return [];
+		return (data.answers as unknown[]).filter((a): a is KeptAnswer => {
+			const x = a as Partial<KeptAnswer> | null;
+			return typeof x?.digest === "string" && typeof x.key === "string" && typeof x.text === "string";
+		});
+	} catch {
+		return [];
+	}
+}
+
+/** The text kept for this digest and question, or null. */
+export function findAnswer(file: string, scope: string, digest: string, key: string): string | null {
+	return readAnswers(file, scope).find((a) => a.digest === digest && a.key === key)?.text ?? null;
+}
+
+/** Keeps an answer (whole or not at all, as the index); failures are silent: it is only a shortcut. */
+export function saveAnswer(file: string, dir: string, scope: string, digest: string, key: string, text: string): void {
+	// Answers for an older digest can never be used again.
+	const answers = [{ digest, key, text }, ...readAnswers(file, scope).filter((a) => a.digest === digest && a.key !== key)].slice(0, ANSWERS_KEPT);
+	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	try {
+		mkdirSync(dir, { recursive: true });
+		writeInChunks(temp, [JSON.stringify({ format: ANSWERS_FORMAT, scope, answers })]);
+		renameSync(temp, file);
+	} catch {
+		try {
+			unlinkSync(temp);
+		} catch {
+			// It was never written.
+		}
+	}
+}

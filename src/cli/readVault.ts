@@ -3,6 +3,7 @@
 // main thread and parsed by worker threads when the vault is big enough for them to pay off.
 // Whatever the path (cached or not, threaded or not), the index gets the same reads in the same
 // order, so `due --json` is byte-identical (test/properties/readCache.property.test.ts).
+import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
@@ -10,7 +11,7 @@ import { readNote, type NoteRead, type Problem } from "../core/note";
 import { decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/readCache";
 import type { TouchbaseSettings } from "../core/settings";
 import { ProspectIndex } from "../core/vaultIndex";
-import { cacheFileFor, loadCacheFile, saveCacheFile } from "./readCacheFile";
+import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile } from "./readCacheFile";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 
@@ -22,6 +23,12 @@ export interface ReadVaultOptions {
 	/** Fewer notes to read than this and the main thread parses them all (threads cost more). */
 	threadMinNotes?: number;
 	warn: (line: string) => void;
+	/**
+	 * What the caller would print, and for which question (command, options, day, settings): when
+	 * no note changed since an answer to the same question was kept, it is returned as it was, and
+	 * no note's read is even parsed.
+	 */
+	answerKey?: string;
 }
 
 /** Below this many notes to read, starting threads costs more than it saves (bench, 2 cores). */
@@ -38,6 +45,10 @@ export interface VaultRead {
 	index: ProspectIndex;
 	/** Notes that could not be read, in walk order, as problems. */
 	unreadable: Problem[];
+	/** The answer kept for `answerKey` (the index is then empty). */
+	answer?: string;
+	/** Keeps the caller's answer to `answerKey` for the next run, when the vault allows it. */
+	keepAnswer: (text: string) => void;
 }
 
 /**
@@ -60,9 +71,19 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let cacheFile: string | null = null;
 	let scope = "";
 	let cached = new Map<string, CacheEntry>();
+	// An answer kept for the same question, when no note changed: found after stats alone.
+	let stamps0: { file: string; digest: string } | null = null;
 	if (options.cacheDir !== null) {
 		try {
 			scope = realpathSync(vault);
+			if (options.answerKey !== undefined) {
+				const digest = vaultStamps(vault, startedAt);
+				if (digest !== null) {
+					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
+					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
+					if (kept !== null) return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+				}
+			}
 			cacheFile = cacheFileFor(options.cacheDir, scope);
 			const loaded = loadCacheFile(cacheFile, scope, key);
 			cached = loaded.notes;
@@ -140,6 +161,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			problemAt.set(paths.length - 1, { path, line: null, message: "cannot be read (broken link?)" });
 		},
 	);
+
 	const active = pool as ParsePool | null;
 	if (active !== null) {
 		const lost = active.finish(settle);
@@ -166,7 +188,30 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);
 	}
-	return { index, unreadable };
+	const keepAnswer = (text: string): void => {
+		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
+	};
+	return { index, unreadable, keepAnswer };
+}
+
+/**
+ * The digest of every note's stamp (path, modification and change times, size) in walk order,
+ * taken before anything is read: the same digest means no note changed. Null when some note's
+ * stamp is too recent to vouch for its content (the racy margin of the reads), or cannot be had.
+ */
+function vaultStamps(vault: string, startedAt: number): string | null {
+	const digest = createHash("sha256");
+	let vouched = true;
+	walkVault(
+		vault,
+		(path, full) => {
+			const st = statOrNull(full);
+			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
+			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
+		},
+		(path) => digest.update(`${path}\0broken\n`),
+	);
+	return vouched ? digest.digest("hex") : null;
 }
 
 const DECODER = new TextDecoder("utf-8");

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
@@ -23,11 +23,22 @@ function oldVault(): string {
 	return vault;
 }
 
+/** `due --json`, from the index: a kept answer (tested on its own below) is removed first. */
 function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
+	if (cacheDir !== null) for (const file of allFiles(cacheDir)) if (file.includes("answers-")) rmSync(file);
+	return dueKeepingAnswers(vault, cacheDir, extra);
+}
+
+function dueKeepingAnswers(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
 	return runCli(["due", vault, "--today", TODAY, "--json", ...extra], { cacheDir });
 }
 
+/** The index files in the cache folder (beside them: the kept answers, `answers-….json`). */
 function cacheFiles(dir: string): string[] {
+	return allFiles(dir).filter((file) => !file.includes("answers-"));
+}
+
+function allFiles(dir: string): string[] {
 	try {
 		return readdirSync(dir).map((name) => join(dir, name));
 	} catch {
@@ -110,6 +121,35 @@ describe("the persisted index of the command line", () => {
 		expect(readFileSync(file, "utf8")).not.toBe(written);
 	});
 
+	it("prints the answer kept for the same question when no note changed, and works it out again otherwise", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const first = dueKeepingAnswers(vault, cache).stdout;
+		const answers = allFiles(cache).find((f) => f.includes("answers-"))!;
+		expect(answers).toBeDefined();
+		// Proof that the answer is the kept one: a doctored answer shows.
+		writeFileSync(answers, readFileSync(answers, "utf8").replace(/"today\\": \\"2026-11-23\\"/, '"today\\": \\"kept\\"'));
+		expect(dueKeepingAnswers(vault, cache).stdout).toContain('"today": "kept"');
+		// Another question (the table, another day): worked out, and the same as without any cache.
+		expect(dueKeepingAnswers(vault, cache, ["--today", "2026-11-24"]).stdout).toBe(dueKeepingAnswers(vault, null, ["--today", "2026-11-24"]).stdout);
+		expect(runCli(["due", vault, "--today", TODAY], { cacheDir: cache }).stdout).toBe(runCli(["due", vault, "--today", TODAY], { cacheDir: null }).stdout);
+		// Any note changed: worked out again.
+		const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
+		utimesSync(note, OLD, new Date(OLD.getTime() + 5000));
+		expect(dueKeepingAnswers(vault, cache).stdout).toBe(first);
+		// --no-cache neither reads nor keeps one.
+		expect(dueKeepingAnswers(vault, cache, ["--no-cache"]).stdout).toBe(first);
+	});
+
+	it("keeps no answer while a note is too recent to vouch for", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
+		utimesSync(note, new Date(), new Date());
+		dueKeepingAnswers(vault, cache);
+		expect(allFiles(cache).some((f) => f.includes("answers-"))).toBe(false);
+	});
+
 	it("ignores a corrupt, truncated or foreign file with one line on stderr, and rebuilds it", () => {
 		const vault = oldVault();
 		const cache = tempDir();
@@ -166,8 +206,8 @@ describe("the persisted index of the command line", () => {
 				expect(r.code).toBe(0);
 				expect(r.out).toBe(plain);
 			}
-			// Only the one file: no temporary file is left behind.
-			expect(readdirSync(join(home, "touchbase"))).toHaveLength(1);
+			// Only the index and the kept answers: no temporary file is left behind.
+			expect(readdirSync(join(home, "touchbase")).sort().map((name) => name.replace(/-[0-9a-f]+\.json$/, ""))).toEqual(["answers", "index"]);
 			// Change a note, so the next round writes again.
 			const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
 			writeFileSync(note, `${readFileSync(note, "utf8")}\n`);
