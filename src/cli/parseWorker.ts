@@ -26,8 +26,10 @@ export interface ParseDone {
 	 * which the main thread would have to rebuild one by one), or as the read itself when it has
 	 * no cache text.
 	 */
-	results: { seq: number; encoded: string; read?: undefined }[] | { seq: number; read: ReturnType<typeof readNote>; encoded: null }[];
+	results: ParseResult[];
 }
+
+export type ParseResult = { seq: number; encoded: string; read?: undefined } | { seq: number; read: ReturnType<typeof readNote>; encoded: null };
 
 export function isParseWorker(data: unknown): data is ParseWorkerData {
 	return typeof data === "object" && data !== null && (data as { touchbase?: unknown }).touchbase === "parse";
@@ -39,7 +41,7 @@ export function serveParses(): void {
 	const signal = new Int32Array(data.signal);
 	const decoder = new TextDecoder("utf-8");
 	parentPort!.on("message", (job: ParseJob) => {
-		const results: ({ seq: number; encoded: string } | { seq: number; read: ReturnType<typeof readNote>; encoded: null })[] = [];
+		const results: ParseResult[] = [];
 		for (const item of job.items) {
 			const read = readNote(item.path, decoder.decode(item.bytes), data.settings);
 			const encoded = encodeRead(read);

@@ -65,6 +65,11 @@ const NOTHING: NoteRead = { prospect: null, problems: [] };
 /** How the file holds a note that is no prospect: most of a vault, taken without parsing. */
 const NOTHING_TEXT = encodeRead(NOTHING);
 
+/** A read from its cache text (the index file's, or a parse thread's answer). */
+function decodeKept(text: string): NoteRead {
+	return text === NOTHING_TEXT ? NOTHING : decodeRead(text);
+}
+
 export function readVault(vault: string, settings: TouchbaseSettings, options: ReadVaultOptions): VaultRead {
 	const key = readCacheKey(settings);
 	const startedAt = Date.now();
@@ -73,11 +78,14 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let cached = new Map<string, CacheEntry>();
 	// An answer kept for the same question, when no note changed: found after stats alone.
 	let stamps0: { file: string; digest: string } | null = null;
+	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
+	let statted = new Map<string, Stats | null>();
 	if (options.cacheDir !== null) {
 		try {
 			scope = realpathSync(vault);
 			if (options.answerKey !== undefined) {
-				const digest = vaultStamps(vault, startedAt);
+				const { digest, stats } = vaultStamps(vault, startedAt);
+				statted = stats;
 				if (digest !== null) {
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
@@ -122,10 +130,10 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps.push(null);
 			const entry = cached.get(path);
 			if (entry !== undefined) {
-				const st = statOrNull(full);
+				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
 				if (st !== null && sameStamp(entry, stampOf(st))) {
 					try {
-						reads[seq] = entry.read === NOTHING_TEXT ? NOTHING : decodeRead(entry.read);
+						reads[seq] = decodeKept(entry.read);
 						fresh.set(path, entry);
 						reused++;
 						return;
@@ -196,22 +204,25 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 
 /**
  * The digest of every note's stamp (path, modification and change times, size) in walk order,
- * taken before anything is read: the same digest means no note changed. Null when some note's
- * stamp is too recent to vouch for its content (the racy margin of the reads), or cannot be had.
+ * taken before anything is read: the same digest means no note changed. The digest is null when
+ * some note's stamp is too recent to vouch for its content (the racy margin of the reads), or
+ * cannot be had. `stats` are the stats taken, by path.
  */
-function vaultStamps(vault: string, startedAt: number): string | null {
+function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null> } {
 	const digest = createHash("sha256");
+	const stats = new Map<string, Stats | null>();
 	let vouched = true;
 	walkVault(
 		vault,
 		(path, full) => {
 			const st = statOrNull(full);
+			stats.set(path, st);
 			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
 			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
 		},
 		(path) => digest.update(`${path}\0broken\n`),
 	);
-	return vouched ? digest.digest("hex") : null;
+	return { digest: vouched ? digest.digest("hex") : null, stats };
 }
 
 const DECODER = new TextDecoder("utf-8");
@@ -346,7 +357,7 @@ class ParsePool {
 					}
 					for (const r of done.results) {
 						if (r.encoded === null) settle(r.seq, r.read, null);
-						else settle(r.seq, r.encoded === NOTHING_TEXT ? NOTHING : decodeRead(r.encoded), r.encoded);
+						else settle(r.seq, decodeKept(r.encoded), r.encoded);
 					}
 					any = true;
 				}

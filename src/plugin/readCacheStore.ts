@@ -80,8 +80,6 @@ export class ReadCacheStore {
 		this.unchanged = false;
 		const key = readCacheKey(settings);
 		const stored = await this.load(key);
-		// The file's text was decoded in the task the read ended in: parsing it starts a new one.
-		if (files.length >= SLICE_MIN_FILES) await yieldToMain();
 		const startedAt = Date.now();
 		let total = files.length;
 		let done = 0;

@@ -26,15 +26,21 @@ async function start(dir: string): Promise<{ app: App; plugin: TouchbasePlugin }
 	return { app, plugin };
 }
 
+/** A copy of the example vault whose notes were last modified long ago (so they can be kept). */
+function agedExampleVault(): string {
+	const dir = makeVaultDir();
+	cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+	ageAll(dir);
+	return dir;
+}
+
 const cacheFile = (dir: string): string => join(dir, ".obsidian", "plugins", "touchbase", "index-cache.json");
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("the plugin's persisted index", () => {
 	it("is written to the plugin's folder, never as a note, and a restart answers from it", async () => {
-		const dir = makeVaultDir();
-		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
-		ageAll(dir);
+		const dir = agedExampleVault();
 		const first = await start(dir);
 		const expected = first.plugin.index.report("2026-11-23");
 		await first.plugin.index.saveCache();
@@ -57,9 +63,7 @@ describe("the plugin's persisted index", () => {
 	});
 
 	it("does not write the file again after a start that read nothing, and does after an edit", async () => {
-		const dir = makeVaultDir();
-		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
-		ageAll(dir);
+		const dir = agedExampleVault();
 		const first = await start(dir);
 		await first.plugin.index.saveCache();
 		await unloadPlugin(first.plugin);
@@ -81,9 +85,7 @@ describe("the plugin's persisted index", () => {
 	});
 
 	it("ignores a corrupt, truncated or foreign file with one console line, and answers as without it", async () => {
-		const dir = makeVaultDir();
-		cpSync(EXAMPLE_VAULT, dir, { recursive: true });
-		ageAll(dir);
+		const dir = agedExampleVault();
 		const first = await start(dir);
 		const expected = first.plugin.index.report("2026-11-23");
 		await first.plugin.index.saveCache();
