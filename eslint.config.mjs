@@ -1,6 +1,6 @@
 import { defineConfig } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
-import { layers } from "./eslint.layers.mjs";
+import { layers, noCycles } from "./eslint.layers.mjs";
 
 export default defineConfig([
 	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "eslint.layers.mjs", "eslint.layers.d.mts", "esbuild.config.mjs", "scripts/", "examples/", "coverage/"] },
@@ -47,4 +47,5 @@ export default defineConfig([
 	},
 	// Last, so no other entry replaces their `no-restricted-imports` options (see eslint.layers.mjs).
 	...layers,
+	...noCycles,
 ]);

@@ -2,3 +2,6 @@
 import type { Linter } from "eslint";
 
 export declare const layers: Linter.Config[];
+export declare const CORE_FOLDERS: string[];
+export declare const PLUGIN_FOLDERS: string[];
+export declare const noCycles: Linter.Config[];

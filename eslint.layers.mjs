@@ -31,6 +31,22 @@ const CLI = {
 
 const restrict = (paths, patterns) => ({ "no-restricted-imports": ["error", { paths, patterns }] });
 
+/**
+ * The folders of a layer, lowest first: the steps a note takes (docs/architecture.md). A file may
+ * import its own folder and the folders before it, never one after it.
+ */
+export const CORE_FOLDERS = ["text", "settings", "read", "rules", "index", "write", "show", "import"];
+export const PLUGIN_FOLDERS = ["index", "modals", "actions", "views", "services", "settings"];
+
+/** A relative import from `folder` into a folder after it in `order` (`../write/logTouch` from `read`). */
+const upward = (order, folder, layerName) => {
+	const later = order.slice(order.indexOf(folder) + 1);
+	return {
+		regex: `^\\.\\./(?:${later.join("|")})(?:/|$)`,
+		message: `${layerName}/${folder} comes before ${later.join(", ")}: a lower folder never imports a higher one (docs/architecture.md, "Folders").`,
+	};
+};
+
 /** @type {import("eslint").Linter.Config[]} */
 export const layers = [
 	{
@@ -41,6 +57,14 @@ export const layers = [
 			[nodeByScheme(CORE.node), layer("plugin", CORE.plugin), layer("cli", CORE.cli)],
 		),
 	},
+	...CORE_FOLDERS.slice(0, -1).map((folder) => ({
+		name: `touchbase/layers/core/${folder}`,
+		files: [`src/core/${folder}/**/*.ts`],
+		rules: restrict(
+			[obsidian(CORE.obsidian), ...nodeByName(CORE.node)],
+			[nodeByScheme(CORE.node), layer("plugin", CORE.plugin), layer("cli", CORE.cli), upward(CORE_FOLDERS, folder, "src/core")],
+		),
+	})),
 	{
 		name: "touchbase/layers/plugin",
 		files: ["src/plugin/**/*.ts"],
@@ -57,9 +81,36 @@ export const layers = [
 			{ regex: "^(?:\\./|(?:\\.\\./)+)main(?:\\.[cm]?[jt]s)?$", message: PLUGIN.main },
 		]),
 	},
+	...PLUGIN_FOLDERS.slice(0, -1).map((folder) => ({
+		name: `touchbase/layers/plugin/${folder}`,
+		files: [`src/plugin/${folder}/**/*.ts`],
+		rules: restrict(nodeByName(PLUGIN.node), [
+			nodeByScheme(PLUGIN.node),
+			layer("cli", PLUGIN.cli),
+			{ regex: "^(?:\\./|(?:\\.\\./)+)main(?:\\.[cm]?[jt]s)?$", message: PLUGIN.main },
+			upward(PLUGIN_FOLDERS, folder, "src/plugin"),
+		]),
+	})),
 	{
 		name: "touchbase/layers/cli",
 		files: ["src/cli/**/*.ts"],
 		rules: restrict([obsidian(CLI.obsidian)], [layer("plugin", CLI.plugin)]),
+	},
+];
+
+/**
+ * No import circle anywhere in src/: a circle makes load order matter and hides which part is
+ * lower. Type-only imports count too (they tie the parts as much).
+ */
+export const noCycles = [
+	{
+		name: "touchbase/no-cycles",
+		files: ["src/**/*.ts"],
+		settings: {
+			"import/resolver": { node: { extensions: [".ts", ".js"] } },
+			"import/extensions": [".ts", ".js"],
+			"import/parsers": { "@typescript-eslint/parser": [".ts"] },
+		},
+		rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
 	},
 ];

@@ -4,11 +4,11 @@
 //   - the due list kept up to date note by note, against sorting everything again.
 // Time zones matter for days: run it under several (`TZ=Pacific/Apia npm run bench -- --check`).
 import { isDeepStrictEqual } from "node:util";
-import { addDaysToDay } from "../src/core/dates";
-import { parseNaturalDate } from "../src/core/nextClause";
-import { migrateSettings } from "../src/core/settings";
-import { readNote, type NoteRead } from "../src/core/note";
-import { ProspectIndex } from "../src/core/vaultIndex";
+import { addDaysToDay } from "../src/core/text/dates";
+import { parseNaturalDate } from "../src/core/text/nextClause";
+import { migrateSettings } from "../src/core/settings/settings";
+import { readNote, type NoteRead } from "../src/core/read/note";
+import { ProspectIndex } from "../src/core/index/prospectIndex";
 import { plainChrono, reportAgain } from "../test/helpers/oracles";
 import { rng } from "./generate";
 

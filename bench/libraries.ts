@@ -9,9 +9,9 @@ import matter from "gray-matter";
 import { JSON_SCHEMA, load } from "js-yaml";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findFrontmatter } from "../src/core/frontmatter";
-import { readNote } from "../src/core/note";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { findFrontmatter } from "../src/core/text/scan";
+import { readNote } from "../src/core/read/note";
+import { DEFAULT_SETTINGS } from "../src/core/settings/settings";
 
 const NEXT = /\bnext:\s*(.*)$/i;
 const ISO = /^(?:\[\[)?\d{4}-\d{2}-\d{2}/;

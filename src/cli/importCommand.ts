@@ -1,13 +1,13 @@
 // `touchbase import VAULT FILE.csv|FILE.vcf` (README, "Import leads"): the pure plan from
-// core/importLeads.ts, written all or nothing.
+// core/import/importLeads.ts, written all or nothing.
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { UsageError } from "../core/cliText";
-import type { IsoDay } from "../core/dates";
-import { describePlan, leadsOf, planImport, readLeadFile, type PlannedNote } from "../core/importLeads";
-import { decodeLeadFile } from "../core/leadParsers";
-import { readNote, type ProspectNote } from "../core/note";
-import type { TouchbaseSettings } from "../core/settings";
+import { UsageError } from "../core/show/cliText";
+import type { IsoDay } from "../core/text/dates";
+import { describePlan, leadsOf, planImport, readLeadFile, type PlannedNote } from "../core/import/importLeads";
+import { decodeLeadFile } from "../core/import/leadParsers";
+import { readNote, type ProspectNote } from "../core/read/note";
+import type { TouchbaseSettings } from "../core/settings/settings";
 import { forEachVaultFile } from "./vaultFiles";
 
 export interface ImportIo {

@@ -1,5 +1,5 @@
 import { isMainThread, workerData } from "node:worker_threads";
-import { run } from "./main";
+import { run } from "./runCli";
 import { isParseWorker, serveParses } from "./parseWorker";
 import { defaultCacheDir } from "./readCacheFile";
 import { defaultThreadCount } from "./readVault";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { UsageError } from "../core/cliText";
-import type { TouchbaseSettings } from "../core/settings";
+import { UsageError } from "../core/show/cliText";
+import type { TouchbaseSettings } from "../core/settings/settings";
 
 export type VaultRootOf = (note: string) => { vault: string; settings: TouchbaseSettings };
 

@@ -2,9 +2,9 @@
 // started with `workerData.touchbase === "parse"` (see index.ts). It decodes and reads the notes
 // it is sent and posts their reads back, then wakes the main thread, which waits synchronously.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { readNote } from "../core/note";
-import { encodeRead } from "../core/readCache";
-import type { TouchbaseSettings } from "../core/settings";
+import { readNote } from "../core/read/note";
+import { encodeRead } from "../core/index/readCache";
+import type { TouchbaseSettings } from "../core/settings/settings";
 
 export interface ParseWorkerData {
 	touchbase: "parse";

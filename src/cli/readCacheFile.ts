@@ -1,10 +1,10 @@
 // The command line's persisted index: one file per vault in the user's cache folder, never in
-// the vault. The pure part (envelope, key, encoding) is core/readCache.ts.
+// the vault. The pure part (envelope, key, encoding) is core/index/readCache.ts.
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { cacheLines, parseCache, type CacheEntry } from "../core/readCache";
+import { cacheLines, parseCache, type CacheEntry } from "../core/index/readCache";
 
 /** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { UsageError } from "../core/cliText";
-import { setStatus } from "../core/commands";
-import type { IsoDay } from "../core/dates";
-import { endedBecause } from "../core/sequenceEnds";
+import { UsageError } from "../core/show/cliText";
+import { setStatus } from "../core/write/commands";
+import type { IsoDay } from "../core/text/dates";
+import { endedBecause } from "../core/write/endSequences";
 import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 
 interface StatusIo {

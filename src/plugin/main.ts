@@ -1,21 +1,21 @@
 import { Notice, Plugin } from "obsidian";
-import { localToday } from "../core/dates";
-import { reportFor } from "../core/owner";
-import type { ReminderState } from "../core/reminders";
-import { migrateSettings, type TouchbaseSettings } from "../core/settings";
-import { registerFollowUpsBasesView } from "./basesView";
-import { keepCalendarCurrent } from "./calendarExport";
-import { registerCliHandlers } from "./cliHandlers";
-import { registerCommands } from "./commands";
-import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./followUpsView";
-import { LiveIndex } from "./liveIndex";
+import { localToday } from "../core/text/dates";
+import { reportFor } from "../core/rules/ownerReport";
+import type { ReminderState } from "../core/rules/reminderSchedule";
+import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
+import { registerFollowUpsBasesView } from "./views/basesView";
+import { keepCalendarCurrent } from "./actions/calendarExport";
+import { registerCliHandlers } from "./actions/cliHandlers";
+import { registerCommands } from "./registerCommands";
+import { FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "./views/followUpsView";
+import { LiveIndex } from "./index/liveIndex";
 import type { SettingsStore } from "./ports";
-import { ProspectActions } from "./prospectActions";
-import { ReachOut } from "./reachOut";
-import { Reminders } from "./reminders";
-import { SequenceEnds } from "./sequenceEnds";
-import { TouchbaseSettingTab } from "./settingsTab";
-import { drawStatus } from "./statusBar";
+import { ProspectActions } from "./actions/prospectActions";
+import { ReachOut } from "./actions/reachOut";
+import { Reminders } from "./services/reminders";
+import { SequenceEnds } from "./services/sequenceEnds";
+import { TouchbaseSettingTab } from "./settings/settingsTab";
+import { drawStatus } from "./views/statusBar";
 
 /**
  * The plugin: it owns the settings, the live index, the actions and the reminders, and hands each

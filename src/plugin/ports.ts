@@ -1,10 +1,13 @@
 // What each part of the plugin needs from the rest, as small interfaces. main.ts wires them from
 // the plugin's members; no other file of the plugin knows the plugin class (lint keeps it so).
-import type { ReminderState } from "../core/reminders";
-import type { TouchbaseSettings } from "../core/settings";
-import type { Stats } from "../core/stats";
-import type { DueReport } from "../core/vaultIndex";
-import type { ProspectActions } from "./prospectActions";
+import type { ReminderState } from "../core/rules/reminderSchedule";
+import type { TouchbaseSettings } from "../core/settings/settings";
+import type { Stats } from "../core/rules/stats";
+import type { DueReport } from "../core/rules/dueReport";
+import type { TFile } from "obsidian";
+import type { NoteRead, ProspectNote } from "../core/read/note";
+import type { DueTarget } from "../core/write/actions";
+import type { ClockTime, IsoDay } from "../core/text/dates";
 
 /** The settings in force (they change: read them at each use). */
 export interface SettingsSource {
@@ -45,8 +48,34 @@ export interface IndexSource extends DueSource {
 	stats(today?: string): Stats;
 }
 
+/** The reads the note commands look up: a note's read by path, and the due list. */
+export interface ReadSource {
+	get(path: string): NoteRead | undefined;
+	report(today?: string): DueReport;
+}
+
 /** What a row of the view or a reminder does to its note. */
-export type NoteActions = Pick<ProspectActions, "openAt" | "log" | "snooze" | "applySnooze">;
+export interface NoteActions {
+	/** Opens the note, at its line when one is given. */
+	openAt(path: string, line: number | null): void;
+	/** Opens the log modal for the note, with the channel filled in when one is given. */
+	log(file: TFile, channel?: string): void;
+	/** Opens the snooze modal for the note. */
+	snooze(file: TFile): void;
+	/** Moves the note's due touch to `date`, in one write; false when nothing changed. */
+	applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean>;
+}
 
 /** What the commands do to the active note, and New prospect. */
-export type CommandActions = Pick<ProspectActions, "activeProspect" | "log" | "schedule" | "snooze" | "draft" | "startSequence" | "close" | "newProspect" | "explain">;
+export interface CommandActions {
+	/** The active note if it is a readable prospect; otherwise says why not and returns null. */
+	activeProspect(): { file: TFile; prospect: ProspectNote } | null;
+	log(file: TFile, channel?: string): void;
+	schedule(file: TFile): void;
+	snooze(file: TFile): void;
+	draft(file: TFile): void;
+	startSequence(file: TFile): void;
+	close(file: TFile, outcome: "won" | "lost"): void;
+	newProspect(): void;
+	explain(file: TFile): void;
+}

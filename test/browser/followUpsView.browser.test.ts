@@ -4,11 +4,11 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snoozeBody } from "../../src/core/actions";
-import { dueTargetOf } from "../../src/plugin/prospectActions";
-import { computeDue } from "../../src/core/due";
-import { readNote } from "../../src/core/note";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { snoozeBody } from "../../src/core/write/actions";
+import { dueTargetOf } from "../../src/plugin/actions/prospectActions";
+import { computeDue } from "../../src/core/rules/due";
+import { readNote } from "../../src/core/read/note";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { buildHarness } from "./buildHarness";
 
 const IMAGES = resolve(__dirname, "../../docs/images");

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runImport, writeAllOrNothing } from "../../src/cli/importCommand";
-import { migrateSettings } from "../../src/core/settings";
+import { migrateSettings } from "../../src/core/settings/settings";
 import { copyVault, EXAMPLE_VAULT, FIXTURES, runCli, tempDir } from "../helpers/cli";
 
 const EXAMPLE_CSV = resolve(__dirname, "../../examples/leads.csv");

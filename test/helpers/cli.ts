@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, type Io } from "../../src/cli/main";
+import { run, type Io } from "../../src/cli/runCli";
 
 export { copyVault, EXAMPLE_VAULT, FIXTURES, tempDir } from "./files";
 

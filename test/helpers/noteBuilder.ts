@@ -1,6 +1,6 @@
-import { computeDue, type DueEntry } from "../../src/core/due";
-import { readNote, type NoteRead } from "../../src/core/note";
-import { DEFAULT_SETTINGS, migrateSettings, type TouchbaseSettings } from "../../src/core/settings";
+import { computeDue, type DueEntry } from "../../src/core/rules/due";
+import { readNote, type NoteRead } from "../../src/core/read/note";
+import { DEFAULT_SETTINGS, migrateSettings, type TouchbaseSettings } from "../../src/core/settings/settings";
 
 /** Fluent builder for prospect notes in tests: `note().fm("status: won").line("- 2026-11-20 call: hi").text()`. */
 export class NoteBuilder {

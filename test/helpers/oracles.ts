@@ -1,11 +1,11 @@
 // Plain reference versions of what the hot path does faster: the tests and `npm run bench -- --check`
 // compare the fast paths with these, which compute everything again the obvious way.
 import { casual, GB } from "chrono-node/en";
-import { dayNoon, formatDay } from "../../src/core/dates";
-import { BUCKETS, compareEntries, computeDue } from "../../src/core/due";
-import type { NaturalDate } from "../../src/core/nextClause";
-import type { NoteRead, Problem } from "../../src/core/note";
-import type { TouchbaseSettings } from "../../src/core/settings";
+import { dayNoon, formatDay } from "../../src/core/text/dates";
+import { BUCKETS, compareEntries, computeDue } from "../../src/core/rules/due";
+import type { NaturalDate } from "../../src/core/text/nextClause";
+import type { NoteRead, Problem } from "../../src/core/read/note";
+import type { TouchbaseSettings } from "../../src/core/settings/settings";
 
 /** parseNaturalDate as it was: chrono, all its parsers, on the whole text, every time. */
 export function plainChrono(text: string, baseDay: string, locale: "en" | "en-GB"): NaturalDate | null {

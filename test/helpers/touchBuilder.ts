@@ -1,4 +1,4 @@
-import type { DateForm, TouchLine } from "../../src/core/touchLine";
+import type { DateForm, TouchLine } from "../../src/core/text/touchLine";
 
 /** The default channel vocabulary (README, "Touch lines"). */
 export const SPEC_CHANNELS: readonly string[] = [

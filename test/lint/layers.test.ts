@@ -4,7 +4,7 @@ import { ESLint, type Linter } from "eslint";
 import { fileURLToPath } from "node:url";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
-import { layers } from "../../eslint.layers.mjs";
+import { CORE_FOLDERS, layers, PLUGIN_FOLDERS } from "../../eslint.layers.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -79,11 +79,58 @@ describe("src/cli", () => {
 	});
 });
 
+describe("the folders of src/core, in order", () => {
+	it("lets a folder import itself and the folders before it", async () => {
+		expect(await restricted(imports("../text/dates"), "src/core/read/probe.ts")).toEqual([]);
+		expect(await restricted(imports("./note"), "src/core/read/probe.ts")).toEqual([]);
+		expect(await restricted(imports("../read/note"), "src/core/show/probe.ts")).toEqual([]);
+	});
+
+	it.each([
+		["text", "../read/note"],
+		["read", "../rules/due"],
+		["rules", "../index/prospectIndex"],
+		["index", "../write/logTouch"],
+		["write", "../show/explain"],
+		["show", "../import/importLeads"],
+		["settings", "../read/note"],
+	])("rejects %s importing %s, naming the order", async (folder, from) => {
+		const messages = await restricted(imports(from), `src/core/${folder}/probe.ts`);
+		expect(messages).toHaveLength(1);
+		expect(messages[0]).toContain(`src/core/${folder} comes before`);
+	});
+
+	it("checks every folder but the last, which may import them all", async () => {
+		const last = CORE_FOLDERS[CORE_FOLDERS.length - 1];
+		for (const folder of CORE_FOLDERS.slice(0, -1)) {
+			expect(await restricted(imports(`../${last}/x`), `src/core/${folder}/probe.ts`), folder).toHaveLength(1);
+		}
+		expect(await restricted(imports("../write/logTouch"), `src/core/${last}/probe.ts`)).toEqual([]);
+	});
+});
+
+describe("the folders of src/plugin, in order", () => {
+	it("rejects a view imported by the index, and keeps the plugin's own rules there", async () => {
+		expect(await restricted(imports("../views/followUpsView"), "src/plugin/index/probe.ts")).toHaveLength(1);
+		expect(await restricted(imports("../main"), "src/plugin/index/probe.ts")).toHaveLength(1);
+		expect(await restricted(imports("node:fs"), "src/plugin/views/probe.ts")).toHaveLength(1);
+		expect(await restricted(imports("../index/liveIndex"), "src/plugin/views/probe.ts")).toEqual([]);
+		expect(await restricted(imports("../ports"), "src/plugin/index/probe.ts")).toEqual([]);
+	});
+
+	it("checks every folder but the last", async () => {
+		const last = PLUGIN_FOLDERS[PLUGIN_FOLDERS.length - 1];
+		for (const folder of PLUGIN_FOLDERS.slice(0, -1)) {
+			expect(await restricted(imports(`../${last}/x`), `src/plugin/${folder}/probe.ts`), folder).toHaveLength(1);
+		}
+	});
+});
+
 describe("eslint.config.mjs", () => {
 	it("applies the layers as they are: no later entry replaces their options", async () => {
 		const project = new ESLint({ cwd: ROOT });
 		const rule = async (linter: ESLint, file: string): Promise<unknown> => ((await linter.calculateConfigForFile(file)) as Linter.Config).rules?.["no-restricted-imports"];
-		for (const file of ["src/core/probe.ts", "src/plugin/probe.ts", "src/plugin/main.ts", "src/cli/probe.ts"]) {
+		for (const file of ["src/core/probe.ts", "src/core/read/probe.ts", "src/plugin/probe.ts", "src/plugin/views/probe.ts", "src/plugin/main.ts", "src/cli/probe.ts"]) {
 			const fromLayers = await rule(eslint, file);
 			expect(fromLayers, file).toEqual([2, expect.objectContaining({ paths: expect.any(Array), patterns: expect.any(Array) })]);
 			expect(await rule(project, file), file).toEqual(fromLayers);

@@ -9,7 +9,7 @@ import { cpSync } from "node:fs";
 import { loadBuiltPlugin, MAIN_JS as MAIN } from "../helpers/bundle";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 import { DEMO_DAY } from "./setup";
-import { COMMAND_IDS } from "../../src/plugin/commands";
+import { COMMAND_IDS } from "../../src/plugin/registerCommands";
 
 
 beforeEach(() => {

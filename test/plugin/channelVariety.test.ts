@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { channelToVary } from "../../src/core/channels";
-import { readNote } from "../../src/core/note";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { channelToVary } from "../../src/core/rules/channelVariety";
+import { readNote } from "../../src/core/read/note";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import TouchbasePlugin from "../../src/plugin/main";
-import { VIEW_TYPE_FOLLOW_UPS, type FollowUpsView } from "../../src/plugin/followUpsView";
+import { VIEW_TYPE_FOLLOW_UPS, type FollowUpsView } from "../../src/plugin/views/followUpsView";
 import { openVault } from "../fakes/harness";
 import { getSetting, lastModal, loadPlugin, runCommand } from "../fakes/obsidian";
 import { DEMO_DAY } from "./setup";

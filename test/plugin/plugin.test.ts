@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { dueJson as coreDueJson } from "../../src/core/report";
-import { localToday } from "../../src/core/dates";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { COMMAND_IDS } from "../../src/plugin/commands";
-import { VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/followUpsView";
-import { LiveIndex } from "../../src/plugin/liveIndex";
+import { dueJson as coreDueJson } from "../../src/core/show/dueJson";
+import { localToday } from "../../src/core/text/dates";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
+import { COMMAND_IDS } from "../../src/plugin/registerCommands";
+import { VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/views/followUpsView";
+import { LiveIndex } from "../../src/plugin/index/liveIndex";
 import TouchbasePlugin from "../../src/plugin/main";
 import { openVault } from "../fakes/harness";
 import { asObsidianApp, childComponents, isLoaded, loadPlugin, notices, presetPluginData, readPluginData, registeredCount, unloadPlugin } from "../fakes/obsidian";

@@ -4,7 +4,7 @@
 // of the settings tab saving to data.json.
 import { cpSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_SEQUENCES, type Sequence } from "../../src/core/settings";
+import { DEFAULT_SEQUENCES, type Sequence } from "../../src/core/settings/settings";
 import TouchbasePlugin from "../../src/plugin/main";
 import { makeVaultDir } from "../fakes/harness";
 import { App, click, findByText, getSetting, lastModal, loadPlugin, notices, openSettingTab, presetPluginData, readPluginData, runCommand, selectOption, setApiVersion, typeText, type Modal } from "../fakes/obsidian";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { vi } from "vitest";
 import TouchbasePlugin from "../../src/plugin/main";
 import { makeVaultDir } from "../fakes/harness";
-import { localToday } from "../../src/core/dates";
+import { localToday } from "../../src/core/text/dates";
 import { App, loadPlugin, presetPluginData, type TFile } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../helpers/cli";
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../src/plugin/main";
-import { type FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/followUpsView";
+import { type FollowUpsView, VIEW_TYPE_FOLLOW_UPS } from "../../src/plugin/views/followUpsView";
 import { openVault } from "../fakes/harness";
 import { click, loadPlugin, runCommand, type App } from "../fakes/obsidian";
 import { DEMO_DAY } from "./setup";

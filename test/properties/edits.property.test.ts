@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { insertUnderHeading, moveTouchDate, setCheckbox, setFrontmatterKeys } from "../../src/core/edits";
-import { findFrontmatter } from "../../src/core/frontmatter";
-import { logTouchBody } from "../../src/core/logTouch";
-import { readNote } from "../../src/core/note";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { insertUnderHeading, moveTouchDate, setCheckbox, setFrontmatterKeys } from "../../src/core/text/edits";
+import { findFrontmatter } from "../../src/core/text/scan";
+import { logTouchBody } from "../../src/core/write/logTouch";
+import { readNote } from "../../src/core/read/note";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { markdownish, noteText, RUNS, SEED } from "./arbitraries";
 
 const CHANNELS = DEFAULT_SETTINGS.channels;

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildIcs } from "../../src/core/ics";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { ProspectIndex } from "../../src/core/vaultIndex";
+import { buildIcs } from "../../src/core/show/ics";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
+import { ProspectIndex } from "../../src/core/index/prospectIndex";
 import { RUNS, SEED } from "./arbitraries";
 
 const TODAY = "2026-11-23";

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUCKETS } from "../../src/core/due";
-import { readNote } from "../../src/core/note";
-import { dueJson } from "../../src/core/report";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { ProspectIndex } from "../../src/core/vaultIndex";
+import { BUCKETS } from "../../src/core/rules/due";
+import { readNote } from "../../src/core/read/note";
+import { dueJson } from "../../src/core/show/dueJson";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
+import { ProspectIndex } from "../../src/core/index/prospectIndex";
 import { anyUnit, markdownish, noteText, RUNS, SEED } from "./arbitraries";
 
 const TODAY = "2026-11-23";

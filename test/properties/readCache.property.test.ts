@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PARSER_VERSION } from "../../src/core/note";
+import { PARSER_VERSION } from "../../src/core/read/note";
 import { CLI_BUILD, runCli, tempDir } from "../helpers/cli";
 import { SEED } from "./arbitraries";
 

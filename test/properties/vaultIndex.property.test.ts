@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readNote, type NoteRead } from "../../src/core/note";
-import { migrateSettings } from "../../src/core/settings";
-import { ProspectIndex } from "../../src/core/vaultIndex";
+import { readNote, type NoteRead } from "../../src/core/read/note";
+import { migrateSettings } from "../../src/core/settings/settings";
+import { ProspectIndex } from "../../src/core/index/prospectIndex";
 import { reportAgain } from "../helpers/oracles";
 import { RUNS, SEED } from "./arbitraries";
 

@@ -1,7 +1,7 @@
 import { Setting } from "obsidian";
-import { addDaysToDay, isIsoDay, weekdayName, type IsoDay } from "../../core/dates";
-import { parseNextStep, type NextStep } from "../../core/nextClause";
-import type { TouchbaseSettings } from "../../core/settings";
+import { addDaysToDay, isIsoDay, weekdayName, type IsoDay } from "../../core/text/dates";
+import { parseNextStep, type NextStep } from "../../core/text/nextClause";
+import type { TouchbaseSettings } from "../../core/settings/settings";
 
 /** Reads what a user typed as a date: ISO, or plain English from `baseDay`. */
 export function readTypedDay(text: string, baseDay: IsoDay, settings: TouchbaseSettings, allowSameDay = false): NextStep | null {

@@ -1,7 +1,7 @@
 import { Modal, Setting, type App, type TFile } from "obsidian";
-import { LEAD_FIELD_LABELS, LEAD_FIELDS, leadsOf, readLeadFile, type ImportOptions, type ImportPlan, type Lead, type LeadFile, type LeadMapping } from "../../core/importLeads";
-import { decodeLeadFile, type LineProblem } from "../../core/leadParsers";
-import type { TouchbaseSettings } from "../../core/settings";
+import { LEAD_FIELD_LABELS, LEAD_FIELDS, leadsOf, readLeadFile, type ImportOptions, type ImportPlan, type Lead, type LeadFile, type LeadMapping } from "../../core/import/importLeads";
+import { decodeLeadFile, type LineProblem } from "../../core/import/leadParsers";
+import type { TouchbaseSettings } from "../../core/settings/settings";
 
 export interface ImportLeadsModalPorts {
 	/** The vault's .csv and .vcf files. */

@@ -1,8 +1,8 @@
 import { Modal, Setting, type App } from "obsidian";
-import type { Outcome } from "../../core/clauses";
-import type { IsoDay } from "../../core/dates";
-import type { LogInput } from "../../core/logTouch";
-import type { TouchbaseSettings } from "../../core/settings";
+import type { Outcome } from "../../core/text/clauses";
+import type { IsoDay } from "../../core/text/dates";
+import type { LogInput } from "../../core/write/logTouch";
+import type { TouchbaseSettings } from "../../core/settings/settings";
 import { channelDropdown, dateField, readTypedDay } from "./fields";
 
 export interface LogDefaults {

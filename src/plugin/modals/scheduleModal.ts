@@ -1,8 +1,8 @@
 import { Modal, Setting, type App } from "obsidian";
-import type { ScheduleInput } from "../../core/actions";
-import type { IsoDay } from "../../core/dates";
-import type { NextStep } from "../../core/nextClause";
-import type { TouchbaseSettings } from "../../core/settings";
+import type { ScheduleInput } from "../../core/write/actions";
+import type { IsoDay } from "../../core/text/dates";
+import type { NextStep } from "../../core/text/nextClause";
+import type { TouchbaseSettings } from "../../core/settings/settings";
 import { channelDropdown, dateField } from "./fields";
 
 /** Schedule next follow-up: when (plain English), channel, objective. */

@@ -1,7 +1,7 @@
 import { Modal, Setting, type App } from "obsidian";
-import { weekdayName, type IsoDay } from "../../core/dates";
-import { planSequence, sequenceMarker, waitsForPrevious } from "../../core/sequences";
-import type { Sequence } from "../../core/settings";
+import { weekdayName, type IsoDay } from "../../core/text/dates";
+import { planSequence, sequenceMarker, waitsForPrevious } from "../../core/write/sequences";
+import type { Sequence } from "../../core/settings/settings";
 
 /** One planned touch, as the preview shows it: `Wednesday 2026-11-25: call, check fit`. */
 export function describePlannedStep(date: IsoDay, channel: string, objective: string): string {

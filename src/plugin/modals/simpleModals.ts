@@ -1,5 +1,5 @@
 import { Modal, Setting, type App } from "obsidian";
-import type { DraftInput, NewProspectInput } from "../../core/actions";
+import type { DraftInput, NewProspectInput } from "../../core/write/actions";
 
 /** Draft follow-up email: recap, one thing of value, a clear next step. */
 export class DraftModal extends Modal {

@@ -1,6 +1,6 @@
 import { Modal, Setting, type App } from "obsidian";
-import { addDaysToDay, type IsoDay } from "../../core/dates";
-import type { TouchbaseSettings } from "../../core/settings";
+import { addDaysToDay, type IsoDay } from "../../core/text/dates";
+import type { TouchbaseSettings } from "../../core/settings/settings";
 import { dateField } from "./fields";
 
 export const SNOOZE_CHOICES: { label: string; days: number }[] = [

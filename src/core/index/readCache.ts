@@ -1,0 +1,333 @@
+// The persisted index (README "Command line", "The index is kept between runs"): the parsed form
+// of each note, kept between runs so that a note is read again only when it changed. This file is
+// the pure part, shared by the command line (a file in the user's cache folder) and the plugin
+// (a file in its own folder): the envelope, its validation, the key of a note and the encoding of
+// a read. The file I/O lives in `src/cli/readCacheFile.ts` and `src/plugin/index/readCacheStore.ts`.
+import { PARSER_VERSION, type NoteRead, type Touch } from "../read/note";
+import type { TouchLine } from "../text/touchLine";
+import type { TouchbaseSettings } from "../settings/settings";
+
+/** The format tag: a file without it (or with another) is foreign, and ignored. */
+const FORMAT_FAMILY = "touchbase-read-cache/";
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}2` as const;
+
+/**
+ * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
+ * note written just after it was read the same time it had. A note modified this close to the
+ * read (or later) is not kept, so it is read again next time ("racily clean", as git says).
+ */
+export const RACY_MARGIN_MS = 2000;
+
+/**
+ * Settings that only `computeDue` and the plugin's own features read, never `readNote`: changing
+ * them keeps the cache (`touchbase due --days 30` must not throw it away). Every other setting,
+ * including any added later, is part of the key. `test/core/readCache.test.ts` checks that
+ * `readNote` gives the same answer whatever these hold.
+ */
+export const SETTINGS_OUTSIDE_KEY = ["cadence", "skipWeekends", "upcomingDays", "reminders", "digestTime", "systemNotifications", "calendarPath", "calendarKeepCurrent"] as const;
+
+/** The part of the key every note shares: the parser's version and the settings that change reading. */
+export function readCacheKey(settings: TouchbaseSettings): string {
+	const kept: Record<string, unknown> = { ...settings };
+	for (const name of SETTINGS_OUTSIDE_KEY) delete kept[name];
+	return `${PARSER_VERSION}\n${JSON.stringify(kept)}`;
+}
+
+/** What a note's file looked like when it was read. `ctime` is the CLI's (Obsidian has none). */
+export interface FileStamp {
+	mtime: number;
+	size: number;
+	ctime?: number;
+}
+
+/** One note in the file: its stamp and its read, as the JSON text `encodeRead` gives. */
+export interface CacheEntry extends FileStamp {
+	read: string;
+}
+
+/** The file's first line. */
+export interface CacheHeader {
+	format: typeof READ_CACHE_FORMAT;
+	/** `readCacheKey` of the settings the notes were read with. */
+	key: string;
+	/** Which vault: the CLI's absolute folder, the plugin's vault name. Another is foreign. */
+	scope: string;
+	/** How many note lines follow; the last line repeats it, so a cut file is seen as such. */
+	count: number;
+}
+
+export type LoadedCache =
+	| { ok: true; notes: Map<string, CacheEntry> }
+	/** `stale`: written for other settings or another parser version (no message: expected). */
+	| { ok: false; reason: "stale" }
+	| { ok: false; reason: "foreign" | "corrupt"; message: string };
+
+// The file is lines: a header (JSON), one line per note, and a last line `{"end":COUNT}`.
+// A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ`: the path as a JSON string,
+// the numbers as JSON, CTIME empty when there is none, READ the `encodeRead` text. JSON text
+// never holds a raw tab or line break, so lines and fields split without parsing the reads: a
+// note's read is parsed only when its stamp matched, and a note that did not change is written
+// back as it was read.
+
+/**
+ * Checks a cache file's text. Anything but a whole, well-formed file for this scope is refused
+ * with the reason (a truncated file lacks its last line; a file of another format or vault is
+ * foreign); a file for other settings or another parser version is stale.
+ */
+export function parseCache(text: string, scope: string, key: string): LoadedCache {
+	const first = text.indexOf("\n");
+	let header: unknown;
+	try {
+		header = JSON.parse(first < 0 ? text : text.slice(0, first));
+	} catch {
+		return { ok: false, reason: "foreign", message: "it is not a Touchbase index" };
+	}
+	if (!isObject(header) || typeof header.format !== "string" || !header.format.startsWith(FORMAT_FAMILY)) return { ok: false, reason: "foreign", message: "it is not a Touchbase index" };
+	// An index an older Touchbase wrote: expected after an update, rebuilt without a word.
+	if (header.format !== READ_CACHE_FORMAT) return { ok: false, reason: "stale" };
+	if (header.scope !== scope) return { ok: false, reason: "foreign", message: "it belongs to another vault" };
+	if (!isFiniteNumber(header.count) || first < 0) return { ok: false, reason: "corrupt", message: "it is cut short" };
+	const count = header.count;
+	const end = `{"end":${count}}`;
+	if (!(text.endsWith(`\n${end}\n`) || text.endsWith(`\n${end}`))) return { ok: false, reason: "corrupt", message: "it is cut short (no end line)" };
+	if (header.key !== key) return { ok: false, reason: "stale" };
+	const notes = new Map<string, CacheEntry>();
+	let at = first + 1;
+	for (let n = 0; n < count; n++) {
+		const eol = text.indexOf("\n", at);
+		if (eol < 0) return { ok: false, reason: "corrupt", message: "it has fewer notes than it says" };
+		const entry = parseLine(text, at, eol);
+		if (entry === null) return { ok: false, reason: "corrupt", message: `its line ${n + 2} is damaged` };
+		notes.set(entry.path, entry.entry);
+		at = eol + 1;
+	}
+	if (text.slice(at).replace(/\n$/, "") !== end) return { ok: false, reason: "corrupt", message: "it has more notes than it says" };
+	return { ok: true, notes };
+}
+
+function parseLine(text: string, from: number, to: number): { path: string; entry: CacheEntry } | null {
+	const t1 = text.indexOf("\t", from);
+	const t2 = t1 < 0 ? -1 : text.indexOf("\t", t1 + 1);
+	const t3 = t2 < 0 ? -1 : text.indexOf("\t", t2 + 1);
+	const t4 = t3 < 0 ? -1 : text.indexOf("\t", t3 + 1);
+	if (t4 < 0 || t4 >= to) return null;
+	let path: unknown;
+	try {
+		path = JSON.parse(text.slice(from, t1));
+	} catch {
+		return null;
+	}
+	const mtime = Number(text.slice(t1 + 1, t2));
+	const size = Number(text.slice(t2 + 1, t3));
+	const ctimeText = text.slice(t3 + 1, t4);
+	const ctime = ctimeText === "" ? undefined : Number(ctimeText);
+	const read = text.slice(t4 + 1, to);
+	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || read === "") return null;
+	return { path, entry: ctime === undefined ? { mtime, size, read } : { mtime, size, ctime, read } };
+}
+
+/** The file's text for these notes, in the Map's order (the same vault gives the same bytes). */
+export function serializeCache(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): string {
+	return [...cacheLines(scope, key, notes), ""].join("\n");
+}
+
+/** The file's lines, one at a time: a caller writing them as they come never holds the whole text. */
+export function* cacheLines(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): Generator<string> {
+	const header: CacheHeader = { format: READ_CACHE_FORMAT, key, scope, count: notes.size };
+	yield JSON.stringify(header);
+	for (const [path, e] of notes) yield `${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	yield `{"end":${notes.size}}`;
+}
+
+/** Whether a stored stamp still describes the file. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+	return a.mtime === b.mtime && a.size === b.size && (a.ctime ?? null) === (b.ctime ?? null);
+}
+
+/**
+ * Whether a note read at `readAt` (ms since the epoch, taken before reading) may be kept: its
+ * modification time is older than the read by more than the margin. (A write always sets the
+ * modification time to now, so a later write cannot give it back its stored value; `ctime` is
+ * compared too, which catches a tool that restores an old modification time.)
+ */
+export function keepable(stamp: FileStamp, readAt: number): boolean {
+	return stamp.mtime < readAt - RACY_MARGIN_MS;
+}
+
+// ---- a read as JSON text, whatever fields it has ----
+//
+// A read is plain data (objects, arrays, strings, numbers, booleans, null), but its frontmatter
+// holds whatever YAML gave: NaN and Infinity (`.nan`, `.inf`), -0, and a Date or undefined would
+// not survive JSON as they are. They are written as tagged strings starting with U+0000, and a
+// real string that starts with U+0000 is escaped the same way. A read holding anything else (a
+// Map, a class instance, a function) is not kept: `encodeRead` returns null and the note is
+// simply read again next time.
+
+const TAG = "\u0000";
+
+class Unencodable extends Error {}
+
+function encodeValue(value: unknown): unknown {
+	switch (typeof value) {
+		case "string":
+			return value.startsWith(TAG) ? `${TAG}s${value}` : value;
+		case "boolean":
+			return value;
+		case "number":
+			if (Number.isNaN(value)) return `${TAG}n`;
+			if (value === Infinity) return `${TAG}i`;
+			if (value === -Infinity) return `${TAG}I`;
+			if (Object.is(value, -0)) return `${TAG}z`;
+			return value;
+		case "undefined":
+			return `${TAG}u`;
+		case "object": {
+			if (value === null) return null;
+			if (Array.isArray(value)) return value.map(encodeValue);
+			if (value instanceof Date) return `${TAG}d${value.getTime()}`;
+			const proto: unknown = Object.getPrototypeOf(value);
+			if (proto !== Object.prototype && proto !== null) throw new Unencodable();
+			const out: Record<string, unknown> = {};
+			for (const k of Object.keys(value)) defineKey(out, k, encodeValue((value as Record<string, unknown>)[k]));
+			return out;
+		}
+		default:
+			throw new Unencodable();
+	}
+}
+
+function decodeValue(value: unknown): unknown {
+	if (typeof value === "string") {
+		if (!value.startsWith(TAG)) return value;
+		switch (value[1]) {
+			case "s":
+				return value.slice(2);
+			case "n":
+				return NaN;
+			case "i":
+				return Infinity;
+			case "I":
+				return -Infinity;
+			case "z":
+				return -0;
+			case "u":
+				return undefined;
+			case "d":
+				return new Date(Number(value.slice(2)));
+			default:
+				throw new Error("unknown tag in a cached read");
+		}
+	}
+	if (value === null || typeof value !== "object") return value;
+	if (Array.isArray(value)) return value.map(decodeValue);
+	const out: Record<string, unknown> = {};
+	for (const k of Object.keys(value)) defineKey(out, k, decodeValue((value as Record<string, unknown>)[k]));
+	return out;
+}
+
+/** `__proto__` is a key like any other in frontmatter: kept as an own property. */
+function defineKey(out: Record<string, unknown>, key: string, value: unknown): void {
+	if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+	else out[key] = value;
+}
+
+// ---- touches packed as arrays ----
+//
+// A prospect's touches are most of its read, and each is two objects with the same keys every
+// time, its text told up to three times (`summary`, the line's `text`, the `raw` line). Packed, a
+// touch is one array in the key order below, and a value of the parsed line that repeats the
+// touch's own is written 0 (those fields are never numbers); the line and its text are written
+// without the part they share with the text and the summary (\`["- 2026-08-13 call: "]\`). The file
+// is then about a quarter of the size, and reading it is most of a warm run's time. A touch with other keys (one read from another form) is
+// written as it is.
+
+const TOUCH_KEYS = ["line", "raw", "check", "date", "time", "channel", "summary", "outcome", "objective", "next", "parsed"] as const;
+const LINE_KEYS = ["indent", "bullet", "checkbox", "date", "dateForm", "alias", "time", "channel", "channelWord", "channelColon", "text", "tasks"] as const;
+/** In a packed touch: the parsed line's value is the touch's own. */
+const SAME = 0;
+
+function hasKeys(value: object, keys: readonly string[]): boolean {
+	const own = Object.keys(value);
+	return own.length === keys.length && own.every((k, i) => k === keys[i]);
+}
+
+function packTouch(t: Touch): Touch | unknown[] {
+	const p = t.parsed as TouchLine | null;
+	if (!hasKeys(t, TOUCH_KEYS) || typeof p !== "object" || p === null || !hasKeys(p, LINE_KEYS)) return t;
+	const same = (a: unknown, b: unknown): unknown => (a === b ? SAME : a);
+	return [t.line, ending(t.raw, p.text), t.check, t.date, t.time, t.channel, t.summary, t.outcome, t.objective, t.next,
+		p.indent, p.bullet, p.checkbox, same(p.date, t.date), p.dateForm, p.alias, same(p.time, t.time), same(p.channel, t.channel), p.channelWord, p.channelColon, starting(p.text, t.summary), p.tasks];
+}
+
+/**
+ * `whole` without the `end` it repeats (a line ends with its text), as a one-string array; the
+ * string itself when it does not end so. The line's text begins with the summary in the same way.
+ */
+function ending(whole: string, end: string): string | [string] {
+	return end !== "" && whole.endsWith(end) ? [whole.slice(0, whole.length - end.length)] : whole;
+}
+
+function starting(whole: string, start: string): unknown {
+	if (whole === start) return SAME;
+	return start !== "" && whole.startsWith(start) ? [whole.slice(start.length)] : whole;
+}
+
+function pieceText(v: unknown): string {
+	if (typeof v === "string") return v;
+	if (Array.isArray(v) && v.length === 1 && typeof v[0] === "string") return v[0];
+	throw new Error("a cached touch is damaged");
+}
+
+function unpackTouch(packed: unknown): Touch {
+	if (!Array.isArray(packed)) return packed as Touch;
+	if (packed.length !== 22) throw new Error("a cached touch is damaged");
+	const v = packed as unknown[];
+	const or = (a: unknown, b: unknown): unknown => (a === SAME ? b : a);
+	const summary = pieceText(v[6]);
+	const text = v[20] === SAME ? summary : Array.isArray(v[20]) ? summary + pieceText(v[20]) : pieceText(v[20]);
+	const raw = Array.isArray(v[1]) ? pieceText(v[1]) + text : pieceText(v[1]);
+	const parsed = {
+		indent: v[10], bullet: v[11], checkbox: v[12], date: or(v[13], v[3]), dateForm: v[14], alias: v[15],
+		time: or(v[16], v[4]), channel: or(v[17], v[5]), channelWord: v[18], channelColon: v[19], text, tasks: v[21],
+	} as unknown as TouchLine;
+	return { line: v[0], raw, check: v[2], date: v[3], time: v[4], channel: v[5], summary, outcome: v[7], objective: v[8], next: v[9], parsed } as unknown as Touch;
+}
+
+function packRead(read: NoteRead): NoteRead {
+	const prospect = read.prospect;
+	if (prospect === null || !Array.isArray(prospect.touches)) return read;
+	return { ...read, prospect: { ...prospect, touches: prospect.touches.map(packTouch) as Touch[] } };
+}
+
+function unpackRead(read: NoteRead): NoteRead {
+	if (read === null || typeof read !== "object") throw new Error("a cached read is not an object");
+	const touches = read.prospect?.touches;
+	if (Array.isArray(touches)) for (let i = 0; i < touches.length; i++) touches[i] = unpackTouch(touches[i]);
+	return read;
+}
+
+/** A read as JSON text, or null when it holds something JSON cannot carry back. */
+export function encodeRead(read: NoteRead): string | null {
+	try {
+		const text = JSON.stringify(encodeValue(packRead(read)));
+		// Tagged values need the slow way back; most reads have none.
+		return text.includes("\\u0000") ? `${TAG}${text}` : text;
+	} catch (error) {
+		if (error instanceof Unencodable) return null;
+		throw error;
+	}
+}
+
+/** The read `encodeRead` was given. Throws on damaged text (the caller reads the note instead). */
+export function decodeRead(text: string): NoteRead {
+	if (text.startsWith(TAG)) return unpackRead(decodeValue(JSON.parse(text.slice(1))) as NoteRead);
+	return unpackRead(JSON.parse(text) as NoteRead);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+	return typeof value === "number" && Number.isFinite(value);
+}

@@ -1,0 +1,77 @@
+import type { IsoDay } from "../text/dates";
+import { computeDue } from "../rules/due";
+import { setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../text/edits";
+import { normalizeKey, readDateValue, readFrontmatter } from "../text/frontmatter";
+import { readNote } from "../read/note";
+import type { TouchbaseSettings } from "../settings/settings";
+
+/**
+ * The frontmatter mirrors (`last_touch`, `touches`, `next_follow_up`) as a note now stands. A key
+ * the note already has for the last contact or the next follow-up (`last_contacted`,
+ * `next_contact` …) is the one written, in place; the canonical key is added only when the note
+ * has none. The last contact never rolls back, and an empty next step never wipes a pending one.
+ */
+export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
+	const prospect = readNote(path, text, settings).prospect;
+	if (!prospect) return [];
+	// The old next_follow_up (and its synonyms) is what we are rewriting: it must not vote for
+	// itself. A field in the body (`[next:: …]`, a label line) is not rewritten, so it still counts.
+	const bodyLine = readFrontmatter(text).block?.bodyLine ?? 0;
+	const inline = prospect.nextFollowUp.filter((f) => f.line !== null && f.line > bodyLine);
+	const due = computeDue({ ...prospect, nextFollowUp: inline }, today, settings);
+	const k = settings.keys;
+	const lastNames = new Set([k.lastTouch, ...settings.synonyms.lastTouch].map(normalizeKey));
+	const nextNames = new Set([k.nextFollowUp, ...settings.synonyms.nextFollowUp].map(normalizeKey));
+	const actions = new Set(settings.synonyms.nextAction.map(normalizeKey));
+	const lastKeys: { key: string; date: IsoDay | null }[] = [];
+	const nextKeys: { key: string; date: IsoDay | null }[] = [];
+	const seen = new Set<string>();
+	for (const [key, value] of Object.entries(prospect.frontmatter)) {
+		const norm = normalizeKey(key);
+		if (seen.has(norm)) continue;
+		seen.add(norm);
+		const read = readDateValue(value);
+		const date = read.kind === "date" ? read.date : null;
+		if (lastNames.has(norm)) lastKeys.push({ key, date });
+		else if (nextNames.has(norm) || (actions.has(norm) && date !== null)) nextKeys.push({ key, date });
+	}
+	// Never rolls back: a later date the note already holds stays.
+	const held = lastKeys.reduce<IsoDay | null>((max, l) => (l.date !== null && l.date <= today && (max === null || l.date > max) ? l.date : max), null);
+	const computed = due.lastTouch?.date ?? null;
+	const lastTouch = held !== null && (computed === null || held > computed) ? held : computed;
+	const out: [string, FrontmatterValue][] = [];
+	if (lastKeys.length === 0) out.push([k.lastTouch, lastTouch]);
+	else for (const l of lastKeys) out.push([l.key, lastTouch]);
+	out.push([k.touches, due.doneCount]);
+	const explicit = due.next && !due.next.suggested ? due.next.date : null;
+	// A next date still ahead of the last contact is pending: an empty next step keeps it.
+	const pending = (date: IsoDay | null): boolean => date !== null && (lastTouch === null || date > lastTouch);
+	if (nextKeys.length === 0) {
+		if (explicit !== null || prospect.nextFollowUp.length > 0) out.push([k.nextFollowUp, explicit]);
+	} else {
+		for (const n of nextKeys) if (explicit !== null || !pending(n.date)) out.push([n.key, explicit]);
+	}
+	return out;
+}
+
+/**
+ * A body edit's result with the frontmatter brought in line: `keys` first (a status, say), then
+ * the mirrors as the edited note stands. One pure step, so a command writes the note once.
+ */
+export function withMirrors<R extends EditResult>(
+	result: R,
+	path: string,
+	settings: TouchbaseSettings,
+	today: IsoDay,
+	keys: [string, FrontmatterValue][] = [],
+): R | EditResult {
+	if (!result.ok) return result;
+	let text = result.text;
+	if (keys.length > 0) {
+		const set = setFrontmatterKeys(text, keys);
+		if (!set.ok) return set;
+		text = set.text;
+	}
+	const mirrored = setFrontmatterKeys(text, mirrorKeys(text, path, settings, today));
+	return mirrored.ok ? { ...result, text: mirrored.text } : mirrored;
+}

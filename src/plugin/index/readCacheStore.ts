@@ -1,0 +1,265 @@
+// The plugin's persisted index and its first read of the vault, kept out of Obsidian's way.
+//
+// Where: `index-cache.json` in the plugin's own folder, through the vault adapter, which every
+// platform (mobile included) has; IndexedDB would need a second store to keep in step with the
+// vault, and the test fake models the adapter. It is a cache: deleting it costs one full read.
+// Obsidian Sync copies only a plugin's main.js, manifest, styles and data.json; another sync tool
+// that copies it anyway does no harm, as every note is checked against its own stamp.
+//
+// How: the first index (and a restart) reads at most READS_IN_FLIGHT notes at once, and gives the
+// main thread back every SLICE_MS, so Obsidian never stutters while thousands of notes are read.
+import type { App, TFile } from "obsidian";
+import { parseNaturalDate } from "../../core/text/nextClause";
+import { readNote, type NoteRead } from "../../core/read/note";
+import { decodeRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import type { TouchbaseSettings } from "../../core/settings/settings";
+
+/** As obsidian-tasks does: enough to keep the disk busy, few enough to keep memory low. */
+export const READS_IN_FLIGHT = 4;
+/** The longest the main thread is kept before it is given back. */
+export const SLICE_MS = 16;
+/**
+ * Notes per file of the persisted index (about 1.4 MB at the bench's 5 KB a prospect): reading,
+ * decoding or writing one 11 MB file held Obsidian's main thread 60 to 140 ms.
+ */
+export const NOTES_PER_FILE = 256;
+/** Vaults with fewer candidates than this are read in one go (nothing to gain from slicing). */
+export const SLICE_MIN_FILES = 64;
+
+export interface Progress {
+	done: number;
+	total: number;
+}
+
+interface Known {
+	stamp: FileStamp;
+	readAt: number;
+	read: NoteRead;
+	/** The cache text: from the file for a note that did not change, else made when saving. */
+	encoded: string | null;
+}
+
+const NOTHING: NoteRead = { prospect: null, problems: [] };
+
+/** Gives the main thread back: a task of its own, which fake timers in tests do not hold back. */
+export function yieldToMain(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}
+
+export class ReadCacheStore {
+	/** Every candidate read since the last rebuild, by path: what the next save writes. */
+	private readonly known = new Map<string, Known>();
+	private saving: Promise<void> | null = null;
+
+	constructor(
+		private readonly app: App,
+		/** Vault path of the cache file, or null for none. */
+		private readonly path: string | null,
+	) {}
+
+	/**
+	 * Reads `files` into the index through `put`, taking unchanged notes from the cache file:
+	 * with a bounded number of reads in flight, in slices, reporting progress.
+	 */
+	async indexFiles(
+		files: TFile[],
+		isCandidate: (file: TFile) => boolean,
+		settings: TouchbaseSettings,
+		put: (path: string, read: NoteRead) => void,
+		progress: (p: Progress) => void,
+		alive: () => boolean,
+	): Promise<void> {
+		this.known.clear();
+		this.unchanged = false;
+		const key = readCacheKey(settings);
+		const stored = await this.load(key);
+		const startedAt = Date.now();
+		let total = files.length;
+		let done = 0;
+		const slicing = total >= SLICE_MIN_FILES;
+		let sliceStart = performance.now();
+		const maybeYield = async (): Promise<void> => {
+			if (slicing && performance.now() - sliceStart >= SLICE_MS) {
+				progress({ done, total });
+				await yieldToMain();
+				sliceStart = performance.now();
+			}
+		};
+		const misses: TFile[] = [];
+		let candidates = 0;
+		// Notes that did not change: no read at all.
+		for (const file of files) {
+			if (!alive()) return;
+			if (!isCandidate(file)) {
+				// Not counted in the progress, which is of prospect notes.
+				total--;
+				await maybeYield();
+				continue;
+			}
+			candidates++;
+			const entry = stored.get(file.path);
+			const stamp = stampOf(file);
+			if (entry !== undefined && sameStamp(entry, stamp)) {
+				try {
+					const read = decodeRead(entry.read);
+					put(file.path, read);
+					this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
+					done++;
+					await maybeYield();
+					continue;
+				} catch {
+					// A damaged entry: read the note.
+				}
+			}
+			misses.push(file);
+		}
+		// Nothing read and nothing gone: the file on disk is already right, so it is not written again.
+		this.unchanged = misses.length === 0 && candidates === stored.size;
+		// The others: READS_IN_FLIGHT lanes, each reading then parsing one note at a time.
+		if (misses.length > 0) await warmUpParsing(settings);
+		let next = 0;
+		const lane = async (): Promise<void> => {
+			while (next < misses.length && alive()) {
+				const file = misses[next++];
+				const readAt = Date.now();
+				const stamp = stampOf(file);
+				let text: string;
+				try {
+					text = await this.app.vault.cachedRead(file);
+				} catch (error) {
+					console.warn(`Touchbase: could not read ${file.path}`, error);
+					done++;
+					continue;
+				}
+				if (!alive()) return;
+				const read = readNote(file.path, text, settings);
+				put(file.path, read);
+				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
+				done++;
+				await maybeYield();
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, misses.length) }, lane));
+		progress({ done, total });
+	}
+
+	/** A note read again after an edit (or first read after a create or rename). */
+	noteRead(file: TFile, read: NoteRead | undefined): void {
+		this.known.set(file.path, { stamp: stampOf(file), readAt: Date.now(), read: read ?? NOTHING, encoded: null });
+		this.unchanged = false;
+	}
+
+	noteGone(path: string): void {
+		if (this.known.delete(path)) this.unchanged = false;
+	}
+
+	/** Whether the file on disk holds exactly what is known (a start that read nothing). */
+	private unchanged = false;
+
+	/** Writes the file (whole: a temporary file, then a rename). Failures are logged, never thrown. */
+	save(settings: TouchbaseSettings): Promise<void> {
+		if (this.path === null || this.unchanged) return Promise.resolve();
+		const previous = this.saving ?? Promise.resolve();
+		const run = previous.then(() => this.write(readCacheKey(settings)));
+		this.saving = run.finally(() => {
+			if (this.saving === run) this.saving = null;
+		});
+		return run;
+	}
+
+	private async write(key: string): Promise<void> {
+		const shards: Map<string, CacheEntry>[] = [new Map<string, CacheEntry>()];
+		let sliceStart = performance.now();
+		for (const [p, k] of this.known) {
+			if (!keepable(k.stamp, k.readAt)) continue;
+			k.encoded ??= encodeRead(k.read);
+			if (k.encoded === null) continue;
+			if (shards[shards.length - 1].size >= NOTES_PER_FILE) shards.push(new Map<string, CacheEntry>());
+			shards[shards.length - 1].set(p, { ...k.stamp, read: k.encoded });
+			if (performance.now() - sliceStart >= SLICE_MS) {
+				await yieldToMain();
+				sliceStart = performance.now();
+			}
+		}
+		const adapter = this.app.vault.adapter;
+		try {
+			for (let i = 0; i < shards.length; i++) {
+				const path = this.shardPath(i);
+				const temp = `${path}.tmp`;
+				await adapter.write(temp, serializeCache(this.app.vault.getName(), key, shards[i]));
+				try {
+					await adapter.rename(temp, path);
+				} catch {
+					// Some adapters will not rename over a file.
+					if (await adapter.exists(path)) await adapter.remove(path);
+					await adapter.rename(temp, path);
+				}
+				await yieldToMain();
+			}
+			// Files of a bigger index written before: gone, so a later start does not read them.
+			for (let i = shards.length; await adapter.exists(this.shardPath(i)); i++) await adapter.remove(this.shardPath(i));
+		} catch (error) {
+			console.warn("Touchbase: the index cache could not be written; the next start reads every note", error);
+		}
+	}
+
+	/** The index's files: `index-cache.json`, then `index-cache-1.json` … each holding up to NOTES_PER_FILE notes. */
+	private shardPath(i: number): string {
+		return i === 0 ? this.path! : this.path!.replace(/(\.json)?$/, `-${i}.json`);
+	}
+
+	/**
+	 * Every file of the index in turn, each read and parsed in tasks of its own. A file that is
+	 * damaged costs only its own notes, which are read again; whatever a file holds is checked
+	 * note by note against the note's stamp, so a file left from an older write does no harm.
+	 */
+	private async load(key: string): Promise<Map<string, CacheEntry>> {
+		const notes = new Map<string, CacheEntry>();
+		if (this.path === null) return notes;
+		const adapter = this.app.vault.adapter;
+		for (let i = 0; ; i++) {
+			const path = this.shardPath(i);
+			let text: string;
+			try {
+				if (!(await adapter.exists(path))) return notes;
+				text = await adapter.read(path);
+			} catch (error) {
+				console.warn("Touchbase: the index cache could not be read; every note is read", error);
+				return notes;
+			}
+			await yieldToMain();
+			const loaded = parseCache(text, this.app.vault.getName(), key);
+			if (loaded.ok) for (const [p, entry] of loaded.notes) notes.set(p, entry);
+			else if (loaded.reason !== "stale") console.warn(`Touchbase: the index cache was ignored and is rebuilt: ${loaded.message}`);
+			// Stale: written for other settings; the next save rewrites every file.
+			if (!loaded.ok && loaded.reason === "stale") return notes;
+		}
+	}
+}
+
+/**
+ * chrono's module and its first parse (which compiles its patterns) cost about 50 ms in Chromium:
+ * done here, each in a task of its own, they are not added to the first note's slice.
+ */
+async function warmUpParsing(settings: TouchbaseSettings): Promise<void> {
+	await yieldToMain();
+	parseNaturalDate("tomorrow", "2026-01-05", settings.dateLocale);
+	await yieldToMain();
+	parseNaturalDate("in 3 days", "2026-01-05", settings.dateLocale);
+	await yieldToMain();
+}
+
+function stampOf(file: TFile): FileStamp {
+	return { mtime: file.stat.mtime, size: file.stat.size };
+}
+
+function isNothing(read: NoteRead): boolean {
+	return read.prospect === null && read.problems.length === 0 && !read.interaction;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { dueJson } from "../../../src/core/show/dueJson";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+
+const TODAY = "2026-11-23";
+
+describe("ProspectIndex", () => {
+	it("adds, re-reads and removes notes, bumping the revision on each change", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		expect(index.revision).toBe(0);
+		expect(index.update("Prospects/A.md", "- [ ] 2026-11-20 call: x\n")).toBe(true);
+		const r1 = index.revision;
+		expect(index.report(TODAY).counts.overdue).toBe(1);
+		index.update("Prospects/A.md", "- [ ] 2026-11-25 call: x\n");
+		expect(index.revision).toBeGreaterThan(r1);
+		expect(index.report(TODAY).counts).toMatchObject({ overdue: 0, upcoming: 1 });
+		expect(index.remove("Prospects/A.md")).toBe(true);
+		expect(index.remove("Prospects/A.md")).toBe(false);
+		expect(index.report(TODAY).entries).toEqual([]);
+	});
+
+	it("gives the same report when due entries were worked out note by note while indexing, and keeps them current", () => {
+		const notes: [string, string][] = [
+			["Prospects/Jane Doe.md", "- [ ] 2026-11-20 call: x\n"],
+			["Prospects/B.md", "- 2026-11-01 email: y → next: 2026-11-24\n"],
+			["Prospects/C.md", "---\nstatus: won\n---\n- 2026-10-01 call: z\n"],
+		];
+		const meeting: [string, string] = ["Meetings/2026-11-22 Call with Jane.md", "---\nattendees: ['[[Jane Doe]]']\n---\n"];
+		const plain = new ProspectIndex(DEFAULT_SETTINGS);
+		const prepared = new ProspectIndex(DEFAULT_SETTINGS);
+		for (const [path, text] of notes) {
+			plain.update(path, text);
+			prepared.update(path, text);
+			prepared.prepareDue(path, TODAY);
+		}
+		expect(dueJson(prepared.report(TODAY))).toEqual(dueJson(plain.report(TODAY)));
+		// An interaction note read later changes Jane's entry: the prepared one is not kept.
+		plain.update(...meeting);
+		prepared.update(...meeting);
+		const jane = (index: ProspectIndex) => index.report(TODAY).entries.find((e) => e.prospect.path === "Prospects/Jane Doe.md")!;
+		expect(jane(prepared).lastTouch?.date).toBe("2026-11-22");
+		expect(dueJson(prepared.report(TODAY))).toEqual(dueJson(plain.report(TODAY)));
+		// Another day: worked out again.
+		expect(dueJson(prepared.report("2026-11-25"))).toEqual(dueJson(plain.report("2026-11-25")));
+	});
+
+	it("drops a note that stops being a prospect, without a revision for notes it never held", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Clients/B.md", "---\ntype: prospect\n---\n");
+		expect(index.has("Clients/B.md")).toBe(true);
+		index.update("Clients/B.md", "---\ntype: client\n---\n");
+		expect(index.has("Clients/B.md")).toBe(false);
+		const before = index.revision;
+		expect(index.update("Notes/C.md", "- 2026-11-20 call: not a prospect\n")).toBe(false);
+		expect(index.revision).toBe(before);
+	});
+
+	it("keeps problems per note and counts them in the JSON", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/Broken.md", "---\nstatus: [x\n---\n");
+		index.update("Prospects/Ok.md", "- 2026-02-30 call: bad date\n- [ ] 2026-11-23 call: ok\n");
+		const json = dueJson(index.report(TODAY));
+		expect(json.counts.problems).toBe(2);
+		expect(json.problems.map((p) => p.path)).toEqual(["Prospects/Broken.md", "Prospects/Ok.md"]);
+		expect(json.prospects.map((p) => p.name)).toEqual(["Ok"]);
+		expect(json.prospects[0]).toMatchObject({ bucket: "today", due: "2026-11-23", time: null, suggested: false, touches: 0, lastTouch: null, channel: "call" });
+	});
+});

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PARSER_VERSION, readNote, type NoteRead } from "../../../src/core/read/note";
+import { decodeRead, encodeRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, type CacheEntry } from "../../../src/core/index/readCache";
+import { migrateSettings } from "../../../src/core/settings/settings";
+import { EXAMPLE_VAULT, FIXTURES } from "../../helpers/files";
+
+const KEY = readCacheKey(migrateSettings(undefined));
+
+function notes(): Map<string, CacheEntry> {
+	return new Map<string, CacheEntry>([
+		["Prospects/A.md", { mtime: 1700000000000.25, size: 12, ctime: 1700000000001.5, read: '{"prospect":null,"problems":[]}' }],
+		["Notes/tab\there \"q\".md", { mtime: 1, size: 0, read: '{"prospect":null,"problems":[{"path":"x","line":null,"message":"m\\n"}]}' }],
+	]);
+}
+
+describe("the cache file", () => {
+	it("reads back what it wrote, stamps and reads exactly", () => {
+		const text = serializeCache("/vault", KEY, notes());
+		const loaded = parseCache(text, "/vault", KEY);
+		expect(loaded).toEqual({ ok: true, notes: notes() });
+	});
+
+	it("refuses a cut file at any length, without throwing", () => {
+		const text = serializeCache("/vault", KEY, notes());
+		for (let n = 0; n < text.length - 1; n++) {
+			const loaded = parseCache(text.slice(0, n), "/vault", KEY);
+			expect(loaded.ok, `cut at ${n}`).toBe(false);
+			if (!loaded.ok) expect(loaded.reason).not.toBe("stale");
+		}
+	});
+
+	it("refuses another vault's file, a foreign file and garbage; calls another key stale", () => {
+		const text = serializeCache("/vault", KEY, notes());
+		expect(parseCache(text, "/other", KEY)).toMatchObject({ ok: false, reason: "foreign" });
+		expect(parseCache('{"format":"something-else"}\n', "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
+		expect(parseCache("\u0000\u0001 not json", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
+		expect(parseCache("", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
+		expect(parseCache(text, "/vault", `${PARSER_VERSION + 1}\n{}`)).toEqual({ ok: false, reason: "stale" });
+		// An older Touchbase's file: rebuilt without a warning.
+		expect(parseCache(text.replace("touchbase-read-cache/2", "touchbase-read-cache/1"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
+		// A damaged line in the middle.
+		expect(parseCache(text.replace("\t12\t", "\tx\t"), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
+		// A line too many or too few for the count.
+		expect(parseCache(text.replace('"count":2', '"count":1'), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
+	});
+
+	it("keys the notes by the parser version and the settings that change reading", () => {
+		const base = migrateSettings(undefined);
+		expect(readCacheKey(base).startsWith(`${PARSER_VERSION}\n`)).toBe(true);
+		expect(readCacheKey({ ...base, prospectTag: "lead" })).not.toBe(readCacheKey(base));
+		expect(readCacheKey({ ...base, dateLocale: "en-GB" })).not.toBe(readCacheKey(base));
+		expect(readCacheKey({ ...base, upcomingDays: 30, skipWeekends: !base.skipWeekends, cadence: "1w" })).toBe(readCacheKey(base));
+	});
+
+	it("leaves out only settings that reading a note never looks at", () => {
+		const base = migrateSettings(undefined);
+		const other = { ...base, cadence: "1d", skipWeekends: !base.skipWeekends, upcomingDays: 99, reminders: !base.reminders, digestTime: "23:59", systemNotifications: !base.systemNotifications, calendarPath: "x.ics", calendarKeepCurrent: !base.calendarKeepCurrent };
+		expect(Object.keys(other).filter((k) => (other as unknown as Record<string, unknown>)[k] !== (base as unknown as Record<string, unknown>)[k]).sort()).toEqual([...SETTINGS_OUTSIDE_KEY].sort());
+		for (const path of markdownFiles(EXAMPLE_VAULT)) {
+			const text = readFileSync(join(EXAMPLE_VAULT, path), "utf8");
+			expect(readNote(path, text, other)).toEqual(readNote(path, text, base));
+		}
+	});
+
+	it("keeps a note only when it was modified well before the read", () => {
+		expect(keepable({ mtime: 10_000, size: 1 }, 10_000 + RACY_MARGIN_MS + 1)).toBe(true);
+		expect(keepable({ mtime: 10_000, size: 1 }, 10_000 + RACY_MARGIN_MS)).toBe(false);
+		expect(keepable({ mtime: 20_000, size: 1 }, 10_000)).toBe(false);
+		expect(sameStamp({ mtime: 1, size: 2, ctime: 3 }, { mtime: 1, size: 2, ctime: 3 })).toBe(true);
+		expect(sameStamp({ mtime: 1, size: 2, ctime: 3 }, { mtime: 1, size: 2, ctime: 4 })).toBe(false);
+		expect(sameStamp({ mtime: 1, size: 2 }, { mtime: 1, size: 3 })).toBe(false);
+	});
+});
+
+describe("a read as JSON", () => {
+	it("round-trips every note of the example vault", () => {
+		const settings = migrateSettings(undefined);
+		for (const path of markdownFiles(EXAMPLE_VAULT)) {
+			const read = readNote(path, readFileSync(join(EXAMPLE_VAULT, path), "utf8"), settings);
+			expect(decodeRead(encodeRead(read)!)).toEqual(read);
+		}
+	});
+
+	it("round-trips the real notes and the conformance vault, keys in the same order", () => {
+		const settings = migrateSettings(undefined);
+		let touches = 0;
+		for (const root of [join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")]) {
+			for (const path of markdownFiles(root)) {
+				const read = readNote(path, readFileSync(join(root, path), "utf8"), settings);
+				touches += read.prospect?.touches.length ?? 0;
+				expect(JSON.stringify(decodeRead(encodeRead(read)!)), path).toBe(JSON.stringify(read));
+				expect(decodeRead(encodeRead(read)!), path).toEqual(read);
+			}
+		}
+		expect(touches).toBeGreaterThan(10);
+	});
+
+	it("packs touches: lines whose text is not their end, texts that do not start with the summary", () => {
+		const settings = migrateSettings(undefined);
+		const text = [
+			"---",
+			"tags: [prospect]",
+			"---",
+			"- 2026-01-05 call: asked about budget → next: 2026-01-12 email send the deck",
+			"- [x] 2026-01-06 email: sent it #objective/book-meeting (outcome: yes)",
+			"- [ ] 2026-01-09 call: check in 📅 2026-01-10",
+			"  - 2026-01-07 text: nested, [[Jane]] said hi",
+			"1) [[2026-01-08|that day]] **bold** summary",
+			"",
+		].join("\n");
+		const read = readNote("Prospects/P.md", text, settings);
+		expect(read.prospect!.touches.length).toBe(5);
+		const encoded = encodeRead(read)!;
+		expect(JSON.stringify(decodeRead(encoded))).toBe(JSON.stringify(read));
+		expect(encoded.length).toBeLessThan(JSON.stringify(read).length * 0.7);
+		// A touch of another shape (a form's, with its own keys) is written as it is.
+		const odd = { ...read, prospect: { ...read.prospect!, touches: [{ ...read.prospect!.touches[0], from: "label" }] } } as NoteRead;
+		expect(decodeRead(encodeRead(odd)!)).toEqual(odd);
+	});
+
+	it("refuses a damaged packed touch", () => {
+		expect(() => decodeRead('{"prospect":{"touches":[[1,2,3]]},"problems":[]}')).toThrow();
+		expect(() => decodeRead('{"prospect":{"touches":[[1,7,"none","2026-01-01",null,null,"s",null,null,null,"","-",null,0,"plain",null,0,0,null,false,0,null]]},"problems":[]}')).toThrow();
+	});
+
+	it("keeps what YAML can give and JSON cannot carry: NaN, infinities, -0, undefined, dates, NUL strings, __proto__", () => {
+		const frontmatter: Record<string, unknown> = { nan: NaN, inf: Infinity, minf: -Infinity, zero: -0, none: undefined, when: new Date(0), nul: "\u0000x", list: [NaN, undefined, "\u0000"] };
+		Object.defineProperty(frontmatter, "__proto__", { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
+		const read = { prospect: { path: "P.md", frontmatter }, problems: [] } as unknown as NoteRead;
+		const back = decodeRead(encodeRead(read)!);
+		const fm = back.prospect!.frontmatter;
+		expect(Number.isNaN(fm.nan)).toBe(true);
+		expect(fm.inf).toBe(Infinity);
+		expect(fm.minf).toBe(-Infinity);
+		expect(Object.is(fm.zero, -0)).toBe(true);
+		expect("none" in fm && fm.none === undefined).toBe(true);
+		expect(fm.when).toEqual(new Date(0));
+		expect(fm.nul).toBe("\u0000x");
+		expect(fm.list).toEqual([NaN, undefined, "\u0000"]);
+		expect(Object.getPrototypeOf(fm)).toBe(Object.prototype);
+		expect(Object.prototype.hasOwnProperty.call(fm, "__proto__")).toBe(true);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it("does not keep what it cannot carry back", () => {
+		const read = { prospect: { frontmatter: { m: new Map() } }, problems: [] } as unknown as NoteRead;
+		expect(encodeRead(read)).toBeNull();
+	});
+
+	it("throws on damaged text, for the caller to read the note again", () => {
+		expect(() => decodeRead('{"prospect":')).toThrow();
+		expect(() => decodeRead("42")).toThrow();
+	});
+});
+
+function markdownFiles(root: string): string[] {
+	const out: string[] = [];
+	const walk = (dir: string): void => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.name.startsWith(".")) continue;
+			const full = join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name.endsWith(".md")) out.push(relative(root, full).split("\\").join("/"));
+		}
+	};
+	walk(root);
+	return out;
+}

@@ -1,0 +1,72 @@
+// The corpus of real notes gathered from public vaults (test/fixtures/real/SOURCES.md), read as a
+// new user's vault would be, against the answer worked out by hand before the code
+// (test/fixtures/real/answers.json).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import { FIXTURES } from "../../helpers/files";
+
+interface Answer {
+	kind: "prospect" | "interaction" | "template" | "other";
+	touches?: { date: string; from: string; line: number | null }[];
+	lastContact?: string | null;
+	next?: string | null;
+	problems?: string[];
+	prospect?: string | null;
+	prospects?: string[];
+	date?: string | null;
+}
+
+const ROOT = join(FIXTURES, "real");
+const VAULT = join(ROOT, "vault");
+const answers = JSON.parse(readFileSync(join(ROOT, "answers.json"), "utf8")) as { today: string; notes: Record<string, Answer> };
+
+function files(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const full = join(dir, name);
+		return statSync(full).isDirectory() ? files(full) : name.endsWith(".md") ? [relative(VAULT, full).split(sep).join("/")] : [];
+	});
+}
+
+const index = new ProspectIndex(DEFAULT_SETTINGS);
+for (const path of files(VAULT)) index.update(path, readFileSync(join(VAULT, path), "utf8"));
+const report = index.report(answers.today);
+const entry = (path: string) => report.entries.find((e) => e.prospect.path === path);
+
+describe("real notes from public vaults", () => {
+	it("has an answer for every note, and at least 40 notes", () => {
+		expect(Object.keys(answers.notes).sort()).toEqual(files(VAULT).sort());
+		expect(files(VAULT).length).toBeGreaterThanOrEqual(40);
+	});
+
+	const byKind = (kind: Answer["kind"]) => Object.entries(answers.notes).filter(([, a]) => a.kind === kind);
+
+	it.each(byKind("prospect"))("%s: its touches, last contact and next step", (path, answer) => {
+		const e = entry(path);
+		expect(e, "read as a prospect").toBeDefined();
+		const done = e!.prospect.touches.filter((t) => t.date <= answers.today && t.check !== "cancelled" && t.check !== "open");
+		const days = [...new Set([...done.map((t) => t.date), ...(e!.lastTouch ? [e!.lastTouch.date] : [])])].sort();
+		expect(days).toEqual(answer.touches!.map((t) => t.date).sort());
+		expect(e!.doneCount).toBe(answer.touches!.length);
+		expect(e!.lastTouch?.date ?? null).toBe(answer.lastContact);
+		expect(e!.next && !e!.next.suggested ? e!.next.date : null).toBe(answer.next);
+		const problems = report.problems.filter((p) => p.path === path).map((p) => p.message.split(":")[0]);
+		expect([...new Set(problems)]).toEqual(answer.problems ?? []);
+	});
+
+	it.each(byKind("interaction"))("%s: a touch of the people it links to", (path, answer) => {
+		const people = answer.prospects ?? (answer.prospect ? [answer.prospect] : []);
+		for (const person of people) {
+			const e = entry(person);
+			expect(e?.prospect.touches.some((t) => t.source === path || t.date === answer.date), `${person} on ${answer.date}`).toBe(true);
+		}
+		expect(entry(path)).toBeUndefined();
+	});
+
+	it.each([...byKind("template"), ...byKind("other")])("%s: never a prospect, never a problem", (path) => {
+		expect(entry(path)).toBeUndefined();
+		expect(report.problems.filter((p) => p.path === path)).toEqual([]);
+	});
+});

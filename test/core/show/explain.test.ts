@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { explainProspect, sourcesLine } from "../../../src/core/show/explain";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+
+const TODAY = "2026-11-28";
+const NOTE = [
+	"---",
+	"last_contacted: 2026-10-01",
+	"created: 2026-09-01",
+	"birthday: 1980-05-04",
+	"---",
+	"## Log",
+	"- 2026-10-20 call: walked through the quote",
+	"- **Demo:** 2026-11-02 (went well)",
+	"Deadline: 2026-12-15",
+	"| Date | Type | Notes |",
+	"|---|---|---|",
+	"| 2026-11-10 | Email | sent the proposal |",
+	"### 2026-11-12 — Call with Dana",
+	"- [x] Discovery call -- 2026-11-14",
+	"**Next Action:** follow up Wed Dec 2",
+	"We met on 2026-08-30 at the fair.",
+	"",
+].join("\n");
+
+function vault(): ProspectIndex {
+	const index = new ProspectIndex(DEFAULT_SETTINGS);
+	index.update("Prospects/Dana.md", NOTE);
+	index.update("Interactions/2026-11-20 Call with Dana.md", "---\ncontact: \"[[Dana]]\"\n---\nNotes\n");
+	return index;
+}
+
+describe("explain", () => {
+	it("lists every date taken, with its rule and what it became, and every dated line not used, with why", () => {
+		const report = vault().report(TODAY);
+		const text = explainProspect(report.entries[0], DEFAULT_SETTINGS, TODAY).join("\n");
+		expect(text).toContain("2026-10-20  touch line, line 7 → done touch (call)");
+		expect(text).toContain("2026-11-02  label line, line 8 → done touch");
+		expect(text).toContain("2026-11-10  table row, line 12 → done touch (email)");
+		expect(text).toContain("2026-11-12  dated heading, line 13 → done touch (call)");
+		expect(text).toContain("2026-11-14  dated task, line 14 → done touch (call)");
+		expect(text).toContain("2026-11-20  interaction note Interactions/2026-11-20 Call with Dana.md → done touch (call)");
+		expect(text).toContain("2026-10-01  frontmatter key last_contacted (line 2) → one touch on that day");
+		expect(text).toContain("2026-12-02  label line, line 15 → a next step");
+		expect(text).toContain("Due: 2026-12-02 (next_follow_up)");
+		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline" names no contact/);
+		expect(text).toMatch(/line 16: We met on 2026-08-30 at the fair\. {2}\(a date in prose/);
+		expect(text).toContain("birthday: 1980-05-04  (not a contact or next-step key)");
+		expect(text).toContain("created: 2026-09-01  (the note's creation");
+		expect(report.entries[0].doneCount).toBe(7);
+	});
+
+	it("says where the touches came from, in one line", () => {
+		expect(sourcesLine(vault().report(TODAY))).toBe(
+			"from: 1 touch lines, 1 frontmatter keys, 1 label lines, 1 headings, 1 table rows, 1 tasks, 1 interaction notes",
+		);
+		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
+	});
+});

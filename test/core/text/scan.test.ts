@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { BlockScanner, bomLength, findFrontmatter, headingOf, isDelimiterRow, isListItem, lineSpans, splitLines, tableCells } from "../../../src/core/text/scan";
+
+/** What the scanner makes of each line: its visible text, or null, and whether it is live. */
+function scan(lines: string[]): [string | null, boolean][] {
+	const scanner = new BlockScanner();
+	return lines.map((line) => [scanner.read(line), scanner.live]);
+}
+
+describe("the line scanner", () => {
+	it("hides fenced code, fences and comments, and keeps the text around a comment", () => {
+		expect(
+			scan(["a", "```js", "- 2026-01-01 call", "```", "b <!-- c", "- hidden -->after", "x %%note%% y", "~~~~", "```", "~~~~", "z"]),
+		).toEqual([
+			["a", true],
+			[null, false],
+			[null, false],
+			[null, false],
+			["b ", true],
+			["after", false],
+			["x  y", true],
+			[null, false],
+			[null, false],
+			[null, false],
+			["z", true],
+		]);
+	});
+
+	it("says whether a fence or comment is still open", () => {
+		const scanner = new BlockScanner();
+		scanner.read("%% start");
+		expect(scanner.open).toBe(true);
+		scanner.read("end %%");
+		expect(scanner.open).toBe(false);
+	});
+
+	it("finds frontmatter as Obsidian does, after a byte-order mark too", () => {
+		expect(findFrontmatter("---\na: 1\n---\nbody")).toEqual({ bodyLine: 3, end: 13 });
+		expect(findFrontmatter("\uFEFF---\na: 1\n...\n")).toEqual({ bodyLine: 3, end: 14 });
+		expect(findFrontmatter("---\na: 1\n")).toBeNull();
+		expect(bomLength("\uFEFFx")).toBe(1);
+		expect(splitLines("\uFEFFa\r\nb")).toEqual(["a\r", "b"]);
+		expect(lineSpans("\uFEFFa\r\nb")).toEqual([
+			{ start: 1, end: 2, next: 4, terminated: true },
+			{ start: 4, end: 5, next: 5, terminated: false },
+		]);
+	});
+
+	it("knows list items, headings and table rows", () => {
+		expect(["- a", "  * b", "3. c", "4) d", "-a", "10000000000. e"].map(isListItem)).toEqual([true, true, true, true, false, false]);
+		expect(headingOf("### 2026-01-05 — Call with Dana ##")).toEqual({ level: 3, title: "2026-01-05 — call with dana" });
+		expect(headingOf("#tag")).toBeNull();
+		expect(tableCells("| Date | Channel \\| type | Notes |")).toEqual(["Date", "Channel \\| type", "Notes"]);
+		expect(tableCells("no table")).toBeNull();
+		expect(isDelimiterRow(tableCells("|---|:--:|--:|")!)).toBe(true);
+		expect(isDelimiterRow(["2026-01-01", "call"])).toBe(false);
+	});
+});

@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import TouchbasePlugin from "../../../src/plugin/main";
+import { NOTES_PER_FILE } from "../../../src/plugin/index/readCacheStore";
+import { makeVaultDir } from "../../fakes/harness";
+import { App, loadPlugin, unloadPlugin } from "../../fakes/obsidian";
+import { EXAMPLE_VAULT } from "../../helpers/files";
+
+const OLD = new Date("2026-01-01T00:00:00Z");
+
+function ageAll(dir: string): void {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name.startsWith(".")) continue;
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) ageAll(full);
+		else utimesSync(full, OLD, OLD);
+	}
+}
+
+async function start(dir: string): Promise<{ app: App; plugin: TouchbasePlugin }> {
+	const app = new App(dir);
+	const plugin = await loadPlugin(TouchbasePlugin, app);
+	await app.settle();
+	return { app, plugin };
+}
+
+/** A copy of the example vault whose notes were last modified long ago (so they can be kept). */
+function agedExampleVault(): string {
+	const dir = makeVaultDir();
+	cpSync(EXAMPLE_VAULT, dir, { recursive: true });
+	ageAll(dir);
+	return dir;
+}
+
+const cacheFile = (dir: string): string => join(dir, ".obsidian", "plugins", "touchbase", "index-cache.json");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the plugin's persisted index", () => {
+	it("is written to the plugin's folder, never as a note, and a restart answers from it", async () => {
+		const dir = agedExampleVault();
+		const first = await start(dir);
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		expect(existsSync(cacheFile(dir))).toBe(true);
+		expect(first.app.vault.getFiles().some((f) => f.path.includes("index-cache"))).toBe(false);
+		await unloadPlugin(first.plugin);
+
+		// Proof that the restart took the notes from the file: a doctored entry shows.
+		const text = readFileSync(cacheFile(dir), "utf8");
+		writeFileSync(cacheFile(dir), text.replace(/"company":"[^"]+"/, '"company":"From the cache"'));
+		const second = await start(dir);
+		expect(second.plugin.index.ready).toBe(true);
+		expect(second.plugin.index.report("2026-11-23").entries.some((e) => e.prospect.company === "From the cache")).toBe(true);
+		await unloadPlugin(second.plugin);
+
+		// Undoctored, the answer is the first one exactly.
+		writeFileSync(cacheFile(dir), text);
+		const third = await start(dir);
+		expect(third.plugin.index.report("2026-11-23")).toEqual(expected);
+	});
+
+	it("does not write the file again after a start that read nothing, and does after an edit", async () => {
+		const dir = agedExampleVault();
+		const first = await start(dir);
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		utimesSync(cacheFile(dir), OLD, OLD);
+		const written = readFileSync(cacheFile(dir), "utf8");
+
+		const second = await start(dir);
+		await second.plugin.index.saveCache();
+		expect(statSync(cacheFile(dir)).mtimeMs).toBe(OLD.getTime());
+		// An edit: the note is read again, and the next save writes its new read.
+		const path = second.plugin.index.report("2026-11-23").entries[0].prospect.path;
+		const file = second.app.vault.getFileByPath(path)!;
+		await second.app.vault.process(file, (text) => `${text}\nA line of prose.\n`);
+		await second.app.settle();
+		await second.plugin.index.saveCache();
+		expect(statSync(cacheFile(dir)).mtimeMs).not.toBe(OLD.getTime());
+		expect(readFileSync(cacheFile(dir), "utf8")).not.toBe(written);
+		await unloadPlugin(second.plugin);
+	});
+
+	it("ignores a corrupt, truncated or foreign file with one console line, and answers as without it", async () => {
+		const dir = agedExampleVault();
+		const first = await start(dir);
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const good = readFileSync(cacheFile(dir), "utf8");
+		for (const damaged of [good.slice(0, good.length >> 1), "garbage", '{"format":"other"}\n']) {
+			writeFileSync(cacheFile(dir), damaged);
+			const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+			const again = await start(dir);
+			expect(again.plugin.index.report("2026-11-23")).toEqual(expected);
+			expect(warn.mock.calls.filter((c) => String(c[0]).includes("index cache"))).toHaveLength(1);
+			warn.mockRestore();
+			await unloadPlugin(again.plugin);
+		}
+	});
+
+	it("keeps a big index in files of NOTES_PER_FILE notes: a damaged one costs only its notes, and a smaller index removes the rest", async () => {
+		const files: Record<string, string> = {};
+		const count = NOTES_PER_FILE * 2 + 10;
+		for (let i = 0; i < count; i++) files[`Prospects/P${String(i).padStart(4, "0")}.md`] = `---\ncompany: C${i}\n---\n- [ ] 2026-11-${String(10 + (i % 20)).padStart(2, "0")} call: x\n`;
+		const dir = makeVaultDir(files);
+		ageAll(dir);
+		const shard = (i: number): string => cacheFile(dir).replace(/\.json$/, i === 0 ? ".json" : `-${i}.json`);
+		const first = await start(dir);
+		for (let i = 0; i < 50 && !first.plugin.index.ready; i++) await first.app.settle();
+		const expected = first.plugin.index.report("2026-11-23");
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		expect([0, 1, 2, 3].map((i) => existsSync(shard(i)))).toEqual([true, true, true, false]);
+
+		// The second file cut short: its notes are read again, the others come from the files.
+		const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+		writeFileSync(shard(0), readFileSync(shard(0), "utf8").replace(/"company":"C\d+"/g, '"company":"From the cache"'));
+		writeFileSync(shard(1), readFileSync(shard(1), "utf8").slice(0, 1000));
+		const second = await start(dir);
+		for (let i = 0; i < 50 && !second.plugin.index.ready; i++) await second.app.settle();
+		const companies = second.plugin.index.report("2026-11-23").entries.map((e) => e.prospect.company);
+		expect(companies.filter((c) => c === "From the cache")).toHaveLength(NOTES_PER_FILE);
+		expect(companies).toHaveLength(count);
+		expect(warn).toHaveBeenCalledTimes(1);
+		await unloadPlugin(second.plugin);
+
+		// Fewer prospects: the files past the last one needed are removed.
+		for (let i = 20; i < count; i++) rmSync(join(dir, `Prospects/P${String(i).padStart(4, "0")}.md`));
+		rmSync(shard(0));
+		const third = await start(dir);
+		for (let i = 0; i < 50 && !third.plugin.index.ready; i++) await third.app.settle();
+		expect(third.plugin.index.report("2026-11-23").entries).toHaveLength(20);
+		await third.plugin.index.saveCache();
+		expect([0, 1, 2].map((i) => existsSync(shard(i)))).toEqual([true, false, false]);
+		await unloadPlugin(third.plugin);
+		expect(expected.entries).toHaveLength(count);
+	});
+
+	it("reads a big vault in slices, with progress, and the same answer", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 150; i++) files[`Prospects/P${i}.md`] = `---\nstatus: active\n---\n- [ ] 2026-11-${String(10 + (i % 20)).padStart(2, "0")} call: x\n`;
+		const dir = makeVaultDir(files);
+		const app = new App(dir);
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		const seen: string[] = [];
+		let toldReady = 0;
+		plugin.index.onChange(() => {
+			if (plugin.index.progress) seen.push(`${plugin.index.progress.done}/${plugin.index.progress.total}`);
+			if (plugin.index.ready) toldReady++;
+		});
+		for (let i = 0; i < 50 && toldReady === 0; i++) await app.settle();
+		expect(plugin.index.ready).toBe(true);
+		// Each listener hears once that the index is ready (in a task of its own).
+		expect(toldReady).toBe(1);
+		expect(plugin.index.progress).toBeNull();
+		expect(plugin.index.report("2026-11-23").entries).toHaveLength(150);
+		for (const s of seen) expect(s).toMatch(/^\d+\/150$/);
+	});
+});
