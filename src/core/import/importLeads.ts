@@ -1,3 +1,4 @@
+// core/import, step 8 (docs/architecture.md): lead files (CSV, vCard) to new prospect notes.
 /**
  * Import leads (README, "Import leads"): rows of a CSV or contacts of a vCard file in, the new
  * prospect notes and a report out. Pure: the CLI and the plugin write the notes (all or none).

@@ -1,3 +1,4 @@
+// core/index, step 5 (docs/architecture.md): many notes. The sorted due list kept note by note, and the persisted reads.
 import { compareEntries, computeDue, type DueEntry } from "../rules/due";
 import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueReport";
 import type { IsoDay } from "../text/dates";

@@ -1,3 +1,4 @@
+// core/read, step 3 (docs/architecture.md): the note model. Is it a prospect, its fields, its touches in every form.
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
 import type { ClockTime, IsoDay } from "../text/dates";

@@ -1,3 +1,4 @@
+// core/rules, step 4 (docs/architecture.md): what the model means on a day. Due, buckets, stats, reminders.
 import { cadenceSuggestion, parseCadence, type Cadence } from "../text/cadence";
 import { compareDayTime, daysBetween, type ClockTime, type IsoDay } from "../text/dates";
 import type { ProspectNote, Status, Touch } from "../read/note";

@@ -1,3 +1,4 @@
+// core/settings, step 2 (docs/architecture.md): the settings, their defaults and their migration.
 import { isOneWord } from "../text/unicode";
 
 /** Everything the core needs to know about a user's vault conventions. Passed in, never global. */

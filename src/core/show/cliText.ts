@@ -1,3 +1,4 @@
+// core/show, step 7 (docs/architecture.md): what people see. CLI text and tables, JSON, explain, the calendar.
 /**
  * What the command lines print, for both of them: the Node `touchbase` (src/cli/runCli.ts) and the
  * plugin's handlers for the official Obsidian CLI (src/plugin/actions/cliHandlers.ts). One place, so

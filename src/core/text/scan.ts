@@ -1,3 +1,4 @@
+// core/text, step 1 of a note (docs/architecture.md): text before meaning. Scanner, YAML, dates, touch-line syntax, edits.
 /**
  * The one markdown line scanner: byte-order mark, line spans, frontmatter, fenced code, HTML and
  * `%%` comments, list items, headings and table rows. Reading a note and every text edit see the
