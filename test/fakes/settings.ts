@@ -40,10 +40,6 @@ class AbstractTextComponent<E extends HTMLInputElement | HTMLTextAreaElement> ex
 		inputEl.addEventListener("input", () => this.fire(inputEl.value));
 	}
 
-	getValue(): string {
-		return this.inputEl.value;
-	}
-
 	setValue(value: string): this {
 		this.inputEl.value = value;
 		return this;
@@ -82,10 +78,6 @@ export class ToggleComponent extends Control<HTMLElement, boolean> {
 		});
 	}
 
-	getValue(): boolean {
-		return this.#on;
-	}
-
 	setValue(on: boolean): this {
 		this.#on = on;
 		this.toggleEl.toggleClass("is-enabled", on);
@@ -117,10 +109,6 @@ export class DropdownComponent extends Control<HTMLSelectElement, string> {
 	addOptions(options: Record<string, string>): this {
 		for (const [value, display] of Object.entries(options)) this.addOption(value, display);
 		return this;
-	}
-
-	getValue(): string {
-		return this.selectEl.value;
 	}
 
 	setValue(value: string): this {

@@ -260,35 +260,36 @@ export class Vault extends Events {
 	}
 }
 
-/** The vault adapter over the same folder: it reaches `.obsidian/` too. Visible paths go through the vault. */
+/** The vault adapter over the same folder, for the files the plugin keeps in its own folder (hidden paths only). */
 export class DataAdapter {
 	constructor(private readonly vault: Vault) {}
 
+	#disk(path: string): string {
+		if (!isHidden(normalizePath(path))) throw new Error(`The fake's adapter reaches hidden paths only, not ${path}`);
+		return this.vault.diskPath(path);
+	}
+
 	async exists(path: string, _caseSensitive?: boolean): Promise<boolean> {
-		return existsSync(this.vault.diskPath(path));
+		return existsSync(this.#disk(path));
 	}
 
 	async read(path: string): Promise<string> {
-		return readFileSync(this.vault.diskPath(path), "utf8");
+		return readFileSync(this.#disk(path), "utf8");
 	}
 
 	async write(path: string, data: string): Promise<void> {
-		if (isHidden(normalizePath(path))) writeFileSync(this.vault.diskPath(path), data);
-		else this.vault.externalWrite(path, data);
+		writeFileSync(this.#disk(path), data);
 	}
 
 	async mkdir(path: string): Promise<void> {
-		mkdirSync(this.vault.diskPath(path), { recursive: true });
+		mkdirSync(this.#disk(path), { recursive: true });
 	}
 
 	async rename(from: string, to: string): Promise<void> {
-		if (!isHidden(normalizePath(from)) || !isHidden(normalizePath(to))) throw new Error("The fake's adapter renames hidden files only");
-		renameSync(this.vault.diskPath(from), this.vault.diskPath(to));
+		renameSync(this.#disk(from), this.#disk(to));
 	}
 
 	async remove(path: string): Promise<void> {
-		const file = this.vault.getAbstractFileByPath(path);
-		if (file && !isHidden(file.path)) this.vault.remove(file);
-		else rmSync(this.vault.diskPath(path));
+		rmSync(this.#disk(path));
 	}
 }
