@@ -123,6 +123,7 @@ export class Menu {
 	readonly items: MenuItem[] = [];
 	/** Fake-only: whether it is showing. */
 	shown = false;
+	#el: HTMLElement | null = null;
 
 	addItem(cb: (item: MenuItem) => unknown): this {
 		const item = new MenuItem(this);
@@ -131,14 +132,18 @@ export class Menu {
 		return this;
 	}
 
+	/** Shown as `.menu` > `.menu-item` elements a click runs (the browser tests click them). */
 	showAtMouseEvent(_evt: MouseEvent): this {
 		this.shown = true;
 		shownMenus.push(this);
+		this.#el = document.body.createDiv("menu");
+		for (const item of this.items) this.#el.createDiv({ cls: "menu-item", text: item.title }).addEventListener("click", () => watchPromise(item.click(), `menu item "${item.title}"`));
 		return this;
 	}
 
 	hide(): this {
 		this.shown = false;
+		this.#el?.detach();
 		return this;
 	}
 
