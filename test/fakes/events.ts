@@ -10,7 +10,7 @@ export interface EventRef {
 }
 
 /** Errors thrown by listeners and tracked callbacks: logged, as Obsidian does, and kept; harness.ts fails a test that leaves some. */
-export const eventErrors: unknown[] = [];
+const eventErrors: unknown[] = [];
 
 export function reportError(error: unknown, where: string): void {
 	eventErrors.push(error);
@@ -21,7 +21,7 @@ export function takeEventErrors(): unknown[] {
 	return eventErrors.splice(0, eventErrors.length);
 }
 
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 	return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
