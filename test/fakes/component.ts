@@ -1,26 +1,21 @@
-// Obsidian's Component: load/unload lifecycle that releases what was registered. As in Obsidian,
-// `load()` marks it loaded, runs `onload()`, then loads the children; `addChild` on a loaded
-// component loads the child at once; `unload()` unloads the children, then runs the registered
-// callbacks, both last first, then `onunload()`.
-import type { EventRef } from "./events";
-import { isPromiseLike, reportError } from "./events";
+// Obsidian's Component: `load()` marks it loaded, runs `onload()`, then loads the children; a child
+// added to a loaded component loads at once; `unload()` unloads the children, then runs what was
+// registered, both last first, then `onunload()`.
+import { reportError, watchPromise, type EventRef } from "./events";
 
-interface ComponentState {
+interface State {
 	loaded: boolean;
 	cleanups: (() => unknown)[];
 	children: Component[];
-	onloadResult: Promise<unknown> | null;
+	onloadResult: unknown;
 }
 
-// Kept off the instance so plugin subclasses can use any field or method name.
-const states = new WeakMap<Component, ComponentState>();
+// Kept off the instance, so a subclass may use any field name.
+const states = new WeakMap<object, State>();
 
-function stateOf(c: Component): ComponentState {
+function stateOf(c: object): State {
 	let s = states.get(c);
-	if (!s) {
-		s = { loaded: false, cleanups: [], children: [], onloadResult: null };
-		states.set(c, s);
-	}
+	if (!s) states.set(c, (s = { loaded: false, cleanups: [], children: [], onloadResult: undefined }));
 	return s;
 }
 
@@ -29,28 +24,19 @@ export class Component {
 		const s = stateOf(this);
 		if (s.loaded) return;
 		s.loaded = true;
-		const result: unknown = this.onload();
-		if (isPromiseLike(result)) {
-			const p = Promise.resolve(result);
-			s.onloadResult = p;
-			p.then(undefined, (error: unknown) => reportError(error, `${this.constructor.name}.onload`));
-		}
+		s.onloadResult = this.onload();
+		watchPromise(s.onloadResult, `${this.constructor.name}.onload`);
 		for (const child of [...s.children]) child.load();
 	}
 
-	/** Override to load. Plugins may make it async; `whenLoaded()` awaits the promise. */
 	onload(): Promise<void> | void {}
 
 	unload(): void {
 		const s = stateOf(this);
 		if (!s.loaded) return;
 		s.loaded = false;
-		const children = s.children;
-		s.children = [];
-		for (const child of children.reverse()) child.unload();
-		const cleanups = s.cleanups;
-		s.cleanups = [];
-		for (const cleanup of cleanups.reverse()) {
+		for (const child of s.children.splice(0).reverse()) child.unload();
+		for (const cleanup of s.cleanups.splice(0).reverse()) {
 			try {
 				cleanup();
 			} catch (error) {
@@ -69,28 +55,17 @@ export class Component {
 		return component;
 	}
 
-	removeChild<T extends Component>(component: T): T {
-		const s = stateOf(this);
-		const i = s.children.indexOf(component);
-		if (i >= 0) {
-			s.children.splice(i, 1);
-			component.unload();
-		}
-		return component;
-	}
-
 	register(cb: () => unknown): void {
 		stateOf(this).cleanups.push(cb);
 	}
 
-	registerEvent(eventRef: EventRef): void {
-		this.register(() => eventRef.e.offref(eventRef));
+	registerEvent(ref: EventRef): void {
+		this.register(() => ref.e.offref(ref));
 	}
 
-	registerDomEvent(el: Window | Document | HTMLElement, type: string, callback: (this: HTMLElement, ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
-		const listener = callback;
-		el.addEventListener(type, listener, options);
-		this.register(() => el.removeEventListener(type, listener, options));
+	registerDomEvent(el: Window | Document | HTMLElement, type: string, callback: (ev: Event) => unknown): void {
+		el.addEventListener(type, callback);
+		this.register(() => el.removeEventListener(type, callback));
 	}
 
 	registerInterval(id: number): number {
@@ -101,22 +76,9 @@ export class Component {
 
 // ---- test helpers ----
 
-/** Whether `load()` ran and `unload()` did not. */
-export function isLoaded(component: Component): boolean {
-	return stateOf(component).loaded;
-}
-
-/** Awaits the promise an async `onload()` returned (rejects if it failed). */
-export async function whenLoaded(component: Component): Promise<void> {
-	await stateOf(component).onloadResult;
-}
-
-/** How many unload callbacks (events, intervals, DOM listeners, registered cleanups) are pending. */
-export function registeredCount(component: Component): number {
-	return stateOf(component).cleanups.length;
-}
-
-/** The component's children. */
-export function childComponents(component: Component): readonly Component[] {
-	return stateOf(component).children;
-}
+export const isLoaded = (c: object): boolean => stateOf(c).loaded;
+/** Awaits what an async `onload()` returned. */
+export const whenLoaded = async (c: object): Promise<void> => void (await stateOf(c).onloadResult);
+/** Unload callbacks (events, intervals, DOM listeners …) pending. */
+export const registeredCount = (c: object): number => stateOf(c).cleanups.length;
+export const childComponents = (c: object): readonly object[] => stateOf(c).children;

@@ -1,5 +1,4 @@
-// Vitest glue for tests of the plugin: temporary vault folders and a clean fake after each test.
-// Importing this file registers an afterEach hook in the importing test file.
+// Vitest glue: temporary vault folders, and a clean fake after each test of the importing file.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -13,17 +12,16 @@ export function makeVaultDir(files: Record<string, string | Uint8Array> = {}): s
 	const dir = mkdtempSync(join(tmpdir(), "touchbase-vault-"));
 	dirs.push(dir);
 	for (const [path, data] of Object.entries(files)) {
-		const disk = join(dir, ...path.split("/"));
-		mkdirSync(dirname(disk), { recursive: true });
-		writeFileSync(disk, data);
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), data);
 	}
 	return dir;
 }
 
 /** A temporary vault holding `files` and an App over it. */
-export function openVault(files: Record<string, string | Uint8Array> = {}, options: { configDir?: string } = {}): { dir: string; app: App } {
+export function openVault(files: Record<string, string | Uint8Array> = {}): { dir: string; app: App } {
 	const dir = makeVaultDir(files);
-	return { dir, app: new App(dir, options) };
+	return { dir, app: new App(dir) };
 }
 
 afterEach(() => {

@@ -1,60 +1,43 @@
-// Setting rows and their components (real DOM a test can type into and click), setting groups, and
-// setting tabs, including the declarative `getSettingDefinitions()` of Obsidian 1.13.
-import type { SettingControl, SettingDefinition, SettingDefinitionGroup, SettingDefinitionItem, SettingDefinitionList, SettingDefinitionPage, Setting as ObsSetting, SettingGroup as ObsSettingGroup } from "obsidian";
+// Setting rows and the components the plugin adds to them (real elements a test types into and
+// clicks), and setting tabs: drawn by `display()`, or from Obsidian 1.13's `getSettingDefinitions()`.
+import type { SettingControl, SettingDefinition, SettingDefinitionItem, SettingDefinitionList, SettingDefinitionPage, Setting as ObsSetting, SettingGroup as ObsSettingGroup } from "obsidian";
 import type { App } from "./app";
-import { createDiv, requireDom } from "./dom";
+import { createDiv } from "./dom";
 import { watchPromise } from "./events";
 import type { Plugin } from "./plugin";
-import { requireApiVersion, setIcon, setTooltip, type TooltipOptions } from "./util";
+import { requireApiVersion, setIcon } from "./util";
 
-// ---- components ----
+/** Tooltips are the `aria-label` Obsidian shows them from. */
+const setTooltip = (el: HTMLElement, tooltip: string): void => el.setAttribute("aria-label", tooltip);
 
-export abstract class BaseComponent {
+abstract class Control<E extends HTMLElement, V> {
 	disabled = false;
+	protected changed: ((value: V) => unknown) | null = null;
 
-	then(cb: (component: this) => unknown): this {
-		cb(this);
-		return this;
-	}
+	constructor(protected readonly el: E) {}
 
 	setDisabled(disabled: boolean): this {
 		this.disabled = disabled;
+		this.el.toggleClass("is-disabled", disabled);
+		if ("disabled" in this.el) this.el.disabled = disabled;
 		return this;
+	}
+
+	onChange(callback: (value: V) => unknown): this {
+		this.changed = callback;
+		return this;
+	}
+
+	protected fire(value: V): void {
+		watchPromise(this.changed?.(value), `${this.constructor.name} onChange`);
 	}
 }
 
-export abstract class ValueComponent<T> extends BaseComponent {
-	registerOptionListener(listeners: Record<string, (value?: T) => T>, key: string): this {
-		listeners[key] = (value?: T) => {
-			if (value !== undefined) this.setValue(value);
-			return this.getValue();
-		};
-		return this;
-	}
-
-	abstract getValue(): T;
-	abstract setValue(value: T): this;
-}
-
-/** Text inputs: `onChange` fires on the element's `input` event (a user typing), not on `setValue`. */
-export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElement> extends ValueComponent<string> {
-	inputEl: T;
-	#onChange: ((value: string) => unknown) | null = null;
-
-	constructor(inputEl: T) {
-		super();
-		this.inputEl = inputEl;
-		inputEl.addEventListener("input", () => this.onChanged());
-	}
-
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.inputEl.disabled = disabled;
-		return this;
-	}
-
-	getValue(): string {
-		return this.inputEl.value;
+/** `onChange` fires when the user types (the `input` event), not on `setValue`. */
+class AbstractTextComponent<E extends HTMLInputElement | HTMLTextAreaElement> extends Control<E, string> {
+	constructor(readonly inputEl: E) {
+		super(inputEl);
+		inputEl.addEventListener("input", () => this.fire(inputEl.value));
 	}
 
 	setValue(value: string): this {
@@ -64,15 +47,6 @@ export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElem
 
 	setPlaceholder(placeholder: string): this {
 		this.inputEl.setAttribute("placeholder", placeholder);
-		return this;
-	}
-
-	onChanged(): void {
-		watchPromise(this.#onChange?.(this.getValue()), "text component onChange");
-	}
-
-	onChange(callback: (value: string) => unknown): this {
-		this.#onChange = callback;
 		return this;
 	}
 }
@@ -89,132 +63,46 @@ export class TextAreaComponent extends AbstractTextComponent<HTMLTextAreaElement
 	}
 }
 
-export class SearchComponent extends AbstractTextComponent<HTMLInputElement> {
-	clearButtonEl: HTMLElement;
-	containerEl: HTMLElement;
+/** A click on `toggleEl` flips it and fires `onChange`. */
+export class ToggleComponent extends Control<HTMLElement, boolean> {
+	readonly toggleEl: HTMLElement;
+	#on = false;
 
 	constructor(containerEl: HTMLElement) {
-		const wrapper = containerEl.createDiv("search-input-container");
-		super(wrapper.createEl("input", { type: "search", attr: { enterkeyhint: "search", spellcheck: false } }));
-		this.containerEl = wrapper;
-		this.clearButtonEl = wrapper.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": "Clear search" } });
-		this.clearButtonEl.addEventListener("click", () => {
-			this.setValue("");
-			this.onChanged();
+		super(containerEl.createDiv("checkbox-container"));
+		this.toggleEl = this.el;
+		this.toggleEl.addEventListener("click", () => {
+			if (this.disabled) return;
+			this.setValue(!this.#on);
+			this.fire(this.#on);
 		});
-	}
-
-	addRightDecorator(cb: (el: HTMLElement) => unknown): this {
-		cb(this.containerEl.createDiv("search-input-suffix"));
-		return this;
-	}
-}
-
-/** A text input for a date format; the sample shows the format itself (the fake has no moment). */
-export class MomentFormatComponent extends TextComponent {
-	sampleEl: HTMLElement | null = null;
-	defaultFormat = "";
-
-	setDefaultFormat(defaultFormat: string): this {
-		this.defaultFormat = defaultFormat;
-		this.setPlaceholder(defaultFormat);
-		return this;
-	}
-
-	setSampleEl(sampleEl: HTMLElement): this {
-		this.sampleEl = sampleEl;
-		this.updateSample();
-		return this;
-	}
-
-	setValue(value: string): this {
-		super.setValue(value);
-		this.updateSample();
-		return this;
-	}
-
-	onChanged(): void {
-		this.updateSample();
-		super.onChanged();
-	}
-
-	updateSample(): void {
-		this.sampleEl?.setText(this.getValue() || this.defaultFormat);
-	}
-}
-
-/** A checkbox toggle: a click on `toggleEl` flips it and fires `onChange`. */
-export class ToggleComponent extends ValueComponent<boolean> {
-	toggleEl: HTMLElement;
-	/** Fake-only: the checkbox inside the toggle. */
-	inputEl: HTMLInputElement;
-	#value = false;
-	#onChange: ((value: boolean) => unknown) | null = null;
-
-	constructor(containerEl: HTMLElement) {
-		super();
-		this.toggleEl = containerEl.createDiv("checkbox-container");
-		this.inputEl = this.toggleEl.createEl("input", { type: "checkbox", attr: { tabindex: 0 } });
-		this.toggleEl.addEventListener("click", (evt) => {
-			evt.preventDefault();
-			this.onClick();
-		});
-	}
-
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.toggleEl.toggleClass("is-disabled", disabled);
-		this.inputEl.disabled = disabled;
-		return this;
-	}
-
-	getValue(): boolean {
-		return this.#value;
 	}
 
 	setValue(on: boolean): this {
-		this.#value = on;
+		this.#on = on;
 		this.toggleEl.toggleClass("is-enabled", on);
-		this.inputEl.checked = on;
 		return this;
 	}
 
-	setTooltip(tooltip: string, options?: TooltipOptions): this {
-		setTooltip(this.toggleEl, tooltip, options);
-		return this;
-	}
-
-	onClick(): void {
-		if (this.disabled) return;
-		this.setValue(!this.#value);
-		watchPromise(this.#onChange?.(this.#value), "toggle onChange");
-	}
-
-	onChange(callback: (value: boolean) => unknown): this {
-		this.#onChange = callback;
+	setTooltip(tooltip: string): this {
+		setTooltip(this.toggleEl, tooltip);
 		return this;
 	}
 }
 
 /** A <select>: `onChange` fires on its `change` event. */
-export class DropdownComponent extends ValueComponent<string> {
-	selectEl: HTMLSelectElement;
-	#onChange: ((value: string) => unknown) | null = null;
-
+export class DropdownComponent extends Control<HTMLSelectElement, string> {
 	constructor(containerEl: HTMLElement) {
-		super();
-		this.selectEl = containerEl.createEl("select", "dropdown");
-		this.selectEl.addEventListener("change", () => watchPromise(this.#onChange?.(this.getValue()), "dropdown onChange"));
+		super(containerEl.createEl("select", "dropdown"));
+		this.selectEl.addEventListener("change", () => this.fire(this.selectEl.value));
 	}
 
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.selectEl.disabled = disabled;
-		return this;
+	get selectEl(): HTMLSelectElement {
+		return this.el;
 	}
 
 	addOption(value: string, display: string): this {
-		this.selectEl.createEl("option", { value, text: display });
+		this.selectEl.createEl("option", { text: display }).value = value;
 		return this;
 	}
 
@@ -223,261 +111,60 @@ export class DropdownComponent extends ValueComponent<string> {
 		return this;
 	}
 
-	getValue(): string {
-		return this.selectEl.value;
-	}
-
 	setValue(value: string): this {
 		this.selectEl.value = value;
 		return this;
 	}
-
-	onChange(callback: (value: string) => unknown): this {
-		this.#onChange = callback;
-		return this;
-	}
 }
 
-/** A range input: `onChange` on `change` (and on `input` once `setInstant(true)`). */
-export class SliderComponent extends ValueComponent<number> {
-	sliderEl: HTMLInputElement;
-	#instant = false;
-	#format: (value: number) => string = (v) => String(v);
-	#onChange: ((value: number) => unknown) | null = null;
-
-	constructor(containerEl: HTMLElement) {
-		super();
-		this.sliderEl = containerEl.createEl("input", { type: "range", cls: "slider" });
-		const fire = (): void => watchPromise(this.#onChange?.(this.getValue()), "slider onChange");
-		this.sliderEl.addEventListener("change", fire);
-		this.sliderEl.addEventListener("input", () => {
-			if (this.#instant) fire();
+/** Buttons: a click does nothing while disabled. */
+export class ButtonComponent extends Control<HTMLElement, MouseEvent> {
+	constructor(containerEl: HTMLElement, cls?: string) {
+		super(cls === undefined ? containerEl.createEl("button") : containerEl.createDiv(cls));
+		this.el.addEventListener("click", (evt) => {
+			if (!this.disabled) this.fire(evt);
 		});
 	}
 
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.sliderEl.disabled = disabled;
-		return this;
+	get buttonEl(): HTMLButtonElement {
+		return this.el as HTMLButtonElement;
 	}
 
-	setInstant(instant: boolean): this {
-		this.#instant = instant;
-		return this;
-	}
-
-	setLimits(min: number | null, max: number | null, step: number | "any"): this {
-		if (min !== null) this.sliderEl.min = String(min);
-		if (max !== null) this.sliderEl.max = String(max);
-		this.sliderEl.step = String(step);
-		return this;
-	}
-
-	getValue(): number {
-		return Number(this.sliderEl.value);
-	}
-
-	setValue(value: number): this {
-		this.sliderEl.value = String(value);
-		return this;
-	}
-
-	getValuePretty(): string {
-		return this.#format(this.getValue());
-	}
-
-	setDisplayFormat(format: (value: number) => string): this {
-		this.#format = format;
-		return this;
-	}
-
-	setDynamicTooltip(): this {
-		return this;
-	}
-
-	showTooltip(): void {}
-
-	onChange(callback: (value: number) => unknown): this {
-		this.#onChange = callback;
-		return this;
-	}
-}
-
-export class ButtonComponent extends BaseComponent {
-	buttonEl: HTMLButtonElement;
-	#onClick: ((evt: MouseEvent) => unknown) | null = null;
-
-	constructor(containerEl: HTMLElement) {
-		super();
-		this.buttonEl = containerEl.createEl("button");
-		this.buttonEl.addEventListener("click", (evt) => {
-			if (this.disabled) return;
-			watchPromise(this.#onClick?.(evt), "button onClick");
-		});
-	}
-
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.buttonEl.disabled = disabled;
+	setButtonText(text: string): this {
+		this.el.setText(text);
 		return this;
 	}
 
 	setCta(): this {
-		this.buttonEl.addClass("mod-cta");
-		return this;
-	}
-
-	removeCta(): this {
-		this.buttonEl.removeClass("mod-cta");
-		return this;
-	}
-
-	setWarning(): this {
-		this.buttonEl.addClass("mod-warning");
-		return this;
-	}
-
-	setDestructive(): this {
-		this.buttonEl.addClass("mod-destructive");
-		return this;
-	}
-
-	removeDestructive(): this {
-		this.buttonEl.removeClass("mod-destructive");
-		return this;
-	}
-
-	setTooltip(tooltip: string, options?: TooltipOptions): this {
-		setTooltip(this.buttonEl, tooltip, options);
-		return this;
-	}
-
-	setButtonText(name: string): this {
-		this.buttonEl.setText(name);
+		this.el.addClass("mod-cta");
 		return this;
 	}
 
 	setIcon(icon: string): this {
-		setIcon(this.buttonEl, icon);
+		setIcon(this.el, icon);
 		return this;
 	}
 
-	setClass(cls: string): this {
-		this.buttonEl.addClass(cls);
+	setTooltip(tooltip: string): this {
+		setTooltip(this.el, tooltip);
 		return this;
 	}
 
 	onClick(callback: (evt: MouseEvent) => unknown): this {
-		this.#onClick = callback;
-		return this;
+		return this.onChange(callback);
 	}
 }
 
-export class ExtraButtonComponent extends BaseComponent {
-	extraSettingsEl: HTMLElement;
-	#onClick: (() => unknown) | null = null;
-
+/** An icon button at the end of a row. */
+export class ExtraButtonComponent extends ButtonComponent {
 	constructor(containerEl: HTMLElement) {
-		super();
-		this.extraSettingsEl = containerEl.createDiv("clickable-icon extra-setting-button");
-		this.extraSettingsEl.addEventListener("click", () => {
-			if (this.disabled) return;
-			watchPromise(this.#onClick?.(), "extra button onClick");
-		});
+		super(containerEl, "clickable-icon extra-setting-button");
 	}
 
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.extraSettingsEl.toggleClass("is-disabled", disabled);
-		return this;
-	}
-
-	setTooltip(tooltip: string, options?: TooltipOptions): this {
-		setTooltip(this.extraSettingsEl, tooltip, options);
-		return this;
-	}
-
-	setIcon(icon: string): this {
-		setIcon(this.extraSettingsEl, icon);
-		return this;
-	}
-
-	onClick(callback: () => unknown): this {
-		this.#onClick = callback;
-		return this;
+	get extraSettingsEl(): HTMLElement {
+		return this.el;
 	}
 }
-
-export class ColorComponent extends ValueComponent<string> {
-	colorPickerEl: HTMLInputElement;
-	#onChange: ((value: string) => unknown) | null = null;
-
-	constructor(containerEl: HTMLElement) {
-		super();
-		this.colorPickerEl = containerEl.createEl("input", { type: "color" });
-		this.colorPickerEl.addEventListener("input", () => watchPromise(this.#onChange?.(this.getValue()), "color onChange"));
-	}
-
-	setDisabled(disabled: boolean): this {
-		super.setDisabled(disabled);
-		this.colorPickerEl.disabled = disabled;
-		return this;
-	}
-
-	getValue(): string {
-		return this.colorPickerEl.value;
-	}
-
-	setValue(value: string): this {
-		this.colorPickerEl.value = value;
-		return this;
-	}
-
-	onChange(callback: (value: string) => unknown): this {
-		this.#onChange = callback;
-		return this;
-	}
-}
-
-export class ProgressBarComponent extends ValueComponent<number> {
-	progressBar: HTMLElement;
-	#value = 0;
-
-	constructor(containerEl: HTMLElement) {
-		super();
-		this.progressBar = containerEl.createDiv("setting-progress-bar");
-	}
-
-	getValue(): number {
-		return this.#value;
-	}
-
-	setValue(value: number): this {
-		this.#value = value;
-		this.progressBar.setAttribute("data-value", String(value));
-		return this;
-	}
-}
-
-export class DisplayValueComponent {
-	valueEl: HTMLElement;
-
-	constructor(containerEl: HTMLElement) {
-		this.valueEl = containerEl.createDiv("setting-item-display-value");
-	}
-
-	setValue(value: string | null): this {
-		this.valueEl.setText(value ?? "");
-		return this;
-	}
-
-	setStatus(status: "warning" | null): this {
-		this.valueEl.toggleClass("mod-warning", status === "warning");
-		return this;
-	}
-}
-
-// ---- Setting ----
 
 export class Setting {
 	settingEl: HTMLElement;
@@ -485,11 +172,9 @@ export class Setting {
 	nameEl: HTMLElement;
 	descEl: HTMLElement;
 	controlEl: HTMLElement;
-	components: BaseComponent[] = [];
-	errorEl: HTMLElement | null = null;
+	#errorEl: HTMLElement | null = null;
 
 	constructor(containerEl: HTMLElement) {
-		requireDom("Setting");
 		this.settingEl = containerEl.createDiv("setting-item");
 		this.infoEl = this.settingEl.createDiv("setting-item-info");
 		this.nameEl = this.infoEl.createDiv("setting-item-name");
@@ -497,7 +182,7 @@ export class Setting {
 		this.controlEl = this.settingEl.createDiv("setting-item-control");
 	}
 
-	setName(name: string | DocumentFragment): this {
+	setName(name: string): this {
 		this.nameEl.setText(name);
 		return this;
 	}
@@ -512,38 +197,37 @@ export class Setting {
 		return this;
 	}
 
-	setTooltip(tooltip: string, options?: TooltipOptions): this {
-		setTooltip(this.nameEl, tooltip, options);
-		return this;
-	}
-
 	setHeading(): this {
-		this.settingEl.addClass("setting-item-heading");
-		return this;
-	}
-
-	setDisabled(disabled: boolean): this {
-		this.settingEl.toggleClass("is-disabled", disabled);
-		for (const c of this.components) c.setDisabled(disabled);
-		return this;
+		return this.setClass("setting-item-heading");
 	}
 
 	/** Shows `message` under the setting (`null` or "" removes it). */
 	setErrorMessage(message: string | null): this {
-		if (message) {
-			this.errorEl ??= this.infoEl.createDiv("setting-item-error");
-			this.errorEl.setText(message);
-		} else {
-			this.errorEl?.detach();
-			this.errorEl = null;
-		}
+		if (message) (this.#errorEl ??= this.infoEl.createDiv("setting-item-error")).setText(message);
+		else this.#errorEl?.detach();
+		if (!message) this.#errorEl = null;
 		return this;
 	}
 
-	#add<C extends BaseComponent>(component: C, cb: (component: C) => unknown): this {
-		this.components.push(component);
+	#add<C>(component: C, cb: (component: C) => unknown): this {
 		cb(component);
 		return this;
+	}
+
+	addText(cb: (component: TextComponent) => unknown): this {
+		return this.#add(new TextComponent(this.controlEl), cb);
+	}
+
+	addTextArea(cb: (component: TextAreaComponent) => unknown): this {
+		return this.#add(new TextAreaComponent(this.controlEl), cb);
+	}
+
+	addToggle(cb: (component: ToggleComponent) => unknown): this {
+		return this.#add(new ToggleComponent(this.controlEl), cb);
+	}
+
+	addDropdown(cb: (component: DropdownComponent) => unknown): this {
+		return this.#add(new DropdownComponent(this.controlEl), cb);
 	}
 
 	addButton(cb: (component: ButtonComponent) => unknown): this {
@@ -553,200 +237,45 @@ export class Setting {
 	addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
 		return this.#add(new ExtraButtonComponent(this.controlEl), cb);
 	}
-
-	addToggle(cb: (component: ToggleComponent) => unknown): this {
-		return this.#add(new ToggleComponent(this.controlEl), cb);
-	}
-
-	addText(cb: (component: TextComponent) => unknown): this {
-		return this.#add(new TextComponent(this.controlEl), cb);
-	}
-
-	addSearch(cb: (component: SearchComponent) => unknown): this {
-		return this.#add(new SearchComponent(this.controlEl), cb);
-	}
-
-	addTextArea(cb: (component: TextAreaComponent) => unknown): this {
-		return this.#add(new TextAreaComponent(this.controlEl), cb);
-	}
-
-	addMomentFormat(cb: (component: MomentFormatComponent) => unknown): this {
-		return this.#add(new MomentFormatComponent(this.controlEl), cb);
-	}
-
-	addDropdown(cb: (component: DropdownComponent) => unknown): this {
-		return this.#add(new DropdownComponent(this.controlEl), cb);
-	}
-
-	addColorPicker(cb: (component: ColorComponent) => unknown): this {
-		return this.#add(new ColorComponent(this.controlEl), cb);
-	}
-
-	addProgressBar(cb: (component: ProgressBarComponent) => unknown): this {
-		return this.#add(new ProgressBarComponent(this.controlEl), cb);
-	}
-
-	addSlider(cb: (component: SliderComponent) => unknown): this {
-		return this.#add(new SliderComponent(this.controlEl), cb);
-	}
-
-	addDisplayValue(cb: (component: DisplayValueComponent) => unknown): this {
-		cb(new DisplayValueComponent(this.controlEl));
-		return this;
-	}
-
-	addComponent<T extends BaseComponent>(cb: (el: HTMLElement) => T): this {
-		this.components.push(cb(this.controlEl));
-		return this;
-	}
-
-	then(cb: (setting: this) => unknown): this {
-		cb(this);
-		return this;
-	}
-
-	clear(): this {
-		this.controlEl.empty();
-		this.components = [];
-		return this;
-	}
 }
 
-export class SettingGroup {
-	/** Fake-only: the group's element. */
-	groupEl: HTMLElement;
-	headerEl: HTMLElement;
-	listEl: HTMLElement;
-
-	constructor(containerEl: HTMLElement) {
-		requireDom("SettingGroup");
-		this.groupEl = containerEl.createDiv("setting-group");
-		this.headerEl = this.groupEl.createDiv("setting-item setting-item-heading");
-		this.headerEl.hide();
-		this.listEl = this.groupEl.createDiv("setting-items");
-	}
-
-	setHeading(text: string | DocumentFragment): this {
-		this.headerEl.show();
-		let nameEl = this.headerEl.querySelector<HTMLElement>(".setting-item-name");
-		nameEl ??= this.headerEl.createDiv("setting-item-info").createDiv("setting-item-name");
-		nameEl.setText(text);
-		return this;
-	}
-
-	addClass(...classes: string[]): this {
-		this.groupEl.addClass(...classes);
-		return this;
-	}
-
-	addSetting(cb: (setting: Setting) => void): this {
-		cb(new Setting(this.listEl));
-		return this;
-	}
-
-	addSearch(cb: (component: SearchComponent) => unknown): this {
-		this.headerEl.show();
-		cb(new SearchComponent(this.headerEl));
-		return this;
-	}
-
-	addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
-		this.headerEl.show();
-		cb(new ExtraButtonComponent(this.headerEl));
-		return this;
-	}
-}
-
-// ---- setting tabs ----
-
-type Predicate = boolean | (() => boolean) | undefined;
-
-function holds(p: Predicate, fallback: boolean): boolean {
-	if (p === undefined) return fallback;
-	return typeof p === "function" ? p() : p;
-}
-
-interface Rendered {
-	def: SettingDefinitionItem;
-	el: HTMLElement;
-	setting: Setting | null;
-}
-
-/** The fake page behind a page factory's result (typed by obsidian.d.ts). */
-function asFakePage(page: unknown): SettingPage {
-	if (!(page instanceof SettingPage)) throw new Error("A settings page factory must return a SettingPage");
-	return page;
-}
-
-export abstract class SettingPage {
-	rootEl: HTMLElement;
-	titlebarEl: HTMLElement;
-	containerEl: HTMLElement;
-	title = "";
-
-	constructor() {
-		requireDom("SettingPage");
-		this.rootEl = createDiv("setting-page");
-		this.titlebarEl = this.rootEl.createDiv("setting-page-titlebar");
-		this.containerEl = this.rootEl.createDiv("setting-page-content");
-	}
-
-	abstract display(): void;
-
-	hide(): void {
-		this.containerEl.empty();
-	}
-}
+const holds = (p: boolean | (() => boolean) | undefined): boolean => (typeof p === "function" ? p() : (p ?? true));
+const asText = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : v === undefined || v === null ? "" : JSON.stringify(v));
 
 /**
- * A settings tab. `openSettingTab()` (testing.ts) shows it like Obsidian 1.13: rendered from
- * `getSettingDefinitions()` when that returns items, else by `display()`.
+ * A plugin's settings tab. `openSettingTab()` (testing.ts) shows it as Obsidian 1.13 does: drawn
+ * from `getSettingDefinitions()` when that returns items, else by `display()`.
  */
-export abstract class SettingTab {
-	icon = "";
-	app: App;
-	containerEl: HTMLElement;
+export abstract class PluginSettingTab {
+	containerEl = createDiv("vertical-tab-content");
 	settingItems: SettingDefinitionItem[] = [];
 	/** Fake-only: whether the tab is showing. */
 	shown = false;
-	#rendered: Rendered[] = [];
+	#visible: [HTMLElement, boolean | (() => boolean) | undefined][] = [];
 	#cleanups: (() => void)[] = [];
-	#page: SettingPage | null = null;
 
-	constructor(app: App) {
-		requireDom("A setting tab");
-		this.app = app;
-		this.containerEl = createDiv("vertical-tab-content");
-	}
+	constructor(
+		public app: App,
+		public plugin: Plugin,
+	) {}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
 		return [];
 	}
 
-	/** Re-reads the definitions; re-renders when the tab is showing. */
+	getControlValue(_key: string): unknown {
+		return undefined;
+	}
+
+	setControlValue(_key: string, _value: unknown): void | Promise<void> {}
+
+	display(): void {}
+
+	/** Reads the definitions again; draws them again when the tab is showing. */
 	update(): void {
 		this.settingItems = this.getSettingDefinitions();
 		if (this.shown && this.settingItems.length > 0) this.#render();
 	}
-
-	/** Reads `app.config` (Obsidian: the vault config). */
-	getControlValue(key: string): unknown {
-		return this.app.config[key];
-	}
-
-	setControlValue(key: string, value: unknown): void | Promise<void> {
-		this.app.config[key] = value;
-	}
-
-	refreshDomState(): void {
-		for (const r of this.#rendered) {
-			r.el.toggle(holds((r.def as { visible?: Predicate }).visible, true));
-			const disabled = (r.def as { control?: { disabled?: Predicate }; disabled?: Predicate }).control?.disabled ?? (r.def as { disabled?: Predicate }).disabled;
-			if (r.setting) r.setting.setDisabled(holds(disabled, false));
-		}
-	}
-
-	display(): void {}
 
 	hide(): void {
 		this.shown = false;
@@ -754,28 +283,26 @@ export abstract class SettingTab {
 		this.containerEl.empty();
 	}
 
-	/** Fake-only (used by `openSettingTab`): shows the tab. */
+	/** Fake-only: shows the tab (Obsidian before 1.13.0 knows only display()). */
 	show(): void {
 		if (!this.containerEl.isConnected) document.body.appendChild(this.containerEl);
 		this.shown = true;
-		// Obsidian before 1.13.0 knows only display().
 		this.settingItems = requireApiVersion("1.13.0") ? this.getSettingDefinitions() : [];
 		if (this.settingItems.length > 0) this.#render();
 		else this.display();
 	}
 
-	/** Fake-only: opens the page entry named `name` (as a click on it would). */
+	/** Fake-only: opens the page named `name`, as a click on it does. */
 	openPage(name: string): void {
-		const el = Array.from(this.containerEl.querySelectorAll<HTMLElement>(".setting-item.mod-page")).find((e) => e.querySelector(".setting-item-name")?.textContent === name);
-		if (!el) throw new Error(`No settings page named "${name}"`);
-		el.click();
+		const pages = Array.from(this.containerEl.querySelectorAll<HTMLElement>(".setting-item.mod-page"));
+		const page = pages.find((el) => el.querySelector(".setting-item-name")?.textContent === name);
+		if (!page) throw new Error(`No settings page named "${name}"`);
+		page.click();
 	}
 
 	#teardown(): void {
-		for (const cleanup of this.#cleanups.splice(0, this.#cleanups.length)) cleanup();
-		this.#page?.hide();
-		this.#page = null;
-		this.#rendered = [];
+		for (const cleanup of this.#cleanups.splice(0)) cleanup();
+		this.#visible = [];
 	}
 
 	#render(items: SettingDefinitionItem[] = this.settingItems, title?: string): void {
@@ -783,98 +310,62 @@ export abstract class SettingTab {
 		this.containerEl.empty();
 		if (title !== undefined) {
 			const bar = this.containerEl.createDiv("setting-page-titlebar");
-			const back = bar.createDiv({ cls: "setting-page-back clickable-icon", attr: { "aria-label": "Back" } });
-			back.addEventListener("click", () => this.#render());
+			bar.createDiv({ cls: "setting-page-back clickable-icon", attr: { "aria-label": "Back" } }).addEventListener("click", () => this.#render());
 			bar.createDiv({ cls: "setting-page-title", text: title });
 		}
-		const rootGroup = new SettingGroup(this.containerEl);
-		for (const [index, item] of items.entries()) this.#renderItem(item, rootGroup, rootGroup.listEl, index);
-		this.refreshDomState();
+		const root = this.#group(this.containerEl);
+		for (const item of items) this.#item(item, root);
+		for (const [el, visible] of this.#visible) el.toggle(holds(visible));
 	}
 
-	#renderItem(item: SettingDefinitionItem, group: SettingGroup, parentEl: HTMLElement, index: number): void {
-		if ("type" in item && (item.type === "group" || item.type === "list")) this.#renderGroup(item, parentEl);
-		else if ("type" in item && item.type === "page") this.#renderPageLink(item, parentEl);
-		else this.#renderDefinition(item as SettingDefinition, group, parentEl, index);
+	/** A group: its heading (a heading row), then its items. */
+	#group(parentEl: HTMLElement, heading?: string): { el: HTMLElement; header: HTMLElement; list: HTMLElement } {
+		const el = parentEl.createDiv("setting-group");
+		const header = el.createDiv("setting-item setting-item-heading");
+		header.toggle(heading !== undefined);
+		if (heading !== undefined) header.createDiv("setting-item-info").createDiv({ cls: "setting-item-name", text: heading });
+		return { el, header, list: el.createDiv("setting-items") };
 	}
 
-	#renderGroup(def: SettingDefinitionGroup | SettingDefinitionList, parentEl: HTMLElement): void {
-		const group = new SettingGroup(parentEl);
-		this.#rendered.push({ def, el: group.groupEl, setting: null });
-		if (def.heading) group.setHeading(def.heading);
-		if (def.cls) group.addClass(...def.cls.split(/\s+/));
-		for (const cb of def.extraButtons ?? []) group.addExtraButton(cb as (c: ExtraButtonComponent) => unknown);
-		const list = def.type === "list" ? (def as SettingDefinitionList) : null;
-		if (list?.addItem) {
-			const addItem = list.addItem;
-			group.addExtraButton((b) => b.setIcon("plus").setTooltip(addItem.name).onClick(() => addItem.action(b.extraSettingsEl)));
-		}
-		const items = def.items ?? [];
-		const childStart = this.#rendered.length;
-		for (const [index, item] of items.entries()) {
-			this.#renderItem(item, group, group.listEl, index);
-			if (list?.onDelete) {
-				const onDelete = list.onDelete;
-				const row = this.#rendered[this.#rendered.length - 1];
-				if (row?.setting) row.setting.addExtraButton((b) => b.setIcon("trash").setTooltip("Delete").onClick(() => onDelete(index)));
+	#item(item: SettingDefinitionItem, group: { list: HTMLElement }): Setting | null {
+		if ("type" in item && item.type === "page") return this.#pageLink(item, group.list);
+		if ("type" in item) {
+			const list = item as SettingDefinitionList;
+			const drawn = this.#group(group.list, item.heading);
+			this.#visible.push([drawn.el, item.visible]);
+			const { addItem, onDelete, emptyState } = list;
+			if (addItem) new ExtraButtonComponent(drawn.header).setIcon("plus").setTooltip(addItem.name).onClick(() => addItem.action(drawn.header));
+			for (const [index, child] of (item.items ?? []).entries()) {
+				const setting = this.#item(child, drawn);
+				if (onDelete) setting?.addExtraButton((b) => b.setIcon("trash").setTooltip("Delete").onClick(() => onDelete(index)));
 			}
+			if ((item.items ?? []).length === 0 && emptyState) drawn.list.createDiv({ cls: "setting-list-empty", text: emptyState });
+			return null;
 		}
-		if (items.length === 0 && list?.emptyState) group.listEl.createDiv({ cls: "setting-list-empty", text: list.emptyState });
-		const search = def.search;
-		if (search) {
-			const children = this.#rendered.slice(childStart);
-			group.addSearch((s) =>
-				s.setPlaceholder(search.placeholder ?? "").onChange((query) => {
-					for (const child of children) {
-						const d = child.def as SettingDefinition;
-						child.el.toggle(d.searchable === false || query === "" || search.match(d, query));
-					}
-				}),
-			);
-		}
-	}
-
-	#renderPageLink(def: SettingDefinitionPage, parentEl: HTMLElement): void {
-		const setting = new Setting(parentEl).setName(def.name).setClass("mod-page");
+		const def = item as SettingDefinition;
+		const setting = new Setting(group.list).setName(def.name);
 		if (def.desc) setting.setDesc(def.desc);
-		const displayValue = typeof def.displayValue === "function" ? def.displayValue() : def.displayValue;
-		const status = typeof def.status === "function" ? def.status() : def.status;
-		if (displayValue !== undefined || status) setting.addDisplayValue((d) => d.setValue(displayValue ?? null).setStatus(status ?? null));
-		setting.settingEl.addEventListener("click", () => {
-			if (def.items) {
-				this.#render(def.items, def.name);
-			} else if (def.page) {
-				this.#teardown();
-				this.containerEl.empty();
-				const page = asFakePage(def.page());
-				page.title = page.title || def.name;
-				this.#page = page;
-				this.containerEl.appendChild(page.rootEl);
-				page.display();
-			}
-		});
-		this.#rendered.push({ def, el: setting.settingEl, setting });
-	}
-
-	#renderDefinition(def: SettingDefinition, group: SettingGroup, parentEl: HTMLElement, index: number): void {
-		const setting = new Setting(parentEl).setName(def.name);
-		if (def.desc) setting.setDesc(def.desc);
-		this.#rendered.push({ def, el: setting.settingEl, setting });
-		if (def.control) {
-			this.#renderControl(setting, def.control);
-		} else if (def.render) {
+		this.#visible.push([setting.settingEl, def.visible]);
+		if (def.control) this.#control(setting, def.control);
+		else if (def.render) {
 			const cleanup = def.render(setting as unknown as ObsSetting, group as unknown as ObsSettingGroup);
 			if (typeof cleanup === "function") this.#cleanups.push(cleanup);
-		} else if (def.action) {
-			const action = def.action;
-			setting.settingEl.addClass("mod-clickable");
-			setting.settingEl.addEventListener("click", () => {
-				if (!setting.settingEl.hasClass("is-disabled")) action(setting.settingEl, index);
-			});
 		}
+		return setting;
 	}
 
-	#renderControl(setting: Setting, control: SettingControl): void {
+	#pageLink(def: SettingDefinitionPage, parentEl: HTMLElement): Setting {
+		const setting = new Setting(parentEl).setName(def.name).setClass("mod-page");
+		if (def.desc) setting.setDesc(def.desc);
+		const value = typeof def.displayValue === "function" ? def.displayValue() : def.displayValue;
+		const status = typeof def.status === "function" ? def.status() : def.status;
+		if (value !== undefined || status) setting.controlEl.createDiv({ cls: `setting-item-display-value${status === "warning" ? " mod-warning" : ""}`, text: value ?? "" });
+		setting.settingEl.addEventListener("click", () => this.#render(def.items ?? [], def.name));
+		return setting;
+	}
+
+	/** A control: its value read with getControlValue, and set with setControlValue when `validate` gives no message. */
+	#control(setting: Setting, control: SettingControl): void {
 		const validate = control.validate as ((value: unknown) => string | void | Promise<string | void>) | undefined;
 		const current = (): unknown => this.getControlValue(control.key) ?? control.defaultValue;
 		const check = async (value: unknown): Promise<boolean> => {
@@ -883,81 +374,25 @@ export abstract class SettingTab {
 			return !message;
 		};
 		const persist = (value: unknown): void => {
-			this.app.queue.track(
-				(async () => {
-					if (await check(value)) await this.setControlValue(control.key, value);
-				})(),
-				`setting "${control.key}"`,
-			);
+			const save = async (): Promise<void> => {
+				if (await check(value)) await this.setControlValue(control.key, value);
+			};
+			this.app.queue.track(save(), `setting "${control.key}"`);
 		};
-		const asText = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : v === undefined || v === null ? "" : JSON.stringify(v));
-		switch (control.type) {
-			case "toggle":
-				setting.addToggle((t) => t.setValue(Boolean(current())).onChange(persist));
-				break;
-			case "dropdown":
-				setting.addDropdown((d) => d.addOptions(control.options).setValue(asText(current())).onChange(persist));
-				break;
-			case "textarea":
-				setting.addTextArea((t) => {
-					t.setPlaceholder(control.placeholder ?? "").setValue(asText(current())).onChange(persist);
-					if (control.rows !== undefined) t.inputEl.rows = control.rows;
-				});
-				break;
-			case "number":
-				setting.addText((t) => {
-					t.inputEl.type = "number";
-					if (control.min !== undefined) t.inputEl.min = String(control.min);
-					if (control.max !== undefined) t.inputEl.max = String(control.max);
-					if (control.step !== undefined) t.inputEl.step = String(control.step);
-					t.setPlaceholder(control.placeholder ?? "")
-						.setValue(asText(current()))
-						.onChange((text) => {
-							const n = Number(text);
-							persist(text.trim() === "" || Number.isNaN(n) ? (control.defaultValue ?? 0) : n);
-						});
-				});
-				break;
-			case "slider":
-				setting.addSlider((s) => {
-					s.setLimits(control.min, control.max, control.step).setValue(Number(current() ?? control.min)).onChange(persist);
-					if (control.displayFormat) s.setDisplayFormat(control.displayFormat);
-				});
-				break;
-			case "color":
-				setting.addColorPicker((c) => c.setValue(asText(current())).onChange(persist));
-				break;
-			default:
-				// text, file and folder: a text input (the fake has no file/folder suggester)
-				setting.addText((t) =>
-					t
-						.setPlaceholder(control.placeholder ?? "")
-						.setValue(asText(current()))
-						.onChange(persist),
-				);
-		}
+		if (control.type === "toggle") setting.addToggle((t) => t.setValue(Boolean(current())).onChange(persist));
+		else if (control.type === "dropdown") setting.addDropdown((d) => d.addOptions(control.options).setValue(asText(current())).onChange(persist));
+		else if (control.type === "textarea") {
+			setting.addTextArea((t) => {
+				t.setValue(asText(current())).onChange(persist);
+				if (control.rows !== undefined) t.inputEl.rows = control.rows;
+			});
+		} else if (control.type === "number") {
+			setting.addText((t) => {
+				t.inputEl.type = "number";
+				t.setValue(asText(current())).onChange((text) => persist(text.trim() === "" || Number.isNaN(Number(text)) ? (control.defaultValue ?? 0) : Number(text)));
+			});
+		} else if (control.type === "text") setting.addText((t) => t.setPlaceholder(control.placeholder ?? "").setValue(asText(current())).onChange(persist));
+		else throw new Error(`The fake draws no ${control.type} control`);
 		if (validate) this.app.queue.track(check(current()), `validating setting "${control.key}"`);
-	}
-}
-
-export abstract class PluginSettingTab extends SettingTab {
-	plugin: Plugin;
-
-	constructor(app: App, plugin: Plugin) {
-		super(app);
-		this.plugin = plugin;
-	}
-
-	/** Reads `this.plugin.settings[key]`. */
-	getControlValue(key: string): unknown {
-		const settings = this.plugin.settings;
-		return typeof settings === "object" && settings !== null ? (settings as Record<string, unknown>)[key] : undefined;
-	}
-
-	/** Sets `this.plugin.settings[key]` and saves the settings with `saveData`. */
-	async setControlValue(key: string, value: unknown): Promise<void> {
-		if (typeof this.plugin.settings !== "object" || this.plugin.settings === null) this.plugin.settings = {};
-		(this.plugin.settings as Record<string, unknown>)[key] = value;
-		await this.plugin.saveData(this.plugin.settings);
 	}
 }

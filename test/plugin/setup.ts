@@ -40,7 +40,8 @@ export function file(app: App, path: string): TFile {
 export function watchWrites(app: App): (path: string) => { process: number; writes: number; other: number } {
 	const process = vi.spyOn(app.vault, "process");
 	const writes = vi.spyOn(app.vault, "writeText");
-	const others = [vi.spyOn(app.vault, "modify"), vi.spyOn(app.vault, "append"), vi.spyOn(app.fileManager, "processFrontMatter")];
+	// The fake has no processFrontMatter: plugin code that called it would fail outright.
+	const others = [vi.spyOn(app.vault, "modify"), vi.spyOn(app.vault, "append")];
 	const count = (calls: unknown[][], path: string): number => calls.filter(([f]) => (f as { path: string }).path === path).length;
 	return (path) => ({
 		process: count(process.mock.calls, path),
