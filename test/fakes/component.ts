@@ -78,7 +78,7 @@ export class Component {
 
 export const isLoaded = (c: object): boolean => stateOf(c).loaded;
 /** Awaits what an async `onload()` returned. */
-export const whenLoaded = async (c: object): Promise<void> => void (await stateOf(c).onloadResult);
+export const whenLoaded = async (c: Component): Promise<void> => void (await stateOf(c).onloadResult);
 /** Unload callbacks (events, intervals, DOM listeners …) pending. */
 export const registeredCount = (c: object): number => stateOf(c).cleanups.length;
 export const childComponents = (c: object): readonly object[] => stateOf(c).children;
