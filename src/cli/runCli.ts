@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { localToday } from "../core/text/dates";
 import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
-import { explainProspect } from "../core/show/explain";
+import { explainNote, explainVault } from "../core/show/explain";
 import { inProspectFolder, isTemplate, readNote } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
@@ -13,7 +13,7 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
-import { checkNoteArg, readNoteForEdit } from "./noteFile";
+import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
 
@@ -50,6 +50,8 @@ export interface Io {
 	workers?: { script: string; count: number } | null;
 	/** Fewer notes to read than this stay on the main thread (readVault.ts THREAD_MIN_NOTES). */
 	threadMinNotes?: number;
+	/** The current folder, where a note's vault is looked for (index.ts: the process's). */
+	cwd?: string;
 }
 
 const OPTIONS = {
@@ -69,6 +71,7 @@ const OPTIONS = {
 	sequence: { type: "string" },
 	source: { type: "string" },
 	"dry-run": { type: "boolean" },
+	vault: { type: "string" },
 	help: { type: "boolean", short: "h" },
 	version: { type: "boolean", short: "v" },
 } as const;
@@ -78,9 +81,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 	stats: ["today", "json", "no-cache", "owner", "by-owner"],
 	ics: ["today", "no-cache", "owner"],
 	import: ["today", "sequence", "source", "owner", "dry-run"],
-	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today"],
-	status: ["today"],
-	explain: ["today", "no-cache"],
+	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today", "vault", "no-cache"],
+	status: ["today", "vault"],
+	explain: ["today", "no-cache", "vault"],
 };
 
 const COMMANDS = Object.keys(ALLOWED).join(", ");
@@ -134,12 +137,23 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 }
 
 /**
- * The vault a note belongs to: the folder above it holding `.obsidian`. Without one, the folder
- * above a configured prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder
- * rule still applies; else the note's own folder.
+ * The vault a note belongs to, as Obsidian sees it (README, "The command line"): `--vault DIR`
+ * when given; else the nearest folder above the note holding `.obsidian`; else the folder above
+ * a prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder rule applies; else
+ * the current folder when the note is inside it; else the note's own folder.
  */
-function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettings } {
-	const file = resolve(note);
+export function findVaultRoot(note: string, cwd: string, given?: string): { vault: string; settings: TouchbaseSettings } {
+	const file = resolve(cwd, note);
+	const inside = (dir: string): boolean => {
+		const rel = relative(dir, file);
+		return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+	};
+	if (given !== undefined) {
+		const vault = resolve(cwd, given);
+		if (!existsSync(vault) || !statSync(vault).isDirectory()) throw new UsageError(`--vault folder not found: ${given}`);
+		if (!inside(vault)) throw new UsageError(`${note} is not inside the vault ${given}`);
+		return { vault, settings: vaultSettings(vault) };
+	}
 	for (let dir = dirname(file); ; ) {
 		if (existsSync(join(dir, ".obsidian"))) return { vault: dir, settings: vaultSettings(dir) };
 		const parent = dirname(dir);
@@ -153,6 +167,8 @@ function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettin
 		if (parent === dir) break;
 		dir = parent;
 	}
+	const here = resolve(cwd);
+	if (inside(here)) return { vault: here, settings: vaultSettings(here) };
 	return { vault: dirname(file), settings };
 }
 
@@ -176,9 +192,11 @@ export function run(argv: string[], io: Io): number {
 		}
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
-		if (command === "log") return runLog(rest, values, today, io);
-		if (command === "status") return runStatus(rest, today, io, findVaultRoot);
-		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true);
+		const cwd = io.cwd ?? process.cwd();
+		const rootOf = (note: string): { vault: string; settings: TouchbaseSettings } => findVaultRoot(note, cwd, values.vault);
+		if (command === "log") return runLog(rest, values, today, io, rootOf);
+		if (command === "status") return runStatus(rest, today, io, rootOf);
+		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, rootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
 			const vault = vaultArg(rest.slice(0, 1));
@@ -221,11 +239,11 @@ export function run(argv: string[], io: Io): number {
 }
 
 /** `explain NOTE.md`: every date taken from the note, and every dated line not used, with why. */
-function runExplain(rest: string[], today: string, io: Io, noCache: boolean): number {
+function runExplain(rest: string[], today: string, io: Io, noCache: boolean, rootOf: VaultRootOf): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
-	const { vault, settings } = findVaultRoot(note);
+	const { vault, settings } = rootOf(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
 	const report = buildReport(vault, today, settings, io, noCache);
 	const entry = report.entries.find((e) => e.prospect.path === path);
@@ -236,19 +254,21 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean): nu
 			: isTemplate(path, readFileSync(note, "utf8"), settings)
 				? "it is a template (in a template folder, named as one, or with unfilled placeholders)"
 				: `it is not a prospect note (put it in ${settings.prospectFolders.join(", ") || "a prospect folder"}, or add type: prospect)`;
-		io.out(`${path}: ${why}\n`);
+		io.out(`${explainVault(vault)}\n${path}: ${why}\n`);
 		return 1;
 	}
-	io.out(`${explainProspect(entry, settings, today).join("\n")}\n`);
+	const text = readFileSync(note, "utf8");
+	const problems = report.problems.filter((p) => p.path === path);
+	io.out(`${explainNote({ entry, settings, today, vault, text, problems }).join("\n")}\n`);
 	return 0;
 }
 
-function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
+function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io, rootOf: VaultRootOf): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
 	const input = logInputFrom(values, today);
-	const read = readNoteForEdit(note, io.err, findVaultRoot);
+	const read = readNoteForEdit(note, io.err, rootOf);
 	if (read === null) return 1;
 	const { settings, path, before } = read;
 	const result = logTouch(before, path, input, settings, today);
@@ -257,7 +277,10 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 		return 1;
 	}
 	writeFileSync(note, result.text, "utf8");
-	for (const printed of loggedText(result.line ?? "", note, readNote(path, result.text, settings), values.channel as string, settings, today)) io[printed.stream](printed.text);
+	const after = readNote(path, result.text, settings);
+	// The next follow-up as `due` and `explain` see it: with the vault's interaction notes.
+	const entry = after.prospect ? buildReport(read.vault, today, settings, io, values["no-cache"] === true).entries.find((e) => e.prospect.path === path) : undefined;
+	for (const printed of loggedText(result.line ?? "", note, after, values.channel as string, settings, today, entry)) io[printed.stream](printed.text);
 	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
 	const cancelled = result.cancelled ?? 0;
 	if (cancelled > 0) io.out(`${endedBecause(result.endedBy ?? [])}: ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled\n`);

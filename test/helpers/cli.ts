@@ -19,7 +19,7 @@ export interface CliResult {
 	stderr: string;
 }
 
-const COMMANDS = new Set(["due", "stats", "ics", "log"]);
+const COMMANDS = new Set(["due", "stats", "ics", "log", "explain", "status"]);
 
 /**
  * Runs the CLI in this process: `run(args, io)` with its output collected, `status` the code it
@@ -44,6 +44,8 @@ export function runCli(args: string[], options: { cwd?: string; now?: Date } & P
 		cacheDir: options.cacheDir,
 		workers: options.workers,
 		threadMinNotes: options.threadMinNotes,
+		// The current folder a note's vault is looked for in (runCli.ts findVaultRoot).
+		cwd: options.cwd,
 	});
 	return { status, stdout, stderr };
 }

@@ -5,7 +5,7 @@
  */
 import type { Outcome } from "../text/clauses";
 import { isClockTime, isIsoDay, type IsoDay } from "../text/dates";
-import { computeDue } from "../rules/due";
+import { computeDue, type DueEntry } from "../rules/due";
 import { sourcesLine } from "./explain";
 import { formatDueTable, formatStats } from "./tableText";
 import type { LogInput } from "../write/logTouch";
@@ -86,8 +86,9 @@ export interface Printed {
 /**
  * What `log` prints after it wrote the touch `line` to `note` (as the user named it): the line,
  * then the next follow-up; a warning when the note is not a prospect or the channel is no channel word.
+ * `entry`, when given, is the note's due entry read with its vault.
  */
-export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay): Printed[] {
+export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay, entry?: DueEntry): Printed[] {
 	const printed: Printed[] = [{ stream: "out", text: `${line}\n` }];
 	if (!read.prospect) {
 		const where = settings.prospectFolders.join(", ") || "a prospect folder";
@@ -97,7 +98,8 @@ export function loggedText(line: string, note: string, read: NoteRead, channel: 
 	if (!settings.channels.includes(channel.trim().toLowerCase())) {
 		printed.push({ stream: "err", text: `touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n` });
 	}
-	const next = computeDue(read.prospect, today, settings).next;
+	// The vault's own entry when the caller read it (interaction notes included), as `due` shows it.
+	const next = (entry ?? computeDue(read.prospect, today, settings)).next;
 	printed.push({
 		stream: "out",
 		text: next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n",
