@@ -117,10 +117,9 @@ export function explainPromises(entry: DueEntry, today: IsoDay): string[] {
 export function explainKeys(text: string, settings: TouchbaseSettings): string[] {
 	const block = findFrontmatter(text);
 	if (!block) return ["", "Keys used: none (no frontmatter)"];
-	const k = settings.keys;
-	const known = new Set(
-		[...Object.values(k), settings.typeKey, "tags", "tag", ...Object.values(settings.synonyms).flat()].filter((n) => n !== "").map(normalizeKey),
-	);
+	const names: string[] = [...Object.values(settings.keys as unknown as Record<string, string>), settings.typeKey, "tags", "tag"];
+	for (const list of Object.values(settings.synonyms)) names.push(...list);
+	const known = new Set(names.filter((n) => n !== "").map(normalizeKey));
 	const spans = lineSpans(text);
 	const out: string[] = [];
 	for (let i = 1; i < block.bodyLine - 1 && i < spans.length; i++) {
