@@ -16,22 +16,94 @@ import { runImport } from "./importCommand";
 import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
+import type { TableOptions } from "../core/show/tableText";
+import { terminalPaint } from "./terminal";
 
 const USAGE = `Usage:
-  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json] [--no-cache]
-  touchbase stats VAULT [--today YYYY-MM-DD] [--json] [--no-cache]
+  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--owner NAME] [--json] [--no-cache]
+  touchbase stats VAULT [--today YYYY-MM-DD] [--owner NAME] [--by-owner] [--json] [--no-cache]
   touchbase log NOTE.md --channel C --summary S [--next WHEN] [--date YYYY-MM-DD] [--time HH:mm]
-                        [--outcome yes|no|"next step"] [--objective NAME]
-  touchbase ics VAULT [--today YYYY-MM-DD] [--no-cache] > follow-ups.ics
-  touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD]
-  touchbase explain NOTE.md [--today YYYY-MM-DD]
+                        [--outcome yes|no|"next step"] [--objective NAME] [--vault DIR]
+  touchbase ics VAULT [--today YYYY-MM-DD] [--owner NAME] [--no-cache] > follow-ups.ics
+  touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD] [--vault DIR]
+  touchbase explain NOTE.md [--today YYYY-MM-DD] [--vault DIR]
   touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
-
-due, stats and ics take --owner NAME: only the prospects whose owner is NAME. stats --by-owner
-gives the figures of each owner.
+  touchbase help COMMAND      (or COMMAND --help): what one command does, with an example
 
 Notes read once are kept in $XDG_CACHE_HOME/touchbase (else ~/.cache/touchbase) and read
 again only when they change; --no-cache reads every note and keeps nothing.`;
+
+const TODAY_OPTION = "--today YYYY-MM-DD   the day to answer for (default: today)";
+const VAULT_OPTION = "--vault DIR          the vault the note belongs to (default: the folder above it with\n                       .obsidian, else above its prospect folder, else the current folder)";
+const NO_CACHE_OPTION = "--no-cache           read every note again, keep nothing";
+const OWNER_OPTION = "--owner NAME         only the prospects whose owner is NAME";
+
+/** `touchbase help COMMAND`: what it does, how to call it, an example, its options. */
+const HELP: Record<string, { what: string; usage: string; example: string; options: string[] }> = {
+	due: {
+		what: "Lists what is due: the counts per bucket, then one section per bucket (overdue, today,\nupcoming, later, no next step, paused, closed) and the notes it could not read.",
+		usage: "touchbase due VAULT [options]",
+		example: "touchbase due ~/Notes --days 14",
+		options: [TODAY_OPTION, "--days N             the upcoming window, in days (default 7)", OWNER_OPTION, "--json               one JSON object instead of the table", NO_CACHE_OPTION],
+	},
+	stats: {
+		what: "Prints the figures of the Stats tab: this week, touches to close, stopped too early,\npromises kept, channels, touches per week and the pipeline.",
+		usage: "touchbase stats VAULT [options]",
+		example: "touchbase stats ~/Notes --by-owner",
+		options: [TODAY_OPTION, OWNER_OPTION, "--by-owner           one line of figures per owner", "--json               one JSON object instead of the table", NO_CACHE_OPTION],
+	},
+	log: {
+		what: "Writes a touch into the note's history and updates its frontmatter; prints the line and\nthe next follow-up.",
+		usage: "touchbase log NOTE.md --channel C --summary S [options]",
+		example: 'touchbase log "Prospects/Harbor Roofing.md" --channel call --summary "sent the quote" --next "in 3 days email"',
+		options: [
+			"--channel C          call, email, text, meeting … (required)",
+			"--summary S          what happened (required)",
+			"--next WHEN          the next step: a date or plain English, read from the touch's date",
+			"--date YYYY-MM-DD    the day of the touch (default: today; never in the future)",
+			"--time HH:mm         its time",
+			'--outcome O          yes, no or "next step"',
+			"--objective NAME     why this touch",
+			TODAY_OPTION,
+			VAULT_OPTION,
+		],
+	},
+	ics: {
+		what: "Writes a calendar (iCalendar) with one event per open or suggested touch.",
+		usage: "touchbase ics VAULT [options] > follow-ups.ics",
+		example: "touchbase ics ~/Notes > ~/follow-ups.ics",
+		options: [TODAY_OPTION, OWNER_OPTION, NO_CACHE_OPTION],
+	},
+	status: {
+		what: "Sets the note's status; won, lost and paused also cancel the open touches of the\nsequences that end on it.",
+		usage: "touchbase status NOTE.md lead|active|paused|won|lost [options]",
+		example: 'touchbase status "Prospects/Harbor Roofing.md" won',
+		options: [TODAY_OPTION, VAULT_OPTION],
+	},
+	explain: {
+		what: "Says why: the vault, every date taken from the note with the rule that read it, the\npromises and keys with their lines, the dated lines not used, and the note's problems.",
+		usage: "touchbase explain NOTE.md [options]",
+		example: "touchbase explain People/Dana.md --vault ~/Notes",
+		options: [TODAY_OPTION, VAULT_OPTION, NO_CACHE_OPTION],
+	},
+	import: {
+		what: "Creates one prospect note per lead of a CSV (a name or an email column) or vCard file,\nall or nothing; leads already in the vault are left alone.",
+		usage: "touchbase import VAULT LEADS.csv|LEADS.vcf [options]",
+		example: 'touchbase import ~/Notes leads.csv --sequence "Trade-show lead" --dry-run',
+		options: [
+			"--sequence NAME      start this sequence on each new note",
+			"--source TEXT        where the leads came from",
+			"--owner NAME         the new prospects' owner (an owner column wins)",
+			"--dry-run            say what it would do, write nothing",
+			TODAY_OPTION,
+		],
+	},
+};
+
+function helpText(command: string): string {
+	const h = HELP[command];
+	return [`Usage: ${h.usage}`, "", h.what, "", "Example:", `  ${h.example}`, "", "Options:", ...h.options.map((o) => `  ${o}`), ""].join("\n");
+}
 
 declare const TOUCHBASE_VERSION: string | undefined;
 // Set by the build from package.json.
@@ -52,6 +124,10 @@ export interface Io {
 	threadMinNotes?: number;
 	/** The current folder, where a note's vault is looked for (index.ts: the process's). */
 	cwd?: string;
+	/** Columns `due` fits in (index.ts: COLUMNS, else the terminal's); 80 when absent. */
+	columns?: number;
+	/** Whether to colour the output (index.ts: a terminal, NO_COLOR, FORCE_COLOR). */
+	colour?: boolean;
 }
 
 const OPTIONS = {
@@ -180,8 +256,10 @@ export function run(argv: string[], io: Io): number {
 			io.out(`touchbase ${VERSION}\n`);
 			return 0;
 		}
-		if (values.help || command === "help") {
-			io.out(`${USAGE}\n`);
+		if (command === "help" || values.help) {
+			const about = command === "help" ? rest[0] : command;
+			if (about !== undefined && !HELP[about]) throw new UsageError(`unknown command "${about}" (${COMMANDS})`);
+			io.out(about !== undefined ? helpText(about) : `${USAGE}\n`);
 			return 0;
 		}
 		if (!command) throw new UsageError(`missing command (${COMMANDS})`);
@@ -208,20 +286,26 @@ export function run(argv: string[], io: Io): number {
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
-		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings]);
+		const table: TableOptions = { width: io.columns ?? 80, paint: io.colour === true ? terminalPaint() : undefined };
+		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings, table.width, table.paint !== undefined]);
 		const read = readReport(vault, today, settings, io, values["no-cache"] === true, question);
 		if (read.answer !== undefined) {
 			io.out(read.answer);
 			return 0;
 		}
 		const report = reportFor(read.report, values.owner ?? "");
+		// An empty list says which filter emptied it (README, "The command line").
+		if (values.owner !== undefined && report.entries.length === 0 && read.report.entries.length > 0) {
+			const n = read.report.entries.length;
+			table.emptiedBy = `No prospect is owned by "${values.owner}" (the vault has ${n} prospect${n === 1 ? "" : "s"}: leave out --owner to see them all, or check the owner's name).`;
+		}
 		let text: string;
 		if (command === "ics") {
 			text = buildIcs(report, { vaultName: basename(resolve(vault)) });
 		} else if (command === "stats") {
 			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
 		} else {
-			text = dueText(report, vault, values.json === true);
+			text = dueText(report, vault, values.json === true, table);
 		}
 		io.out(text);
 		read.keepAnswer(text);

@@ -31,7 +31,7 @@ describe("touchbase explain", () => {
 
 	it("due ends with where the touches came from", () => {
 		const r = runCli(["due", EXAMPLE_VAULT, "--today", "2026-11-23"]);
-		expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^from: \d+ touch lines, 1 frontmatter keys$/);
+		expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^from: \d+ touch lines, 1 frontmatter key$/);
 	});
 });
 

@@ -7,7 +7,8 @@ import type { Outcome } from "../text/clauses";
 import { isClockTime, isIsoDay, type IsoDay } from "../text/dates";
 import { computeDue, type DueEntry } from "../rules/due";
 import { sourcesLine } from "./explain";
-import { formatDueTable, formatStats } from "./tableText";
+import { formatDueTable, formatStats, type TableOptions } from "./tableText";
+import { wrapJoined } from "./width";
 import type { LogInput } from "../write/logTouch";
 import type { NoteRead } from "../read/note";
 import { dueJson } from "./dueJson";
@@ -19,8 +20,11 @@ import type { DueReport } from "../rules/dueReport";
 export class UsageError extends Error {}
 
 /** `due`: the table (`vault` as the user named it), or the JSON object. */
-export function dueText(report: DueReport, vault: string, json: boolean): string {
-	return json ? `${JSON.stringify(dueJson(report), null, 2)}\n` : `${formatDueTable(report, vault)}${sourcesLine(report)}\n`;
+export function dueText(report: DueReport, vault: string, json: boolean, options: TableOptions = {}): string {
+	if (json) return `${JSON.stringify(dueJson(report), null, 2)}\n`;
+	// "from: 40 touch lines, 12 frontmatter keys, …", wrapped under its first part.
+	const sources = wrapJoined(sourcesLine(report).split(", "), ", ", options.width ?? 80, "      ");
+	return `${formatDueTable(report, vault, options)}${sources.join("\n")}\n`;
 }
 
 /** `stats`: the figures of the Stats tab as a table, or as one JSON object. */

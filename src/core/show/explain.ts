@@ -145,6 +145,8 @@ export function sourcesLine(report: DueReport): string {
 		task: "tasks",
 		interaction: "interaction notes",
 	};
+	// "1 frontmatter key", "2 frontmatter keys": each name above is its singular and an s.
+	const one = (many: string): string => many.replace(/s$/, "");
 	for (const e of report.entries) {
 		const done = e.prospect.touches.filter((t) => isDone(t, report.today));
 		for (const t of done) add(names[t.from ?? "line"]);
@@ -152,7 +154,7 @@ export function sourcesLine(report: DueReport): string {
 		if (contact && contact.date <= report.today && !done.some((t) => t.date === contact.date)) add(names.key);
 	}
 	const order = Object.values(names);
-	const parts = order.filter((n) => counts.has(n)).map((n) => `${counts.get(n)!.toLocaleString("en-US")} ${n}`);
+	const parts = order.filter((n) => counts.has(n)).map((n) => `${counts.get(n)!.toLocaleString("en-US")} ${counts.get(n) === 1 ? one(n) : n}`);
 	return `from: ${parts.length > 0 ? parts.join(", ") : "no touches yet"}`;
 }
 

@@ -53,7 +53,7 @@ describe("explain", () => {
 
 	it("says where the touches came from, in one line", () => {
 		expect(sourcesLine(vault().report(TODAY))).toBe(
-			"from: 1 touch lines, 1 frontmatter keys, 1 label lines, 1 headings, 1 table rows, 1 tasks, 1 interaction notes",
+			"from: 1 touch line, 1 frontmatter key, 1 label line, 1 heading, 1 table row, 1 task, 1 interaction note",
 		);
 		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
 	});
