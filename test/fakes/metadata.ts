@@ -341,10 +341,10 @@ export class MetadataCache extends Events {
 				this.#pendingDeletes.push([file, prev]);
 				this.#scheduleFlush();
 			},
-			renamed: (file, oldPath) => {
+			renamed: (file, oldPath, reparse = false) => {
 				const cache = this.#caches.get(oldPath);
 				this.#caches.delete(oldPath);
-				if (cache && file.extension === "md") this.#caches.set(file.path, cache);
+				if (cache && file.extension === "md" && !reparse) this.#caches.set(file.path, cache);
 				else if (file.extension === "md") this.#scheduleChange(file);
 			},
 		});
