@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, w
 import { dirname, join } from "node:path";
 import { UsageError } from "../core/show/cliText";
 import type { IsoDay } from "../core/text/dates";
-import { describePlan, leadsOf, planImport, readLeadFile, type PlannedNote } from "../core/import/importLeads";
-import { decodeLeadFile } from "../core/import/leadParsers";
+import { describePlan, leadsOf, planImport, type PlannedNote } from "../core/import/importLeads";
+import { checkLeadBytes } from "../core/import/leadInput";
 import { readNote, type ProspectNote } from "../core/read/note";
 import type { TouchbaseSettings } from "../core/settings/settings";
 import { forEachVaultFile } from "./vaultFiles";
@@ -35,11 +35,10 @@ export function runImport(args: ImportArgs, settings: TouchbaseSettings, io: Imp
 		sequence = settings.sequences.find((q) => q.name.toLowerCase() === wanted) ?? null;
 		if (sequence === null) throw new UsageError(`no sequence named "${args.sequence}" (${settings.sequences.map((q) => q.name).join(", ") || "none set up"})`);
 	}
-	const leadFile = readLeadFile(decodeLeadFile(readFileSync(file)));
-	if (leadFile.kind === "csv" && leadFile.headers.length === 0) throw new UsageError(`${file} has no rows`);
-	if (leadFile.kind === "csv" && leadFile.mapping.name === null && leadFile.mapping.firstName === null && leadFile.mapping.lastName === null && leadFile.mapping.email === null) {
-		throw new UsageError(`${file}: no column is a name or an email (the header row is: ${leadFile.headers.join(", ")})`);
-	}
+	// Checked before anything is planned: a file that is not leads is refused and nothing is written.
+	const input = checkLeadBytes(readFileSync(file), file);
+	if (!input.ok) throw new UsageError(input.message);
+	const leadFile = input.file;
 
 	const prospects: ProspectNote[] = [];
 	const paths = new Set<string>();

@@ -3,6 +3,7 @@ import { run } from "./runCli";
 import { isParseWorker, serveParses } from "./parseWorker";
 import { defaultCacheDir } from "./readCacheFile";
 import { defaultThreadCount } from "./readVault";
+import { outputWidth, wantsColour } from "./terminal";
 
 // The same built file runs the parse threads (readVault.ts): started as one, it only serves parses.
 if (!isMainThread && isParseWorker(workerData)) {
@@ -14,6 +15,8 @@ if (!isMainThread && isParseWorker(workerData)) {
 		err: (text) => process.stderr.write(text),
 		now: () => new Date(),
 		cacheDir: defaultCacheDir(process.env),
+		columns: outputWidth(process.env, process.stdout),
+		colour: wantsColour(process.env, process.stdout),
 		workers: { script: __filename, count: threads !== undefined && /^\d+$/.test(threads) ? Math.min(16, Number(threads)) : defaultThreadCount() },
 	});
 }

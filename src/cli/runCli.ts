@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { localToday } from "../core/text/dates";
 import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
-import { explainProspect } from "../core/show/explain";
+import { explainNote, explainVault } from "../core/show/explain";
 import { inProspectFolder, isTemplate, readNote } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
@@ -13,25 +13,97 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
-import { checkNoteArg, readNoteForEdit } from "./noteFile";
+import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
+import type { TableOptions } from "../core/show/tableText";
+import { terminalPaint } from "./terminal";
 
 const USAGE = `Usage:
-  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--json] [--no-cache]
-  touchbase stats VAULT [--today YYYY-MM-DD] [--json] [--no-cache]
+  touchbase due VAULT [--today YYYY-MM-DD] [--days N] [--owner NAME] [--json] [--no-cache]
+  touchbase stats VAULT [--today YYYY-MM-DD] [--owner NAME] [--by-owner] [--json] [--no-cache]
   touchbase log NOTE.md --channel C --summary S [--next WHEN] [--date YYYY-MM-DD] [--time HH:mm]
-                        [--outcome yes|no|"next step"] [--objective NAME]
-  touchbase ics VAULT [--today YYYY-MM-DD] [--no-cache] > follow-ups.ics
-  touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD]
-  touchbase explain NOTE.md [--today YYYY-MM-DD]
+                        [--outcome yes|no|"next step"] [--objective NAME] [--vault DIR]
+  touchbase ics VAULT [--today YYYY-MM-DD] [--owner NAME] [--no-cache] > follow-ups.ics
+  touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD] [--vault DIR]
+  touchbase explain NOTE.md [--today YYYY-MM-DD] [--vault DIR]
   touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
-
-due, stats and ics take --owner NAME: only the prospects whose owner is NAME. stats --by-owner
-gives the figures of each owner.
+  touchbase help COMMAND      (or COMMAND --help): what one command does, with an example
 
 Notes read once are kept in $XDG_CACHE_HOME/touchbase (else ~/.cache/touchbase) and read
 again only when they change; --no-cache reads every note and keeps nothing.`;
+
+const TODAY_OPTION = "--today YYYY-MM-DD   the day to answer for (default: today)";
+const VAULT_OPTION = "--vault DIR          the vault the note belongs to (default: the folder above it with\n                       .obsidian, else above its prospect folder, else the current folder)";
+const NO_CACHE_OPTION = "--no-cache           read every note again, keep nothing";
+const OWNER_OPTION = "--owner NAME         only the prospects whose owner is NAME";
+
+/** `touchbase help COMMAND`: what it does, how to call it, an example, its options. */
+const HELP: Record<string, { what: string; usage: string; example: string; options: string[] }> = {
+	due: {
+		what: "Lists what is due: the counts per bucket, then one section per bucket (overdue, today,\nupcoming, later, no next step, paused, closed) and the notes it could not read.",
+		usage: "touchbase due VAULT [options]",
+		example: "touchbase due ~/Notes --days 14",
+		options: [TODAY_OPTION, "--days N             the upcoming window, in days (default 7)", OWNER_OPTION, "--json               one JSON object instead of the table", NO_CACHE_OPTION],
+	},
+	stats: {
+		what: "Prints the figures of the Stats tab: this week, touches to close, stopped too early,\npromises kept, channels, touches per week and the pipeline.",
+		usage: "touchbase stats VAULT [options]",
+		example: "touchbase stats ~/Notes --by-owner",
+		options: [TODAY_OPTION, OWNER_OPTION, "--by-owner           one line of figures per owner", "--json               one JSON object instead of the table", NO_CACHE_OPTION],
+	},
+	log: {
+		what: "Writes a touch into the note's history and updates its frontmatter; prints the line and\nthe next follow-up.",
+		usage: "touchbase log NOTE.md --channel C --summary S [options]",
+		example: 'touchbase log "Prospects/Harbor Roofing.md" --channel call --summary "sent the quote" --next "in 3 days email"',
+		options: [
+			"--channel C          call, email, text, meeting … (required)",
+			"--summary S          what happened (required)",
+			"--next WHEN          the next step: a date or plain English, read from the touch's date",
+			"--date YYYY-MM-DD    the day of the touch (default: today; never in the future)",
+			"--time HH:mm         its time",
+			'--outcome O          yes, no or "next step"',
+			"--objective NAME     why this touch",
+			TODAY_OPTION,
+			VAULT_OPTION,
+		],
+	},
+	ics: {
+		what: "Writes a calendar (iCalendar) with one event per open or suggested touch.",
+		usage: "touchbase ics VAULT [options] > follow-ups.ics",
+		example: "touchbase ics ~/Notes > ~/follow-ups.ics",
+		options: [TODAY_OPTION, OWNER_OPTION, NO_CACHE_OPTION],
+	},
+	status: {
+		what: "Sets the note's status; won, lost and paused also cancel the open touches of the\nsequences that end on it.",
+		usage: "touchbase status NOTE.md lead|active|paused|won|lost [options]",
+		example: 'touchbase status "Prospects/Harbor Roofing.md" won',
+		options: [TODAY_OPTION, VAULT_OPTION],
+	},
+	explain: {
+		what: "Says why: the vault, every date taken from the note with the rule that read it, the\npromises and keys with their lines, the dated lines not used, and the note's problems.",
+		usage: "touchbase explain NOTE.md [options]",
+		example: "touchbase explain People/Dana.md --vault ~/Notes",
+		options: [TODAY_OPTION, VAULT_OPTION, NO_CACHE_OPTION],
+	},
+	import: {
+		what: "Creates one prospect note per lead of a CSV (a name or an email column) or vCard file,\nall or nothing; leads already in the vault are left alone.",
+		usage: "touchbase import VAULT LEADS.csv|LEADS.vcf [options]",
+		example: 'touchbase import ~/Notes leads.csv --sequence "Trade-show lead" --dry-run',
+		options: [
+			"--sequence NAME      start this sequence on each new note",
+			"--source TEXT        where the leads came from",
+			"--owner NAME         the new prospects' owner (an owner column wins)",
+			"--dry-run            say what it would do, write nothing",
+			TODAY_OPTION,
+		],
+	},
+};
+
+function helpText(command: string): string {
+	const h = HELP[command];
+	return [`Usage: ${h.usage}`, "", h.what, "", "Example:", `  ${h.example}`, "", "Options:", ...h.options.map((o) => `  ${o}`), ""].join("\n");
+}
 
 declare const TOUCHBASE_VERSION: string | undefined;
 // Set by the build from package.json.
@@ -50,6 +122,12 @@ export interface Io {
 	workers?: { script: string; count: number } | null;
 	/** Fewer notes to read than this stay on the main thread (readVault.ts THREAD_MIN_NOTES). */
 	threadMinNotes?: number;
+	/** The current folder, where a note's vault is looked for (index.ts: the process's). */
+	cwd?: string;
+	/** Columns `due` fits in (index.ts: COLUMNS, else the terminal's); 80 when absent. */
+	columns?: number;
+	/** Whether to colour the output (index.ts: a terminal, NO_COLOR, FORCE_COLOR). */
+	colour?: boolean;
 }
 
 const OPTIONS = {
@@ -69,6 +147,7 @@ const OPTIONS = {
 	sequence: { type: "string" },
 	source: { type: "string" },
 	"dry-run": { type: "boolean" },
+	vault: { type: "string" },
 	help: { type: "boolean", short: "h" },
 	version: { type: "boolean", short: "v" },
 } as const;
@@ -78,9 +157,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 	stats: ["today", "json", "no-cache", "owner", "by-owner"],
 	ics: ["today", "no-cache", "owner"],
 	import: ["today", "sequence", "source", "owner", "dry-run"],
-	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today"],
-	status: ["today"],
-	explain: ["today", "no-cache"],
+	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today", "vault", "no-cache"],
+	status: ["today", "vault"],
+	explain: ["today", "no-cache", "vault"],
 };
 
 const COMMANDS = Object.keys(ALLOWED).join(", ");
@@ -134,12 +213,23 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 }
 
 /**
- * The vault a note belongs to: the folder above it holding `.obsidian`. Without one, the folder
- * above a configured prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder
- * rule still applies; else the note's own folder.
+ * The vault a note belongs to, as Obsidian sees it (README, "The command line"): `--vault DIR`
+ * when given; else the nearest folder above the note holding `.obsidian`; else the folder above
+ * a prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder rule applies; else
+ * the current folder when the note is inside it; else the note's own folder.
  */
-function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettings } {
-	const file = resolve(note);
+export function findVaultRoot(note: string, cwd: string, given?: string): { vault: string; settings: TouchbaseSettings } {
+	const file = resolve(cwd, note);
+	const inside = (dir: string): boolean => {
+		const rel = relative(dir, file);
+		return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+	};
+	if (given !== undefined) {
+		const vault = resolve(cwd, given);
+		if (!existsSync(vault) || !statSync(vault).isDirectory()) throw new UsageError(`--vault folder not found: ${given}`);
+		if (!inside(vault)) throw new UsageError(`${note} is not inside the vault ${given}`);
+		return { vault, settings: vaultSettings(vault) };
+	}
 	for (let dir = dirname(file); ; ) {
 		if (existsSync(join(dir, ".obsidian"))) return { vault: dir, settings: vaultSettings(dir) };
 		const parent = dirname(dir);
@@ -153,6 +243,8 @@ function findVaultRoot(note: string): { vault: string; settings: TouchbaseSettin
 		if (parent === dir) break;
 		dir = parent;
 	}
+	const here = resolve(cwd);
+	if (inside(here)) return { vault: here, settings: vaultSettings(here) };
 	return { vault: dirname(file), settings };
 }
 
@@ -164,8 +256,10 @@ export function run(argv: string[], io: Io): number {
 			io.out(`touchbase ${VERSION}\n`);
 			return 0;
 		}
-		if (values.help || command === "help") {
-			io.out(`${USAGE}\n`);
+		if (command === "help" || values.help) {
+			const about = command === "help" ? rest[0] : command;
+			if (about !== undefined && !HELP[about]) throw new UsageError(`unknown command "${about}" (${COMMANDS})`);
+			io.out(about !== undefined ? helpText(about) : `${USAGE}\n`);
 			return 0;
 		}
 		if (!command) throw new UsageError(`missing command (${COMMANDS})`);
@@ -176,9 +270,11 @@ export function run(argv: string[], io: Io): number {
 		}
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
-		if (command === "log") return runLog(rest, values, today, io);
-		if (command === "status") return runStatus(rest, today, io, findVaultRoot);
-		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true);
+		const cwd = io.cwd ?? process.cwd();
+		const rootOf = (note: string): { vault: string; settings: TouchbaseSettings } => findVaultRoot(note, cwd, values.vault);
+		if (command === "log") return runLog(rest, values, today, io, rootOf);
+		if (command === "status") return runStatus(rest, today, io, rootOf);
+		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, rootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
 			const vault = vaultArg(rest.slice(0, 1));
@@ -190,20 +286,26 @@ export function run(argv: string[], io: Io): number {
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
-		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings]);
+		const table: TableOptions = { width: io.columns ?? 80, paint: io.colour === true ? terminalPaint() : undefined };
+		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings, table.width, table.paint !== undefined]);
 		const read = readReport(vault, today, settings, io, values["no-cache"] === true, question);
 		if (read.answer !== undefined) {
 			io.out(read.answer);
 			return 0;
 		}
 		const report = reportFor(read.report, values.owner ?? "");
+		// An empty list says which filter emptied it (README, "The command line").
+		if (values.owner !== undefined && report.entries.length === 0 && read.report.entries.length > 0) {
+			const n = read.report.entries.length;
+			table.emptiedBy = `No prospect is owned by "${values.owner}" (the vault has ${n} prospect${n === 1 ? "" : "s"}: leave out --owner to see them all, or check the owner's name).`;
+		}
 		let text: string;
 		if (command === "ics") {
 			text = buildIcs(report, { vaultName: basename(resolve(vault)) });
 		} else if (command === "stats") {
 			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
 		} else {
-			text = dueText(report, vault, values.json === true);
+			text = dueText(report, vault, values.json === true, table);
 		}
 		io.out(text);
 		read.keepAnswer(text);
@@ -221,11 +323,11 @@ export function run(argv: string[], io: Io): number {
 }
 
 /** `explain NOTE.md`: every date taken from the note, and every dated line not used, with why. */
-function runExplain(rest: string[], today: string, io: Io, noCache: boolean): number {
+function runExplain(rest: string[], today: string, io: Io, noCache: boolean, rootOf: VaultRootOf): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
-	const { vault, settings } = findVaultRoot(note);
+	const { vault, settings } = rootOf(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
 	const report = buildReport(vault, today, settings, io, noCache);
 	const entry = report.entries.find((e) => e.prospect.path === path);
@@ -236,19 +338,21 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean): nu
 			: isTemplate(path, readFileSync(note, "utf8"), settings)
 				? "it is a template (in a template folder, named as one, or with unfilled placeholders)"
 				: `it is not a prospect note (put it in ${settings.prospectFolders.join(", ") || "a prospect folder"}, or add type: prospect)`;
-		io.out(`${path}: ${why}\n`);
+		io.out(`${explainVault(vault)}\n${path}: ${why}\n`);
 		return 1;
 	}
-	io.out(`${explainProspect(entry, settings, today).join("\n")}\n`);
+	const text = readFileSync(note, "utf8");
+	const problems = report.problems.filter((p) => p.path === path);
+	io.out(`${explainNote({ entry, settings, today, vault, text, problems }).join("\n")}\n`);
 	return 0;
 }
 
-function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
+function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io, rootOf: VaultRootOf): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
 	const input = logInputFrom(values, today);
-	const read = readNoteForEdit(note, io.err, findVaultRoot);
+	const read = readNoteForEdit(note, io.err, rootOf);
 	if (read === null) return 1;
 	const { settings, path, before } = read;
 	const result = logTouch(before, path, input, settings, today);
@@ -257,7 +361,10 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 		return 1;
 	}
 	writeFileSync(note, result.text, "utf8");
-	for (const printed of loggedText(result.line ?? "", note, readNote(path, result.text, settings), values.channel as string, settings, today)) io[printed.stream](printed.text);
+	const after = readNote(path, result.text, settings);
+	// The next follow-up as `due` and `explain` see it: with the vault's interaction notes.
+	const entry = after.prospect ? buildReport(read.vault, today, settings, io, values["no-cache"] === true).entries.find((e) => e.prospect.path === path) : undefined;
+	for (const printed of loggedText(result.line ?? "", note, after, values.channel as string, settings, today, entry)) io[printed.stream](printed.text);
 	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
 	const cancelled = result.cancelled ?? 0;
 	if (cancelled > 0) io.out(`${endedBecause(result.endedBy ?? [])}: ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled\n`);

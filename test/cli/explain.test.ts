@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyVault, EXAMPLE_VAULT, FIXTURES, runCli } from "../helpers/cli";
+import { copyVault, dueJson, EXAMPLE_VAULT, FIXTURES, runCli, tempDir } from "../helpers/cli";
 
 const REAL = join(FIXTURES, "real", "vault");
 
@@ -31,6 +31,63 @@ describe("touchbase explain", () => {
 
 	it("due ends with where the touches came from", () => {
 		const r = runCli(["due", EXAMPLE_VAULT, "--today", "2026-11-23"]);
-		expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^from: \d+ touch lines, 1 frontmatter keys$/);
+		expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^from: \d+ touch lines, 1 frontmatter key$/);
+	});
+});
+
+describe("one vault for every command", () => {
+	// A vault without .obsidian, a prospect outside Prospects/ (by its type), a meeting note linking to it.
+	function plainVault(): string {
+		const vault = tempDir();
+		mkdirSync(join(vault, "People"));
+		mkdirSync(join(vault, "Meetings"));
+		writeFileSync(join(vault, "People", "Dana.md"), "---\ntype: prospect\nstatus: maybe\n---\n- 2026-11-02 email: intro\n- 2026-11-10 call: quote → next: 2026-02-30\n");
+		writeFileSync(join(vault, "Meetings", "2026-11-18 Review with Dana.md"), '---\nattendees: ["[[Dana]]"]\n---\n');
+		return vault;
+	}
+	const TODAY = ["--today", "2026-11-23"];
+	const touchesLine = (out: string): string => out.split("\n").find((l) => l.startsWith("Status: "))!;
+
+	it("explain finds the vault in the current folder when there is no .obsidian, and agrees with due on touches and problems", () => {
+		const vault = plainVault();
+		const due = dueJson(vault, "2026-11-23");
+		const dana = due.prospects.find((p) => p.path === "People/Dana.md")!;
+		expect(dana.touches).toBe(3);
+		const r = runCli(["explain", "People/Dana.md", ...TODAY], { cwd: vault });
+		expect(r.status).toBe(0);
+		expect(r.stdout.split("\n")[0]).toBe(`Vault: ${vault}`);
+		expect(touchesLine(r.stdout)).toMatch(/; 3 touches\.$/);
+		expect(r.stdout).toContain("interaction note Meetings/2026-11-18 Review with Dana.md");
+		// Every problem due lists for the note, each with its line.
+		const problems = due.problems.filter((p) => p.path === "People/Dana.md");
+		expect(problems.length).toBe(2);
+		for (const p of problems) expect(r.stdout).toContain(`  line ${p.line}: ${p.message}\n`);
+	});
+
+	it("--vault names the vault for explain, log and status; a note outside it is a usage error", () => {
+		const vault = plainVault();
+		const note = join(vault, "People", "Dana.md");
+		// From elsewhere, without --vault, only the note's folder is known: the meeting note is not seen.
+		expect(touchesLine(runCli(["explain", note, ...TODAY]).stdout)).toMatch(/; 2 touches\.$/);
+		const r = runCli(["explain", note, "--vault", vault, ...TODAY]);
+		expect(r.stdout.split("\n")[0]).toBe(`Vault: ${vault}`);
+		expect(touchesLine(r.stdout)).toMatch(/; 3 touches\.$/);
+		const logged = runCli(["log", note, "--vault", vault, "--channel", "call", "--summary", "hi", ...TODAY]);
+		expect(logged.status).toBe(0);
+		// log's next follow-up is due's, the meeting note counted (4 touches: the cadence's 4th step).
+		const after = dueJson(vault, "2026-11-23").prospects.find((p) => p.path === "People/Dana.md")!;
+		expect(after.touches).toBe(4);
+		expect(logged.stdout).toContain(`Next follow-up: ${after.due as string} (suggested by the cadence)\n`);
+		expect(runCli(["status", note, "won", "--vault", vault, ...TODAY]).stdout).toBe("status: won\n");
+		const outside = runCli(["explain", note, "--vault", join(vault, "Meetings"), ...TODAY]);
+		expect(outside.status).toBe(2);
+		expect(outside.stderr).toBe(`touchbase: ${note} is not inside the vault ${join(vault, "Meetings")}\n`);
+		expect(runCli(["explain", note, "--vault", join(vault, "nope"), ...TODAY]).stderr).toBe(`touchbase: --vault folder not found: ${join(vault, "nope")}\n`);
+	});
+
+	it("a note that is not a prospect: the vault still comes first", () => {
+		const vault = plainVault();
+		const r = runCli(["explain", join(vault, "Meetings", "2026-11-18 Review with Dana.md"), "--vault", vault, ...TODAY]);
+		expect(r.stdout.split("\n")[0]).toBe(`Vault: ${vault}`);
 	});
 });

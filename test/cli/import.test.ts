@@ -95,6 +95,47 @@ describe("touchbase import", () => {
 		expect(runCli(["import", vault, noNames]).stderr).toBe(`touchbase: ${noNames}: no column is a name or an email (the header row is: Company, City)\n`);
 	});
 
+	it("refuses what is not leads (a README, a PDF, Windows-1252, UTF-16 without its mark): one line, exit 2, nothing written", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const before = snapshot(vault);
+		const dir = tempDir();
+		const files: [string, Uint8Array | string, RegExp][] = [
+			["README.md", readFileSync(resolve(__dirname, "../../README.md")), /README\.md is not a table of leads: \d+ of \d+ rows after the header/],
+			["scan.pdf", Buffer.concat([Buffer.from("%PDF-1.4\n%"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x00])]), /scan\.pdf is a PDF document, not a CSV or vCard file of leads/],
+			["excel.csv", Buffer.concat([Buffer.from("Name;Email\r\nJos"), Buffer.from([0xe9]), Buffer.from(";jose@x.example\r\n")]), /excel\.csv is not UTF-8 text: byte 0xE9 on line 2 is not UTF-8 \(it looks like Windows-1252/],
+			["nomark.csv", Buffer.from("Name,Email\nAda,ada@x.example\n", "utf16le"), /nomark\.csv is UTF-16 text without its byte-order mark/],
+		];
+		for (const [name, content, why] of files) {
+			const file = join(dir, name);
+			writeFileSync(file, content);
+			for (const dry of [[], ["--dry-run"]]) {
+				const r = runCli(["import", vault, file, ...dry, ...TODAY]);
+				expect(r.status).toBe(2);
+				expect(r.stdout).toBe("");
+				expect(r.stderr).toMatch(new RegExp(`^touchbase: ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/${why.source}`));
+				expect(r.stderr.split("\n")).toHaveLength(2);
+			}
+		}
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it("reads UTF-16 LE and BE with their mark, Excel's tab-separated Unicode text included", () => {
+		const dir = tempDir();
+		const text = "First Name\tLast Name\tCompany\tMobile\r\nZoë\tBrandt\tMüller AG\t0049123456\r\n";
+		const le = join(dir, "unicode.txt");
+		writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+		const be = join(dir, "be.csv");
+		writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text.replace("Zoë", "Ann"), "utf16le").swap16()]));
+		const vault = tempDir();
+		expect(runCli(["import", vault, le, ...TODAY]).stdout).toContain("  + Prospects/Zoë Brandt.md\n");
+		expect(runCli(["import", vault, be, ...TODAY]).stdout).toContain("  + Prospects/Ann Brandt.md\n");
+		const note = readFileSync(join(vault, "Prospects/Zoë Brandt.md"), "utf8");
+		expect(note).toContain("company: Müller AG\n");
+		// A phone with leading zeros stays a string: quoted, so no YAML reader takes it for 49123456.
+		expect(note).toContain("phone: '0049123456'\n");
+		expect(note).not.toContain("\u0000");
+	});
+
 	it("a failure part-way (a file appearing mid-import) removes every note it wrote and the folder it made", () => {
 		const vault = tempDir();
 		writeFileSync(join(vault, "Home.md"), "# Home\n");

@@ -42,7 +42,7 @@ function asUser(args: string[]): CliResult {
 }
 
 describe("the CLI walks hostile vaults without hanging or crashing", () => {
-	it("follows symlinks once, survives loops, broken links, unreadable notes, non-UTF-8 bytes and deep folders", () => {
+	it("follows symlinks once, survives loops, broken links, unreadable notes, non-UTF-8 notes (problems) and deep folders", () => {
 		const vault = tempDir();
 		chmodSync(vault, 0o755);
 		mkdirSync(join(vault, "Prospects"));
@@ -73,9 +73,10 @@ describe("the CLI walks hostile vaults without hanging or crashing", () => {
 		expect(r.status).toBe(0);
 		const json = JSON.parse(r.stdout) as DueJsonOut;
 		const names = json.prospects.map((p) => p.name).sort();
-		expect(names).toEqual(["Deep", "Good", "Latin1"]);
-		expect(json.prospects.find((p) => p.name === "Latin1")).toMatchObject({ bucket: "overdue", due: "2026-11-21" });
+		// A note that is not UTF-8 text is a problem, never a prospect (README, "Problems").
+		expect(names).toEqual(["Deep", "Good"]);
 		const problems = json.problems.map((p) => p.path).sort();
+		expect(json.problems.find((p) => p.path === "Prospects/Latin1.md")).toMatchObject({ line: 1, message: expect.stringMatching(/^not UTF-8 text/) as string });
 		expect(problems).toContain("Prospects/Dangling.md");
 		expect(problems).toContain("Prospects/Locked.md");
 		expect(json.problems.find((p) => p.path === "Prospects/Locked.md")?.message).toMatch(/cannot be read/);

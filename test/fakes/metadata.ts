@@ -80,10 +80,10 @@ export class MetadataCache extends Events {
 				this.#caches.delete(file.path);
 				this.#schedule();
 			},
-			renamed: (file, oldPath) => {
+			renamed: (file, oldPath, reparse = false) => {
 				const cache = this.#caches.get(oldPath);
 				this.#caches.delete(oldPath);
-				if (cache) this.#caches.set(file.path, cache);
+				if (cache && !reparse) this.#caches.set(file.path, cache);
 				else changed(file);
 			},
 		};

@@ -19,7 +19,7 @@ export interface CliResult {
 	stderr: string;
 }
 
-const COMMANDS = new Set(["due", "stats", "ics", "log"]);
+const COMMANDS = new Set(["due", "stats", "ics", "log", "explain", "status"]);
 
 /**
  * Runs the CLI in this process: `run(args, io)` with its output collected, `status` the code it
@@ -29,7 +29,7 @@ const COMMANDS = new Set(["due", "stats", "ics", "log"]);
  * working folder is left alone: process.chdir throws in a worker thread, as under vitest's
  * threads pool). For output exactly as from a relative path, use `touchbase(args, { cwd })`.
  */
-export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes"> = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes" | "columns" | "colour"> = {}): CliResult {
 	let stdout = "";
 	let stderr = "";
 	const status = run(options.cwd === undefined ? args : fromFolder(args, options.cwd), {
@@ -44,6 +44,11 @@ export function runCli(args: string[], options: { cwd?: string; now?: Date } & P
 		cacheDir: options.cacheDir,
 		workers: options.workers,
 		threadMinNotes: options.threadMinNotes,
+		// The current folder a note's vault is looked for in (runCli.ts findVaultRoot).
+		cwd: options.cwd,
+		// Not a terminal: 80 columns and no colour, unless the test says otherwise.
+		columns: options.columns,
+		colour: options.colour,
 	});
 	return { status, stdout, stderr };
 }
@@ -57,12 +62,15 @@ function fromFolder(args: string[], cwd: string): string[] {
 }
 
 /** Runs the built `touchbase` as its own process, as a user would. */
-export function touchbase(args: string[], options: { cwd?: string; tz?: string } = {}): CliResult {
+export function touchbase(args: string[], options: { cwd?: string; tz?: string; env?: Record<string, string> } = {}): CliResult {
+	// The width and colour come from the test alone, never from the terminal the tests run in.
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of ["COLUMNS", "NO_COLOR", "FORCE_COLOR"]) delete env[name];
 	const result = spawnSync(process.execPath, [CLI_BUILD, ...args], {
 		cwd: options.cwd,
 		encoding: "utf8",
 		// The persisted index goes to a folder of this test run, never the user's ~/.cache.
-		env: { ...process.env, XDG_CACHE_HOME: processCacheHome(), ...(options.tz ? { TZ: options.tz } : {}) },
+		env: { ...env, XDG_CACHE_HOME: processCacheHome(), ...(options.tz ? { TZ: options.tz } : {}), ...options.env },
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -122,7 +122,8 @@ describe("a touch logged through the template reads back the same", () => {
 				summary,
 				fc.constantFrom(null, "yes", "no", "next step"),
 				fc.option(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom("", " call", " email")), { nil: null }),
-				noteText,
+				// A note holding NUL or U+FFFD is not text (README, "Problems"): it is not read back.
+				noteText.filter((t) => !t.includes("\u0000") && !t.includes("\uFFFD")),
 				(when, channel, words, outcome, next, existing) => {
 					const date = `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, "0")}-${String(when.getDate()).padStart(2, "0")}`;
 					const nextText = next ? `in ${next[0]} days${next[1]}` : null;

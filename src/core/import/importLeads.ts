@@ -6,8 +6,8 @@
 import { newProspectText, prospectFileName } from "../write/actions";
 import { startSequence } from "../write/commands";
 import type { IsoDay } from "../text/dates";
-import { insertUnderHeading, setFrontmatterKeys, type FrontmatterValue } from "../text/edits";
-import { normalizeKey } from "../text/frontmatter";
+import { insertUnderHeading, plainIsNotText, setFrontmatterKeys, type FrontmatterValue } from "../text/edits";
+import { normalizeKey, readFrontmatter } from "../text/frontmatter";
 import { parseCsv, parseVcards, type CsvTable, type LineProblem } from "./leadParsers";
 import type { ProspectNote } from "../read/note";
 import type { Sequence, TouchbaseSettings } from "../settings/settings";
@@ -306,6 +306,8 @@ function noteText(lead: Lead, path: string, settings: TouchbaseSettings, options
 	const source = lead.source || options.source || "";
 	const owner = lead.owner || options.owner || "";
 	const keys: [string, FrontmatterValue][] = [[k.created, options.today]];
+	// Every value from the file stays the string it was (a phone 0049…, a zip code, `yes`, a date
+	// you did not mean): `{ text }` is quoted wherever a YAML reader would take it for another type.
 	for (const [key, value] of [
 		[k.email, lead.email],
 		[k.phone, lead.phone],
@@ -313,7 +315,18 @@ function noteText(lead: Lead, path: string, settings: TouchbaseSettings, options
 		[k.source, source],
 		[k.owner, owner],
 	] as const) {
-		if (value !== "") keys.push([key, value]);
+		if (value !== "") keys.push([key, { text: value }]);
+	}
+	// The template wrote the company and the contact as they came: where a YAML reader would not
+	// read them back as that text, write them again, quoted.
+	const template = readFrontmatter(text);
+	const asText = new Map([
+		[normalizeKey(k.company), lead.company.trim()],
+		[normalizeKey(k.contact), lead.name.trim()],
+	]);
+	for (const [key, read] of Object.entries(template.ok ? template.data : {})) {
+		const value = asText.get(normalizeKey(key));
+		if (value !== undefined && value !== "" && (read !== value || plainIsNotText(value))) keys.push([key, { text: value }]);
 	}
 	const withKeys = setFrontmatterKeys(text, keys);
 	if (!withKeys.ok) return { error: `the new-prospect template cannot be filled in: ${withKeys.error}` };

@@ -176,6 +176,22 @@ const peopleKeyPattern = memo(4, (keys: string): RegExp => {
 	return new RegExp(`^["']?(?:${names.join("|")})["']?[ \\t]*:`, "imu");
 });
 
+const NOT_TEXT = "not UTF-8 text (a binary file, or saved in another encoding): not read";
+
+/**
+ * The line of the first character a UTF-8 text note never holds: NUL, or U+FFFD, which decoding
+ * puts where bytes were not UTF-8 (README, "Problems"). Null for a text note.
+ */
+function notTextAt(text: string): number | null {
+	const nul = text.indexOf("\u0000");
+	const bad = text.indexOf("\uFFFD");
+	const at = nul < 0 ? bad : bad < 0 ? nul : Math.min(nul, bad);
+	if (at < 0) return null;
+	let line = 1;
+	for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+	return line;
+}
+
 /** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
 export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
 	const inFolder = inProspectFolder(path, settings);
@@ -187,6 +203,8 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		tagPossible = screened.tag;
 	}
 	if (isTemplate(path, text, settings)) return { prospect: null, problems: [] };
+	const binary = notTextAt(text);
+	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
 	const fm = readFrontmatter(text);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = splitLines(text);

@@ -106,10 +106,15 @@ function ref(entry: DueEntry): ProspectRef {
 
 const OPEN_BUCKETS = new Set(["overdue", "today", "upcoming", "later"]);
 
-/** The day a scheduled line was promised for: its own date, or the date Tasks planned it for. */
+/**
+ * The day a scheduled line was promised for: its own date, or for a Tasks line the last day it
+ * allows (its 📅 due date, else its ⏳ scheduled date): done on or before it, the promise is kept.
+ */
 function promisedDay(touch: Touch): IsoDay {
 	const tasks = touch.parsed.tasks;
-	return tasks ? (tasks.scheduled ?? tasks.due ?? touch.date) : touch.date;
+	if (!tasks) return touch.date;
+	const days = [tasks.due, tasks.scheduled].filter((d): d is IsoDay => d !== null);
+	return days.length > 0 ? days.sort()[days.length - 1] : touch.date;
 }
 
 /**
@@ -134,7 +139,8 @@ function promisesOf(prospect: ProspectNote, today: IsoDay): { done: number; kept
 	const waiting = new Set(prospect.touches.filter((t) => t.check === "done"));
 	const logged = prospect.touches.filter((t) => t.check === "none" && t.date <= today).sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
 	for (const touch of logged) {
-		const candidates = [...waiting].filter((s) => promisedDay(s) <= touch.date);
+		// A Tasks line checked off (✅) before this touch was done by itself, not by this touch.
+		const candidates = [...waiting].filter((s) => promisedDay(s) <= touch.date && !(s.parsed.tasks?.done && s.parsed.tasks.done < touch.date));
 		if (candidates.length === 0) continue;
 		candidates.sort((a, b) => Number(b.channel === touch.channel) - Number(a.channel === touch.channel) || promisedDay(a).localeCompare(promisedDay(b)) || a.line - b.line);
 		const fulfilled = candidates[0];
@@ -174,6 +180,8 @@ export function weekFigures(entries: readonly DueEntry[], today: IsoDay): Stats[
 	for (const entry of entries) {
 		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && !entry.next.suggested && entry.next.date <= week.end) week.promisesAtRisk++;
 		for (const touch of doneSince(entry.prospect, start, today)) {
+			// A touch checked off ahead of its day counts on its day, in its own week.
+			if (touch.date > week.end) continue;
 			week.touches++;
 			if (isAnswer(touch)) week.answers++;
 		}
@@ -220,8 +228,9 @@ export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats
 			figures.touches++;
 			if (isAnswer(touch)) figures.answers++;
 			channels.set(channel, figures);
-			if (touch.date >= firstWeek) {
-				const bar = weeks[Math.floor(daysBetween(firstWeek, touch.date) / 7)];
+			// A touch checked off ahead of its day counts on its day: after this week it has no bar yet.
+			const bar = touch.date >= firstWeek ? weeks[Math.floor(daysBetween(firstWeek, touch.date) / 7)] : undefined;
+			if (bar) {
 				bar.touches++;
 				if (isAnswer(touch)) bar.answers++;
 			}

@@ -6,9 +6,10 @@
  */
 import type { Outcome } from "../text/clauses";
 import { isClockTime, isIsoDay, type IsoDay } from "../text/dates";
-import { computeDue } from "../rules/due";
+import { computeDue, type DueEntry } from "../rules/due";
 import { sourcesLine } from "./explain";
-import { formatDueTable, formatStats } from "./tableText";
+import { formatDueTable, formatStats, type TableOptions } from "./tableText";
+import { wrapJoined } from "./width";
 import type { LogInput } from "../write/logTouch";
 import type { NoteRead } from "../read/note";
 import { dueJson } from "./dueJson";
@@ -20,8 +21,11 @@ import type { DueReport } from "../rules/dueReport";
 export class UsageError extends Error {}
 
 /** `due`: the table (`vault` as the user named it), or the JSON object. */
-export function dueText(report: DueReport, vault: string, json: boolean): string {
-	return json ? `${JSON.stringify(dueJson(report), null, 2)}\n` : `${formatDueTable(report, vault)}${sourcesLine(report)}\n`;
+export function dueText(report: DueReport, vault: string, json: boolean, options: TableOptions = {}): string {
+	if (json) return `${JSON.stringify(dueJson(report), null, 2)}\n`;
+	// "from: 40 touch lines, 12 frontmatter keys, …", wrapped under its first part.
+	const sources = wrapJoined(sourcesLine(report).split(", "), ", ", options.width ?? 80, "      ");
+	return `${formatDueTable(report, vault, options)}${sources.join("\n")}\n`;
 }
 
 /** `stats`: the figures of the Stats tab as a table, or as one JSON object. */
@@ -87,8 +91,9 @@ export interface Printed {
 /**
  * What `log` prints after it wrote the touch `line` to `note` (as the user named it): the line,
  * then the next follow-up; a warning when the note is not a prospect or the channel is no channel word.
+ * `entry`, when given, is the note's due entry read with its vault.
  */
-export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay): Printed[] {
+export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay, entry?: DueEntry): Printed[] {
 	const printed: Printed[] = [{ stream: "out", text: `${line}\n` }];
 	if (!read.prospect) {
 		const where = settings.prospectFolders.join(", ") || "a prospect folder";
@@ -98,7 +103,8 @@ export function loggedText(line: string, note: string, read: NoteRead, channel: 
 	if (!settings.channels.includes(channel.trim().toLowerCase())) {
 		printed.push({ stream: "err", text: `touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n` });
 	}
-	const next = computeDue(read.prospect, today, settings).next;
+	// The vault's own entry when the caller read it (interaction notes included), as `due` shows it.
+	const next = (entry ?? computeDue(read.prospect, today, settings)).next;
 	printed.push({
 		stream: "out",
 		text: next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n",

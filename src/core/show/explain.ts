@@ -8,6 +8,8 @@ import { normalizeKey, readDateValue } from "../text/frontmatter";
 import type { TouchForm } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { DueReport } from "../rules/dueReport";
+import type { Problem } from "../read/note";
+import { lineSpans, findFrontmatter } from "../text/scan";
 
 const RULES: Record<TouchForm, string> = {
 	line: "touch line",
@@ -45,10 +47,87 @@ export function explainProspect(entry: DueEntry, settings: TouchbaseSettings, to
 		out.push(`  ${n.date}  ${rule}${n.line !== null ? `, line ${n.line}` : ""} → ${what}`);
 	}
 	const next = entry.next;
-	out.push(next ? `  Due: ${next.date}${next.time ? ` ${next.time}` : ""} (${next.suggested ? "suggested by the cadence" : next.source})` : "  Due: nothing");
+	out.push(next ? `  Due: ${next.date}${next.time ? ` ${next.time}` : ""} (${next.suggested ? "suggested by the cadence" : next.source}${next.line !== null ? `, line ${next.line}` : ""})` : "  Due: nothing");
 	const unused = [...(p.unused ?? []).map((u) => `  line ${u.line}: ${u.text.trim()}  (${u.reason})`), ...unusedKeys(p.frontmatter, settings)];
 	if (unused.length > 0) out.push("", "Dates seen and not used:", ...unused);
 	return out;
+}
+
+/** What `explain` says about one note, whole: the vault, then each section below. */
+export interface ExplainInput {
+	entry: DueEntry;
+	settings: TouchbaseSettings;
+	today: IsoDay;
+	/** The vault as the user should recognise it: its folder (CLI) or its name (plugin). */
+	vault: string;
+	/** The note's text, for the lines of its frontmatter keys. */
+	text: string;
+	/** Every problem `due` lists for this note. */
+	problems: readonly Problem[];
+}
+
+/** The whole explanation: the vault first, the dates, the promises, the keys, the problems. */
+export function explainNote(input: ExplainInput): string[] {
+	return [
+		explainVault(input.vault),
+		...explainProspect(input.entry, input.settings, input.today),
+		...explainPromises(input.entry, input.today),
+		...explainKeys(input.text, input.settings),
+		...explainProblems(input.problems),
+	];
+}
+
+/** The first line: which vault the note was read in (README, "The command line"). */
+export function explainVault(vault: string): string {
+	return `Vault: ${vault}`;
+}
+
+/** Every problem `due` lists for the note, with its line. */
+export function explainProblems(problems: readonly Problem[]): string[] {
+	if (problems.length === 0) return ["", "Problems: none"];
+	return ["", `Problems (${problems.length}):`, ...problems.map((p) => `  ${p.line !== null ? `line ${p.line}` : "the note"}: ${p.message}`)];
+}
+
+/**
+ * Every promise the note makes, with its line: each open line (a scheduled touch), and each
+ * `next:` of a done touch; which one is due, and which a later touch answered.
+ */
+export function explainPromises(entry: DueEntry, today: IsoDay): string[] {
+	const p = entry.prospect;
+	const due = entry.next && !entry.next.suggested ? entry.next : null;
+	const isDue = (date: IsoDay, line: number): boolean => due !== null && due.date === date && due.line === line;
+	const done = p.touches.filter((t) => t.check !== "cancelled" && isDone(t, today));
+	const out: string[] = [];
+	const touches = [...p.touches].sort((a, b) => a.line - b.line);
+	for (const t of touches) {
+		if (t.check === "cancelled") continue;
+		if (!isDone(t, today)) {
+			const where = t.source ? `interaction note ${t.source}` : `line ${t.line}`;
+			out.push(`  ${where}: ${t.date}${t.time ? ` ${t.time}` : ""}${t.channel ? ` ${t.channel}` : ""}, scheduled${isDue(t.date, t.line) ? " → due" : ""}`);
+		} else if (t.next) {
+			const answered = done.some((d) => d !== t && (d.date > t.date || (d.date === t.date && d.line > t.line)));
+			const state = isDue(t.next.date, t.line) ? " → due" : answered ? " → a later touch came: done" : "";
+			out.push(`  line ${t.line}: ${t.next.date}${t.next.channel ? ` ${t.next.channel}` : ""}, promised by next: on the touch of ${t.date}${state}`);
+		}
+	}
+	return ["", "Promises:", ...(out.length > 0 ? out : ["  none"])];
+}
+
+/** The frontmatter keys Touchbase reads, each with its line, as the note has them. */
+export function explainKeys(text: string, settings: TouchbaseSettings): string[] {
+	const block = findFrontmatter(text);
+	if (!block) return ["", "Keys used: none (no frontmatter)"];
+	const names: string[] = [...Object.values(settings.keys as unknown as Record<string, string>), settings.typeKey, "tags", "tag"];
+	for (const list of Object.values(settings.synonyms)) names.push(...list);
+	const known = new Set(names.filter((n) => n !== "").map(normalizeKey));
+	const spans = lineSpans(text);
+	const out: string[] = [];
+	for (let i = 1; i < block.bodyLine - 1 && i < spans.length; i++) {
+		const line = text.slice(spans[i].start, spans[i].end);
+		const m = /^["']?([^\s:#"'-][^:]*?)["']?[ \t]*:(?:[ \t]|$)/.exec(line);
+		if (m && known.has(normalizeKey(m[1]))) out.push(`  line ${i + 1}: ${line.trim()}`);
+	}
+	return ["", "Keys used:", ...(out.length > 0 ? out : ["  none"])];
 }
 
 /** Where a due report's done touches came from: the last line of `touchbase due`. */
@@ -66,6 +145,8 @@ export function sourcesLine(report: DueReport): string {
 		task: "tasks",
 		interaction: "interaction notes",
 	};
+	// "1 frontmatter key", "2 frontmatter keys": each name above is its singular and an s.
+	const one = (many: string): string => many.replace(/s$/, "");
 	for (const e of report.entries) {
 		const done = e.prospect.touches.filter((t) => isDone(t, report.today));
 		for (const t of done) add(names[t.from ?? "line"]);
@@ -73,7 +154,7 @@ export function sourcesLine(report: DueReport): string {
 		if (contact && contact.date <= report.today && !done.some((t) => t.date === contact.date)) add(names.key);
 	}
 	const order = Object.values(names);
-	const parts = order.filter((n) => counts.has(n)).map((n) => `${counts.get(n)!.toLocaleString("en-US")} ${n}`);
+	const parts = order.filter((n) => counts.has(n)).map((n) => `${counts.get(n)!.toLocaleString("en-US")} ${counts.get(n) === 1 ? one(n) : n}`);
 	return `from: ${parts.length > 0 ? parts.join(", ") : "no touches yet"}`;
 }
 

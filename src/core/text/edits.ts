@@ -144,13 +144,42 @@ export function moveTouchDate(
 	return { ok: true, text: text.slice(0, found.span.start) + updated + text.slice(found.span.end) };
 }
 
-export type FrontmatterValue = string | number | boolean | null;
+/**
+ * A value to write: a string (an ISO day stays a bare date), a number, a boolean, `{ text }` (a
+ * string that must read back as this very string, even when it looks like a date), or null
+ * (removes the key).
+ */
+export type FrontmatterValue = string | number | boolean | { text: string } | null;
+
+// Plain scalars some YAML reader takes for something else than a string: numbers (leading zeros,
+// `1_000`, YAML 1.1's `1:20`), booleans and nulls of YAML 1.1 (`yes`, `on`, `~`), dates and times.
+const NOT_A_STRING = [
+	/^[-+]?(?=[.\d])[\d_.,:]*(?:[eE][-+]?\d+)?$/,
+	/^[-+]?\.(?:inf|nan)$/i,
+	/^0[xob][\da-f_]+$/i,
+	/^(?:y|n|yes|no|true|false|on|off|null|~|=|<<)$/i,
+	/^\d{4}-\d\d?-\d\d?(?:[Tt\s].*)?$/,
+];
+
+/** Whether some YAML reader takes `value`, written plain, for a number, a boolean, a null or a date. */
+export function plainIsNotText(value: string): boolean {
+	return NOT_A_STRING.some((re) => re.test(value));
+}
+
+/** A string as YAML that every reader (JSON schema, YAML 1.1 and 1.2) reads back as that string. */
+function yamlText(value: string): string {
+	const { dump, JSON_SCHEMA } = yamlLibraries();
+	const dumped = dump(value, { schema: JSON_SCHEMA, lineWidth: -1 }).trimEnd();
+	if (/^['"|>]/.test(dumped) || !plainIsNotText(value)) return dumped;
+	return `'${value.replace(/'/g, "''")}'`;
+}
 
 function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
+	if (typeof value === "object") return yamlText(value.text);
 	if (typeof value !== "string") return String(value);
+	// Touchbase's own dates are written bare, so Dataview and Properties read them as dates.
 	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-	const { dump, JSON_SCHEMA } = yamlLibraries();
-	return dump(value, { schema: JSON_SCHEMA, lineWidth: -1 }).trimEnd();
+	return yamlText(value);
 }
 
 // A key at column 0; `- key: value` is an item of the list above, not a key.
@@ -167,7 +196,7 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 	const eol = lineEnding(text);
 	const bom = text.slice(0, bomLength(text));
 	if (!read.block) {
-		const lines = updates.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yamlScalar(v as string)}`);
+		const lines = updates.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yamlScalar(v!)}`);
 		if (lines.length === 0) return { ok: true, text };
 		return { ok: true, text: `${bom}---${eol}${lines.join(eol)}${eol}---${eol}${text.slice(bom.length)}` };
 	}

@@ -6,12 +6,15 @@ import { logTouch } from "../../core/write/logTouch";
 import { readNote, type NoteRead } from "../../core/read/note";
 import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
+import type { DueEntry } from "../../core/rules/due";
 import { applyEdit } from "./noteEdits";
 import type { DueSource, SettingsSource } from "../ports";
 
 /** The live index as the handlers read it: whether it is ready, and each note's read. */
 export interface CliIndex extends DueSource {
 	get(path: string): NoteRead | undefined;
+	/** Reads one note again now (LiveIndex.refresh): `log` answers from the index, as `due` would. */
+	refresh?(file: TFile): Promise<void>;
 }
 
 /** What the Obsidian CLI handlers need. */
@@ -130,7 +133,14 @@ async function logHandler(ports: CliPorts, params: CliData, today: IsoDay): Prom
 		return logged;
 	});
 	if (!result.ok) return `touchbase: ${file.path} was not changed: ${result.error}\n`;
-	const printed = loggedText(line, file.path, readNote(file.path, result.text, settings), param(params, "channel") ?? "", settings, today);
+	const after = readNote(file.path, result.text, settings);
+	// The next follow-up as `due` sees it, the vault's interaction notes counted (as `touchbase log`).
+	let entry: DueEntry | undefined;
+	if (after.prospect && ports.index.refresh) {
+		await ports.index.refresh(file);
+		entry = ports.index.report(today).entries.find((e) => e.prospect.path === file.path);
+	}
+	const printed = loggedText(line, file.path, after, param(params, "channel") ?? "", settings, today, entry);
 	return printed.map((p) => p.text).join("");
 }
 

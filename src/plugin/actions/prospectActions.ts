@@ -2,7 +2,7 @@ import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { newProspectText, prospectFileName, type DueTarget } from "../../core/write/actions";
 import { cadenceSuggestion } from "../../core/text/cadence";
 import { channelToVary } from "../../core/rules/channelVariety";
-import { explainProspect } from "../../core/show/explain";
+import { explainNote } from "../../core/show/explain";
 import { closeProspect, draftFollowUp, logTouch, scheduleReferralAsk, scheduleTouch, snoozeTouch, startSequence } from "../../core/write/commands";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../../core/rules/due";
@@ -300,8 +300,15 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const found = this.prospectOf(file);
 		if (!found) return;
 		const today = localToday();
-		const entry = this.index.report(today).entries.find((e) => e.prospect.path === file.path) ?? computeDue(found.prospect, today, this.settings());
-		new ExplainModal(this.app, `Explain: ${found.prospect.name}`, explainProspect(entry, this.settings(), today)).open();
+		const settings = this.settings();
+		const report = this.index.report(today);
+		const entry = report.entries.find((e) => e.prospect.path === file.path) ?? computeDue(found.prospect, today, settings);
+		const problems = report.problems.filter((p) => p.path === file.path);
+		// The note's text gives its keys' lines; the modal opens once it is read.
+		void this.app.vault.cachedRead(file).then((text) => {
+			const lines = explainNote({ entry, settings, today, vault: this.app.vault.getName(), text, problems });
+			new ExplainModal(this.app, `Explain: ${found.prospect.name}`, lines).open();
+		});
 	}
 
 	openAt(path: string, line: number | null): void {

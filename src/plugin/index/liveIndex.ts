@@ -80,7 +80,10 @@ export class LiveIndex extends Component implements IndexSource {
 			vault.on("rename", (file, oldPath) => {
 				this.store.noteGone(oldPath);
 				const removed = this.core.remove(oldPath);
-				if (file instanceof TFile && this.isCandidate(file)) void this.readFile(file);
+				// The metadata for the new path may not be there yet (the order of the two is not
+				// documented): then the note itself decides, read now (a later `changed` event reads it again).
+				const unknown = file instanceof TFile && file.extension === "md" && this.app.metadataCache.getFileCache(file) === null;
+				if (file instanceof TFile && (unknown || this.isCandidate(file))) void this.readFile(file);
 				else if (removed) this.notify();
 			}),
 		);

@@ -1,6 +1,7 @@
 import { Modal, Setting, type App, type TFile } from "obsidian";
-import { LEAD_FIELD_LABELS, LEAD_FIELDS, leadsOf, readLeadFile, type ImportOptions, type ImportPlan, type Lead, type LeadFile, type LeadMapping } from "../../core/import/importLeads";
-import { decodeLeadFile, type LineProblem } from "../../core/import/leadParsers";
+import { LEAD_FIELD_LABELS, LEAD_FIELDS, leadsOf, type ImportOptions, type ImportPlan, type Lead, type LeadFile, type LeadMapping } from "../../core/import/importLeads";
+import { checkLeadBytes, checkLeadText, type LeadInput } from "../../core/import/leadInput";
+import type { LineProblem } from "../../core/import/leadParsers";
 import type { TouchbaseSettings } from "../../core/settings/settings";
 
 export interface ImportLeadsModalPorts {
@@ -20,6 +21,8 @@ export class ImportLeadsModal extends Modal {
 	private from: string;
 	private pasted = "";
 	private file: LeadFile | null = null;
+	/** Why the chosen file or the pasted text is not leads (README, "Import leads"), or null. */
+	private refusal: string | null = null;
 	private mapping: LeadMapping | null = null;
 	private options: Omit<ImportOptions, "today">;
 	private pasteEl: HTMLElement | null = null;
@@ -109,12 +112,16 @@ export class ImportLeadsModal extends Modal {
 	/** Reads the chosen file (or the pasted text), then draws the columns and the preview. */
 	async load(): Promise<void> {
 		this.pasteEl?.toggle(this.from === PASTE);
-		let text = this.pasted;
-		if (this.from !== PASTE) {
+		let input: LeadInput | null = null;
+		if (this.from === PASTE) {
+			if (this.pasted.trim() !== "") input = checkLeadText(this.pasted, "The pasted text");
+		} else {
 			const file = this.ports.files.find((f) => f.path === this.from);
-			text = file ? decodeLeadFile(new Uint8Array(await this.app.vault.readBinary(file))) : "";
+			const bytes = file ? new Uint8Array(await this.app.vault.readBinary(file)) : null;
+			if (file && bytes && bytes.length > 0) input = checkLeadBytes(bytes, file.path);
 		}
-		this.file = text.trim() === "" ? null : readLeadFile(text);
+		this.refusal = input && !input.ok ? input.message : null;
+		this.file = input?.ok ? input.file : null;
 		this.mapping = this.file ? { ...this.file.mapping } : null;
 		this.drawMapping();
 		this.drawPreview();
@@ -149,7 +156,8 @@ export class ImportLeadsModal extends Modal {
 		el.empty();
 		const file = this.file;
 		if (!file) {
-			el.createDiv({ cls: "touchbase-hint", text: this.from === PASTE ? "Paste the leads above." : "This file is empty." });
+			const hint = this.refusal ?? (this.from === PASTE ? "Paste the leads above." : "This file is empty.");
+			el.createDiv({ cls: this.refusal ? "touchbase-import-refused" : "touchbase-hint", text: hint });
 			this.importButton?.toggleAttribute("disabled", true);
 			return;
 		}

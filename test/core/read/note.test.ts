@@ -164,6 +164,17 @@ describe("frontmatter keys (README: Your notes)", () => {
 });
 
 describe("bad input (README: Problems)", () => {
+	it("a note that is not UTF-8 text (a binary file, Latin-1 bytes decoded as U+FFFD) is a problem, never a prospect", () => {
+		const pdf = "%PDF-1.7\n%\uFFFD\uFFFD\n1 0 obj\u0000\n";
+		expect(readNote("Prospects/Scan.md", pdf, DEFAULT_SETTINGS)).toEqual({
+			prospect: null,
+			problems: [{ path: "Prospects/Scan.md", line: 2, message: "not UTF-8 text (a binary file, or saved in another encoding): not read" }],
+		});
+		expect(readNote("Prospects/Cafe.md", "---\ntype: prospect\n---\n- 2026-11-20 call: caf\uFFFD\n", DEFAULT_SETTINGS).problems[0]).toMatchObject({ line: 4 });
+		// Outside a prospect folder, a binary file that never says prospect is no note of ours.
+		expect(readNote("Attachments/x.md", "\u0000\u0001", DEFAULT_SETTINGS)).toEqual({ prospect: null, problems: [] });
+	});
+
 	it("lists a prospect with malformed frontmatter as a problem with its line, and reads nothing else of it", () => {
 		const read = readNote("Prospects/Broken.md", "---\nstatus: active\nnext: [oops\n---\n- 2026-11-20 call: hi\n", DEFAULT_SETTINGS);
 		expect(read.prospect).toBeNull();

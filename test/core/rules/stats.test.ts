@@ -101,3 +101,34 @@ describe("computeStats on the hand-worked vault", () => {
 		expect(empty.weeks).toHaveLength(12);
 	});
 });
+
+describe("promises done by Tasks lines, and touches checked off ahead of their day", () => {
+	const statsOf = (text: string, today = TODAY) => {
+		const prospect = readNote("Prospects/A.md", text, DEFAULT_SETTINGS).prospect!;
+		return computeStats([computeDue(prospect, today, DEFAULT_SETTINGS)], today);
+	};
+
+	it("a Tasks line done (✅) on its day keeps its promise, whatever is logged after it", () => {
+		const stats = statsOf("---\nstatus: active\n---\n- 2026-11-01 call: hi\n- [x] Call Omar about the renewal 📅 2026-11-10 ✅ 2026-11-10\n- 2026-11-15 email: later\n");
+		expect(stats.promises).toMatchObject({ done: 1, kept: 1, broken: [] });
+	});
+
+	it("a Tasks line is promised for its 📅 due date: done after its ⏳ day but by the due date, kept", () => {
+		expect(statsOf("---\nstatus: active\n---\n- [x] Call Omar ⏳ 2026-11-08 📅 2026-11-10 ✅ 2026-11-10\n").promises).toMatchObject({ done: 1, kept: 1 });
+		const late = statsOf("---\nstatus: active\n---\n- [x] Call Omar 📅 2026-11-10 ✅ 2026-11-12\n").promises;
+		expect(late).toMatchObject({ done: 1, kept: 0 });
+		expect(late.broken[0]).toMatchObject({ promised: { date: "2026-11-10" }, done: { date: "2026-11-12" }, late: true });
+	});
+
+	it("a done touch dated after today counts on its own day, not this week, and does not crash", () => {
+		const text = "---\nstatus: active\n---\n- 2026-11-20 call: hi\n- [x] 2026-12-01 call: booked ahead\n";
+		const stats = statsOf(text);
+		expect(stats.week.touches).toBe(0);
+		expect(stats.weeks.reduce((sum, w) => sum + w.touches, 0)).toBe(1);
+		expect(stats.channels).toEqual([{ channel: "call", touches: 2, answers: 0, answerRate: 0 }]);
+		// On 2026-12-01 it is in that week's bar and the week line.
+		const then = statsOf(text, "2026-12-01");
+		expect(then.week.touches).toBe(1);
+		expect(then.weeks.at(-1)).toMatchObject({ start: "2026-11-30", touches: 1 });
+	});
+});

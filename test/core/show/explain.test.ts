@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainProspect, sourcesLine } from "../../../src/core/show/explain";
+import { explainNote, explainProspect, sourcesLine } from "../../../src/core/show/explain";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
 
@@ -43,7 +43,7 @@ describe("explain", () => {
 		expect(text).toContain("2026-11-20  interaction note Interactions/2026-11-20 Call with Dana.md → done touch (call)");
 		expect(text).toContain("2026-10-01  frontmatter key last_contacted (line 2) → one touch on that day");
 		expect(text).toContain("2026-12-02  label line, line 15 → a next step");
-		expect(text).toContain("Due: 2026-12-02 (next_follow_up)");
+		expect(text).toContain("Due: 2026-12-02 (next_follow_up, line 15)");
 		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline" names no contact/);
 		expect(text).toMatch(/line 16: We met on 2026-08-30 at the fair\. {2}\(a date in prose/);
 		expect(text).toContain("birthday: 1980-05-04  (not a contact or next-step key)");
@@ -53,8 +53,54 @@ describe("explain", () => {
 
 	it("says where the touches came from, in one line", () => {
 		expect(sourcesLine(vault().report(TODAY))).toBe(
-			"from: 1 touch lines, 1 frontmatter keys, 1 label lines, 1 headings, 1 table rows, 1 tasks, 1 interaction notes",
+			"from: 1 touch line, 1 frontmatter key, 1 label line, 1 heading, 1 table row, 1 task, 1 interaction note",
 		);
 		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
+	});
+});
+
+describe("explain tells everything about the note", () => {
+	const TEXT = [
+		"---",
+		"status: maybe",
+		"cadence: every blue moon",
+		"next_follow_up: 2026-02-30",
+		"company: Acme",
+		"birthday: 1980-05-04",
+		"---",
+		"- 2026-11-20 call: quote sent → next: in 3 days email",
+		"- 2026-11-24 email: no answer → next: someday soon",
+		"- [ ] 2026-12-01 call: check on the quote",
+		"",
+	].join("\n");
+
+	it("names the vault first, then every problem due lists, each promise and each key with its line", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/Acme.md", TEXT);
+		const report = index.report(TODAY);
+		const problems = report.problems.filter((p) => p.path === "Prospects/Acme.md");
+		expect(problems.length).toBeGreaterThanOrEqual(3);
+		const lines = explainNote({ entry: report.entries[0], settings: DEFAULT_SETTINGS, today: TODAY, vault: "/home/me/Vault", text: TEXT, problems });
+		expect(lines[0]).toBe("Vault: /home/me/Vault");
+		const text = lines.join("\n");
+		// Every problem of due, with its line.
+		for (const p of problems) expect(text).toContain(`  line ${p.line}: ${p.message}`);
+		expect(text).toContain(`Problems (${problems.length}):`);
+		// Each promise with its line: the next: steps, the scheduled line (the one due).
+		expect(text).toContain("  line 8: 2026-11-23 email, promised by next: on the touch of 2026-11-20 → a later touch came: done");
+		expect(text).toContain("  line 10: 2026-12-01 call, scheduled → due");
+		expect(text).toContain("Due: 2026-12-01 (scheduled, line 10)");
+		// Each key it read, with its line; a key it does not read is not listed.
+		expect(text).toContain("Keys used:\n  line 2: status: maybe\n  line 3: cadence: every blue moon\n  line 4: next_follow_up: 2026-02-30\n  line 5: company: Acme\n");
+		expect(text).not.toContain("line 6: birthday");
+	});
+
+	it("says so when there is no problem and no frontmatter", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/B.md", "- 2026-11-20 call: hi\n");
+		const report = index.report(TODAY);
+		const text = explainNote({ entry: report.entries[0], settings: DEFAULT_SETTINGS, today: TODAY, vault: "V", text: "- 2026-11-20 call: hi\n", problems: [] }).join("\n");
+		expect(text).toContain("Problems: none");
+		expect(text).toContain("Keys used: none (no frontmatter)");
 	});
 });

@@ -134,6 +134,20 @@ describe("touchbase:log", () => {
 		expect(await runCliHandler(app, "touchbase:log", { path: plain, channel: "call", summary: "asked", today: TODAY })).toBe(nodePlain.stdout + nodePlain.stderr);
 	});
 
+	it("log answers the next follow-up as due sees it, an interaction note counted, as the Node CLI does", async () => {
+		const meeting = { "Meetings/2026-11-20 Review with Lumen.md": '---\nattendees: ["[[Lumen Yoga Studio]]"]\n---\n' };
+		const { dir, app } = await demoPlugin({ extra: meeting });
+		const nodeVault = copyVault(EXAMPLE_VAULT);
+		cpSync(`${dir}/Meetings`, `${nodeVault}/Meetings`, { recursive: true });
+		const note = "Prospects/Lumen Yoga Studio.md";
+		const args = ["log", `${nodeVault}/${note}`, "--channel", "call", "--summary", "asked", "--today", TODAY];
+		const node = nodeCli(args);
+		expect(node.status).toBe(0);
+		const answer = await runCliHandler(app, "touchbase:log", { path: note, channel: "call", summary: "asked", today: TODAY });
+		expect(answer.split("\n").find((l) => l.startsWith("Next follow-up"))).toBe(node.printed.split("\n").find((l) => l.startsWith("Next follow-up")));
+		expect(bytes(dir, note)).toBe(bytes(nodeVault, note));
+	});
+
 	it("refuses as the Node CLI does, and changes nothing", async () => {
 		const { dir, app } = await demoPlugin();
 		const before = bytes(dir, NOTE);

@@ -85,6 +85,38 @@ describe("Import leads", () => {
 		expect(bytes(dir, "Prospects/Pat Lee.md")).toContain("email: pat@lee.example\n");
 	});
 
+	it("a file that is not leads (a README saved as .csv, a PDF, Windows-1252) is refused with why, and nothing is written", async () => {
+		const readme = readFileSync(resolve(__dirname, "../../../README.md"));
+		const { app, dir } = await start({ "a.csv": new Uint8Array(readme), "b.csv": new Uint8Array([...Buffer.from("%PDF-1.7\n"), 0, 1, 2]), "c.csv": new Uint8Array([...Buffer.from("Name,Email\nCaf"), 0xe9, ...Buffer.from(",c@x.example\n")]) });
+		const before = app.vault.getFiles().map((f) => f.path).sort();
+		const m = await importModal(app);
+		const refused = (): string => m.contentEl.querySelector(".touchbase-import-refused")?.textContent ?? "";
+		expect(refused()).toMatch(/^a\.csv is not a table of leads: /);
+		for (const [path, why] of [
+			["b.csv", "b.csv is a PDF document, not a CSV or vCard file of leads"],
+			["c.csv", "c.csv is not UTF-8 text: byte 0xE9 on line 2 is not UTF-8 (it looks like Windows-1252 or another single-byte encoding); save it as CSV UTF-8 (or UTF-16 with its byte-order mark) and import it again"],
+		]) {
+			selectOption(select(m, "Leads from"), path);
+			await app.settle();
+			expect(refused()).toBe(why);
+			expect(m.contentEl.querySelector("button.mod-cta")?.hasAttribute("disabled")).toBe(true);
+		}
+		click(m.contentEl.querySelector("button.mod-cta"));
+		await app.settle();
+		expect(app.vault.getFiles().map((f) => f.path).sort()).toEqual(before);
+		expect(bytes(dir, "a.csv")).toBe(readme.toString("utf8"));
+	});
+
+	it("reads Excel's Unicode text: UTF-16 LE, tab-separated", async () => {
+		const text = "Name\tCompany\tEmail\r\nZoë Brandt\tMüller AG\tzoe@muller.example\r\n";
+		const { app, dir } = await start({ "unicode.csv": new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]) });
+		const m = await importModal(app);
+		expect(items(m, "touchbase-import-new")).toEqual(["Prospects/Zoë Brandt.md"]);
+		click(m.contentEl.querySelector("button.mod-cta"));
+		await app.settle();
+		expect(bytes(dir, "Prospects/Zoë Brandt.md")).toContain("company: Müller AG\n");
+	});
+
 	it("a failure part-way (a file appearing mid-import) leaves the vault as it was", async () => {
 		const { app, dir } = await start({ "Imports/expo.csv": EXAMPLE_CSV });
 		const before = app.vault.getFiles().map((f) => f.path).sort();
