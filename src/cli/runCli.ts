@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { localToday } from "../core/text/dates";
+import { formatClock, localToday } from "../core/text/dates";
 import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
@@ -13,6 +13,7 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
+import { runMeetings } from "./meetingsCommand";
 import { checkNoteArg, readNoteForEdit } from "./noteFile";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
@@ -26,6 +27,7 @@ const USAGE = `Usage:
   touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD]
   touchbase explain NOTE.md [--today YYYY-MM-DD]
   touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
+  touchbase meetings VAULT CALENDAR.ics [--today YYYY-MM-DD] [--dry-run]
 
 due, stats and ics take --owner NAME: only the prospects whose owner is NAME. stats --by-owner
 gives the figures of each owner.
@@ -78,6 +80,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	stats: ["today", "json", "no-cache", "owner", "by-owner"],
 	ics: ["today", "no-cache", "owner"],
 	import: ["today", "sequence", "source", "owner", "dry-run"],
+	meetings: ["today", "dry-run"],
 	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today"],
 	status: ["today"],
 	explain: ["today", "no-cache"],
@@ -184,6 +187,13 @@ export function run(argv: string[], io: Io): number {
 			const vault = vaultArg(rest.slice(0, 1));
 			const args = { vault, file: rest[1], today, sequence: values.sequence, source: values.source, owner: values.owner, dryRun: values["dry-run"] === true };
 			return runImport(args, vaultSettings(vault), io);
+		}
+		if (command === "meetings") {
+			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the calendar file (.ics)" : `unexpected argument "${rest[2]}"`);
+			const vault = vaultArg(rest.slice(0, 1));
+			// --today names a day: all of it counts as past. Without it, now is the clock's.
+			const time = values.today === undefined ? formatClock(io.now()) : null;
+			return runMeetings({ vault, file: rest[1], today, time, dryRun: values["dry-run"] === true }, vaultSettings(vault), io);
 		}
 
 		const vault = vaultArg(rest);
