@@ -209,7 +209,7 @@ export function run(argv: string[], io: Io): number {
 		const report = reportFor(read.report, values.owner ?? "");
 		let text: string;
 		if (command === "ics") {
-			text = buildIcs(report, { vaultName: basename(resolve(vault)) });
+			text = buildIcs(report, { vaultName: basename(resolve(vault)), digestTime: settings.digestTime });
 		} else if (command === "stats") {
 			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
 		} else {

@@ -144,8 +144,8 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 		new Setting(el).setName("Calendar").setHeading();
 		text("Calendar file", "Where the calendar export (.ics) is written in the vault.", s.calendarPath, (v) => (s.calendarPath = v.trim() || DEFAULT_SETTINGS.calendarPath), DEFAULT_SETTINGS.calendarPath);
 		new Setting(el)
-			.setName("Keep the calendar file current")
-			.setDesc("Rewrite the calendar file whenever your follow-ups change.")
+			.setName("Keep a calendar file")
+			.setDesc("Rewrite the calendar file, an alarm on every follow-up, whenever your follow-ups change (only when its bytes change): subscribe to it from your phone through your sync.")
 			.addToggle((t) =>
 				t.setValue(s.calendarKeepCurrent).onChange((v) => {
 					s.calendarKeepCurrent = v;
