@@ -19,7 +19,8 @@ function row(e: DueEntry): string {
 	// A won or lost prospect due on an open line (a referral ask) is marked with its status.
 	const closed = e.effectiveStatus === "won" || e.effectiveStatus === "lost";
 	const touch = closed ? e.effectiveStatus : e.bucket === "closed" || e.bucket === "paused" ? "" : `${ordinal(e.doneCount + 1)} touch`;
-	return `  ${clip(when, 16)} ${clip(e.prospect.name, 24)} ${clip(next?.channel ?? "", 9)} ${clip(rel, 26)} ${clip(touch, 10)} ${what}`.trimEnd();
+	const cold = e.cold ? `  [going cold: ${e.daysSinceTouch === null ? "never touched" : `${count(e.daysSinceTouch, "day", "days")} since the last touch`}]` : "";
+	return `  ${clip(when, 16)} ${clip(e.prospect.name, 24)} ${clip(next?.channel ?? "", 9)} ${clip(rel, 26)} ${clip(touch, 10)} ${what}${cold}`.trimEnd();
 }
 
 /** The readable `due` table: counts first, then one section per non-empty bucket. */
@@ -27,7 +28,10 @@ export function formatDueTable(report: DueReport, vault: string): string {
 	const lines = [`Touchbase: follow-ups due on ${report.today} in ${vault}`];
 	const counts = BUCKETS.map((b) => `${LABELS[b].toLowerCase()} ${report.counts[b]}`);
 	counts.push(`problems ${report.problems.length}`);
-	lines.push(counts.join(" · "), "");
+	lines.push(counts.join(" · "));
+	const cold = report.entries.filter((e) => e.cold).length;
+	if (cold > 0) lines.push(`going cold: ${cold} (no touch for longer than their status allows)`);
+	lines.push("");
 	for (const bucket of BUCKETS) {
 		const entries = report.entries.filter((e) => e.bucket === bucket);
 		if (entries.length === 0) continue;
@@ -82,7 +86,7 @@ export function formatStats(stats: Stats, totals: { prospects: number; touches: 
 
 	const { open, dueThisWeek } = stats.pipeline;
 	lines.push("Pipeline");
-	lines.push(`  open: ${open.lead} lead, ${open.active} active, ${open.paused} paused`);
+	lines.push(`  open: ${open.lead} lead, ${open.active} active, ${open.paused} paused; going cold: ${stats.pipeline.cold}`);
 	const unvalued = dueThisWeek.withoutValue > 0 ? ` (${dueThisWeek.withoutValue} without a value)` : "";
 	lines.push(`  due by ${stats.week.end}: ${count(dueThisWeek.prospects, "prospect", "prospects")}, value ${dueThisWeek.value.toLocaleString("en-US")}${unvalued}`, "");
 	return lines.join("\n");

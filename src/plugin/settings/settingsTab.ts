@@ -123,6 +123,20 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 					}
 				}),
 			);
+		for (const [status, name] of [["lead", "Going cold: leads"], ["active", "Going cold: active prospects"]] as const) {
+			new Setting(el)
+				.setName(name)
+				.setDesc(`Days without a touch after which ${status === "lead" ? "a lead" : "an active prospect"} is marked going cold, whatever its next date. 0 turns it off.`)
+				.addText((t) =>
+					t.setValue(String(s.coldDays[status])).onChange((v) => {
+						const n = Number(v);
+						if (Number.isInteger(n) && n >= 0 && n <= 366) {
+							s.coldDays = { ...s.coldDays, [status]: n };
+							this.save();
+						}
+					}),
+				);
+		}
 		new Setting(el)
 			.setName("Date format")
 			.setDesc("How to read dates such as 3/4.")
