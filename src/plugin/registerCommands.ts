@@ -1,6 +1,7 @@
 import { Notice, type App, type Plugin, type TFile } from "obsidian";
 import { exportCalendar } from "./actions/calendarExport";
 import { importLeads } from "./actions/importLeadsCommand";
+import { logMeetingsFromCalendar } from "./actions/logMeetingsCommand";
 import type { CommandActions, DueSource, SettingsSource, ViewOpener } from "./ports";
 import type { Reminders } from "./services/reminders";
 
@@ -30,6 +31,7 @@ const NOTE_COMMANDS: readonly { id: string; name: string; run: NoteCommand }[] =
 const OTHER_COMMANDS: readonly { id: string; name: string; run: (ports: CommandPorts) => unknown }[] = [
 	{ id: "new-prospect", name: "New prospect", run: (p) => p.actions.newProspect() },
 	{ id: "import-leads", name: "Import leads", run: (p) => importLeads({ app: p.app, index: p.index, settings: () => p.settings() }) },
+	{ id: "log-meetings", name: "Log meetings from a calendar file", run: (p) => logMeetingsFromCalendar({ app: p.app, index: p.index, settings: () => p.settings() }) },
 	{ id: "open-follow-ups", name: "Open follow-ups view", run: (p) => void p.openView() },
 	{ id: "export-calendar", name: "Export follow-ups to calendar", run: (p) => void exportCalendar(p.app, p.index, p.settings()) },
 	{

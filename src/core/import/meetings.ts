@@ -39,7 +39,7 @@ function words(text: string): string[] {
 	return text
 		.normalize("NFKC")
 		.toLowerCase()
-		.split(/[\s\-–—_/|,.;:!?()[\]{}"“”'’&+@#]+/u)
+		.split(/[\s\-\u2013\u2014_/|,.;:!?()[\]{}"\u201c\u201d'\u2019&+@#]+/u)
 		.map(lettersAndDigitsOf)
 		.filter((w) => w !== "");
 }

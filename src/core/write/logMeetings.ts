@@ -78,7 +78,7 @@ export function titleAsSummary(title: string): string {
 	const flat = title
 		.replace(/%%/g, "%")
 		.replace(/<!--|-->/g, "")
-		.replace(/→|->/g, "-")
+		.replace(/\u2192|->/g, "-")
 		.replace(/\b(next|outcome|objective)\s*::?/gi, "$1 -")
 		.replace(/#(sequence|objective)\//gi, "$1/")
 		.replace(/\s+/g, " ")
