@@ -48,16 +48,14 @@ export function runMeetings(args: MeetingsArgs, settings: TouchbaseSettings, io:
 	if (read.error) throw new UsageError(`${file}: ${read.error}`);
 
 	const prospects: ProspectNote[] = [];
-	const texts = new Map<string, string>();
 	forEachVaultFile(vault, (f) => {
 		if (f.text === null) return;
 		const note = readNote(f.path, f.text, settings);
-		if (!note.prospect) return;
-		prospects.push(note.prospect);
-		texts.set(f.path, f.text);
+		if (note.prospect) prospects.push(note.prospect);
 	});
 	const match = matchMeetings(read.events, prospects, settings);
-	const plan = planMeetings(match, (path) => texts.get(path) ?? null, { today: args.today, time: args.time }, settings);
+	// The notes to edit are read again byte for byte: a byte-order mark kept, and a note that is not UTF-8 never written.
+	const plan = planMeetings(match, (path) => exactText(join(vault, ...path.split("/"))), { today: args.today, time: args.time }, settings);
 	if (!args.dryRun) {
 		try {
 			writeNotesAllOrNothing(vault, plan.notes, hooks);
@@ -68,6 +66,15 @@ export function runMeetings(args: MeetingsArgs, settings: TouchbaseSettings, io:
 	}
 	io.out(`${describeMeetings(plan, { events: read.events.length, outside: read.outside, window }, args.dryRun).join("\n")}\n`);
 	return 0;
+}
+
+/** A note's text exactly as on disk (a byte-order mark kept), or null when it is not UTF-8 or cannot be read. */
+function exactText(full: string): string | null {
+	try {
+		return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(full));
+	} catch {
+		return null;
+	}
 }
 
 /** Writes `text` over `full` through a temporary file in the same folder, synced, then renamed (never a note cut short). */
@@ -99,13 +106,7 @@ export function writeNotesAllOrNothing(vault: string, notes: readonly PlannedMee
 		notes.forEach((note, i) => {
 			hooks.beforeWrite?.(note, i);
 			const full = fullOf(note);
-			let now: string;
-			try {
-				now = readFileSync(full, "utf8");
-			} catch (error) {
-				throw new Error(`${note.path} could not be read again (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-			}
-			if (now !== note.before) throw new Error(`${note.path} changed while the calendar was read: run it again`);
+			if (exactText(full) !== note.before) throw new Error(`${note.path} changed while the calendar was read: run it again`);
 			try {
 				replaceFile(full, note.after);
 			} catch (error) {
@@ -116,7 +117,7 @@ export function writeNotesAllOrNothing(vault: string, notes: readonly PlannedMee
 	} catch (error) {
 		for (const note of written.reverse()) {
 			try {
-				if (readFileSync(fullOf(note), "utf8") === note.after) replaceFile(fullOf(note), note.before);
+				if (exactText(fullOf(note)) === note.after) replaceFile(fullOf(note), note.before);
 			} catch {
 				// Gone or unwritable since: nothing more can be put back.
 			}

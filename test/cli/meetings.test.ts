@@ -225,3 +225,19 @@ describe("all or nothing", () => {
 		expect(runCli(["meetings", vault]).stderr).toBe("touchbase: missing the calendar file (.ics)\n");
 	});
 });
+
+describe("notes as they are on disk", () => {
+	it("keeps a byte-order mark, and never writes a note that is not UTF-8", () => {
+		const bom = `\uFEFF${NOTES["Prospects/Maple & Pine Bakery.md"]}`;
+		const vault = vaultWith({ ...NOTES, "Prospects/Maple & Pine Bakery.md": bom });
+		const latin1 = Buffer.from("---\ncompany: Harbor Roofing\nemail: mike@harborroofing.example.com\n---\nCaf\xe9 notes\n", "latin1");
+		writeFileSync(join(vault, "Prospects/Harbor Roofing.md"), latin1);
+		const result = runCli(["meetings", vault, GOOGLE, "--today", "2026-12-01"]);
+		expect(result.status).toBe(0);
+		const bakery = read(vault, "Prospects/Maple & Pine Bakery.md");
+		expect(bakery.startsWith("\uFEFF---\n")).toBe(true);
+		expect(bakery).toContain("coffee: Coffee with Jenna");
+		expect(readFileSync(join(vault, "Prospects/Harbor Roofing.md")).equals(latin1)).toBe(true);
+		expect(result.stdout).toContain("Not written to Prospects/Harbor Roofing.md: it cannot be read as UTF-8 text");
+	});
+});

@@ -137,7 +137,7 @@ export function planMeetings(match: MeetingMatch, textOf: (path: string) => stri
 	for (const [path, events] of [...match.byPath].sort(([a], [b]) => a.localeCompare(b))) {
 		const before = textOf(path);
 		if (before === null) {
-			plan.refused.push({ path, error: "it cannot be read", events });
+			plan.refused.push({ path, error: "it cannot be read as UTF-8 text", events });
 			continue;
 		}
 		const result = logMeetings(before, path, events, now, settings);
