@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { localToday } from "../core/text/dates";
+import { formatClock, localToday } from "../core/text/dates";
 import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
@@ -13,6 +13,7 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
+import { runMeetings } from "./meetingsCommand";
 import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
@@ -28,6 +29,7 @@ const USAGE = `Usage:
   touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD] [--vault DIR]
   touchbase explain NOTE.md [--today YYYY-MM-DD] [--vault DIR]
   touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
+  touchbase meetings VAULT CALENDAR.ics [--today YYYY-MM-DD] [--dry-run]
   touchbase help COMMAND      (or COMMAND --help): what one command does, with an example
 
 Notes read once are kept in $XDG_CACHE_HOME/touchbase (else ~/.cache/touchbase) and read
@@ -98,6 +100,12 @@ const HELP: Record<string, { what: string; usage: string; example: string; optio
 			TODAY_OPTION,
 		],
 	},
+	meetings: {
+		what: "Logs the calendar's meetings with prospects: a past event becomes a done touch, a future one\na scheduled touch; matched by an attendee's email or a name in the title. Running it again\nchanges nothing; events matching no prospect, or two, are listed, never written.",
+		usage: "touchbase meetings VAULT CALENDAR.ics [options]",
+		example: "touchbase meetings ~/Notes ~/Downloads/calendar.ics --dry-run",
+		options: ["--dry-run            say what it would log, write nothing", TODAY_OPTION],
+	},
 };
 
 function helpText(command: string): string {
@@ -157,6 +165,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	stats: ["today", "json", "no-cache", "owner", "by-owner"],
 	ics: ["today", "no-cache", "owner"],
 	import: ["today", "sequence", "source", "owner", "dry-run"],
+	meetings: ["today", "dry-run"],
 	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today", "vault", "no-cache"],
 	status: ["today", "vault"],
 	explain: ["today", "no-cache", "vault"],
@@ -281,6 +290,13 @@ export function run(argv: string[], io: Io): number {
 			const args = { vault, file: rest[1], today, sequence: values.sequence, source: values.source, owner: values.owner, dryRun: values["dry-run"] === true };
 			return runImport(args, vaultSettings(vault), io);
 		}
+		if (command === "meetings") {
+			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the calendar file (.ics)" : `unexpected argument "${rest[2]}"`);
+			const vault = vaultArg(rest.slice(0, 1));
+			// --today names a day: all of it counts as past. Without it, now is the clock's.
+			const time = values.today === undefined ? formatClock(io.now()) : null;
+			return runMeetings({ vault, file: rest[1], today, time, dryRun: values["dry-run"] === true }, vaultSettings(vault), io);
+		}
 
 		const vault = vaultArg(rest);
 		const settings = vaultSettings(vault);
@@ -301,7 +317,7 @@ export function run(argv: string[], io: Io): number {
 		}
 		let text: string;
 		if (command === "ics") {
-			text = buildIcs(report, { vaultName: basename(resolve(vault)) });
+			text = buildIcs(report, { vaultName: basename(resolve(vault)), digestTime: settings.digestTime });
 		} else if (command === "stats") {
 			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
 		} else {

@@ -58,10 +58,10 @@ export interface ReadSource {
 export interface NoteActions {
 	/** Opens the note, at its line when one is given. */
 	openAt(path: string, line: number | null): void;
-	/** Opens the log modal for the note, with the channel filled in when one is given. */
-	log(file: TFile, channel?: string): void;
-	/** Opens the snooze modal for the note. */
-	snooze(file: TFile): void;
+	/** Opens the log modal for the note, with the channel filled in when one is given; `done` after the touch is written. */
+	log(file: TFile, channel?: string, done?: () => void): void;
+	/** Opens the snooze modal for the note; `done` after the touch moved. */
+	snooze(file: TFile, done?: () => void): void;
 	/** Moves the note's due touch to `date`, in one write; false when nothing changed. */
 	applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean>;
 }
@@ -70,9 +70,9 @@ export interface NoteActions {
 export interface CommandActions {
 	/** The active note if it is a readable prospect; otherwise says why not and returns null. */
 	activeProspect(): { file: TFile; prospect: ProspectNote } | null;
-	log(file: TFile, channel?: string): void;
+	log(file: TFile, channel?: string, done?: () => void): void;
 	schedule(file: TFile): void;
-	snooze(file: TFile): void;
+	snooze(file: TFile, done?: () => void): void;
 	draft(file: TFile): void;
 	startSequence(file: TFile): void;
 	close(file: TFile, outcome: "won" | "lost"): void;

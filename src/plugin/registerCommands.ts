@@ -1,14 +1,16 @@
 import { Notice, type App, type Plugin, type TFile } from "obsidian";
 import { exportCalendar } from "./actions/calendarExport";
 import { importLeads } from "./actions/importLeadsCommand";
-import type { CommandActions, DueSource, SettingsSource, ViewOpener } from "./ports";
+import { logMeetingsFromCalendar } from "./actions/logMeetingsCommand";
+import { workThroughFollowUps } from "./actions/workQueue";
+import type { CommandActions, DueSource, NoteActions, SettingsSource, ViewOpener } from "./ports";
 import type { Reminders } from "./services/reminders";
 
 /** What the commands need besides the plugin's `addCommand`. */
 export interface CommandPorts extends SettingsSource, ViewOpener {
 	readonly app: App;
 	readonly index: DueSource;
-	readonly actions: CommandActions;
+	readonly actions: CommandActions & NoteActions;
 	readonly reminders: Pick<Reminders, "pauseUntilTomorrow">;
 }
 
@@ -30,7 +32,9 @@ const NOTE_COMMANDS: readonly { id: string; name: string; run: NoteCommand }[] =
 const OTHER_COMMANDS: readonly { id: string; name: string; run: (ports: CommandPorts) => unknown }[] = [
 	{ id: "new-prospect", name: "New prospect", run: (p) => p.actions.newProspect() },
 	{ id: "import-leads", name: "Import leads", run: (p) => importLeads({ app: p.app, index: p.index, settings: () => p.settings() }) },
+	{ id: "log-meetings", name: "Log meetings from a calendar file", run: (p) => logMeetingsFromCalendar({ app: p.app, index: p.index, settings: () => p.settings() }) },
 	{ id: "open-follow-ups", name: "Open follow-ups view", run: (p) => void p.openView() },
+	{ id: "work-follow-ups", name: "Work through today's follow-ups", run: (p) => workThroughFollowUps({ app: p.app, index: p.index, actions: p.actions }) },
 	{ id: "export-calendar", name: "Export follow-ups to calendar", run: (p) => void exportCalendar(p.app, p.index, p.settings()) },
 	{
 		id: "pause-reminders",

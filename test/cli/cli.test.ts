@@ -162,7 +162,7 @@ describe("stats", () => {
 		expect(stats.week).toEqual({ start: "2026-11-23", end: "2026-11-29", touches: 1, answers: 1, promisesAtRisk: 2 });
 		expect(stats.promises).toMatchObject({ kept: 2, done: 4 });
 		expect(stats.close.persistentWinShare).toBe(0.5);
-		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 } });
+		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 }, cold: 0 });
 
 		const table = runCli(["stats", STATS_VAULT, "--today", TODAY]);
 		expectSuccess(table);
@@ -176,7 +176,7 @@ describe("stats", () => {
 		expect(out).toMatch(/Open Quiet +call promised 2026-11-17, email on 2026-11-18: late, by another channel {2}Prospects\/Open Quiet\.md:6\n/);
 		expect(out).toMatch(/ {2}call +10 +1 +10%\n/);
 		expect(out).toMatch(/ {2}2026-11-02 +4 #{30}\n/);
-		expect(out).toContain("  open: 1 lead, 2 active, 1 paused\n");
+		expect(out).toContain("  open: 1 lead, 2 active, 1 paused; going cold: 0\n");
 		expect(out).toContain("  due by 2026-11-29: 2 prospects, value 2,000\n");
 	});
 });

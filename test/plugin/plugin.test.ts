@@ -31,7 +31,7 @@ describe("loading", () => {
 		expect(ids).toEqual(COMMAND_IDS.map((id) => `touchbase:${id}`).sort());
 		for (const command of Object.values(app.commands.commands)) {
 			expect(command.hotkeys ?? []).toEqual([]);
-			expect(command.name).toMatch(/^Touchbase: [A-Z][a-z -]*$/); // sentence case
+			expect(command.name).toMatch(/^Touchbase: [A-Z][a-z' -]*$/); // sentence case
 		}
 	});
 

@@ -78,7 +78,7 @@ describe("the Stats tab", () => {
 		const heights = Array.from(week.querySelectorAll("rect"), (r) => Number(r.getAttribute("height")));
 		expect(Math.max(...heights)).toBe(heights[8]);
 		expect(bars(chart(view, "pipeline"))).toEqual([["lead", 1, "1"], ["active", 2, "2"], ["paused", 1, "1"]]);
-		expect(texts(view.contentEl, '[data-stats="pipeline"] .touchbase-stats-headline')).toEqual(["Due by 2026-11-29: 2 prospects, worth 2,000."]);
+		expect(texts(view.contentEl, '[data-stats="pipeline"] .touchbase-stats-headline')).toEqual(["Due by 2026-11-29: 2 prospects, worth 2,000.", "Going cold: 0 prospects with no touch for longer than their status allows."]);
 	});
 
 	it("lists who was given up on early and the broken promises, each linking to its note", async () => {

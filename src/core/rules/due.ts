@@ -4,6 +4,7 @@ import { compareDayTime, daysBetween, type ClockTime, type IsoDay } from "../tex
 import type { ProspectNote, Status, Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 import { memo } from "../text/memo";
+import { goingCold } from "./goingCold";
 
 export const BUCKETS = ["overdue", "today", "upcoming", "later", "no-next-step", "paused", "closed"] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -35,6 +36,10 @@ export interface DueEntry {
 	days: number | null;
 	/** Whether the prospect is closed, paused or still open. */
 	effectiveStatus: Status;
+	/** Going cold: no touch for longer than its status allows (README, "Going cold"). */
+	cold: boolean;
+	/** Calendar days since the last done touch; null with none. */
+	daysSinceTouch: number | null;
 }
 
 /** Whether a touch line counts as done today. A line without a checkbox is done once its day came. */
@@ -113,6 +118,7 @@ export function computeDue(prospect: ProspectNote, today: IsoDay, settings: Touc
 		lastTouch,
 		days: next ? daysBetween(today, next.date) : null,
 		effectiveStatus: status,
+		...goingCold(status, lastTouch?.date ?? null, prospect.created, today, settings),
 	});
 	if (status === "paused") return entry("paused", null);
 	// A won or lost prospect is due only on its open touch lines (a referral ask, an onboarding

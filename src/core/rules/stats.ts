@@ -81,6 +81,8 @@ export interface Stats {
 		open: { lead: number; active: number; paused: number };
 		/** Open prospects due by the end of this week (overdue ones too), and the sum of their `value`. */
 		dueThisWeek: { prospects: number; value: number; withoutValue: number };
+		/** Open prospects going cold, whatever their next date (README, "Going cold"). */
+		cold: number;
 	};
 }
 
@@ -206,6 +208,7 @@ export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats
 	const promises = { done: 0, kept: 0, broken: [] as BrokenPromise[] };
 	const open = { lead: 0, active: 0, paused: 0 };
 	const dueThisWeek = { prospects: 0, value: 0, withoutValue: 0 };
+	let cold = 0;
 
 	for (const entry of entries) {
 		const prospect = entry.prospect;
@@ -213,6 +216,7 @@ export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats
 		if (status === "won") wonTouches.push(entry.doneCount);
 		else if (status === "lost") lostTouches.push(entry.doneCount);
 		else open[status]++;
+		if (entry.cold) cold++;
 		if (entry.doneCount < PERSISTENT_TOUCH && (status === "lost" || entry.bucket === "no-next-step")) stoppedEarly.push(ref(entry));
 
 		// The pipeline is open deals: a won or lost prospect due on a line (a referral ask) is not one.
@@ -265,6 +269,6 @@ export function computeStats(entries: readonly DueEntry[], today: IsoDay): Stats
 		},
 		channels: [...channels.values()].sort((a, b) => b.touches - a.touches || a.channel.localeCompare(b.channel)),
 		weeks,
-		pipeline: { open, dueThisWeek },
+		pipeline: { open, dueThisWeek, cold },
 	};
 }

@@ -55,6 +55,11 @@ export interface TouchbaseSettings {
 	 * `owner`. Empty: no owner filter anywhere (README, "Team vaults").
 	 */
 	me: string;
+	/**
+	 * Days without a touch after which an open prospect is going cold, per status; 0 turns it
+	 * off for that status (README, "Going cold").
+	 */
+	coldDays: { lead: number; active: number };
 }
 
 export type SequenceUnit = "days" | "business days";
@@ -262,6 +267,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	systemNotifications: false,
 	meetingChannels: [...DEFAULT_MEETING_CHANNELS],
 	me: "",
+	coldDays: { lead: 14, active: 21 },
 };
 
 type Raw = Record<string, unknown>;
@@ -387,6 +393,13 @@ function clockFrom(value: unknown, fallback: string): string {
 	return `${m[1].padStart(2, "0")}:${m[2]}`;
 }
 
+/** Days before going cold, per status: whole days from 0 (off) to ten years; each bad value its default. */
+function coldDaysFrom(value: unknown): TouchbaseSettings["coldDays"] {
+	const stored = isRecord(value) ? value : {};
+	const d = DEFAULT_SETTINGS.coldDays;
+	return { lead: int(stored.lead, d.lead, 0, 3650), active: int(stored.active, d.active, 0, 3650) };
+}
+
 /** A vault path for the calendar file: `/` separators, no leading slash. */
 function vaultPath(value: unknown, fallback: string): string {
 	const path = str(value, fallback).replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\/+/, "");
@@ -437,5 +450,6 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		systemNotifications: bool(data.systemNotifications, d.systemNotifications),
 		meetingChannels: strList(data.meetingChannels, d.meetingChannels).map((c) => c.toLowerCase()),
 		me: str(data.me, d.me, true),
+		coldDays: coldDaysFrom(data.coldDays),
 	};
 }

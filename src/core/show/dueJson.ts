@@ -19,6 +19,9 @@ export interface DueJson {
 		value: number | null;
 		text: string | null;
 		line: number | null;
+		/** Going cold (README, "Going cold"), and the days since the last touch (null: none). */
+		cold: boolean;
+		daysSinceTouch: number | null;
 	}[];
 	problems: { path: string; line: number | null; message: string }[];
 }
@@ -42,6 +45,8 @@ export function dueJson(report: DueReport): DueJson {
 			value: e.prospect.value,
 			text: e.next?.text ?? null,
 			line: e.next?.line ?? null,
+			cold: e.cold,
+			daysSinceTouch: e.daysSinceTouch,
 		})),
 		problems: report.problems.map((p) => ({ path: p.path, line: p.line, message: p.message })),
 	};

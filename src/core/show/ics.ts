@@ -48,6 +48,20 @@ export interface IcsOptions {
 	stamp?: Date;
 	/** The vault's name, for `obsidian://open` links in the descriptions. */
 	vaultName?: string;
+	/** When a date-only touch reminds (`HH:mm`, the digest time setting); default 09:00. */
+	digestTime?: string;
+}
+
+/**
+ * The alarm of an event (README, "Calendar"): a display alarm at a timed touch's start, and at
+ * the digest time on the day of a date-only one (an offset from its floating local midnight).
+ */
+function alarmLines(title: string, timed: boolean, digestTime: string): string[] {
+	const m = /^(\d{2}):(\d{2})$/.exec(digestTime);
+	const hours = m ? Number(m[1]) : 9;
+	const minutes = m ? Number(m[2]) : 0;
+	const trigger = timed ? "PT0S" : hours === 0 && minutes === 0 ? "PT0S" : `PT${hours > 0 ? `${hours}H` : ""}${minutes > 0 ? `${minutes}M` : ""}`;
+	return ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(title)}`, `TRIGGER:${trigger}`, "END:VALARM"];
 }
 
 interface CalendarTouch {
@@ -94,10 +108,10 @@ function calendarTouches(entry: DueEntry, today: IsoDay): CalendarTouch[] {
 
 /**
  * One event per open or suggested touch of every open prospect: all-day, or timed (floating
- * local time, 30 minutes) when the line has a time.
+ * local time, 30 minutes) when the line has a time; each with its alarm.
  */
 export function buildIcs(report: DueReport, options: IcsOptions | Date = {}): string {
-	const { stamp, vaultName } = options instanceof Date ? { stamp: options, vaultName: undefined } : options;
+	const { stamp, vaultName, digestTime = "09:00" } = options instanceof Date ? { stamp: options, vaultName: undefined, digestTime: undefined } : options;
 	const dtstamp = stamp ? stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "") : `${compact(report.today)}T000000Z`;
 	const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Touchbase//Follow-ups//EN", "CALSCALE:GREGORIAN"];
 	for (const entry of report.entries) {
@@ -126,7 +140,7 @@ export function buildIcs(report: DueReport, options: IcsOptions | Date = {}): st
 			].filter((s): s is string => !!s);
 			lines.push(`DESCRIPTION:${escapeText(description.join("\n"))}`);
 			if (link) lines.push(`URL:${link}`);
-			lines.push("END:VEVENT");
+			lines.push(...alarmLines(title, touch.time !== null, digestTime), "END:VEVENT");
 		}
 	}
 	lines.push("END:VCALENDAR");

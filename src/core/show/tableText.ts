@@ -30,6 +30,8 @@ const plain: Paint = (_style, text) => text;
 interface RowCells {
 	entry: DueEntry;
 	cells: [string, string, string, string, string, string];
+	/** The going-cold mark, or "": shown after the summary, never cut. */
+	cold: string;
 }
 
 function cellsOf(e: DueEntry, withDate: boolean): RowCells {
@@ -43,7 +45,8 @@ function cellsOf(e: DueEntry, withDate: boolean): RowCells {
 	// A won or lost prospect due on an open line (a referral ask) is marked with its status.
 	const closed = e.effectiveStatus === "won" || e.effectiveStatus === "lost";
 	const touch = closed ? e.effectiveStatus : e.bucket === "closed" || e.bucket === "paused" ? "" : `${ordinal(e.doneCount + 1)} touch`;
-	return { entry: e, cells: [when, e.prospect.name.replace(/\s+/g, " "), next?.channel ?? "", rel, touch, what] };
+	const cold = e.cold ? `[going cold: ${e.daysSinceTouch === null ? "never touched" : `${count(e.daysSinceTouch, "day", "days")} since the last touch`}]` : "";
+	return { entry: e, cells: [when, e.prospect.name.replace(/\s+/g, " "), next?.channel ?? "", rel, touch, what], cold };
 }
 
 // Columns: when, name, channel, relative day, touch, what. Each is as wide as its widest cell, up
@@ -78,8 +81,10 @@ function columnWidths(rows: readonly RowCells[], width: number): number[] {
 function rowText(row: RowCells, widths: readonly number[], width: number, paint: Paint): string {
 	const [when, name, channel, rel, touch, what] = row.cells;
 	const parts = [when, name, channel, rel, touch].map((c, i) => (widths[i] > 0 ? `${fitTo(c, widths[i])} ` : ""));
-	const summary = clipTo(what, Math.max(0, width - usedBy(widths)));
-	const line = clipTo(`  ${parts.join("")}${summary}`.trimEnd(), width);
+	// The going-cold mark is never cut: the summary gives way to it.
+	const tail = row.cold === "" ? "" : ` ${row.cold}`;
+	const summary = clipTo(what, Math.max(0, width - usedBy(widths) - displayWidth(tail)));
+	const line = clipTo(`  ${parts.join("")}${summary}`.trimEnd() + tail, width);
 	if (paint === plain) return line;
 	// Colour goes on after the line is measured and cut: escape codes take no columns.
 	const e = row.entry;
@@ -99,7 +104,10 @@ export function formatDueTable(report: DueReport, vault: string, options: TableO
 	const lines = [clipTo(`Touchbase: follow-ups due on ${report.today} in ${vault}`, width)];
 	const counts = BUCKETS.map((b) => `${LABELS[b].toLowerCase()} ${report.counts[b]}`);
 	counts.push(`problems ${report.problems.length}`);
-	lines.push(...wrapJoined(counts, " · ", width), "");
+	lines.push(...wrapJoined(counts, " · ", width));
+	const cold = report.entries.filter((e) => e.cold).length;
+	if (cold > 0) lines.push(clipTo(`going cold: ${cold} (no touch for longer than their status allows)`, width));
+	lines.push("");
 	const rows = report.entries.map((e) => cellsOf(e, width >= DATE_COLUMN_MIN));
 	const widths = columnWidths(rows, width);
 	for (const bucket of BUCKETS) {
@@ -159,7 +167,7 @@ export function formatStats(stats: Stats, totals: { prospects: number; touches: 
 
 	const { open, dueThisWeek } = stats.pipeline;
 	lines.push("Pipeline");
-	lines.push(`  open: ${open.lead} lead, ${open.active} active, ${open.paused} paused`);
+	lines.push(`  open: ${open.lead} lead, ${open.active} active, ${open.paused} paused; going cold: ${stats.pipeline.cold}`);
 	const unvalued = dueThisWeek.withoutValue > 0 ? ` (${dueThisWeek.withoutValue} without a value)` : "";
 	lines.push(`  due by ${stats.week.end}: ${count(dueThisWeek.prospects, "prospect", "prospects")}, value ${dueThisWeek.value.toLocaleString("en-US")}${unvalued}`, "");
 	return lines.join("\n");

@@ -9,12 +9,13 @@ import type { TouchbaseSettings } from "../../core/settings/settings";
  */
 export async function exportCalendar(app: App, index: DueSource, settings: TouchbaseSettings, quiet = false): Promise<number | null> {
 	const path = normalizePath(settings.calendarPath || "Touchbase/follow-ups.ics");
-	const text = buildIcs(index.report(), { vaultName: app.vault.getName() });
+	const text = buildIcs(index.report(), { vaultName: app.vault.getName(), digestTime: settings.digestTime });
 	const events = text.split("BEGIN:VEVENT").length - 1;
 	try {
 		const existing = app.vault.getAbstractFileByPath(path);
 		if (existing instanceof TFile) {
-			await app.vault.process(existing, (old) => (old === text ? old : text));
+			// Unchanged bytes are not written again: a synced folder and a subscribed calendar see no change.
+			if ((await app.vault.read(existing)) !== text) await app.vault.process(existing, () => text);
 		} else if (existing) {
 			throw new Error(`${path} is a folder`);
 		} else {
@@ -30,7 +31,7 @@ export async function exportCalendar(app: App, index: DueSource, settings: Touch
 	return events;
 }
 
-/** Re-exports after changes when "Keep the calendar file current" is on. Returns the listener to release. */
+/** Re-exports after changes when "Keep a calendar file" is on. Returns the listener to release. */
 export function keepCalendarCurrent(app: App, index: DueSource, settings: () => TouchbaseSettings): () => void {
 	const run = debounce(
 		() => {

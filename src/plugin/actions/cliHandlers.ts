@@ -172,7 +172,7 @@ export function registerCliHandlers(plugin: Pick<Plugin, "registerCliHandler">, 
 			"touchbase:ics",
 			"The follow-ups as an iCalendar file (touchbase ics)",
 			TODAY,
-			answer(ports, (_params, today) => buildIcs(cliReport(ports, today), { vaultName: vaultName() })),
+			answer(ports, (_params, today) => buildIcs(cliReport(ports, today), { vaultName: vaultName(), digestTime: ports.settings().digestTime })),
 		);
 		plugin.registerCliHandler(
 			"touchbase:log",

@@ -71,8 +71,8 @@ export class ProspectActions implements NoteActions, CommandActions {
 		return computeDue(prospect, today, this.settings());
 	}
 
-	/** Log a touch; `channel` starts the form on that channel (the row's Email or Call did). */
-	log(file: TFile, channel?: string): void {
+	/** Log a touch; `channel` starts the form on that channel (the row's Email or Call did); `done` once it is written. */
+	log(file: TFile, channel?: string, done?: () => void): void {
 		const found = this.prospectOf(file);
 		if (!found) return;
 		const settings = this.settings();
@@ -91,7 +91,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 				next,
 				hint: vary ? `The last three ${vary.instead} touches got no answer: try ${vary.channel}.` : null,
 			},
-			(input) => void this.applyLog(file, input),
+			(input) => void this.applyLog(file, input).then((ok) => ok && done?.()),
 		).open();
 	}
 
@@ -169,7 +169,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		}).open();
 	}
 
-	snooze(file: TFile): void {
+	snooze(file: TFile, done?: () => void): void {
 		const found = this.prospectOf(file);
 		if (!found) return;
 		const today = localToday();
@@ -185,7 +185,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 			return;
 		}
 		const target = dueTargetOf(due);
-		new SnoozeModal(this.app, this.settings(), { prospect: found.prospect.name, due: due.next.date, today }, (date) => void this.applySnooze(file, target, date)).open();
+		new SnoozeModal(this.app, this.settings(), { prospect: found.prospect.name, due: due.next.date, today }, (date) => void this.applySnooze(file, target, date).then((ok) => ok && done?.())).open();
 	}
 
 	/** Moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */

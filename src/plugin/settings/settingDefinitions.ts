@@ -95,10 +95,12 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 	},
 	{ group: "Follow-ups", key: "skipWeekends", kind: "toggle", name: "Skip weekends", desc: "A suggested date on a weekend moves to the next working day." },
 	{ group: "Follow-ups", key: "upcomingDays", kind: "number", name: "Upcoming window", desc: "Days ahead that count as upcoming.", validate: (v) => (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 366 ? undefined : "A whole number of days from 0 to 366.") },
+	{ group: "Follow-ups", key: "coldDays.lead", kind: "number", name: "Going cold: leads", desc: "Days without a touch after which a lead is marked going cold, whatever its next date. 0 turns it off.", validate: (v) => (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 366 ? undefined : "A whole number of days from 0 to 366.") },
+	{ group: "Follow-ups", key: "coldDays.active", kind: "number", name: "Going cold: active prospects", desc: "Days without a touch after which an active prospect is marked going cold, whatever its next date. 0 turns it off.", validate: (v) => (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 366 ? undefined : "A whole number of days from 0 to 366.") },
 	{ group: "Follow-ups", key: "dateLocale", kind: "dropdown", name: "Date format", desc: "How to read dates such as 3/4.", options: { en: "Month first (3/4 is March 4)", "en-GB": "Day first (3/4 is 3 April)" } },
 
 	{ group: "Calendar", key: "calendarPath", kind: "text", name: "Calendar file", desc: "Where the calendar export (.ics) is written in the vault.", placeholder: DEFAULT_SETTINGS.calendarPath, validate: notEmpty("Give a path in the vault, such as Touchbase/follow-ups.ics.") },
-	{ group: "Calendar", key: "calendarKeepCurrent", kind: "toggle", name: "Keep the calendar file current", desc: "Rewrite the calendar file whenever your follow-ups change." },
+	{ group: "Calendar", key: "calendarKeepCurrent", kind: "toggle", name: "Keep a calendar file", desc: "Rewrite the calendar file, an alarm on every follow-up, whenever your follow-ups change (only when its bytes change): subscribe to it from your phone through your sync." },
 
 	{ group: "Reminders", key: "reminders", kind: "toggle", name: "Reminders", desc: "A morning digest of what is due, and a notice at the minute of each timed touch (a touch line with a time)." },
 	{

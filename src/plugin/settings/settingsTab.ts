@@ -123,6 +123,20 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 					}
 				}),
 			);
+		for (const [status, name] of [["lead", "Going cold: leads"], ["active", "Going cold: active prospects"]] as const) {
+			new Setting(el)
+				.setName(name)
+				.setDesc(`Days without a touch after which ${status === "lead" ? "a lead" : "an active prospect"} is marked going cold, whatever its next date. 0 turns it off.`)
+				.addText((t) =>
+					t.setValue(String(s.coldDays[status])).onChange((v) => {
+						const n = Number(v);
+						if (Number.isInteger(n) && n >= 0 && n <= 366) {
+							s.coldDays = { ...s.coldDays, [status]: n };
+							this.save();
+						}
+					}),
+				);
+		}
 		new Setting(el)
 			.setName("Date format")
 			.setDesc("How to read dates such as 3/4.")
@@ -144,8 +158,8 @@ export class TouchbaseSettingTab extends PluginSettingTab {
 		new Setting(el).setName("Calendar").setHeading();
 		text("Calendar file", "Where the calendar export (.ics) is written in the vault.", s.calendarPath, (v) => (s.calendarPath = v.trim() || DEFAULT_SETTINGS.calendarPath), DEFAULT_SETTINGS.calendarPath);
 		new Setting(el)
-			.setName("Keep the calendar file current")
-			.setDesc("Rewrite the calendar file whenever your follow-ups change.")
+			.setName("Keep a calendar file")
+			.setDesc("Rewrite the calendar file, an alarm on every follow-up, whenever your follow-ups change (only when its bytes change): subscribe to it from your phone through your sync.")
 			.addToggle((t) =>
 				t.setValue(s.calendarKeepCurrent).onChange((v) => {
 					s.calendarKeepCurrent = v;

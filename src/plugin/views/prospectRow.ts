@@ -71,6 +71,12 @@ export function drawProspectRow(parent: HTMLElement, entry: DueEntry, today: str
 	if (closed) meta.createSpan({ cls: `touchbase-row-status touchbase-row-status-${entry.effectiveStatus}`, text: entry.effectiveStatus });
 	else if (entry.bucket !== "closed" && entry.bucket !== "paused") meta.createSpan({ cls: "touchbase-ordinal", text: `${ordinal(entry.doneCount + 1)} touch` });
 	if (next?.suggested) meta.createSpan({ cls: "touchbase-suggested", text: "suggested" });
+	// Going cold (README, "Going cold"): no touch for longer than its status allows, whatever the next date.
+	if (entry.cold) {
+		row.addClass("is-cold");
+		const since = entry.daysSinceTouch === null ? "No touch yet" : `No touch for ${entry.daysSinceTouch} day${entry.daysSinceTouch === 1 ? "" : "s"}`;
+		meta.createSpan({ cls: "touchbase-cold", text: "going cold", attr: { title: since } });
+	}
 
 	const what = next?.text ?? next?.objective;
 	if (what) row.createDiv({ cls: "touchbase-next", text: what });

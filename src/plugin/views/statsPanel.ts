@@ -78,6 +78,7 @@ export function drawStatsPanel(parent: HTMLElement, stats: Stats, open: OpenNote
 		cls: "touchbase-stats-headline",
 		text: `Due by ${stats.week.end}: ${count(dueThisWeek.prospects, "prospect", "prospects")}, worth ${dueThisWeek.value.toLocaleString("en-US")}${unvalued}.`,
 	});
+	pipeline.createDiv({ cls: "touchbase-stats-headline", text: `Going cold: ${count(stats.pipeline.cold, "prospect", "prospects")} with no touch for longer than their status allows.` });
 }
 
 function section(parent: HTMLElement, id: string, title: string): HTMLElement {

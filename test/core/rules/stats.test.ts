@@ -72,7 +72,7 @@ describe("computeStats on the hand-worked vault", () => {
 	});
 
 	it("pipeline: open prospects by status, and the value due this week", () => {
-		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 } });
+		expect(stats.pipeline).toEqual({ open: { lead: 1, active: 2, paused: 1 }, dueThisWeek: { prospects: 2, value: 2000, withoutValue: 0 }, cold: 0 });
 	});
 
 	it("this week: touches, answers and promises at risk", () => {

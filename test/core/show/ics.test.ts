@@ -15,12 +15,15 @@ function report(notes: Record<string, string>, today = "2026-11-23"): DueReport 
 
 const STAMP = new Date(Date.UTC(2026, 10, 23, 8, 5, 9));
 
-/** The VEVENTs of a calendar, unfolded, as maps of property (with parameters) to value. */
+/** The VEVENTs of a calendar, unfolded, as maps of property (with parameters) to value; their alarms apart. */
 function events(ics: string): Record<string, string>[] {
 	const out: Record<string, string>[] = [];
 	let current: Record<string, string> | null = null;
+	let inAlarm = false;
 	for (const line of unfold(ics).split("\r\n")) {
-		if (line === "BEGIN:VEVENT") current = {};
+		if (line === "BEGIN:VALARM" || line === "END:VALARM") inAlarm = line === "BEGIN:VALARM";
+		else if (inAlarm) continue;
+		else if (line === "BEGIN:VEVENT") current = {};
 		else if (line === "END:VEVENT") {
 			if (current) out.push(current);
 			current = null;

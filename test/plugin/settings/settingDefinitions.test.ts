@@ -65,6 +65,8 @@ function newValue(key: string, kind: string): { typed: string | boolean; stored:
 		digestTime: { typed: "7:30", stored: "07:30" },
 		cadence: { typed: "2d, 1w", stored: "2d, 1w" },
 		upcomingDays: { typed: "12", stored: 12 },
+		"coldDays.lead": { typed: "10", stored: 10 },
+		"coldDays.active": { typed: "30", stored: 30 },
 		dateLocale: { typed: "en-GB", stored: "en-GB" },
 		prospectTag: { typed: "#lead", stored: "lead" },
 		defaultChannel: { typed: "Call", stored: "call" },

@@ -31,7 +31,7 @@ describe("the settings tab", () => {
 	it("shows every group of settings, in sentence case", async () => {
 		const { tab } = await setup();
 		const names = Array.from(tab.containerEl.querySelectorAll(".setting-item-name"), (el) => el.textContent ?? "").filter((n) => n !== "");
-		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note", "Sequences", "Name", "Step 1", "Calendar", "Calendar file", "Keep the calendar file current", "Sequence", "Reminders", "Digest time", "Desktop notifications"]) {
+		for (const name of ["Prospect notes", "Prospect folders", "Prospect tag", "Type key", "Follow-up heading", "Drafts heading", "Channels", "Default channel", "Default cadence", "Skip weekends", "Upcoming window", "Date format", "Frontmatter keys", "Next follow-up", "Templates", "Touch line", "Scheduled line", "Draft email", "New prospect note", "Sequences", "Name", "Step 1", "Calendar", "Calendar file", "Keep a calendar file", "Sequence", "Reminders", "Digest time", "Desktop notifications"]) {
 			expect(names).toContain(name);
 		}
 		for (const name of names) expect(name, name).toMatch(/^[A-Z][^A-Z]*$/);
@@ -94,7 +94,7 @@ describe("the settings tab", () => {
 		const path = getSetting(tab.containerEl, "Calendar file").querySelector("input")!;
 		expect(path.value).toBe("Touchbase/follow-ups.ics");
 		typeText(path, "Sales/calendar.ics");
-		const toggle = getSetting(tab.containerEl, "Keep the calendar file current").querySelector<HTMLElement>(".checkbox-container")!;
+		const toggle = getSetting(tab.containerEl, "Keep a calendar file").querySelector<HTMLElement>(".checkbox-container")!;
 		expect(toggle.classList.contains("is-enabled")).toBe(false);
 		click(toggle);
 		tab.hide();
