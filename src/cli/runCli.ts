@@ -6,7 +6,7 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainProspect } from "../core/show/explain";
-import { inProspectFolder, isTemplate, readNote } from "../core/read/note";
+import { inProspectFolder, isTemplate } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
@@ -257,7 +257,7 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 		return 1;
 	}
 	writeFileSync(note, result.text, "utf8");
-	for (const printed of loggedText(result.line ?? "", note, readNote(path, result.text, settings), values.channel as string, settings, today)) io[printed.stream](printed.text);
+	for (const printed of loggedText(result.line ?? "", note, result.prospect ?? null, values.channel as string, settings, today)) io[printed.stream](printed.text);
 	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
 	const cancelled = result.cancelled ?? 0;
 	if (cancelled > 0) io.out(`${endedBecause(result.endedBy ?? [])}: ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled\n`);

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { UsageError } from "../core/show/cliText";
-import { setStatus } from "../core/write/commands";
+import { setStatus } from "../core/write/setStatus";
 import type { IsoDay } from "../core/text/dates";
 import { endedBecause } from "../core/write/endSequences";
 import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";

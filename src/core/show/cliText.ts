@@ -9,7 +9,7 @@ import { computeDue } from "../rules/due";
 import { sourcesLine } from "./explain";
 import { formatDueTable, formatStats } from "./tableText";
 import type { LogInput } from "../write/logTouch";
-import type { NoteRead } from "../read/note";
+import type { ProspectNote } from "../read/note";
 import { dueJson } from "./dueJson";
 import type { TouchbaseSettings } from "../settings/settings";
 import { computeStats } from "../rules/stats";
@@ -87,9 +87,9 @@ export interface Printed {
  * What `log` prints after it wrote the touch `line` to `note` (as the user named it): the line,
  * then the next follow-up; a warning when the note is not a prospect or the channel is no channel word.
  */
-export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay): Printed[] {
+export function loggedText(line: string, note: string, prospect: ProspectNote | null, channel: string, settings: TouchbaseSettings, today: IsoDay): Printed[] {
 	const printed: Printed[] = [{ stream: "out", text: `${line}\n` }];
-	if (!read.prospect) {
+	if (!prospect) {
 		const where = settings.prospectFolders.join(", ") || "a prospect folder";
 		printed.push({ stream: "err", text: `touchbase: warning: ${note} is not a prospect note, so this touch will not show in due (put it in ${where} or add type: prospect)\n` });
 		return printed;
@@ -97,7 +97,7 @@ export function loggedText(line: string, note: string, read: NoteRead, channel: 
 	if (!settings.channels.includes(channel.trim().toLowerCase())) {
 		printed.push({ stream: "err", text: `touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n` });
 	}
-	const next = computeDue(read.prospect, today, settings).next;
+	const next = computeDue(prospect, today, settings).next;
 	printed.push({
 		stream: "out",
 		text: next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n",

@@ -1,9 +1,9 @@
 import type { IsoDay } from "../text/dates";
 import { computeDue } from "../rules/due";
-import { setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../text/edits";
-import { normalizeKey, readDateValue, readFrontmatter } from "../text/frontmatter";
-import { readNote } from "../read/note";
+import type { FrontmatterValue } from "../text/edits";
+import { normalizeKey, readDateValue } from "../text/frontmatter";
 import type { TouchbaseSettings } from "../settings/settings";
+import { ParsedNote, type Refusal } from "./parsedNote";
 
 /**
  * The frontmatter mirrors (`last_touch`, `touches`, `next_follow_up`) as a note now stands. A key
@@ -11,12 +11,13 @@ import type { TouchbaseSettings } from "../settings/settings";
  * `next_contact` …) is the one written, in place; the canonical key is added only when the note
  * has none. The last contact never rolls back, and an empty next step never wipes a pending one.
  */
-export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
-	const prospect = readNote(path, text, settings).prospect;
+export function mirrorKeysOf(note: ParsedNote, today: IsoDay): [string, FrontmatterValue][] {
+	const prospect = note.prospect;
 	if (!prospect) return [];
+	const settings = note.settings;
 	// The old next_follow_up (and its synonyms) is what we are rewriting: it must not vote for
 	// itself. A field in the body (`[next:: …]`, a label line) is not rewritten, so it still counts.
-	const bodyLine = readFrontmatter(text).block?.bodyLine ?? 0;
+	const bodyLine = note.block?.bodyLine ?? 0;
 	const inline = prospect.nextFollowUp.filter((f) => f.line !== null && f.line > bodyLine);
 	const due = computeDue({ ...prospect, nextFollowUp: inline }, today, settings);
 	const k = settings.keys;
@@ -54,24 +55,15 @@ export function mirrorKeys(text: string, path: string, settings: TouchbaseSettin
 	return out;
 }
 
+/** `mirrorKeysOf` for a note's text. */
+export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
+	return mirrorKeysOf(ParsedNote.read(path, text, settings), today);
+}
+
 /**
- * A body edit's result with the frontmatter brought in line: `keys` first (a status, say), then
- * the mirrors as the edited note stands. One pure step, so a command writes the note once.
+ * Brings the frontmatter in line with a body edit: `keys` first (a status, say), then the
+ * mirrors as the edited note stands.
  */
-export function withMirrors<R extends EditResult>(
-	result: R,
-	path: string,
-	settings: TouchbaseSettings,
-	today: IsoDay,
-	keys: [string, FrontmatterValue][] = [],
-): R | EditResult {
-	if (!result.ok) return result;
-	let text = result.text;
-	if (keys.length > 0) {
-		const set = setFrontmatterKeys(text, keys);
-		if (!set.ok) return set;
-		text = set.text;
-	}
-	const mirrored = setFrontmatterKeys(text, mirrorKeys(text, path, settings, today));
-	return mirrored.ok ? { ...result, text: mirrored.text } : mirrored;
+export function setMirrors(note: ParsedNote, today: IsoDay, keys: [string, FrontmatterValue][] = []): Refusal | null {
+	return note.setKeys(keys) ?? note.setKeys(mirrorKeysOf(note, today));
 }

@@ -3,7 +3,7 @@ import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, Us
 import { localToday, type IsoDay } from "../../core/text/dates";
 import { buildIcs } from "../../core/show/ics";
 import { logTouch } from "../../core/write/logTouch";
-import { readNote, type NoteRead } from "../../core/read/note";
+import type { NoteRead, ProspectNote } from "../../core/read/note";
 import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
 import { applyEdit } from "./noteEdits";
@@ -124,13 +124,17 @@ async function logHandler(ports: CliPorts, params: CliData, today: IsoDay): Prom
 	const input = logInputFrom(params, today);
 	const settings = ports.settings();
 	let line = "";
+	let prospect: ProspectNote | null = null;
 	const result = await applyEdit(ports.app, file, (text) => {
 		const logged = logTouch(text, file.path, input, settings, today);
-		if (logged.ok) line = logged.line ?? "";
+		if (logged.ok) {
+			line = logged.line ?? "";
+			prospect = logged.prospect ?? null;
+		}
 		return logged;
 	});
 	if (!result.ok) return `touchbase: ${file.path} was not changed: ${result.error}\n`;
-	const printed = loggedText(line, file.path, readNote(file.path, result.text, settings), param(params, "channel") ?? "", settings, today);
+	const printed = loggedText(line, file.path, prospect, param(params, "channel") ?? "", settings, today);
 	return printed.map((p) => p.text).join("");
 }
 

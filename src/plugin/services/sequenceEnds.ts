@@ -1,8 +1,7 @@
 import { Component, Notice, type App } from "obsidian";
-import { endSequencesOnStatus } from "../../core/write/commands";
 import { localToday } from "../../core/text/dates";
 import type { NoteRead } from "../../core/read/note";
-import { statusEnd, touchesEndedByStatus } from "../../core/write/endSequences";
+import { endSequencesOnStatus, statusEnd, touchesEndedByStatus } from "../../core/write/endSequences";
 import type { SequenceEnd } from "../../core/settings/settings";
 import type { NoteChangeListener } from "../index/liveIndex";
 import { editNote, fileAt } from "../actions/noteEdits";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../../../src/core/write/actions";
+import { closeBody } from "../../../src/core/write/closeProspect";
+import { draftBody } from "../../../src/core/write/draftFollowUp";
+import { newProspectText, prospectFileName } from "../../../src/core/write/newProspect";
+import { scheduleTouchBody } from "../../../src/core/write/scheduleTouch";
+import { snoozeBody, type DueTarget } from "../../../src/core/write/snoozeTouch";
 import { computeDue } from "../../../src/core/rules/due";
 import { readFrontmatter } from "../../../src/core/text/frontmatter";
 import { readNote } from "../../../src/core/read/note";
