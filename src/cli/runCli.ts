@@ -6,7 +6,7 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainProspect } from "../core/show/explain";
-import { inProspectFolder, isTemplate } from "../core/read/note";
+import { inProspectFolder, isTemplate, type Touch } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
@@ -134,6 +134,17 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 }
 
 /**
+ * The touches interaction notes give a prospect, as `due` counts them (README, "Interaction notes
+ * count"), so the `touches:` a command writes is the count `due` shows. Read through the vault's
+ * index (kept between runs, so a vault read before costs one stat per note).
+ */
+function linkedTouches(vault: string, path: string, today: string, settings: TouchbaseSettings, io: Io): Touch[] {
+	if (!settings.readForms.interactions) return [];
+	const entry = buildReport(vault, today, settings, io, false).entries.find((e) => e.prospect.path === path);
+	return entry?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+}
+
+/**
  * The vault a note belongs to: the folder above it holding `.obsidian`. Without one, the folder
  * above a configured prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder
  * rule still applies; else the note's own folder.
@@ -177,7 +188,7 @@ export function run(argv: string[], io: Io): number {
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
 		if (command === "log") return runLog(rest, values, today, io);
-		if (command === "status") return runStatus(rest, today, io, findVaultRoot);
+		if (command === "status") return runStatus(rest, today, io, findVaultRoot, (vault, path, settings) => linkedTouches(vault, path, today, settings, io));
 		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
@@ -250,8 +261,8 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 	const input = logInputFrom(values, today);
 	const read = readNoteForEdit(note, io.err, findVaultRoot);
 	if (read === null) return 1;
-	const { settings, path, before } = read;
-	const result = logTouch(before, path, input, settings, today);
+	const { vault, settings, path, before } = read;
+	const result = logTouch(before, path, input, settings, today, linkedTouches(vault, path, today, settings, io));
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;

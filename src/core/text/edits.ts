@@ -60,18 +60,7 @@ export function insertUnderHeadingAt(text: string, heading: string, newLines: st
 	const spans = lineSpans(text);
 	const { live, openFrom } = markdownLines(text, spans);
 	const lineText = (i: number): string => text.slice(spans[i].start, spans[i].end);
-	/** `inserted` put at offset `at`; the new lines start `offset` characters into it. */
-	const put = (at: number, inserted: string, offset: number): Insertion => {
-		const out = text.slice(0, at) + inserted + text.slice(at);
-		const before = countNewlines(text, 0, at);
-		const atLineStart = at === bomLength(text) || text[at - 1] === "\n";
-		return {
-			text: out,
-			first: countNewlines(out, 0, at + offset) + 1,
-			movedFrom: before + (atLineStart ? 1 : 2),
-			moved: countNewlines(inserted, 0, inserted.length),
-		};
-	};
+	const put = (at: number, inserted: string, offset: number): Insertion => insertAt(text, at, inserted, offset);
 
 	let headingIndex = -1;
 	for (let i = 0; i < spans.length; i++) {
@@ -109,6 +98,33 @@ export function insertUnderHeadingAt(text: string, heading: string, newLines: st
 	const span = spans[after];
 	if (!span.terminated) return put(text.length, `${eol}${block}`, eol.length);
 	return put(span.next, `${block}${eol}`, 0);
+}
+
+/**
+ * Puts `newLines` before line `before` (1-based; one past the last line: at the end), as they
+ * are: the note's own line endings, and a missing final newline still missing.
+ */
+export function insertLinesAt(text: string, before: number, newLines: string[]): Insertion {
+	const eol = lineEnding(text);
+	const spans = lineSpans(text);
+	const block = newLines.join(eol);
+	if (before >= 1 && before <= spans.length) return insertAt(text, spans[before - 1].start, `${block}${eol}`, 0);
+	const last = spans[spans.length - 1];
+	if (!last.terminated && last.end > last.start) return insertAt(text, text.length, `${eol}${block}`, eol.length);
+	return insertAt(text, text.length, `${block}${eol}`, 0);
+}
+
+/** `inserted` put at offset `at`; the new lines start `offset` characters into it. */
+function insertAt(text: string, at: number, inserted: string, offset: number): Insertion {
+	const out = text.slice(0, at) + inserted + text.slice(at);
+	const before = countNewlines(text, 0, at);
+	const atLineStart = at === bomLength(text) || text[at - 1] === "\n";
+	return {
+		text: out,
+		first: countNewlines(out, 0, at + offset) + 1,
+		movedFrom: before + (atLineStart ? 1 : 2),
+		moved: countNewlines(inserted, 0, inserted.length),
+	};
 }
 
 function countNewlines(text: string, from: number, to: number): number {
@@ -193,9 +209,10 @@ function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
 
 
 /**
- * Sets top-level frontmatter keys (null removes one), writing the given key names: a key
- * already there under a loosely equal name (`nextFollowUp`) is rewritten in place. Every other
- * line stays as it was; a note without frontmatter gets a block at the top.
+ * Sets top-level frontmatter keys (null removes one): a key already there under a loosely equal
+ * name (`nextFollowUp`, `Status`) is rewritten in place under its own name; a new key is added
+ * at the end under the given name. Every other line stays as it was; a note without
+ * frontmatter gets a block at the top.
  */
 export function setFrontmatterKeys(text: string, updates: [string, FrontmatterValue][]): EditResult {
 	const read = readFrontmatter(text);
@@ -219,10 +236,10 @@ export function writeFrontmatterKeys(text: string, updates: [string, Frontmatter
 	const spans = lineSpans(text);
 	const closing = block.bodyLine - 1;
 	// Each top-level key with the lines its value runs over.
-	const keys: { norm: string; from: number; to: number }[] = [];
+	const keys: { norm: string; written: string; from: number; to: number }[] = [];
 	for (let i = 1; i < closing; i++) {
 		const m = FRONTMATTER_KEY.exec(text.slice(spans[i].start, spans[i].end));
-		if (m) keys.push({ norm: normalizeKey(m[2]), from: i, to: i });
+		if (m) keys.push({ norm: normalizeKey(m[2]), written: `${m[1]}${m[2]}${m[1]}`, from: i, to: i });
 		else if (keys.length > 0) keys[keys.length - 1].to = i;
 	}
 	const replaced = new Map<number, string | null>();
@@ -230,7 +247,8 @@ export function writeFrontmatterKeys(text: string, updates: [string, Frontmatter
 	const appended: string[] = [];
 	for (const [key, value] of updates) {
 		const hit = keys.find((k) => k.norm === normalizeKey(key));
-		const line = value === null ? null : `${key}: ${yamlScalar(value)}`;
+		// A key the note has keeps the spelling the user gave it (`Status`, `nextFollowUp`).
+		const line = value === null ? null : `${hit?.written ?? key}: ${yamlScalar(value)}`;
 		if (hit) {
 			replaced.set(hit.from, line);
 			for (let i = hit.from + 1; i <= hit.to; i++) {

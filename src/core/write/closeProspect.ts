@@ -3,11 +3,13 @@ import type { IsoDay } from "../text/dates";
 import type { EditResult } from "../text/edits";
 import { isScheduled } from "../rules/due";
 import type { TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { ordinal, renderLine } from "../text/template";
 import { prospectOf, prospectValues } from "./editTarget";
 import { endsOn, sequenceSlugsOf } from "./endSequences";
 import type { ParsedNote } from "./parsedNote";
 import { performBody, performCommand, type BodyResult } from "./performCommand";
+import { insertTouchLines } from "./insertTouchLines";
 
 /**
  * Mark won / Mark lost, on the model: cancels every open touch (`[-]`, kept in the note) and logs
@@ -20,7 +22,7 @@ export function closeOn(note: ParsedNote, outcome: "won" | "lost", today: IsoDay
 	const settings = note.settings;
 	let cancelled = 0;
 	for (const touch of prospect.touches) {
-		if (!isScheduled(touch, today)) continue;
+		if (touch.source !== undefined || !isScheduled(touch, today)) continue;
 		const slugs = sequenceSlugsOf(touch.raw);
 		if (slugs.length > 0 && !slugs.some((slug) => endsOn(slug, outcome, settings))) continue;
 		const failed = note.setCheckbox(touch.line, "-");
@@ -41,7 +43,7 @@ export function closeOn(note: ParsedNote, outcome: "won" | "lost", today: IsoDay
 		},
 		prospect.frontmatter,
 	);
-	note.insertUnderHeading(settings.followUpHeading, [line]);
+	insertTouchLines(note, [line]);
 	return { ok: true, cancelled };
 }
 
@@ -58,6 +60,7 @@ export function closeProspect(
 	channel: string,
 	settings: TouchbaseSettings,
 	today: IsoDay,
+	linked: readonly Touch[] = [],
 ): EditResult & { cancelled?: number } {
-	return performCommand(text, path, settings, today, (note) => closeOn(note, outcome, today, channel), { keys: [[settings.keys.status, outcome]] });
+	return performCommand(text, path, settings, today, (note) => closeOn(note, outcome, today, channel), { keys: [[settings.keys.status, outcome]], linked });
 }

@@ -3,6 +3,7 @@ import { addDaysToDay, type IsoDay } from "../text/dates";
 import type { EditResult } from "../text/edits";
 import { resolveCadence } from "../rules/due";
 import type { TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { renderTemplate } from "../text/template";
 import { prospectOf, prospectValues } from "./editTarget";
 import type { ParsedNote } from "./parsedNote";
@@ -51,6 +52,6 @@ export function draftBody(text: string, path: string, input: DraftInput, setting
 }
 
 /** Draft follow-up email: the draft, its "send" touch, and the mirrors. */
-export function draftFollowUp(text: string, path: string, input: DraftInput, settings: TouchbaseSettings, today: IsoDay): EditResult & { sendOn?: IsoDay } {
-	return performCommand(text, path, settings, today, (note) => draftOn(note, input, today));
+export function draftFollowUp(text: string, path: string, input: DraftInput, settings: TouchbaseSettings, today: IsoDay, linked: readonly Touch[] = []): EditResult & { sendOn?: IsoDay } {
+	return performCommand(text, path, settings, today, (note) => draftOn(note, input, today), { linked });
 }

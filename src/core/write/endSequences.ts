@@ -113,8 +113,14 @@ export function endSequencesOn(note: ParsedNote, today: IsoDay): Refusal | { ok:
  * that ends on it are cancelled, and the mirrors follow. With nothing to cancel the text comes
  * back unchanged (and `cancelled` is 0): the caller then writes nothing.
  */
-export function endSequencesOnStatus(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): EditResult & { cancelled?: number; end?: SequenceEnd | null } {
-	const note = ParsedNote.read(path, text, settings);
+export function endSequencesOnStatus(
+	text: string,
+	path: string,
+	settings: TouchbaseSettings,
+	today: IsoDay,
+	linked: readonly Touch[] = [],
+): EditResult & { cancelled?: number; end?: SequenceEnd | null } {
+	const note = ParsedNote.read(path, text, settings, linked);
 	const ended = endSequencesOn(note, today);
 	if (!ended.ok) return ended;
 	if (ended.cancelled === 0) return { ok: true, text, cancelled: 0, end: ended.end };

@@ -3,6 +3,7 @@ import { isDone } from "../rules/due";
 import { lineAt } from "../text/edits";
 import { keyOfLine } from "../text/frontmatter";
 import type { ParsedNote } from "./parsedNote";
+import { insertTouchLines } from "./insertTouchLines";
 
 /**
  * Before a command rewrites a note's last-contact key, the contact it holds is written down
@@ -24,6 +25,6 @@ export function keepContactHistory(note: ParsedNote, today: IsoDay): string | nu
 		.filter((n) => n.line !== null && n.line <= bodyLine && n.date > contact.date)
 		.reduce<IsoDay | null>((min, n) => (min === null || n.date < min ? n.date : min), null);
 	const line = `- ${contact.date}${contact.time ? ` ${contact.time}` : ""} last contact (from ${key})${promised ? ` → next: ${promised}` : ""}`;
-	note.insertUnderHeading(note.settings.followUpHeading, [line]);
+	insertTouchLines(note, [line]);
 	return line;
 }

@@ -11,6 +11,7 @@ import { cancelEndedTouches, endsOfTouch, nextStepLines } from "./endSequences";
 import type { SequenceEnd } from "../settings/settings";
 import type { ParsedNote } from "./parsedNote";
 import { performBody, performCommand, type BodyResult } from "./performCommand";
+import { insertTouchLines } from "./insertTouchLines";
 
 export interface LogInput {
 	date: IsoDay;
@@ -79,7 +80,7 @@ export function logOn(note: ParsedNote, input: LogInput): BodyResult<LogExtras> 
 	}
 	const done = prospect && open.length > 0 ? open[0] : null;
 	const steps = prospect && done ? nextStepLines(prospect, done, input.date, ends, settings) : [];
-	note.insertUnderHeading(settings.followUpHeading, [line, ...steps.map((s) => s.line)]);
+	insertTouchLines(note, [line, ...steps.map((s) => s.line)]);
 	return {
 		ok: true,
 		line,
@@ -113,8 +114,9 @@ export function logTouch(
 	input: LogInput,
 	settings: TouchbaseSettings,
 	today: IsoDay,
+	linked: readonly Touch[] = [],
 ): EditResult & LogExtras {
 	let prospect: ProspectNote | null = null;
-	const result = performCommand(text, path, settings, today, (note) => logOn(note, input), { written: (note) => (prospect = note.prospect) });
+	const result = performCommand(text, path, settings, today, (note) => logOn(note, input), { linked, written: (note) => (prospect = note.prospect) });
 	return result.ok ? { ...result, prospect } : result;
 }

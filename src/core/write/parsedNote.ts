@@ -1,5 +1,6 @@
 import { normalizeKey, readFrontmatter, type FrontmatterRead } from "../text/frontmatter";
 import {
+	insertLinesAt,
 	insertUnderHeadingAt,
 	lineAt,
 	moveTouchDate,
@@ -11,7 +12,7 @@ import {
 } from "../text/edits";
 import { BlockScanner, findFrontmatter, isListItem, type FrontmatterBlock } from "../text/scan";
 import { readForms } from "../read/forms";
-import { formTouch, readKeyFields, readNote, readTouches, type NoteRead, type ProspectNote } from "../read/note";
+import { formTouch, readKeyFields, readNote, readTouches, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** A command's step that could not be done, and why. */
@@ -50,10 +51,21 @@ export class ParsedNote {
 		this.data = frontmatter.ok ? frontmatter.data : {};
 	}
 
-	/** Parses a note: the one YAML parse and the one `readNote` of a command. */
-	static read(path: string, text: string, settings: TouchbaseSettings): ParsedNote {
+	/**
+	 * Parses a note: the one YAML parse and the one `readNote` of a command. `linked`: the touches
+	 * the index has for it from interaction notes (README, "Interaction notes count"), so the
+	 * counts a command writes are the due list's; each day counted once, as the index does.
+	 */
+	static read(path: string, text: string, settings: TouchbaseSettings, linked: readonly Touch[] = []): ParsedNote {
 		const frontmatter = readFrontmatter(text);
-		return new ParsedNote(path, text, settings, frontmatter, readNote(path, text, settings, frontmatter));
+		const read = readNote(path, text, settings, frontmatter);
+		const prospect = read.prospect;
+		if (prospect && linked.length > 0) {
+			const days = new Set(prospect.touches.map((t) => t.date));
+			const extra = linked.filter((t) => t.source !== undefined && !days.has(t.date) && days.add(t.date));
+			if (extra.length > 0) return new ParsedNote(path, text, settings, frontmatter, { ...read, prospect: { ...prospect, touches: [...prospect.touches, ...extra] } });
+		}
+		return new ParsedNote(path, text, settings, frontmatter, read);
 	}
 
 	/** Why a command refuses to edit this note (broken frontmatter, not a prospect), or null. */
@@ -75,6 +87,14 @@ export class ParsedNote {
 		this.shift(at.movedFrom, at.moved);
 		const added = lines.map((_, i) => at.first + i);
 		this.readLines(added);
+	}
+
+	/** Puts lines before line `before` (one past the last line: at the end). */
+	insertLinesAt(before: number, lines: string[]): void {
+		const at = insertLinesAt(this.text, before, lines);
+		this.text = at.text;
+		this.shift(at.movedFrom, at.moved);
+		this.readLines(lines.map((_, i) => at.first + i));
 	}
 
 	/** Sets the checkbox of the touch line at `line` (see `setCheckbox`). */
@@ -194,13 +214,13 @@ export class ParsedNote {
 /** A line that may hold a form: a digit (a date) or a table row (as `readNote` screens them). */
 const FORM_HINT = /\d|^\s*\|/;
 
-/** `data` with `updates` set as `setFrontmatterKeys` writes them: in place under a loosely equal key, else at the end. */
+/** `data` with `updates` set as `setFrontmatterKeys` writes them: in place under a loosely equal key (its own name kept), else at the end. */
 function withKeys(data: Record<string, unknown>, updates: [string, FrontmatterValue][]): Record<string, unknown> {
 	let entries = Object.entries(data);
 	for (const [key, value] of updates) {
 		const norm = normalizeKey(key);
 		const at = entries.findIndex(([k]) => normalizeKey(k) === norm);
-		if (at >= 0) entries = value === null ? entries.filter((_, i) => i !== at) : entries.map((e, i) => (i === at ? [key, value] : e));
+		if (at >= 0) entries = value === null ? entries.filter((_, i) => i !== at) : entries.map((e, i) => (i === at ? [e[0], value] : e));
 		else if (value !== null) entries.push([key, value]);
 	}
 	return Object.fromEntries(entries);

@@ -1,9 +1,21 @@
 import type { IsoDay } from "../text/dates";
 import type { FrontmatterValue } from "../text/edits";
 import type { TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { keepContactHistory } from "./keepContactHistory";
 import { setMirrors } from "./mirrors";
 import { ParsedNote, type Refusal } from "./parsedNote";
+
+export interface CommandOptions {
+	/** Whether the contact a last-contact key holds is written down first (default: yes). */
+	history?: boolean;
+	/** Keys set before the mirrors (a status). */
+	keys?: [string, FrontmatterValue][];
+	/** The touches interaction notes give the prospect, as the index has them. */
+	linked?: readonly Touch[];
+	/** Sees the model as the text is written. */
+	written?: (note: ParsedNote) => void;
+}
 
 /** What a command's body gives: why it refused, or what it did beside the text. */
 export type BodyResult<X> = Refusal | ({ ok: true } & X);
@@ -20,9 +32,9 @@ export function performCommand<X extends object>(
 	settings: TouchbaseSettings,
 	today: IsoDay,
 	body: (note: ParsedNote) => BodyResult<X>,
-	options: { history?: boolean; keys?: [string, FrontmatterValue][]; written?: (note: ParsedNote) => void } = {},
+	options: CommandOptions = {},
 ): Refusal | ({ ok: true; text: string } & X) {
-	const note = ParsedNote.read(path, text, settings);
+	const note = ParsedNote.read(path, text, settings, options.linked);
 	if (options.history !== false) keepContactHistory(note, today);
 	const done = body(note);
 	if (!done.ok) return done;

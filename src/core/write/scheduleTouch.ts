@@ -1,10 +1,12 @@
 import type { ClockTime, IsoDay } from "../text/dates";
 import type { EditResult } from "../text/edits";
 import type { TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { renderLine } from "../text/template";
 import { prospectOf, prospectValues } from "./editTarget";
 import type { ParsedNote } from "./parsedNote";
 import { performBody, performCommand, type BodyResult } from "./performCommand";
+import { insertTouchLines } from "./insertTouchLines";
 
 export interface ScheduleInput {
 	date: IsoDay;
@@ -31,7 +33,7 @@ export function scheduleOn(note: ParsedNote, input: ScheduleInput): BodyResult<{
 		},
 		prospect.frontmatter,
 	);
-	note.insertUnderHeading(settings.followUpHeading, [line]);
+	insertTouchLines(note, [line]);
 	return { ok: true, line };
 }
 
@@ -41,6 +43,6 @@ export function scheduleTouchBody(text: string, path: string, input: ScheduleInp
 }
 
 /** Schedule next follow-up: the open line, and the mirrors. */
-export function scheduleTouch(text: string, path: string, input: ScheduleInput, settings: TouchbaseSettings, today: IsoDay): EditResult & { line?: string } {
-	return performCommand(text, path, settings, today, (note) => scheduleOn(note, input));
+export function scheduleTouch(text: string, path: string, input: ScheduleInput, settings: TouchbaseSettings, today: IsoDay, linked: readonly Touch[] = []): EditResult & { line?: string } {
+	return performCommand(text, path, settings, today, (note) => scheduleOn(note, input), { linked });
 }

@@ -4,6 +4,7 @@ import { keyOfLine, normalizeKey } from "../text/frontmatter";
 import { parseNaturalDate } from "../text/nextClause";
 import { computeDue, type NextTouch } from "../rules/due";
 import type { TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { prospectOf } from "./editTarget";
 import { setMirrors } from "./mirrors";
 import { ParsedNote } from "./parsedNote";
@@ -74,19 +75,20 @@ export function snoozeTouch(
 	time: ClockTime | undefined,
 	settings: TouchbaseSettings,
 	today: IsoDay,
+	linked: readonly Touch[] = [],
 ): EditResult {
 	if (target.source === "next_follow_up") {
 		// The date comes from a follow-up field: frontmatter `next_follow_up` or a synonym
 		// (`next_contact`, `nextFollowUp`), or a Dataview `[next:: …]` in the body. Writing a
 		// canonical `next_follow_up` beside it would leave the old, earlier date in charge.
-		const note = ParsedNote.read(path, text, settings);
+		const note = ParsedNote.read(path, text, settings, linked);
 		const moved = moveFollowUpOn(note, date, today);
 		if (!moved.ok) return moved;
 		// A moved frontmatter field is the mirror itself; a moved body field is mirrored.
 		if (moved.inFrontmatter) return { ok: true, text: note.text, inFrontmatter: true } as EditResult;
 		return setMirrors(note, today) ?? { ok: true, text: note.text };
 	}
-	return performCommand(text, path, settings, today, (note) => snoozeOn(note, target, date, time));
+	return performCommand(text, path, settings, today, (note) => snoozeOn(note, target, date, time), { linked });
 }
 
 /**

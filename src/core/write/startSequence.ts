@@ -1,10 +1,12 @@
 import type { IsoDay } from "../text/dates";
 import type { EditResult } from "../text/edits";
 import type { Sequence, TouchbaseSettings } from "../settings/settings";
+import type { Touch } from "../read/note";
 import { prospectOf } from "./editTarget";
 import type { ParsedNote } from "./parsedNote";
 import { performBody, performCommand, type BodyResult } from "./performCommand";
 import { planSequence, stepLine, type PlannedTouch } from "./sequences";
+import { insertTouchLines } from "./insertTouchLines";
 
 /**
  * Start a sequence, on the model: under the follow-up heading, the open touch line of every step
@@ -20,7 +22,7 @@ export function startSequenceOn(note: ParsedNote, sequence: Sequence, start: Iso
 	const planned = planSequence(sequence, start);
 	if (planned === null) return { ok: false, error: `${start} is not a date` };
 	const lines = planned.map(({ step, date }) => stepLine(prospect, sequence, step, date, settings));
-	note.insertUnderHeading(settings.followUpHeading, lines);
+	insertTouchLines(note, lines);
 	return note.setKeys([[settings.keys.sequence, sequence.name]]) ?? { ok: true, lines, planned };
 }
 
@@ -43,6 +45,7 @@ export function startSequence(
 	start: IsoDay,
 	settings: TouchbaseSettings,
 	today: IsoDay,
+	linked: readonly Touch[] = [],
 ): EditResult & { planned?: PlannedTouch[] } {
-	return performCommand(text, path, settings, today, (note) => startSequenceOn(note, sequence, start));
+	return performCommand(text, path, settings, today, (note) => startSequenceOn(note, sequence, start), { linked });
 }

@@ -13,7 +13,7 @@ import { startSequence } from "../../core/write/startSequence";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../../core/rules/due";
 import { logTouch, type LogInput } from "../../core/write/logTouch";
-import type { ProspectNote } from "../../core/read/note";
+import type { ProspectNote, Touch } from "../../core/read/note";
 import { isSequenceLine } from "../../core/write/sequences";
 import { endedBecause } from "../../core/write/endSequences";
 import type { Sequence, SequenceEnd, TouchbaseSettings } from "../../core/settings/settings";
@@ -73,6 +73,14 @@ export class ProspectActions implements NoteActions, CommandActions {
 		return null;
 	}
 
+	/**
+	 * The touches interaction notes give a prospect, as the index counts them (README,
+	 * "Interaction notes count"): a command's `touches:` is then the count the view shows.
+	 */
+	private linked(path: string): Touch[] {
+		return this.index.report().entries.find((e) => e.prospect.path === path)?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+	}
+
 	private dueOf(prospect: ProspectNote, today: IsoDay): DueEntry {
 		return computeDue(prospect, today, this.settings());
 	}
@@ -110,7 +118,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 			this.app,
 			file,
 			(data) => {
-				const result = logTouch(data, file.path, input, settings, localToday());
+				const result = logTouch(data, file.path, input, settings, localToday(), this.linked(file.path));
 				if (result.ok) {
 					cancelled = result.cancelled ?? 0;
 					endedBy = result.endedBy ?? [];
@@ -147,7 +155,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 			this.app,
 			file,
 			(data) => {
-				const result = startSequence(data, file.path, sequence, today, settings, localToday());
+				const result = startSequence(data, file.path, sequence, today, settings, localToday(), this.linked(file.path));
 				if (result.ok) dates = (result.planned ?? []).map((p) => p.date);
 				return result;
 			},
@@ -167,7 +175,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const channel = found.prospect.channel ?? settings.defaultChannel;
 		new ScheduleModal(this.app, settings, { prospect: found.prospect.name, today, channel, when: "" }, (input) => {
 			void (async () => {
-				const text = await editNote(this.app, file, (data) => scheduleTouch(data, file.path, input, settings, localToday()), "schedule the follow-up");
+				const text = await editNote(this.app, file, (data) => scheduleTouch(data, file.path, input, settings, localToday(), this.linked(file.path)), "schedule the follow-up");
 				if (text !== null) {
 					new Notice(`Touchbase: follow-up scheduled for ${input.date}.`);
 				}
@@ -197,7 +205,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 	/** Moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */
 	async applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean> {
 		const settings = this.settings();
-		const text = await editNote(this.app, file, (data) => snoozeTouch(data, file.path, target, date, time, settings, localToday()), "snooze the touch");
+		const text = await editNote(this.app, file, (data) => snoozeTouch(data, file.path, target, date, time, settings, localToday(), this.linked(file.path)), "snooze the touch");
 		if (text === null) return false;
 		new Notice(`Touchbase: snoozed to ${date}${time ? ` ${time}` : ""}.`);
 		return true;
@@ -214,7 +222,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 					this.app,
 					file,
 					(data) => {
-						const result = draftFollowUp(data, file.path, input, settings, localToday());
+						const result = draftFollowUp(data, file.path, input, settings, localToday(), this.linked(file.path));
 						if (result.ok) sendOn = result.sendOn;
 						return result;
 					},
@@ -278,7 +286,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const settings = this.settings();
 		const found = this.index.get(file.path)?.prospect;
 		const channel = found?.channel ?? settings.defaultChannel;
-		const text = await editNote(this.app, file, (data) => closeProspect(data, file.path, outcome, channel, settings, localToday()), `mark it ${outcome}`);
+		const text = await editNote(this.app, file, (data) => closeProspect(data, file.path, outcome, channel, settings, localToday(), this.linked(file.path)), `mark it ${outcome}`);
 		if (text === null) return false;
 		new ConfirmModal(
 			this.app,
@@ -297,7 +305,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const settings = this.settings();
 		const day = addDaysToDay(localToday(), days);
 		// Due on its day, though the prospect is closed (README, "What is due").
-		const text = await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings, localToday()), "schedule the referral ask");
+		const text = await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings, localToday(), this.linked(file.path)), "schedule the referral ask");
 		if (text !== null) new Notice(`Touchbase: referral ask scheduled for ${day}.`);
 	}
 

@@ -58,11 +58,11 @@ describe("snoozeBody", () => {
 		expect(dueOf(out).next).toMatchObject({ date: "2026-11-25", channel: "email" });
 	});
 
-	it("turns a cadence suggestion into a scheduled touch", () => {
+	it("turns a cadence suggestion into a scheduled touch, beside the note's contacts", () => {
 		const text = "- 2026-11-17 call: intro\n";
 		expect(dueOf(text).next?.suggested).toBe(true);
 		const out = ok(snoozeBody(text, PATH, targetOf(text), "2026-11-26", undefined, S));
-		expect(out).toBe("- 2026-11-17 call: intro\n\n## Follow-ups\n- [ ] 2026-11-26 email: follow up\n");
+		expect(out).toBe("- 2026-11-17 call: intro\n- [ ] 2026-11-26 email: follow up\n");
 		expect(dueOf(out).next).toMatchObject({ date: "2026-11-26", suggested: false });
 	});
 
