@@ -6,7 +6,7 @@ import type { ParsedNote } from "./parsedNote";
 const HISTORY_HEADING = /^(?:logs?|interactions?|history|timeline|contact (?:log|history)|follow[- ]?ups?|touches|touchpoints|activity(?: log)?)$/i;
 
 /** Where new touch lines go in a note: before a line, or under a heading. */
-type Place = { before: number; newestFirst: boolean } | { heading: string };
+type Place = { before: number; newestFirst: boolean; table?: "before" | "after" } | { heading: string };
 
 /**
  * Writes touch lines where the note keeps its history (README, "Logging a touch"): in the section
@@ -17,8 +17,13 @@ type Place = { before: number; newestFirst: boolean } | { heading: string };
  */
 export function insertTouchLines(note: ParsedNote, lines: string[]): void {
 	const place = historyPlace(note);
-	if ("heading" in place) note.insertUnderHeading(place.heading, lines);
-	else note.insertLinesAt(place.before, place.newestFirst ? [...lines].reverse() : lines);
+	if ("heading" in place) {
+		note.insertUnderHeading(place.heading, lines);
+		return;
+	}
+	const ordered = place.newestFirst ? [...lines].reverse() : lines;
+	// A blank line keeps a table apart from the list, or markdown reads the two as one.
+	note.insertLinesAt(place.before, place.table === "before" ? [...ordered, ""] : place.table === "after" ? ["", ...ordered] : ordered);
 }
 
 function historyPlace(note: ParsedNote): Place {
@@ -76,7 +81,7 @@ function historyPlace(note: ParsedNote): Place {
 		// Newest first: above the first contact (above its table, when it is a row).
 		let before = group[0].line;
 		while (isRow(before) && isRow(before - 1)) before--;
-		return { before, newestFirst: true };
+		return { before, newestFirst: true, table: isRow(before) ? "before" : undefined };
 	}
 	// Oldest first: after the last contact and what belongs to it (its table, its section, its
 	// nested items and lazy continuation lines).
@@ -106,5 +111,5 @@ function historyPlace(note: ParsedNote): Place {
 	// Never inside a code block or comment left open after the history: just before it.
 	let before = after + 1;
 	while (openAfter.has(before - 1) && before - 1 > last.line) before--;
-	return { before, newestFirst: false };
+	return { before, newestFirst: false, table: isRow(before - 1) ? "after" : undefined };
 }

@@ -91,7 +91,8 @@ export class ProspectActions implements NoteActions, CommandActions {
 		if (!found) return;
 		const settings = this.settings();
 		const today = localToday();
-		const due = this.dueOf(found.prospect, today);
+		// As the view shows it: interaction notes' touches counted (README, "Logging a touch").
+		const due = this.index.report(today).entries.find((e) => e.prospect.path === file.path) ?? this.dueOf(found.prospect, today);
 		const vary = channel === undefined ? channelToVary(found.prospect, today, settings) : null;
 		channel ??= vary?.channel ?? due.next?.channel ?? found.prospect.channel ?? settings.defaultChannel;
 		const next = cadenceSuggestion(resolveCadence(found.prospect, settings), due.doneCount + 1, today, settings.skipWeekends) ?? "";

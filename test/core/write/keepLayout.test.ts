@@ -70,11 +70,11 @@ describe("where a touch goes", () => {
 		expect(logged(before)).toContain("### 2026-11-17 — Call with Dana\nQuote sent.\n- 2026-11-23 call: walked through the quote\n\n## Notes\n");
 	});
 
-	it("a table history keeps its table whole: the line goes after it, or above it when the newest row is first", () => {
+	it("a table history keeps its table whole: the line goes after it, or above it when the newest row is first, a blank line between", () => {
 		const table = "## Log\n| Date | Type | Notes |\n|---|---|---|\n| 2026-11-17 | Call | voicemail |\n| 2026-11-10 | Email | intro |\n\n## Notes\nx\n";
-		expect(logged(table)).toContain("## Log\n- 2026-11-23 call: walked through the quote\n| Date | Type | Notes |\n");
+		expect(logged(table)).toContain("## Log\n- 2026-11-23 call: walked through the quote\n\n| Date | Type | Notes |\n");
 		const ascending = "## Log\n| Date | Type | Notes |\n|---|---|---|\n| 2026-11-10 | Email | intro |\n| 2026-11-17 | Call | voicemail |\n\n## Notes\nx\n";
-		expect(logged(ascending)).toContain("| 2026-11-17 | Call | voicemail |\n- 2026-11-23 call: walked through the quote\n\n## Notes\n");
+		expect(logged(ascending)).toContain("| 2026-11-17 | Call | voicemail |\n\n- 2026-11-23 call: walked through the quote\n\n## Notes\n");
 	});
 
 	it("a task list is no history: the contacts' own section takes the line", () => {
