@@ -89,7 +89,9 @@ function leadingDateForm(name: DateForm, token: RegExp, dateText: (touch: TouchL
 			return {
 				kind: "touch",
 				touch: {
-					...item,
+					indent: item.indent,
+					bullet: item.bullet,
+					checkbox: item.checkbox,
 					date,
 					dateForm: name,
 					alias: m[2] ?? null,
@@ -133,7 +135,9 @@ const TASKS_FORM: TouchForm = {
 		return {
 			kind: "touch",
 			touch: {
-				...item,
+				indent: item.indent,
+				bullet: item.bullet,
+				checkbox: item.checkbox,
 				date,
 				dateForm: "tasks",
 				alias: null,

@@ -53,19 +53,21 @@ function historyPlace(note: ParsedNote): Place {
 		for (const [line, heading] of headings) if (isHistory(heading)) return { heading: lineText(line) };
 		return { heading: note.settings.followUpHeading };
 	}
-	// Each contact's section: the heading above it (above a dated heading: its parent).
-	const sectionOf = (touch: Touch): number => {
-		const own = headings.get(touch.line);
-		for (let line = touch.line - 1; line > bodyLine; line--) {
-			const heading = headings.get(line);
-			if (heading && (own === undefined || heading.level < own.level)) return line;
-		}
-		return 0;
-	};
+	// Each contact's section: the heading above it (above a dated heading: its parent), found in
+	// one walk down the note with the headings still open.
 	const groups = new Map<number, Touch[]>();
-	for (const touch of contacts) {
-		const section = sectionOf(touch);
-		groups.set(section, [...(groups.get(section) ?? []), touch]);
+	const open: { line: number; level: number }[] = [];
+	let next = 0;
+	for (let line = bodyLine + 1; line <= spans.length && next < contacts.length; line++) {
+		const heading = headings.get(line);
+		if (heading) while (open.length > 0 && open[open.length - 1].level >= heading.level) open.pop();
+		for (; next < contacts.length && contacts[next].line === line; next++) {
+			const section = open.length > 0 ? open[open.length - 1].line : 0;
+			const group = groups.get(section);
+			if (group) group.push(contacts[next]);
+			else groups.set(section, [contacts[next]]);
+		}
+		if (heading) open.push({ line, level: heading.level });
 	}
 	// The section holding the most contacts (a section named as a history first); of two, the later.
 	const named = [...groups.entries()].filter(([line]) => isHistory(headings.get(line))).map(([, g]) => g);
