@@ -6,7 +6,7 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainNote, explainVault } from "../core/show/explain";
-import { inProspectFolder, isTemplate, readNote } from "../core/read/note";
+import { inProspectFolder, isTemplate, type Touch } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
@@ -222,6 +222,17 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 }
 
 /**
+ * The touches interaction notes give a prospect, as `due` counts them (README, "Interaction notes
+ * count"), so the `touches:` a command writes is the count `due` shows. Read through the vault's
+ * index (kept between runs, so a vault read before costs one stat per note).
+ */
+function linkedTouches(vault: string, path: string, today: string, settings: TouchbaseSettings, io: Io): Touch[] {
+	if (!settings.readForms.interactions) return [];
+	const entry = buildReport(vault, today, settings, io, false).entries.find((e) => e.prospect.path === path);
+	return entry?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+}
+
+/**
  * The vault a note belongs to, as Obsidian sees it (README, "The command line"): `--vault DIR`
  * when given; else the nearest folder above the note holding `.obsidian`; else the folder above
  * a prospect folder on the note's path (`…/Prospects/Acme.md`), so the folder rule applies; else
@@ -282,7 +293,7 @@ export function run(argv: string[], io: Io): number {
 		const cwd = io.cwd ?? process.cwd();
 		const rootOf = (note: string): { vault: string; settings: TouchbaseSettings } => findVaultRoot(note, cwd, values.vault);
 		if (command === "log") return runLog(rest, values, today, io, rootOf);
-		if (command === "status") return runStatus(rest, today, io, rootOf);
+		if (command === "status") return runStatus(rest, today, io, rootOf, (vault, path, settings) => linkedTouches(vault, path, today, settings, io));
 		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, rootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
@@ -370,17 +381,16 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 	const input = logInputFrom(values, today);
 	const read = readNoteForEdit(note, io.err, rootOf);
 	if (read === null) return 1;
-	const { settings, path, before } = read;
-	const result = logTouch(before, path, input, settings, today);
+	const { vault, settings, path, before } = read;
+	const result = logTouch(before, path, input, settings, today, linkedTouches(vault, path, today, settings, io));
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;
 	}
 	writeFileSync(note, result.text, "utf8");
-	const after = readNote(path, result.text, settings);
-	// The next follow-up as `due` and `explain` see it: with the vault's interaction notes.
-	const entry = after.prospect ? buildReport(read.vault, today, settings, io, values["no-cache"] === true).entries.find((e) => e.prospect.path === path) : undefined;
-	for (const printed of loggedText(result.line ?? "", note, after, values.channel as string, settings, today, entry)) io[printed.stream](printed.text);
+	// The model after the write holds the vault's interaction notes too (linked above): the next
+	// follow-up as `due` and `explain` see it, with no second read.
+	for (const printed of loggedText(result.line ?? "", note, result.prospect ?? null, values.channel as string, settings, today)) io[printed.stream](printed.text);
 	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
 	const cancelled = result.cancelled ?? 0;
 	if (cancelled > 0) io.out(`${endedBecause(result.endedBy ?? [])}: ${cancelled} open sequence touch${cancelled === 1 ? " was" : "es were"} cancelled\n`);

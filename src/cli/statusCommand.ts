@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { UsageError } from "../core/show/cliText";
-import { setStatus } from "../core/write/commands";
+import { setStatus } from "../core/write/setStatus";
 import type { IsoDay } from "../core/text/dates";
+import type { Touch } from "../core/read/note";
+import type { TouchbaseSettings } from "../core/settings/settings";
 import { endedBecause } from "../core/write/endSequences";
 import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
 
@@ -15,15 +17,21 @@ interface StatusIo {
  * sequences that status ends (won, lost, paused), in one write (README, "Sequences"). Setting the
  * status the note already has writes nothing.
  */
-export function runStatus(rest: string[], today: IsoDay, io: StatusIo, findVaultRoot: VaultRootOf): number {
+export function runStatus(
+	rest: string[],
+	today: IsoDay,
+	io: StatusIo,
+	findVaultRoot: VaultRootOf,
+	linkedTouches: (vault: string, path: string, settings: TouchbaseSettings) => Touch[] = () => [],
+): number {
 	if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : rest.length === 1 ? "missing STATUS (lead, active, paused, won or lost)" : `unexpected argument "${rest[2]}"`);
 	const [note, status] = rest;
 	checkNoteArg(note);
 	if (!/^(lead|active|paused|won|lost)$/i.test(status.trim())) throw new UsageError(`STATUS must be lead, active, paused, won or lost, not "${status}"`);
 	const read = readNoteForEdit(note, io.err, findVaultRoot);
 	if (read === null) return 1;
-	const { settings, path, before } = read;
-	const result = setStatus(before, path, status, settings, today);
+	const { vault, settings, path, before } = read;
+	const result = setStatus(before, path, status, settings, today, linkedTouches(vault, path, settings));
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;

@@ -6,7 +6,7 @@ import type { Stats } from "../core/rules/stats";
 import type { DueReport } from "../core/rules/dueReport";
 import type { TFile } from "obsidian";
 import type { NoteRead, ProspectNote } from "../core/read/note";
-import type { DueTarget } from "../core/write/actions";
+import type { DueTarget } from "../core/write/snoozeTouch";
 import type { ClockTime, IsoDay } from "../core/text/dates";
 
 /** The settings in force (they change: read them at each use). */

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snoozeBody } from "../../src/core/write/actions";
+import { snoozeBody } from "../../src/core/write/snoozeTouch";
 import { dueTargetOf } from "../../src/plugin/actions/prospectActions";
 import { computeDue } from "../../src/core/rules/due";
 import { readNote } from "../../src/core/read/note";

@@ -757,9 +757,11 @@ describe("Mark won / Mark lost", () => {
 		await runCommand(app, "mark-lost");
 		await submit(app);
 		const closed = bytes(dir, HARBOR);
+		// A closed prospect has no next date: the note's own key stays as it was, never removed.
+		expect(closed).toContain("next_follow_up: 2026-11-19\n");
 		await submit(app);
 		expect(bytes(dir, HARBOR)).toBe(
-			edited(closed, ["touches: 3\n---\n", "touches: 3\nnext_follow_up: 2026-12-23\n---\n"], ["(outcome: no)\n", "(outcome: no)\n- [ ] 2026-12-23 email: ask for a referral #objective/referral\n"]),
+			edited(closed, ["next_follow_up: 2026-11-19\n", "next_follow_up: 2026-12-23\n"], ["(outcome: no)\n", "(outcome: no)\n- [ ] 2026-12-23 email: ask for a referral #objective/referral\n"]),
 		);
 	});
 

@@ -3,8 +3,8 @@
  * Import leads (README, "Import leads"): rows of a CSV or contacts of a vCard file in, the new
  * prospect notes and a report out. Pure: the CLI and the plugin write the notes (all or none).
  */
-import { newProspectText, prospectFileName } from "../write/actions";
-import { startSequence } from "../write/commands";
+import { newProspectText, prospectFileName } from "../write/newProspect";
+import { startSequence } from "../write/startSequence";
 import type { IsoDay } from "../text/dates";
 import { insertUnderHeading, plainIsNotText, setFrontmatterKeys, type FrontmatterValue } from "../text/edits";
 import { normalizeKey, readFrontmatter } from "../text/frontmatter";

@@ -13,13 +13,13 @@ import { headingOf, isDelimiterRow, tableCells } from "../text/scan";
 import type { TouchbaseSettings } from "../settings/settings";
 import { letterRunsOf } from "../text/unicode";
 
-/** Where a touch or a next step was read from. */
-export type TouchForm = "line" | "key" | "label" | "heading" | "table" | "task" | "interaction";
+/** Where a touch or a next step was read from (a touch line is written in one of the `TouchForm`s of core/text/touchLine.ts). */
+export type FormKind = "line" | "key" | "label" | "heading" | "table" | "task" | "interaction";
 
 /** A touch or next step read from one of the forms. */
 export interface FormFinding {
 	kind: "touch" | "next";
-	form: TouchForm;
+	form: FormKind;
 	line: number;
 	date: IsoDay;
 	channel: string | null;

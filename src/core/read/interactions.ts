@@ -3,6 +3,7 @@
  * (`Interactions/2026-09-20 Call with Jane Doe.md`) whose frontmatter names the people it was
  * with. Each is a done touch of every prospect it links to, on its date.
  */
+import { wikilinksIn } from "../text/wikilink";
 import { isIsoDay, type IsoDay } from "../text/dates";
 import { Fields, readDateValue, readText } from "../text/frontmatter";
 import { channelIn } from "./forms";
@@ -18,7 +19,6 @@ export interface Interaction {
 	links: string[];
 }
 
-const LINK = /\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g;
 const NAME_DATE = /^(?:.*?[\s_-])?(\d{4})-?(\d{2})-?(\d{2})(?=$|[\s_.-])/;
 
 /** The link target a name or path is known by: lower case, no `.md`. */
@@ -33,7 +33,7 @@ function peopleIn(value: unknown): string[] {
 	for (const item of items) {
 		const text = readText(item);
 		if (text === null) continue;
-		const links = [...text.matchAll(LINK)].map((m) => m[1]);
+		const links = wikilinksIn(text).map((link) => link.target).filter((target) => target !== "");
 		if (links.length > 0) out.push(...links);
 		else out.push(...text.split(/\s*[,;]\s*/).filter((name) => name !== ""));
 	}

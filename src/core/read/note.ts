@@ -2,17 +2,19 @@
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
 import type { ClockTime, IsoDay } from "../text/dates";
-import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText } from "../text/frontmatter";
+import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterRead } from "../text/frontmatter";
+import { parseCounts } from "../text/yaml";
 import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
-import { readForms, type BodyLine, type FormFinding, type TouchForm, type UnusedDate } from "./forms";
+import { readForms, type BodyLine, type FormFinding, type FormKind, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "../text/nextClause";
 import type { TouchbaseSettings } from "../settings/settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
 import { checkState, deserializeTouch, type CheckState, type TouchLine } from "../text/touchLine";
 import { lettersAndDigitsOf } from "../text/unicode";
+import { parseWikilink, targetName } from "../text/wikilink";
 
 export interface Problem {
 	path: string;
@@ -37,7 +39,7 @@ export interface Touch {
 	objective: string | null;
 	next: NextStep | null;
 	/** The form it was read from; a touch line when absent. */
-	from?: TouchForm;
+	from?: FormKind;
 	/** The note it was read from, when another (an interaction note): then `line` is 0. */
 	source?: string;
 	parsed: TouchLine;
@@ -49,7 +51,7 @@ export interface DatedValue {
 	/** 1-based line it was read from. */
 	line: number | null;
 	/** The form it was read from, when not a frontmatter key or a Dataview field. */
-	from?: TouchForm;
+	from?: FormKind;
 }
 
 export interface ProspectNote {
@@ -122,9 +124,10 @@ function displayName(path: string, fields: Fields, firstHeading: string | null, 
 /** `[[Acme Inc]]`, `[[Clients/Acme Inc|Acme]]` → the text a reader sees; other text as it is. */
 export function linkText(value: string | null): string | null {
 	if (value === null) return null;
-	const m = /^\[\[([^\]|]+)(?:\|([^\]]+))?\]\]$/.exec(value.trim());
-	if (!m) return value;
-	return (m[2] ?? m[1].slice(m[1].lastIndexOf("/") + 1).replace(/#.*$/, "")).trim() || value;
+	const link = parseWikilink(value);
+	// `[[|x]]` and `[[A|]]` name nothing: shown as written.
+	if (!link || link.alias === "" || (link.target === "" && link.heading === null)) return value;
+	return (link.alias ?? targetName(link.target)).trim() || value;
 }
 
 export function inProspectFolder(path: string, settings: TouchbaseSettings): boolean {
@@ -192,8 +195,13 @@ function notTextAt(text: string): number | null {
 	return line;
 }
 
-/** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
-export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
+/**
+ * Reads a note; returns the prospect it describes, or null with no problem for other notes.
+ * `frontmatter`: the note's frontmatter when the caller has already parsed it (a command's model
+ * parses it once), so it is not parsed again.
+ */
+export function readNote(path: string, text: string, settings: TouchbaseSettings, frontmatter?: FrontmatterRead): NoteRead {
+	parseCounts.notes++;
 	const inFolder = inProspectFolder(path, settings);
 	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
 	let tagPossible = false;
@@ -205,7 +213,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	if (isTemplate(path, text, settings)) return { prospect: null, problems: [] };
 	const binary = notTextAt(text);
 	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
-	const fm = readFrontmatter(text);
+	const fm = frontmatter ?? readFrontmatter(text);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
@@ -252,7 +260,18 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 }
 
 type Report = (line: number | null, message: string) => void;
-type ProspectFields = Omit<ProspectNote, "path" | "name" | "touches" | "frontmatter" | "problems">;
+export type ProspectFields = Omit<ProspectNote, "path" | "name" | "touches" | "frontmatter" | "problems" | "unused">;
+
+/**
+ * The fields a prospect's frontmatter gives, from data already parsed (a command that set keys
+ * in its model of the note reads them again from there, never from the YAML text). The body's
+ * next steps are not among them: `nextFollowUp` holds the keys' dates only.
+ */
+export function readKeyFields(text: string, data: Record<string, unknown>, settings: TouchbaseSettings): ProspectFields {
+	const lines = splitLines(text);
+	const block = findFrontmatter(text);
+	return readProspectFields(new Fields(data), [], (key) => findKeyLine(lines, block, key), settings, () => undefined);
+}
 
 /** The prospect's fields: from frontmatter keys, loosely named, and the body's Dataview `next` fields. */
 function readProspectFields(
@@ -331,8 +350,11 @@ function readProspectFields(
 	};
 }
 
-/** The touches: list items the touch-line grammar reads, with their clauses and next steps. */
-function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSettings, report: Report): Touch[] {
+/**
+ * The touches: list items the touch-line grammar reads, with their clauses and next steps. `text`
+ * is a line's live markdown (its comments removed), `raw` the line as written.
+ */
+export function readTouches(candidates: readonly { line: number; raw: string; text: string }[], settings: TouchbaseSettings, report: Report): Touch[] {
 	const touches: Touch[] = [];
 	for (const candidate of candidates) {
 		const parsed = deserializeTouch(candidate.text, settings.channels);
@@ -413,7 +435,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 }
 
 /** A touch of one of the other forms, shaped as a touch line without a checkbox. */
-function formTouch(found: FormFinding, raw: string): Touch {
+export function formTouch(found: FormFinding, raw: string): Touch {
 	return {
 		line: found.line,
 		raw,

@@ -3,6 +3,7 @@
  * key, and the names that answer to an owner. Also the other names the contact keys are read
  * under (`Email`, `e-mail`, `Phone Number`, `mobile` …: key names already match loosely).
  */
+import { parseWikilink, targetName } from "../text/wikilink";
 
 /** Other key names read as the owner. */
 export const OWNER_KEYS: readonly string[] = ["assigned_to", "lead_owner", "account_owner", "sales_rep", "rep"];
@@ -36,8 +37,8 @@ export function readOwners(value: unknown): string[] {
 export function ownerNames(text: string): string[] {
 	const norm = (s: string): string => s.replace(/^@/, "").replace(/\.md$/i, "").replace(/\s+/g, " ").trim().toLowerCase();
 	const t = text.trim();
-	const link = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]$/.exec(t);
-	const names = link ? [link[1].slice(link[1].lastIndexOf("/") + 1), link[2] ?? ""] : [t];
+	const link = parseWikilink(t);
+	const names = link ? [targetName(link.target), link.alias ?? ""] : [t];
 	return names.map(norm).filter((n) => n !== "");
 }
 
@@ -52,8 +53,8 @@ export function ownedBy(prospect: { readonly owners: readonly string[] }, who: s
 export function ownerLabel(prospect: { readonly owners: readonly string[] }): string {
 	const first = prospect.owners[0];
 	if (first === undefined) return "";
-	const link = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]$/.exec(first.trim());
+	const link = parseWikilink(first);
 	if (!link) return first.trim();
-	return (link[2] ?? "").trim() || link[1].slice(link[1].lastIndexOf("/") + 1).trim();
+	return (link.alias ?? "").trim() || targetName(link.target).trim();
 }
 

@@ -11,7 +11,7 @@ import { sourcesLine } from "./explain";
 import { formatDueTable, formatStats, type TableOptions } from "./tableText";
 import { wrapJoined } from "./width";
 import type { LogInput } from "../write/logTouch";
-import type { NoteRead } from "../read/note";
+import type { ProspectNote } from "../read/note";
 import { dueJson } from "./dueJson";
 import type { TouchbaseSettings } from "../settings/settings";
 import { computeStats } from "../rules/stats";
@@ -93,9 +93,9 @@ export interface Printed {
  * then the next follow-up; a warning when the note is not a prospect or the channel is no channel word.
  * `entry`, when given, is the note's due entry read with its vault.
  */
-export function loggedText(line: string, note: string, read: NoteRead, channel: string, settings: TouchbaseSettings, today: IsoDay, entry?: DueEntry): Printed[] {
+export function loggedText(line: string, note: string, prospect: ProspectNote | null, channel: string, settings: TouchbaseSettings, today: IsoDay, entry?: DueEntry): Printed[] {
 	const printed: Printed[] = [{ stream: "out", text: `${line}\n` }];
-	if (!read.prospect) {
+	if (!prospect) {
 		const where = settings.prospectFolders.join(", ") || "a prospect folder";
 		printed.push({ stream: "err", text: `touchbase: warning: ${note} is not a prospect note, so this touch will not show in due (put it in ${where} or add type: prospect)\n` });
 		return printed;
@@ -104,7 +104,7 @@ export function loggedText(line: string, note: string, read: NoteRead, channel: 
 		printed.push({ stream: "err", text: `touchbase: warning: "${channel}" is not in the channel list (${settings.channels.join(", ")}), so it is read as text\n` });
 	}
 	// The vault's own entry when the caller read it (interaction notes included), as `due` shows it.
-	const next = (entry ?? computeDue(read.prospect, today, settings)).next;
+	const next = (entry ?? computeDue(prospect, today, settings)).next;
 	printed.push({
 		stream: "out",
 		text: next ? `Next follow-up: ${next.date}${next.time ? ` ${next.time}` : ""}${next.suggested ? " (suggested by the cadence)" : ""}\n` : "No next step: give one with --next\n",

@@ -5,13 +5,13 @@
 import type { IsoDay } from "../text/dates";
 import { isDone, type DueEntry } from "../rules/due";
 import { normalizeKey, readDateValue } from "../text/frontmatter";
-import type { TouchForm } from "../read/forms";
+import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { DueReport } from "../rules/dueReport";
 import type { Problem } from "../read/note";
 import { lineSpans, findFrontmatter } from "../text/scan";
 
-const RULES: Record<TouchForm, string> = {
+const RULES: Record<FormKind, string> = {
 	line: "touch line",
 	key: "frontmatter key",
 	label: "label line",
@@ -136,7 +136,7 @@ export function sourcesLine(report: DueReport): string {
 	const add = (what: string): void => {
 		counts.set(what, (counts.get(what) ?? 0) + 1);
 	};
-	const names: Record<TouchForm, string> = {
+	const names: Record<FormKind, string> = {
 		line: "touch lines",
 		key: "frontmatter keys",
 		label: "label lines",

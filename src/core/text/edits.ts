@@ -1,5 +1,5 @@
 import { yamlLibraries } from "./yaml";
-import { normalizeKey, readFrontmatter } from "./frontmatter";
+import { FRONTMATTER_KEY, normalizeKey, readFrontmatter } from "./frontmatter";
 import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, type LineSpan } from "./scan";
 import { deserializeTouch } from "./touchLine";
 
@@ -40,11 +40,27 @@ function markdownLines(text: string, spans: LineSpan[]): { live: boolean[]; open
  * before it. Nothing else changes: line endings and a missing final newline included.
  */
 export function insertUnderHeading(text: string, heading: string, newLines: string[]): string {
+	return insertUnderHeadingAt(text, heading, newLines).text;
+}
+
+/** Where an insertion put its lines, so a model of the note can follow it without reading it again. */
+export interface Insertion {
+	text: string;
+	/** The 1-based line of the first new line in the new text. */
+	first: number;
+	/** The first line of the old text that moved down (1-based), and by how many lines. */
+	movedFrom: number;
+	moved: number;
+}
+
+/** `insertUnderHeading`, telling where the lines went. */
+export function insertUnderHeadingAt(text: string, heading: string, newLines: string[]): Insertion {
 	const eol = lineEnding(text);
 	const wanted = headingOf(heading.trim()) ?? { level: 2, title: heading.trim().toLowerCase() };
 	const spans = lineSpans(text);
 	const { live, openFrom } = markdownLines(text, spans);
 	const lineText = (i: number): string => text.slice(spans[i].start, spans[i].end);
+	const put = (at: number, inserted: string, offset: number): Insertion => insertAt(text, at, inserted, offset);
 
 	let headingIndex = -1;
 	for (let i = 0; i < spans.length; i++) {
@@ -58,13 +74,18 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 	if (headingIndex < 0) {
 		// A heading setting written without `#` ("Follow-ups") is a level-2 heading.
 		const headingLine = headingOf(heading.trim()) ? heading.trim() : `## ${heading.trim()}`;
-		if (text.length === bomLength(text)) return `${text}${headingLine}${eol}${block}${eol}`;
+		const head = `${headingLine}${eol}`;
+		if (text.length === bomLength(text)) return put(text.length, `${head}${block}${eol}`, head.length);
 		const last = spans[spans.length - 1];
 		const open = openFrom[spans.length - 1];
-		if (open >= 0) return `${text.slice(0, spans[open].start)}${headingLine}${eol}${block}${eol}${eol}${text.slice(spans[open].start)}`;
+		if (open >= 0) return put(spans[open].start, `${head}${block}${eol}${eol}`, head.length);
 		const lastBlank = text.slice(last.start, last.end).trim() === "";
-		if (!last.terminated) return `${text}${eol}${lastBlank ? "" : eol}${headingLine}${eol}${block}`;
-		return `${text}${lastBlank ? "" : eol}${headingLine}${eol}${block}${eol}`;
+		if (!last.terminated) {
+			const lead = `${eol}${lastBlank ? "" : eol}${head}`;
+			return put(text.length, `${lead}${block}`, lead.length);
+		}
+		const lead = `${lastBlank ? "" : eol}${head}`;
+		return put(text.length, `${lead}${block}${eol}`, lead.length);
 	}
 	let after = headingIndex;
 	for (let i = headingIndex + 1; i < spans.length; i++) {
@@ -73,10 +94,43 @@ export function insertUnderHeading(text: string, heading: string, newLines: stri
 		if (lineText(i).trim() !== "") after = i;
 	}
 	const open = openFrom[after];
-	if (open > headingIndex) return `${text.slice(0, spans[open].start)}${block}${eol}${text.slice(spans[open].start)}`;
+	if (open > headingIndex) return put(spans[open].start, `${block}${eol}`, 0);
 	const span = spans[after];
-	if (!span.terminated) return `${text}${eol}${block}`;
-	return `${text.slice(0, span.next)}${block}${eol}${text.slice(span.next)}`;
+	if (!span.terminated) return put(text.length, `${eol}${block}`, eol.length);
+	return put(span.next, `${block}${eol}`, 0);
+}
+
+/**
+ * Puts `newLines` before line `before` (1-based; one past the last line: at the end), as they
+ * are: the note's own line endings, and a missing final newline still missing.
+ */
+export function insertLinesAt(text: string, before: number, newLines: string[]): Insertion {
+	const eol = lineEnding(text);
+	const spans = lineSpans(text);
+	const block = newLines.join(eol);
+	if (before >= 1 && before <= spans.length) return insertAt(text, spans[before - 1].start, `${block}${eol}`, 0);
+	const last = spans[spans.length - 1];
+	if (!last.terminated && last.end > last.start) return insertAt(text, text.length, `${eol}${block}`, eol.length);
+	return insertAt(text, text.length, `${block}${eol}`, 0);
+}
+
+/** `inserted` put at offset `at`; the new lines start `offset` characters into it. */
+function insertAt(text: string, at: number, inserted: string, offset: number): Insertion {
+	const out = text.slice(0, at) + inserted + text.slice(at);
+	const before = countNewlines(text, 0, at);
+	const atLineStart = at === bomLength(text) || text[at - 1] === "\n";
+	return {
+		text: out,
+		first: countNewlines(out, 0, at + offset) + 1,
+		movedFrom: before + (atLineStart ? 1 : 2),
+		moved: countNewlines(inserted, 0, inserted.length),
+	};
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+	let count = 0;
+	for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
+	return count;
 }
 
 const LIST_WITH_CHECKBOX = new RegExp(`^(${LIST_MARKER})(\\[.\\] )?`);
@@ -182,31 +236,39 @@ function yamlScalar(value: Exclude<FrontmatterValue, null>): string {
 	return yamlText(value);
 }
 
-// A key at column 0; `- key: value` is an item of the list above, not a key.
-const TOP_KEY = /^(["']?)((?:[^\s:#"'-]|-(?=\S))[^:]*?)\1[ \t]*:(?:[ \t]|$)/;
 
 /**
- * Sets top-level frontmatter keys (null removes one), writing the given key names: a key
- * already there under a loosely equal name (`nextFollowUp`) is rewritten in place. Every other
- * line stays as it was; a note without frontmatter gets a block at the top.
+ * Sets top-level frontmatter keys (null removes one): a key already there under a loosely equal
+ * name (`nextFollowUp`, `Status`) is rewritten in place under its own name; a new key is added
+ * at the end under the given name. Every other line stays as it was; a note without
+ * frontmatter gets a block at the top.
  */
 export function setFrontmatterKeys(text: string, updates: [string, FrontmatterValue][]): EditResult {
 	const read = readFrontmatter(text);
 	if (!read.ok) return { ok: false, error: `the frontmatter cannot be read (line ${read.line}): ${read.message}` };
+	return { ok: true, text: writeFrontmatterKeys(text, updates) };
+}
+
+/**
+ * `setFrontmatterKeys` on a note whose YAML is known to read (a command's model parsed it once):
+ * the keys are found by their lines, with no second parse.
+ */
+export function writeFrontmatterKeys(text: string, updates: [string, FrontmatterValue][]): string {
+	const block = findFrontmatter(text);
 	const eol = lineEnding(text);
 	const bom = text.slice(0, bomLength(text));
-	if (!read.block) {
+	if (!block) {
 		const lines = updates.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yamlScalar(v!)}`);
-		if (lines.length === 0) return { ok: true, text };
-		return { ok: true, text: `${bom}---${eol}${lines.join(eol)}${eol}---${eol}${text.slice(bom.length)}` };
+		if (lines.length === 0) return text;
+		return `${bom}---${eol}${lines.join(eol)}${eol}---${eol}${text.slice(bom.length)}`;
 	}
 	const spans = lineSpans(text);
-	const closing = read.block.bodyLine - 1;
+	const closing = block.bodyLine - 1;
 	// Each top-level key with the lines its value runs over.
-	const keys: { norm: string; from: number; to: number }[] = [];
+	const keys: { norm: string; written: string; from: number; to: number }[] = [];
 	for (let i = 1; i < closing; i++) {
-		const m = TOP_KEY.exec(text.slice(spans[i].start, spans[i].end));
-		if (m) keys.push({ norm: normalizeKey(m[2]), from: i, to: i });
+		const m = FRONTMATTER_KEY.exec(text.slice(spans[i].start, spans[i].end));
+		if (m) keys.push({ norm: normalizeKey(m[2]), written: `${m[1]}${m[2]}${m[1]}`, from: i, to: i });
 		else if (keys.length > 0) keys[keys.length - 1].to = i;
 	}
 	const replaced = new Map<number, string | null>();
@@ -214,7 +276,8 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 	const appended: string[] = [];
 	for (const [key, value] of updates) {
 		const hit = keys.find((k) => k.norm === normalizeKey(key));
-		const line = value === null ? null : `${key}: ${yamlScalar(value)}`;
+		// A key the note has keeps the spelling the user gave it (`Status`, `nextFollowUp`).
+		const line = value === null ? null : `${hit?.written ?? key}: ${yamlScalar(value)}`;
 		if (hit) {
 			replaced.set(hit.from, line);
 			for (let i = hit.from + 1; i <= hit.to; i++) {
@@ -236,7 +299,7 @@ export function setFrontmatterKeys(text: string, updates: [string, FrontmatterVa
 		}
 		out += text.slice(span.start, span.next);
 	}
-	return { ok: true, text: out };
+	return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { yamlLibraries } from "./yaml";
+import { parseCounts, yamlLibraries } from "./yaml";
 import { findFrontmatter, type FrontmatterBlock } from "./scan";
 import { memo } from "./memo";
 import { isClockTime, isIsoDay, type ClockTime, type IsoDay } from "./dates";
@@ -17,6 +17,7 @@ const MATTER_OPTIONS = {
 	engines: {
 		// JSON_SCHEMA keeps 2026-11-27 a string: a calendar day in every time zone.
 		yaml: (source: string): object => {
+			parseCounts.yaml++;
 			const { load, JSON_SCHEMA } = yamlLibraries();
 			return (load(source, { schema: JSON_SCHEMA }) ?? {}) as object;
 		},
@@ -61,6 +62,18 @@ export function detach(piece: string): string {
  * and `компания` stay two different keys.
  */
 export const normalizeKey: (key: string) => string = memo(10_000, (key: string) => lettersAndDigitsOf(key.toLowerCase()));
+
+/**
+ * A top-level key at the start of a frontmatter line, as written: `"Next contact": …` gives
+ * `Next contact`. `- key: value` is an item of the list above, not a key. The one pattern for a
+ * key's line: the edits find keys with it, the commands read a key's name with it.
+ */
+export const FRONTMATTER_KEY = /^(["']?)((?:[^\s:#"'-]|-(?=\S))[^:]*?)\1[ \t]*:(?:[ \t]|$)/;
+
+/** The key a frontmatter line sets, as written, or null. */
+export function keyOfLine(line: string): string | null {
+	return FRONTMATTER_KEY.exec(line)?.[2] ?? null;
+}
 
 /** Frontmatter with loose key lookup. */
 export class Fields {

@@ -11,6 +11,13 @@ export interface YamlLibraries {
 let libraries: YamlLibraries | null = null;
 
 /**
+ * How many times notes and their YAML were parsed since the start (or since a test set them to
+ * 0): each command parses its note once (docs/architecture.md, "From a command to the note"),
+ * and the tests hold it to that. `notes` counts `readNote` calls, `yaml` frontmatter parses.
+ */
+export const parseCounts = { notes: 0, yaml: 0 };
+
+/**
  * gray-matter and js-yaml, loaded the first time YAML is read or written: building js-yaml's
  * schemas is most of what loading the plugin would otherwise cost, and indexing waits for the
  * layout anyway. Both are bundled all the same.

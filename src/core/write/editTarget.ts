@@ -1,13 +1,10 @@
-import { readFrontmatter } from "../text/frontmatter";
-import { readNote, type ProspectNote } from "../read/note";
-import type { TouchbaseSettings } from "../settings/settings";
+import type { ProspectNote } from "../read/note";
+import type { ParsedNote, Refusal } from "./parsedNote";
 
-/** Reads a note for an edit, refusing one whose frontmatter is broken or that is not a prospect. */
-export function prospectFor(text: string, path: string, settings: TouchbaseSettings): ProspectNote | { error: string } {
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return { error: `its frontmatter is broken (line ${fm.line}: ${fm.message})` };
-	const prospect = readNote(path, text, settings).prospect;
-	return prospect ?? { error: "it is not a prospect note" };
+/** The prospect a command edits, or why it refuses (broken frontmatter, not a prospect). */
+export function prospectOf(note: ParsedNote): ProspectNote | Refusal {
+	const refusal = note.refusal();
+	return refusal !== null || note.prospect === null ? { ok: false, error: refusal ?? "it is not a prospect note" } : note.prospect;
 }
 
 /** Placeholder values shared by every template that speaks of one prospect. */

@@ -10,9 +10,10 @@
  */
 import type { IsoDay } from "../text/dates";
 import { isScheduled } from "../rules/due";
-import { prospectFor } from "./editTarget";
-import { setCheckbox, setFrontmatterKeys, type EditResult } from "../text/edits";
-import { withMirrors } from "./mirrors";
+import { prospectOf } from "./editTarget";
+import type { EditResult } from "../text/edits";
+import { setMirrors } from "./mirrors";
+import { ParsedNote, type Refusal } from "./parsedNote";
 import type { ProspectNote, Status, Touch } from "../read/note";
 import { objectiveTag, sequenceSlug, stepDate, stepLine, waitsForPrevious } from "./sequences";
 import { SEQUENCE_ENDS, type Sequence, type SequenceEnd, type TouchbaseSettings } from "../settings/settings";
@@ -46,24 +47,21 @@ export function endedTouches(touches: readonly Touch[], today: IsoDay, ends: rea
 	return touches.filter((t) => !keep.has(t.line) && isScheduled(t, today) && lineEnds(t.raw, ends, settings));
 }
 
-/** Cancels (`[-]`) the open sequence touches of `touches` (read from `text`) that one of `ends` ends. */
+/** Cancels (`[-]`), in the model, the open sequence touches of `touches` (read from it) that one of `ends` ends. */
 export function cancelEndedTouches(
-	text: string,
+	note: ParsedNote,
 	touches: readonly Touch[],
 	today: IsoDay,
 	ends: readonly SequenceEnd[],
-	settings: TouchbaseSettings,
 	keep: ReadonlySet<number> = new Set(),
-): EditResult & { cancelled?: number } {
-	let body = text;
+): Refusal | { ok: true; cancelled: number } {
 	let cancelled = 0;
-	for (const touch of endedTouches(touches, today, ends, settings, keep)) {
-		const result = setCheckbox(body, touch.line, "-", settings.channels);
-		if (!result.ok) return result;
-		body = result.text;
+	for (const touch of endedTouches(touches, today, ends, note.settings, keep)) {
+		const failed = note.setCheckbox(touch.line, "-");
+		if (failed) return failed;
 		cancelled++;
 	}
-	return { ok: true, text: body, cancelled };
+	return { ok: true, cancelled };
 }
 
 /** The ends a logged touch brings: an answer (yes or no), a meeting channel. */
@@ -97,40 +95,36 @@ export function touchesEndedByStatus(prospect: ProspectNote, today: IsoDay, sett
 }
 
 /**
- * A status set (by hand, or by a command) ends sequences: the open touches of every sequence
- * that ends on it are cancelled, and the mirrors follow. Refuses a note whose frontmatter is
- * broken or that is not a prospect. With nothing to cancel the text comes back unchanged (and
- * `cancelled` is 0): the caller then writes nothing.
+ * A status set (by hand, or by a command) ends sequences, on the model: the open touches of every
+ * sequence that ends on it are cancelled. Refuses a note whose frontmatter is broken or that is
+ * not a prospect. The mirrors are the caller's.
  */
-export function endSequencesOnStatus(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): EditResult & { cancelled?: number; end?: SequenceEnd | null } {
-	const prospect = prospectFor(text, path, settings);
-	if ("error" in prospect) return { ok: false, error: prospect.error };
+export function endSequencesOn(note: ParsedNote, today: IsoDay): Refusal | { ok: true; cancelled: number; end: SequenceEnd | null } {
+	const prospect = prospectOf(note);
+	if ("error" in prospect) return prospect;
 	const end = statusEnd(prospect, today);
-	if (end === null) return { ok: true, text, cancelled: 0, end };
-	const result = cancelEndedTouches(text, prospect.touches, today, [end], settings);
-	if (!result.ok || result.cancelled === 0) return { ...result, end };
-	return { ...withMirrors(result, path, settings, today), cancelled: result.cancelled, end };
+	if (end === null) return { ok: true, cancelled: 0, end };
+	const result = cancelEndedTouches(note, prospect.touches, today, [end]);
+	return result.ok ? { ...result, end } : result;
 }
 
-const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
-
 /**
- * `touchbase status NOTE STATUS`: sets `status`, as an edit by hand would, and ends the sequences
- * that status ends, in one write. Setting the status a note already has changes nothing.
+ * A status set (by hand, or by a command) ends sequences: the open touches of every sequence
+ * that ends on it are cancelled, and the mirrors follow. With nothing to cancel the text comes
+ * back unchanged (and `cancelled` is 0): the caller then writes nothing.
  */
-export function setStatus(text: string, path: string, status: string, settings: TouchbaseSettings, today: IsoDay): EditResult & { cancelled?: number; changed?: boolean } {
-	const wanted = status.trim().toLowerCase() as Status;
-	if (!STATUSES.includes(wanted)) return { ok: false, error: `unknown status "${status}" (${STATUSES.join(", ")})` };
-	const prospect = prospectFor(text, path, settings);
-	if ("error" in prospect) return { ok: false, error: prospect.error };
-	if (prospect.status === wanted) return { ok: true, text, cancelled: 0, changed: false };
-	const set = setFrontmatterKeys(text, [[settings.keys.status, wanted]]);
-	if (!set.ok) return set;
-	const ended = endSequencesOnStatus(set.text, path, settings, today);
+export function endSequencesOnStatus(
+	text: string,
+	path: string,
+	settings: TouchbaseSettings,
+	today: IsoDay,
+	linked: readonly Touch[] = [],
+): EditResult & { cancelled?: number; end?: SequenceEnd | null } {
+	const note = ParsedNote.read(path, text, settings, linked);
+	const ended = endSequencesOn(note, today);
 	if (!ended.ok) return ended;
-	if (ended.cancelled) return { ok: true, text: ended.text, cancelled: ended.cancelled, changed: true };
-	const mirrored = withMirrors(set, path, settings, today);
-	return mirrored.ok ? { ok: true, text: mirrored.text, cancelled: 0, changed: true } : mirrored;
+	if (ended.cancelled === 0) return { ok: true, text, cancelled: 0, end: ended.end };
+	return setMirrors(note, today) ?? { ok: true, text: note.text, cancelled: ended.cancelled, end: ended.end };
 }
 
 /** The step of `sequence` a touch line is: the first with its channel and objective. */

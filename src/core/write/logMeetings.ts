@@ -11,10 +11,40 @@ import { letterRunsOf } from "../text/unicode";
 import { ordinal, renderLine } from "../text/template";
 import type { ProspectNote, Touch } from "../read/note";
 import type { SequenceEnd, TouchbaseSettings } from "../settings/settings";
-import { cancelEndedTouches, endsOfTouch, nextStepLines, sequenceSlugsOf } from "./endSequences";
-import { prospectFor, prospectValues } from "./editTarget";
-import { keepContactHistory } from "./history";
-import { withMirrors } from "./mirrors";
+import { endedTouches, endsOfTouch, nextStepLines, sequenceSlugsOf } from "./endSequences";
+import { prospectOf, prospectValues } from "./editTarget";
+import { keepContactHistory } from "./keepContactHistory";
+import { setMirrors } from "./mirrors";
+import { ParsedNote } from "./parsedNote";
+
+// A calendar's meetings are few per note, and each step below works on the text the last one
+// left: these read the note again per step, where the other commands share one model.
+
+/** The note's prospect, or why it cannot be edited. */
+function prospectFor(text: string, path: string, settings: TouchbaseSettings): ProspectNote | { error: string } {
+	const found = prospectOf(ParsedNote.read(path, text, settings));
+	return "error" in found ? { error: found.error } : found;
+}
+
+/** Cancels (`[-]`) the touches the ends stop, on the text. */
+function cancelEndedTouches(
+	text: string,
+	touches: readonly Touch[],
+	day: IsoDay,
+	ends: readonly SequenceEnd[],
+	settings: TouchbaseSettings,
+	keep: ReadonlySet<number>,
+): EditResult & { cancelled?: number } {
+	let body = text;
+	let cancelled = 0;
+	for (const touch of endedTouches(touches, day, ends, settings, keep)) {
+		const result = setCheckbox(body, touch.line, "-", settings.channels);
+		if (!result.ok) return result;
+		body = result.text;
+		cancelled++;
+	}
+	return { ok: true, text: body, cancelled };
+}
 
 /** One occurrence of a calendar event, in local time (read by core/import/calendarEvents.ts). */
 export interface MeetingEvent {
@@ -271,7 +301,9 @@ export function logMeetings(
 ): EditResult & Partial<MeetingsEdit> {
 	const first = prospectFor(text, path, settings);
 	if ("error" in first) return { ok: false, error: first.error };
-	let body = keepContactHistory(text, path, settings, now.today).text;
+	const kept = ParsedNote.read(path, text, settings);
+	keepContactHistory(kept, now.today);
+	let body = kept.text;
 	const results: MeetingResult[] = [];
 	let sequenceCancelled = 0;
 	const inOrder = [...events].sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? "").localeCompare(b.time ?? "") || a.key.localeCompare(b.key));
@@ -295,6 +327,7 @@ export function logMeetings(
 		results.push({ event, action: begun ? "logged" : "scheduled" });
 	}
 	if (results.every((r) => r.action === "unchanged")) return { ok: true, text, results, sequenceCancelled: 0 };
-	const mirrored = withMirrors({ ok: true, text: body }, path, settings, now.today);
-	return mirrored.ok ? { ...mirrored, results, sequenceCancelled } : mirrored;
+	const mirrored = ParsedNote.read(path, body, settings);
+	const refused = setMirrors(mirrored, now.today);
+	return refused ?? { ok: true, text: mirrored.text, results, sequenceCancelled };
 }

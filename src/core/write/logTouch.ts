@@ -1,17 +1,17 @@
 import { type ClockTime, type IsoDay, isIsoDay } from "../text/dates";
 import { computeDue, isScheduled } from "../rules/due";
-import { insertUnderHeading, setCheckbox, type EditResult } from "../text/edits";
-import { keepContactHistory } from "./history";
-import { withMirrors } from "./mirrors";
+import type { EditResult } from "../text/edits";
 import { parseNextStep } from "../text/nextClause";
-import { readFrontmatter } from "../text/frontmatter";
-import { readNote, type Touch } from "../read/note";
+import type { ProspectNote, Touch } from "../read/note";
 import { prospectValues } from "./editTarget";
 import type { TouchbaseSettings } from "../settings/settings";
 import { ordinal, renderLine } from "../text/template";
 import type { Outcome } from "../text/clauses";
 import { cancelEndedTouches, endsOfTouch, nextStepLines } from "./endSequences";
 import type { SequenceEnd } from "../settings/settings";
+import type { ParsedNote } from "./parsedNote";
+import { performBody, performCommand, type BodyResult } from "./performCommand";
+import { insertTouchLines } from "./insertTouchLines";
 
 export interface LogInput {
 	date: IsoDay;
@@ -25,23 +25,19 @@ export interface LogInput {
 }
 
 /**
- * The body edits of Log a touch: the rendered line under the follow-up heading, and the open
- * touch it fulfils checked off. An answer (`outcome: yes` or `no`) or a touch on a meeting
- * channel ends the sequences that end on it: their other open touches tagged `#sequence/…` are
- * cancelled (`[-]`, kept in the note). When the touch checked off is a sequence step and the
- * next step waits for it ("after the previous step"), that step's line is written, dated from
- * this touch. Frontmatter is `logTouch`'s part, below.
+ * Log a touch, on the model: the rendered line under the follow-up heading, and the open touch
+ * it fulfils checked off. An answer (`outcome: yes` or `no`) or a touch on a meeting channel ends
+ * the sequences that end on it: their other open touches tagged `#sequence/…` are cancelled
+ * (`[-]`, kept in the note). When the touch checked off is a sequence step and the next step
+ * waits for it ("after the previous step"), that step's line is written, dated from this touch.
+ * Frontmatter is `logTouch`'s part, below. A note that is no prospect gets its line all the same.
  */
-export function logTouchBody(
-	text: string,
-	path: string,
-	input: LogInput,
-	settings: TouchbaseSettings,
-): EditResult & LogExtras {
+export function logOn(note: ParsedNote, input: LogInput): BodyResult<LogExtras> {
 	if (!isIsoDay(input.date)) return { ok: false, error: `${input.date} is not a date` };
-	const fm = readFrontmatter(text);
+	const fm = note.frontmatter;
 	if (!fm.ok) return { ok: false, error: `line ${fm.line}: ${fm.message}` };
-	const prospect = readNote(path, text, settings).prospect;
+	const settings = note.settings;
+	const prospect = note.prospect;
 	let nextText: string | null = null;
 	if (input.next !== null && input.next.trim() !== "") {
 		const parsed = parseNextStep(input.next, input.date, settings.channels, settings.dateLocale);
@@ -51,7 +47,7 @@ export function logTouchBody(
 	}
 	const doneBefore = prospect ? computeDue(prospect, input.date, settings).doneCount : 0;
 	const line = renderLine(settings.templates.touch, {
-		...prospectValues(prospect, path),
+		...prospectValues(prospect, note.path),
 		date: input.date,
 		time: input.time,
 		channel: input.channel.toLowerCase(),
@@ -62,7 +58,6 @@ export function logTouchBody(
 		touch: ordinal(doneBefore + 1),
 	}, prospect?.frontmatter ?? null);
 
-	let body = text;
 	// The open touch this one fulfils: due by now, the same channel first, then the earliest.
 	const channel = input.channel.toLowerCase();
 	const sameChannelFirst = (a: Touch, b: Touch): number =>
@@ -72,30 +67,32 @@ export function logTouchBody(
 		.sort(sameChannelFirst);
 	const fulfilled = new Set<number>();
 	if (open.length > 0) {
-		const checked = setCheckbox(body, open[0].line, "x", settings.channels, input.date);
-		if (!checked.ok) return checked;
-		body = checked.text;
+		const failed = note.setCheckbox(open[0].line, "x", input.date);
+		if (failed) return failed;
 		fulfilled.add(open[0].line);
 	}
 	let cancelled = 0;
 	const ends = endsOfTouch(input.channel, input.outcome, settings);
 	if (prospect && ends.length > 0) {
-		const result = cancelEndedTouches(body, prospect.touches, input.date, ends, settings, fulfilled);
+		const result = cancelEndedTouches(note, prospect.touches, input.date, ends, fulfilled);
 		if (!result.ok) return result;
-		body = result.text;
-		cancelled = result.cancelled ?? 0;
+		cancelled = result.cancelled;
 	}
 	const done = prospect && open.length > 0 ? open[0] : null;
 	const steps = prospect && done ? nextStepLines(prospect, done, input.date, ends, settings) : [];
-	const lines = [line, ...steps.map((s) => s.line)];
+	insertTouchLines(note, [line, ...steps.map((s) => s.line)]);
 	return {
 		ok: true,
-		text: insertUnderHeading(body, settings.followUpHeading, lines),
 		line,
 		cancelled,
 		endedBy: cancelled > 0 ? ends : [],
 		steps: steps.map(({ date, sequence }) => ({ date, sequence })),
 	};
+}
+
+/** The body of Log a touch on a note's text: no history, no mirrors. */
+export function logTouchBody(text: string, path: string, input: LogInput, settings: TouchbaseSettings): EditResult & LogExtras {
+	return performBody(text, path, settings, (note) => logOn(note, input));
 }
 
 /** What Log a touch did beside its line: sequence touches cancelled (and why), waiting steps written. */
@@ -106,6 +103,8 @@ export interface LogExtras {
 	endedBy?: SequenceEnd[];
 	/** The steps written because the step before was done. */
 	steps?: { date: IsoDay; sequence: string }[];
+	/** The prospect as the note now stands (null: the note is no prospect), read with the rest. */
+	prospect?: ProspectNote | null;
 }
 
 /** Log a touch on a whole note's text, frontmatter mirrors included: one write, in the plugin and the CLI. */
@@ -115,7 +114,9 @@ export function logTouch(
 	input: LogInput,
 	settings: TouchbaseSettings,
 	today: IsoDay,
+	linked: readonly Touch[] = [],
 ): EditResult & LogExtras {
-	const kept = keepContactHistory(text, path, settings, today);
-	return withMirrors(logTouchBody(kept.text, path, input, settings), path, settings, today);
+	let prospect: ProspectNote | null = null;
+	const result = performCommand(text, path, settings, today, (note) => logOn(note, input), { linked, written: (note) => (prospect = note.prospect) });
+	return result.ok ? { ...result, prospect } : result;
 }

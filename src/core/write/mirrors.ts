@@ -1,22 +1,27 @@
 import type { IsoDay } from "../text/dates";
 import { computeDue } from "../rules/due";
-import { setFrontmatterKeys, type EditResult, type FrontmatterValue } from "../text/edits";
-import { normalizeKey, readDateValue, readFrontmatter } from "../text/frontmatter";
-import { readNote } from "../read/note";
+import type { FrontmatterValue } from "../text/edits";
+import { normalizeKey, readDateValue } from "../text/frontmatter";
 import type { TouchbaseSettings } from "../settings/settings";
+import { ParsedNote, type Refusal } from "./parsedNote";
 
 /**
- * The frontmatter mirrors (`last_touch`, `touches`, `next_follow_up`) as a note now stands. A key
- * the note already has for the last contact or the next follow-up (`last_contacted`,
- * `next_contact` …) is the one written, in place; the canonical key is added only when the note
- * has none. The last contact never rolls back, and an empty next step never wipes a pending one.
+ * The frontmatter mirrors (`last_touch`, `touches`, the next-follow-up key) as a note now stands
+ * (README, "Logging a touch"). A key the note already has for the last contact or the next
+ * follow-up (`last_contacted`, `nextFollowUp`, `next_contact` …) is the one written, in place;
+ * the canonical key is added only when the note has none. No key the user wrote is ever removed:
+ * `touches` is the count the due list shows (interaction notes included, when the model was given
+ * them); the last contact never rolls back; the next-follow-up key gets the date the due list
+ * shows next: a new promise or scheduled line first, else a date the key holds that is still
+ * ahead (kept), else the cadence's suggestion; with none of these it stays as it was.
  */
-export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
-	const prospect = readNote(path, text, settings).prospect;
+export function mirrorKeysOf(note: ParsedNote, today: IsoDay): [string, FrontmatterValue][] {
+	const prospect = note.prospect;
 	if (!prospect) return [];
-	// The old next_follow_up (and its synonyms) is what we are rewriting: it must not vote for
-	// itself. A field in the body (`[next:: …]`, a label line) is not rewritten, so it still counts.
-	const bodyLine = readFrontmatter(text).block?.bodyLine ?? 0;
+	const settings = note.settings;
+	// The old next-follow-up keys are what we are rewriting: they must not vote for themselves. A
+	// field in the body (`[next:: …]`, a label line) is not rewritten, so it still counts.
+	const bodyLine = note.block?.bodyLine ?? 0;
 	const inline = prospect.nextFollowUp.filter((f) => f.line !== null && f.line > bodyLine);
 	const due = computeDue({ ...prospect, nextFollowUp: inline }, today, settings);
 	const k = settings.keys;
@@ -40,38 +45,36 @@ export function mirrorKeys(text: string, path: string, settings: TouchbaseSettin
 	const computed = due.lastTouch?.date ?? null;
 	const lastTouch = held !== null && (computed === null || held > computed) ? held : computed;
 	const out: [string, FrontmatterValue][] = [];
-	if (lastKeys.length === 0) out.push([k.lastTouch, lastTouch]);
-	else for (const l of lastKeys) out.push([l.key, lastTouch]);
+	if (lastTouch !== null) {
+		if (lastKeys.length === 0) out.push([k.lastTouch, lastTouch]);
+		else for (const l of lastKeys) out.push([l.key, lastTouch]);
+	}
 	out.push([k.touches, due.doneCount]);
 	const explicit = due.next && !due.next.suggested ? due.next.date : null;
-	// A next date still ahead of the last contact is pending: an empty next step keeps it.
+	const suggested = due.next?.suggested ? due.next.date : null;
+	// A date the key holds that is still ahead of the last contact is pending: the due list
+	// shows it, so an empty next step keeps it.
 	const pending = (date: IsoDay | null): boolean => date !== null && (lastTouch === null || date > lastTouch);
 	if (nextKeys.length === 0) {
-		if (explicit !== null || prospect.nextFollowUp.length > 0) out.push([k.nextFollowUp, explicit]);
+		if (explicit !== null) out.push([k.nextFollowUp, explicit]);
 	} else {
-		for (const n of nextKeys) if (explicit !== null || !pending(n.date)) out.push([n.key, explicit]);
+		for (const n of nextKeys) {
+			if (explicit !== null) out.push([n.key, explicit]);
+			else if (!pending(n.date) && suggested !== null) out.push([n.key, suggested]);
+		}
 	}
 	return out;
 }
 
+/** `mirrorKeysOf` for a note's text. */
+export function mirrorKeys(text: string, path: string, settings: TouchbaseSettings, today: IsoDay): [string, FrontmatterValue][] {
+	return mirrorKeysOf(ParsedNote.read(path, text, settings), today);
+}
+
 /**
- * A body edit's result with the frontmatter brought in line: `keys` first (a status, say), then
- * the mirrors as the edited note stands. One pure step, so a command writes the note once.
+ * Brings the frontmatter in line with a body edit: `keys` first (a status, say), then the
+ * mirrors as the edited note stands.
  */
-export function withMirrors<R extends EditResult>(
-	result: R,
-	path: string,
-	settings: TouchbaseSettings,
-	today: IsoDay,
-	keys: [string, FrontmatterValue][] = [],
-): R | EditResult {
-	if (!result.ok) return result;
-	let text = result.text;
-	if (keys.length > 0) {
-		const set = setFrontmatterKeys(text, keys);
-		if (!set.ok) return set;
-		text = set.text;
-	}
-	const mirrored = setFrontmatterKeys(text, mirrorKeys(text, path, settings, today));
-	return mirrored.ok ? { ...result, text: mirrored.text } : mirrored;
+export function setMirrors(note: ParsedNote, today: IsoDay, keys: [string, FrontmatterValue][] = []): Refusal | null {
+	return note.setKeys(keys) ?? note.setKeys(mirrorKeysOf(note, today));
 }

@@ -1,9 +1,6 @@
 import { addBusinessDays, addDays, format, isWeekend, nextMonday } from "date-fns";
 import type { IsoDay } from "../text/dates";
-import { isScheduled } from "../rules/due";
-import { insertUnderHeading, setCheckbox, setFrontmatterKeys, type EditResult } from "../text/edits";
-import { prospectFor } from "./editTarget";
-import type { ProspectNote, Touch } from "../read/note";
+import type { ProspectNote } from "../read/note";
 import type { Sequence, SequenceStep, TouchbaseSettings } from "../settings/settings";
 import { renderLine } from "../text/template";
 import { replaceNonWordRuns } from "../text/unicode";
@@ -92,30 +89,6 @@ export function objectiveTag(objective: string): string | null {
 	return tag === "" ? null : tag;
 }
 
-/**
- * Start a sequence: under the follow-up heading, the open touch line of every step (the
- * scheduled-line template; the objective as `#objective/…`; the sequence's tag at the end unless
- * the template wrote it with `{{sequence}}`), dated from `today`; and `sequence: NAME` in the
- * frontmatter. Refuses a note whose frontmatter is broken or that is not a prospect.
- */
-export function startSequenceBody(
-	text: string,
-	path: string,
-	sequence: Sequence,
-	today: IsoDay,
-	settings: TouchbaseSettings,
-): EditResult & { lines?: string[]; planned?: PlannedTouch[] } {
-	const prospect = prospectFor(text, path, settings);
-	if ("error" in prospect) return { ok: false, error: prospect.error };
-	if (sequence.steps.length === 0) return { ok: false, error: `the sequence "${sequence.name}" has no steps` };
-	const planned = planSequence(sequence, today);
-	if (planned === null) return { ok: false, error: `${today} is not a date` };
-	const lines = planned.map(({ step, date }) => stepLine(prospect, sequence, step, date, settings));
-	const body = insertUnderHeading(text, settings.followUpHeading, lines);
-	const result = setFrontmatterKeys(body, [[settings.keys.sequence, sequence.name]]);
-	return result.ok ? { ...result, lines, planned } : result;
-}
-
 /** The open touch line of one step on `date`, in the scheduled-line template, with the sequence's tag. */
 export function stepLine(prospect: ProspectNote, sequence: Sequence, step: SequenceStep, date: IsoDay, settings: TouchbaseSettings): string {
 	const marker = sequenceMarker(sequence.name);
@@ -135,28 +108,4 @@ export function stepLine(prospect: ProspectNote, sequence: Sequence, step: Seque
 		prospect.frontmatter,
 	);
 	return line.toLowerCase().includes(marker) ? line : `${line} ${marker}`;
-}
-
-/**
- * Cancels (`[-]`) every open touch of a sequence among `touches` (read from `text`): the open
- * touch lines carrying a `#sequence/…` tag. `today` decides whether a line without a checkbox is
- * still to come. Lines in `keep` are left alone. Nothing is deleted.
- */
-export function cancelSequenceTouches(
-	text: string,
-	touches: readonly Touch[],
-	today: IsoDay,
-	channels: readonly string[],
-	keep: ReadonlySet<number> = new Set(),
-): EditResult & { cancelled?: number } {
-	let body = text;
-	let cancelled = 0;
-	for (const touch of touches) {
-		if (keep.has(touch.line) || !isScheduled(touch, today) || !isSequenceLine(touch.raw)) continue;
-		const result = setCheckbox(body, touch.line, "-", channels);
-		if (!result.ok) return result;
-		body = result.text;
-		cancelled++;
-	}
-	return { ok: true, text: body, cancelled };
 }

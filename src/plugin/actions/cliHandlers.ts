@@ -3,18 +3,15 @@ import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, Us
 import { localToday, type IsoDay } from "../../core/text/dates";
 import { buildIcs } from "../../core/show/ics";
 import { logTouch } from "../../core/write/logTouch";
-import { readNote, type NoteRead } from "../../core/read/note";
+import type { NoteRead, ProspectNote } from "../../core/read/note";
 import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
-import type { DueEntry } from "../../core/rules/due";
 import { applyEdit } from "./noteEdits";
 import type { DueSource, SettingsSource } from "../ports";
 
 /** The live index as the handlers read it: whether it is ready, and each note's read. */
 export interface CliIndex extends DueSource {
 	get(path: string): NoteRead | undefined;
-	/** Reads one note again now (LiveIndex.refresh): `log` answers from the index, as `due` would. */
-	refresh?(file: TFile): Promise<void>;
 }
 
 /** What the Obsidian CLI handlers need. */
@@ -127,20 +124,20 @@ async function logHandler(ports: CliPorts, params: CliData, today: IsoDay): Prom
 	const input = logInputFrom(params, today);
 	const settings = ports.settings();
 	let line = "";
+	let prospect: ProspectNote | null = null;
 	const result = await applyEdit(ports.app, file, (text) => {
-		const logged = logTouch(text, file.path, input, settings, today);
-		if (logged.ok) line = logged.line ?? "";
+		// With the touches interaction notes give it, so `touches:` and the next follow-up are what `due` shows.
+		const linked = ports.index.report(today).entries.find((e) => e.prospect.path === file.path)?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+		const logged = logTouch(text, file.path, input, settings, today, linked);
+		if (logged.ok) {
+			line = logged.line ?? "";
+			prospect = logged.prospect ?? null;
+		}
 		return logged;
 	});
 	if (!result.ok) return `touchbase: ${file.path} was not changed: ${result.error}\n`;
-	const after = readNote(file.path, result.text, settings);
-	// The next follow-up as `due` sees it, the vault's interaction notes counted (as `touchbase log`).
-	let entry: DueEntry | undefined;
-	if (after.prospect && ports.index.refresh) {
-		await ports.index.refresh(file);
-		entry = ports.index.report(today).entries.find((e) => e.prospect.path === file.path);
-	}
-	const printed = loggedText(line, file.path, after, param(params, "channel") ?? "", settings, today, entry);
+	// The model after the write holds the interaction notes' touches: the next follow-up as `due` sees it.
+	const printed = loggedText(line, file.path, prospect, param(params, "channel") ?? "", settings, today);
 	return printed.map((p) => p.text).join("");
 }
 

@@ -1,13 +1,19 @@
 import { Notice, TFile, normalizePath, type App } from "obsidian";
-import { newProspectText, prospectFileName, type DueTarget } from "../../core/write/actions";
+import { newProspectText, prospectFileName } from "../../core/write/newProspect";
+import type { DueTarget } from "../../core/write/snoozeTouch";
 import { cadenceSuggestion } from "../../core/text/cadence";
 import { channelToVary } from "../../core/rules/channelVariety";
 import { explainNote } from "../../core/show/explain";
-import { closeProspect, draftFollowUp, logTouch, scheduleReferralAsk, scheduleTouch, snoozeTouch, startSequence } from "../../core/write/commands";
+import { closeProspect } from "../../core/write/closeProspect";
+import { draftFollowUp } from "../../core/write/draftFollowUp";
+import { scheduleReferralAsk } from "../../core/write/scheduleReferralAsk";
+import { scheduleTouch } from "../../core/write/scheduleTouch";
+import { snoozeTouch } from "../../core/write/snoozeTouch";
+import { startSequence } from "../../core/write/startSequence";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../../core/rules/due";
-import type { LogInput } from "../../core/write/logTouch";
-import type { ProspectNote } from "../../core/read/note";
+import { logTouch, type LogInput } from "../../core/write/logTouch";
+import type { ProspectNote, Touch } from "../../core/read/note";
 import { isSequenceLine } from "../../core/write/sequences";
 import { endedBecause } from "../../core/write/endSequences";
 import type { Sequence, SequenceEnd, TouchbaseSettings } from "../../core/settings/settings";
@@ -67,6 +73,14 @@ export class ProspectActions implements NoteActions, CommandActions {
 		return null;
 	}
 
+	/**
+	 * The touches interaction notes give a prospect, as the index counts them (README,
+	 * "Interaction notes count"): a command's `touches:` is then the count the view shows.
+	 */
+	private linked(path: string): Touch[] {
+		return this.index.report().entries.find((e) => e.prospect.path === path)?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+	}
+
 	private dueOf(prospect: ProspectNote, today: IsoDay): DueEntry {
 		return computeDue(prospect, today, this.settings());
 	}
@@ -77,7 +91,8 @@ export class ProspectActions implements NoteActions, CommandActions {
 		if (!found) return;
 		const settings = this.settings();
 		const today = localToday();
-		const due = this.dueOf(found.prospect, today);
+		// As the view shows it: interaction notes' touches counted (README, "Logging a touch").
+		const due = this.index.report(today).entries.find((e) => e.prospect.path === file.path) ?? this.dueOf(found.prospect, today);
 		const vary = channel === undefined ? channelToVary(found.prospect, today, settings) : null;
 		channel ??= vary?.channel ?? due.next?.channel ?? found.prospect.channel ?? settings.defaultChannel;
 		const next = cadenceSuggestion(resolveCadence(found.prospect, settings), due.doneCount + 1, today, settings.skipWeekends) ?? "";
@@ -104,7 +119,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 			this.app,
 			file,
 			(data) => {
-				const result = logTouch(data, file.path, input, settings, localToday());
+				const result = logTouch(data, file.path, input, settings, localToday(), this.linked(file.path));
 				if (result.ok) {
 					cancelled = result.cancelled ?? 0;
 					endedBy = result.endedBy ?? [];
@@ -141,7 +156,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 			this.app,
 			file,
 			(data) => {
-				const result = startSequence(data, file.path, sequence, today, settings, localToday());
+				const result = startSequence(data, file.path, sequence, today, settings, localToday(), this.linked(file.path));
 				if (result.ok) dates = (result.planned ?? []).map((p) => p.date);
 				return result;
 			},
@@ -161,7 +176,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const channel = found.prospect.channel ?? settings.defaultChannel;
 		new ScheduleModal(this.app, settings, { prospect: found.prospect.name, today, channel, when: "" }, (input) => {
 			void (async () => {
-				const text = await editNote(this.app, file, (data) => scheduleTouch(data, file.path, input, settings, localToday()), "schedule the follow-up");
+				const text = await editNote(this.app, file, (data) => scheduleTouch(data, file.path, input, settings, localToday(), this.linked(file.path)), "schedule the follow-up");
 				if (text !== null) {
 					new Notice(`Touchbase: follow-up scheduled for ${input.date}.`);
 				}
@@ -191,7 +206,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 	/** Moves the due touch to `date` (and to `time`, when given: a reminder's snooze). */
 	async applySnooze(file: TFile, target: DueTarget, date: IsoDay, time?: ClockTime): Promise<boolean> {
 		const settings = this.settings();
-		const text = await editNote(this.app, file, (data) => snoozeTouch(data, file.path, target, date, time, settings, localToday()), "snooze the touch");
+		const text = await editNote(this.app, file, (data) => snoozeTouch(data, file.path, target, date, time, settings, localToday(), this.linked(file.path)), "snooze the touch");
 		if (text === null) return false;
 		new Notice(`Touchbase: snoozed to ${date}${time ? ` ${time}` : ""}.`);
 		return true;
@@ -208,7 +223,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 					this.app,
 					file,
 					(data) => {
-						const result = draftFollowUp(data, file.path, input, settings, localToday());
+						const result = draftFollowUp(data, file.path, input, settings, localToday(), this.linked(file.path));
 						if (result.ok) sendOn = result.sendOn;
 						return result;
 					},
@@ -272,7 +287,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const settings = this.settings();
 		const found = this.index.get(file.path)?.prospect;
 		const channel = found?.channel ?? settings.defaultChannel;
-		const text = await editNote(this.app, file, (data) => closeProspect(data, file.path, outcome, channel, settings, localToday()), `mark it ${outcome}`);
+		const text = await editNote(this.app, file, (data) => closeProspect(data, file.path, outcome, channel, settings, localToday(), this.linked(file.path)), `mark it ${outcome}`);
 		if (text === null) return false;
 		new ConfirmModal(
 			this.app,
@@ -291,7 +306,7 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const settings = this.settings();
 		const day = addDaysToDay(localToday(), days);
 		// Due on its day, though the prospect is closed (README, "What is due").
-		const text = await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings, localToday()), "schedule the referral ask");
+		const text = await editNote(this.app, file, (data) => scheduleReferralAsk(data, file.path, day, settings, localToday(), this.linked(file.path)), "schedule the referral ask");
 		if (text !== null) new Notice(`Touchbase: referral ask scheduled for ${day}.`);
 	}
 

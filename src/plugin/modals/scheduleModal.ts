@@ -1,5 +1,5 @@
 import { Modal, Setting, type App } from "obsidian";
-import type { ScheduleInput } from "../../core/write/actions";
+import type { ScheduleInput } from "../../core/write/scheduleTouch";
 import type { IsoDay } from "../../core/text/dates";
 import type { NextStep } from "../../core/text/nextClause";
 import type { TouchbaseSettings } from "../../core/settings/settings";

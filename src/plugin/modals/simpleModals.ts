@@ -1,5 +1,6 @@
 import { Modal, Setting, type App } from "obsidian";
-import type { DraftInput, NewProspectInput } from "../../core/write/actions";
+import type { DraftInput } from "../../core/write/draftFollowUp";
+import type { NewProspectInput } from "../../core/write/newProspect";
 
 /** Draft follow-up email: recap, one thing of value, a clear next step. */
 export class DraftModal extends Modal {

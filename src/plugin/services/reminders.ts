@@ -1,6 +1,6 @@
 import { Component, Notice, Platform, type App } from "obsidian";
 import { addMinutes } from "date-fns";
-import type { DueTarget } from "../../core/write/actions";
+import type { DueTarget } from "../../core/write/snoozeTouch";
 import { addDaysToDay, formatClock, formatDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import {
 	digestDue,

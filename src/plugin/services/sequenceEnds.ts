@@ -1,17 +1,18 @@
 import { Component, Notice, type App } from "obsidian";
-import { endSequencesOnStatus } from "../../core/write/commands";
 import { localToday } from "../../core/text/dates";
 import type { NoteRead } from "../../core/read/note";
-import { statusEnd, touchesEndedByStatus } from "../../core/write/endSequences";
+import { endSequencesOnStatus, statusEnd, touchesEndedByStatus } from "../../core/write/endSequences";
 import type { SequenceEnd } from "../../core/settings/settings";
 import type { NoteChangeListener } from "../index/liveIndex";
 import { editNote, fileAt } from "../actions/noteEdits";
 import type { SettingsSource } from "../ports";
+import type { DueReport } from "../../core/rules/dueReport";
 
 /** What the watcher needs: the app (to edit), the settings, and word of each note's change from the index. */
 export interface SequenceEndsPorts extends SettingsSource {
 	readonly app: App;
-	readonly index: { onNoteChange(listener: NoteChangeListener): () => void };
+	/** `report`: the due list, whose interaction-note touches the mirrors count (absent: none). */
+	readonly index: { onNoteChange(listener: NoteChangeListener): () => void; report?(): DueReport };
 }
 
 /** Where a note stands for sequences: a status that ends them, or open. */
@@ -71,7 +72,9 @@ export class SequenceEnds extends Component {
 				this.ports.app,
 				file,
 				(data) => {
-					const result = endSequencesOnStatus(data, path, this.ports.settings(), localToday());
+					const entry = this.ports.index.report?.().entries.find((e) => e.prospect.path === path);
+					const linked = entry?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
+					const result = endSequencesOnStatus(data, path, this.ports.settings(), localToday(), linked);
 					if (result.ok) {
 						cancelled = result.cancelled ?? 0;
 						end = result.end ?? null;

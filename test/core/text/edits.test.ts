@@ -337,10 +337,10 @@ describe("setFrontmatterKeys", () => {
 		);
 	});
 
-	it("rewrites a loosely named key under the given name on the same line", () => {
-		const before = "---\nCompany: Acme\nnextFollowUp: 2026-11-23\nLast contacted: 2026-11-16\nvalue: 1\n---\nbody\n";
-		const out = ok(setFrontmatterKeys(before, [["next_follow_up", "2026-11-30"], ["last_contacted", "2026-11-23"]]));
-		expect(out).toBe("---\nCompany: Acme\nnext_follow_up: 2026-11-30\nlast_contacted: 2026-11-23\nvalue: 1\n---\nbody\n");
+	it("rewrites a loosely named key on the same line, under the spelling the user gave it", () => {
+		const before = "---\nCompany: Acme\nnextFollowUp: 2026-11-23\n\"Last contacted\": 2026-11-16\nvalue: 1\n---\nbody\n";
+		const out = ok(setFrontmatterKeys(before, [["next_follow_up", "2026-11-30"], ["last_contacted", "2026-11-23"], ["company", "Acme Inc"]]));
+		expect(out).toBe("---\nCompany: Acme Inc\nnextFollowUp: 2026-11-30\n\"Last contacted\": 2026-11-23\nvalue: 1\n---\nbody\n");
 	});
 
 	it("replaces a value that runs over several lines", () => {

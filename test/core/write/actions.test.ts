@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { closeBody, draftBody, newProspectText, prospectFileName, scheduleTouchBody, snoozeBody, type DueTarget } from "../../../src/core/write/actions";
+import { closeBody } from "../../../src/core/write/closeProspect";
+import { draftBody } from "../../../src/core/write/draftFollowUp";
+import { newProspectText, prospectFileName } from "../../../src/core/write/newProspect";
+import { scheduleTouchBody } from "../../../src/core/write/scheduleTouch";
+import { snoozeBody, type DueTarget } from "../../../src/core/write/snoozeTouch";
 import { computeDue } from "../../../src/core/rules/due";
 import { readFrontmatter } from "../../../src/core/text/frontmatter";
 import { readNote } from "../../../src/core/read/note";
@@ -54,11 +58,11 @@ describe("snoozeBody", () => {
 		expect(dueOf(out).next).toMatchObject({ date: "2026-11-25", channel: "email" });
 	});
 
-	it("turns a cadence suggestion into a scheduled touch", () => {
+	it("turns a cadence suggestion into a scheduled touch, beside the note's contacts", () => {
 		const text = "- 2026-11-17 call: intro\n";
 		expect(dueOf(text).next?.suggested).toBe(true);
 		const out = ok(snoozeBody(text, PATH, targetOf(text), "2026-11-26", undefined, S));
-		expect(out).toBe("- 2026-11-17 call: intro\n\n## Follow-ups\n- [ ] 2026-11-26 email: follow up\n");
+		expect(out).toBe("- 2026-11-17 call: intro\n- [ ] 2026-11-26 email: follow up\n");
 		expect(dueOf(out).next).toMatchObject({ date: "2026-11-26", suggested: false });
 	});
 

@@ -1,11 +1,13 @@
 // What ends a sequence (an answer, a meeting, a status), chosen per sequence, and a step dated
 // after the previous one (README, "Sequences").
 import { describe, expect, it } from "vitest";
-import { closeProspect, logTouch } from "../../../src/core/write/commands";
-import type { LogInput } from "../../../src/core/write/logTouch";
+import { closeProspect } from "../../../src/core/write/closeProspect";
+import { logTouch, type LogInput } from "../../../src/core/write/logTouch";
 import { readNote } from "../../../src/core/read/note";
-import { endSequencesOnStatus, nextStepLines, setStatus, touchesEndedByStatus } from "../../../src/core/write/endSequences";
-import { planSequence, startSequenceBody } from "../../../src/core/write/sequences";
+import { endSequencesOnStatus, nextStepLines, touchesEndedByStatus } from "../../../src/core/write/endSequences";
+import { setStatus } from "../../../src/core/write/setStatus";
+import { planSequence } from "../../../src/core/write/sequences";
+import { startSequenceBody } from "../../../src/core/write/startSequence";
 import { DEFAULT_SETTINGS, migrateSettings, type Sequence, type TouchbaseSettings } from "../../../src/core/settings/settings";
 
 const PATH = "Prospects/Acme.md";

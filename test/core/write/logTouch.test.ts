@@ -132,12 +132,15 @@ describe("logTouch", () => {
 		expect(out.text).toBe(expected);
 	});
 
-	it("removes a stale next_follow_up when nothing explicit follows, so the cadence speaks", () => {
+	it("gives a stale next_follow_up the cadence's date when nothing explicit follows, never removing the key", () => {
 		const note = "---\nnext_follow_up: 2026-11-20\n---\n## Follow-ups\n- 2026-11-17 consult: quote\n";
 		const out = logged(note);
-		expect(out.text).toBe("---\nlast_touch: 2026-11-23\ntouches: 2\n---\n## Follow-ups\n- 2026-11-17 consult: quote\n- 2026-11-23 call: walked through quote #2\n");
-		// Two done touches: the second cadence step (1w).
-		expect(due(out.text).next).toMatchObject({ date: "2026-11-30", suggested: true });
+		// Two done touches: the second cadence step (1w), the date the due list showed.
+		const body = logTouchBody(note, PATH, input(), settings);
+		if (!body.ok) throw new Error(body.error);
+		expect(due(body.text).next).toMatchObject({ date: "2026-11-30", suggested: true });
+		expect(out.text).toBe("---\nnext_follow_up: 2026-11-30\nlast_touch: 2026-11-23\ntouches: 2\n---\n## Follow-ups\n- 2026-11-17 consult: quote\n- 2026-11-23 call: walked through quote #2\n");
+		expect(due(out.text).next).toMatchObject({ date: "2026-11-30" });
 	});
 
 	it("keeps the promised next step when the touch it fulfils had a time and the log has none, counting the call once", () => {
@@ -228,11 +231,12 @@ describe("mirrorKeys", () => {
 	});
 
 	it("does not let the old next_follow_up vote for itself, and keeps it while it is still pending", () => {
+		// Stale (before the last touch): it takes the date the due list shows, the cadence's.
 		const stale = "---\nnext_follow_up: 2026-11-10\n---\n- 2026-11-17 consult: quote\n";
 		expect(mirrorKeys(stale, PATH, settings, TODAY)).toEqual([
 			["last_touch", "2026-11-17"],
 			["touches", 1],
-			["next_follow_up", null],
+			["next_follow_up", "2026-11-20"],
 		]);
 		// An empty next step never wipes a pending one.
 		const pending = "---\nnext_follow_up: 2026-12-10\n---\n- 2026-11-17 consult: quote\n";
@@ -263,7 +267,7 @@ describe("mirrorKeys", () => {
 		expect(mirrorKeys(dated, PATH, settings, TODAY)).toEqual([
 			["last_touch", "2026-11-17"],
 			["touches", 1],
-			["next_action", null],
+			["next_action", "2026-11-20"],
 		]);
 	});
 

@@ -3,7 +3,8 @@ import { parseClauses } from "../../../src/core/text/clauses";
 import { computeDue } from "../../../src/core/rules/due";
 import { logTouch, logTouchBody, type LogInput } from "../../../src/core/write/logTouch";
 import { readNote } from "../../../src/core/read/note";
-import { isSequenceLine, planSequence, sequenceMarker, sequenceSlug, startSequenceBody, stepDate } from "../../../src/core/write/sequences";
+import { isSequenceLine, planSequence, sequenceMarker, sequenceSlug, stepDate } from "../../../src/core/write/sequences";
+import { startSequenceBody } from "../../../src/core/write/startSequence";
 import { DEFAULT_SEQUENCES, DEFAULT_SETTINGS, migrateSettings, type Sequence, type TouchbaseSettings } from "../../../src/core/settings/settings";
 
 const S = DEFAULT_SETTINGS;

@@ -2,7 +2,8 @@
 // last-contact key holds is written down before the key moves on.
 import { describe, expect, it } from "vitest";
 import { logTouch, type LogInput } from "../../../src/core/write/logTouch";
-import { closeProspect, scheduleTouch } from "../../../src/core/write/commands";
+import { closeProspect } from "../../../src/core/write/closeProspect";
+import { scheduleTouch } from "../../../src/core/write/scheduleTouch";
 import { computeDue } from "../../../src/core/rules/due";
 import { readNote } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
