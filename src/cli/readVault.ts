@@ -4,16 +4,17 @@
 // Whatever the path (cached or not, threaded or not), the index gets the same reads in the same
 // order, so `due --json` is byte-identical (test/properties/readCache.property.test.ts).
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteRead, type Problem } from "../core/read/note";
 import { decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
-import type { TouchbaseSettings } from "../core/settings/settings";
+import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile } from "./readCacheFile";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
+import { readRegularFile } from "./safeFile";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -72,6 +73,7 @@ function decodeKept(text: string): NoteRead {
 
 export function readVault(vault: string, settings: TouchbaseSettings, options: ReadVaultOptions): VaultRead {
 	const key = readCacheKey(settings);
+	const cap = maxNoteBytes(settings);
 	const startedAt = Date.now();
 	let cacheFile: string | null = null;
 	let scope = "";
@@ -143,7 +145,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				}
 			}
 			readCount++;
-			const got = readBytes(full);
+			const got = readBytes(full, cap);
 			if ("error" in got) {
 				problemAt.set(seq, { path, line: null, message: got.error });
 				return;
@@ -176,7 +178,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		// Notes a stuck worker never answered: read here, and not kept.
 		for (const seq of lost) {
 			stamps[seq] = null;
-			const text = readText(vault, paths[seq]);
+			const text = readText(vault, paths[seq], cap);
 			if (text === null) problemAt.set(seq, { path: paths[seq], line: null, message: "cannot be read" });
 			else settle(seq, readNote(paths[seq], text, settings), null);
 		}
@@ -242,41 +244,20 @@ function statOrNull(full: string): Stats | null {
 /**
  * The file's bytes and its stamp, taken from the open file before reading it: a note changed
  * while it is read gets a stamp older than its text, so the next run reads it again. `whole` is
- * false when the size moved meanwhile (then nothing is kept).
+ * false when the size moved meanwhile (then nothing is kept). Only a regular file of at most
+ * `cap` bytes is read (safeFile.ts); anything else is an error for the problems list.
  */
-function readBytes(full: string): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
-	let fd: number;
+function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
 	try {
-		fd = openSync(full, "r");
+		const got = readRegularFile(full, cap);
+		return { bytes: got.bytes, stamp: stampOf(got.stat), whole: got.whole };
 	} catch (error) {
 		return { error: readError(full, error) };
-	}
-	try {
-		const st = fstatSync(fd);
-		// Its own memory (not Node's shared pool), so it can be handed to a worker without a copy.
-		let bytes = Buffer.allocUnsafeSlow(st.size);
-		let length = 0;
-		for (;;) {
-			if (length === bytes.length) {
-				const bigger = Buffer.allocUnsafeSlow(Math.max(8192, bytes.length * 2));
-				bytes.copy(bigger, 0, 0, length);
-				bytes = bigger;
-			}
-			const n = readSync(fd, bytes, length, bytes.length - length, null);
-			if (n === 0) break;
-			length += n;
-		}
-		const whole = length === st.size;
-		return { bytes: length === bytes.length ? bytes : bytes.subarray(0, length), stamp: stampOf(st), whole };
-	} catch (error) {
-		return { error: readError(full, error) };
-	} finally {
-		closeSync(fd);
 	}
 }
 
-function readText(vault: string, path: string): string | null {
-	const got = readBytes(`${vault}/${path}`);
+function readText(vault: string, path: string, cap: number): string | null {
+	const got = readBytes(`${vault}/${path}`, cap);
 	return "error" in got ? null : DECODER.decode(got.bytes);
 }
 

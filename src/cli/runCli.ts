@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { localToday } from "../core/text/dates";
@@ -13,7 +13,8 @@ import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
-import { checkNoteArg, readNoteForEdit } from "./noteFile";
+import { checkNoteArg, editNote } from "./noteFile";
+import { recoverImport } from "./importJournal";
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
 
@@ -176,17 +177,26 @@ export function run(argv: string[], io: Io): number {
 		}
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
-		if (command === "log") return runLog(rest, values, today, io);
-		if (command === "status") return runStatus(rest, today, io, findVaultRoot);
-		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true);
+		// Before anything reads the vault: an import killed part-way is finished or rolled back.
+		const recover = (vault: string): void => recoverImport(vault, (line) => io.err(`touchbase: ${line}\n`));
+		const vaultRootOf = (note: string): { vault: string; settings: TouchbaseSettings } => {
+			const found = findVaultRoot(note);
+			recover(found.vault);
+			return found;
+		};
+		if (command === "log") return runLog(rest, values, today, io, vaultRootOf);
+		if (command === "status") return runStatus(rest, today, io, vaultRootOf);
+		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, vaultRootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
 			const vault = vaultArg(rest.slice(0, 1));
+			recover(vault);
 			const args = { vault, file: rest[1], today, sequence: values.sequence, source: values.source, owner: values.owner, dryRun: values["dry-run"] === true };
 			return runImport(args, vaultSettings(vault), io);
 		}
 
 		const vault = vaultArg(rest);
+		recover(vault);
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
@@ -221,11 +231,11 @@ export function run(argv: string[], io: Io): number {
 }
 
 /** `explain NOTE.md`: every date taken from the note, and every dated line not used, with why. */
-function runExplain(rest: string[], today: string, io: Io, noCache: boolean): number {
+function runExplain(rest: string[], today: string, io: Io, noCache: boolean, vaultRootOf: typeof findVaultRoot): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
-	const { vault, settings } = findVaultRoot(note);
+	const { vault, settings } = vaultRootOf(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
 	const report = buildReport(vault, today, settings, io, noCache);
 	const entry = report.entries.find((e) => e.prospect.path === path);
@@ -243,20 +253,21 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean): nu
 	return 0;
 }
 
-function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io): number {
+function runLog(rest: string[], values: Record<string, string | boolean | undefined>, today: string, io: Io, vaultRootOf: typeof findVaultRoot): number {
 	if (rest.length !== 1) throw new UsageError(rest.length === 0 ? "missing NOTE.md" : `unexpected argument "${rest[1]}"`);
 	const note = rest[0];
 	checkNoteArg(note);
 	const input = logInputFrom(values, today);
-	const read = readNoteForEdit(note, io.err, findVaultRoot);
-	if (read === null) return 1;
-	const { settings, path, before } = read;
-	const result = logTouch(before, path, input, settings, today);
+	const edited = editNote(note, io.err, vaultRootOf, ({ settings, path, before }) => {
+		const result = logTouch(before, path, input, settings, today);
+		return { text: result.ok ? result.text : null, value: { result, settings, path } };
+	});
+	if (edited === null) return 1;
+	const { result, settings, path } = edited.value;
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;
 	}
-	writeFileSync(note, result.text, "utf8");
 	for (const printed of loggedText(result.line ?? "", note, readNote(path, result.text, settings), values.channel as string, settings, today)) io[printed.stream](printed.text);
 	// What the touch did to sequences (README, "Sequences"): touches cancelled, a waiting step written.
 	const cancelled = result.cancelled ?? 0;

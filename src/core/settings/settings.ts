@@ -54,6 +54,11 @@ export interface TouchbaseSettings {
 	 * `owner`. Empty: no owner filter anywhere (README, "Team vaults").
 	 */
 	me: string;
+	/**
+	 * Notes larger than this many megabytes are not read: listed under problems instead
+	 * (docs/reliability.md). A guard against a huge file or a link to a device, not a limit on notes.
+	 */
+	maxNoteMB: number;
 }
 
 export type SequenceUnit = "days" | "business days";
@@ -261,6 +266,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	systemNotifications: false,
 	meetingChannels: [...DEFAULT_MEETING_CHANNELS],
 	me: "",
+	maxNoteMB: 10,
 };
 
 type Raw = Record<string, unknown>;
@@ -436,5 +442,11 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		systemNotifications: bool(data.systemNotifications, d.systemNotifications),
 		meetingChannels: strList(data.meetingChannels, d.meetingChannels).map((c) => c.toLowerCase()),
 		me: str(data.me, d.me, true),
+		maxNoteMB: int(data.maxNoteMB, d.maxNoteMB, 1, 1024),
 	};
+}
+
+/** The size cap of a note in bytes (`maxNoteMB`). */
+export function maxNoteBytes(settings: Pick<TouchbaseSettings, "maxNoteMB">): number {
+	return settings.maxNoteMB * 1024 * 1024;
 }

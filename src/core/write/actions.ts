@@ -9,6 +9,7 @@ import { parseNaturalDate } from "../text/nextClause";
 import { endsOn, sequenceSlugsOf } from "./endSequences";
 import type { TouchbaseSettings } from "../settings/settings";
 import { ordinal, renderLine, renderTemplate } from "../text/template";
+import { safeFileName } from "../text/noteName";
 
 export interface ScheduleInput {
 	date: IsoDay;
@@ -186,9 +187,9 @@ export interface NewProspectInput {
 	contact: string;
 }
 
-/** A safe file name for a prospect: no path separators or characters Obsidian refuses. */
+/** A safe file name for a prospect (`safeFileName`). */
 export function prospectFileName(name: string): string {
-	return name.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+	return safeFileName(name);
 }
 
 /**
