@@ -11,6 +11,7 @@ import {
 	fchmodSync,
 	fstatSync,
 	fsyncSync,
+	linkSync,
 	openSync,
 	readdirSync,
 	readFileSync,
@@ -19,6 +20,7 @@ import {
 	renameSync,
 	statSync,
 	unlinkSync,
+	writeFileSync,
 	writeSync,
 	type Stats,
 } from "node:fs";
@@ -100,8 +102,9 @@ export function processAlive(pid: number): boolean {
 	}
 }
 
-/** Whether a dot-name in a vault folder is a temporary file a killed run left (its process is gone). */
+/** Whether a dot-name in a vault folder is a temporary or lock file a killed run left (its process is gone). */
 export function isLeftover(dir: string, name: string, now: number = Date.now()): boolean {
+	if (name.endsWith(LOCK_SUFFIX)) return staleLock(join(dir, name), now);
 	const m = TEMP.exec(name);
 	if (m === null) return false;
 	if (!processAlive(Number(m[1]))) return true;
@@ -236,9 +239,11 @@ function sleep(ms: number): void {
 	Atomics.wait(SLEEPER, 0, 0, ms);
 }
 
+const LOCK_SUFFIX = ".touchbase.lock";
+
 /** The lock file of a note: a dot-name beside it. */
 export function lockNameFor(full: string): string {
-	return join(dirname(full), `.${basename(full).slice(0, 60)}.touchbase.lock`);
+	return join(dirname(full), `.${basename(full).slice(0, 60)}${LOCK_SUFFIX}`);
 }
 
 /** Whether the lock file's holder is gone: another machine's lock only by age. */
@@ -253,9 +258,38 @@ function staleLock(lock: string, now: number): boolean {
 	}
 	if (st.mtimeMs < now - LOCK_STALE_MS) return true;
 	const [pid, host] = text.split("\n");
-	// A lock being written has no content yet; an unknown shape is judged by age alone.
-	if (!/^\d+$/.test(pid ?? "") || host !== hostname()) return false;
+	// A lock is made whole (takeLock): one of another shape was left by something else, judged by age.
+	if (!/^\d+$/.test(pid ?? "")) return st.mtimeMs < now - 5000;
+	if (host !== hostname()) return false;
 	return !processAlive(Number(pid));
+}
+
+/**
+ * Makes the lock file with its holder already in it (written under a temporary name, then linked
+ * to the lock's name, which fails if it exists), so a run killed while taking it never leaves an
+ * empty lock. False when another run holds it. Throws `WriteFailed` when it cannot be made.
+ */
+function takeLock(lock: string): boolean {
+	const temp = tempNameFor(lock);
+	const holder = `${process.pid}\n${hostname()}\n`;
+	try {
+		writeFileSync(temp, holder, { flag: "wx" });
+		try {
+			linkSync(temp, lock);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+			// No hard links on this file system: made in place (a kill here leaves it empty, judged by age).
+			writeFileSync(lock, holder, { flag: "wx" });
+		}
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+		if (code === "EEXIST") return false;
+		throw new WriteFailed(code, `its lock file ${lock} could not be made (${code}${code === "ENOSPC" ? ": the disk is full" : ""})`);
+	} finally {
+		unlinkQuiet(temp);
+	}
 }
 
 /**
@@ -273,28 +307,12 @@ export function withNoteLock<T>(full: string, fn: () => T): T {
 	}
 	const lock = lockNameFor(target);
 	const until = Date.now() + LOCK_WAIT_MS;
-	let fd: number | null = null;
-	for (let wait = 2; fd === null; wait = Math.min(50, wait * 2)) {
-		try {
-			fd = openSync(lock, "wx", 0o644);
-		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code ?? "EIO";
-			if (code !== "EEXIST") throw new WriteFailed(code, `its lock file ${lock} could not be made (${code})`);
-			const now = Date.now();
-			// A killed run's lock: removed, then taken like any free lock (another waiting run may win it).
-			if (staleLock(lock, now)) unlinkQuiet(lock);
-			else if (now > until) throw new WriteFailed("EBUSY", `another Touchbase run has been changing it for 20 s (${lock}); if none is running, remove that file`);
-			else sleep(wait + Math.floor(Math.random() * wait));
-		}
-	}
-	try {
-		writeSync(fd, `${process.pid}\n${hostname()}\n`);
-	} catch (error) {
-		unlinkQuiet(lock);
-		const code = (error as NodeJS.ErrnoException).code ?? "EIO";
-		throw new WriteFailed(code, `its lock file ${lock} could not be written (${code})`);
-	} finally {
-		closeSync(fd);
+	for (let wait = 2; !takeLock(lock); wait = Math.min(50, wait * 2)) {
+		const now = Date.now();
+		// A killed run's lock: removed, then taken like any free lock (another waiting run may win it).
+		if (staleLock(lock, now)) unlinkQuiet(lock);
+		else if (now > until) throw new WriteFailed("EBUSY", `another Touchbase run has been changing it for 20 s (${lock}); if none is running, remove that file`);
+		else sleep(wait + Math.floor(Math.random() * wait));
 	}
 	try {
 		return fn();
