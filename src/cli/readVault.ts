@@ -8,10 +8,10 @@ import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteRead, type Problem } from "../core/read/note";
-import { decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
-import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile } from "./readCacheFile";
+import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
@@ -23,6 +23,8 @@ export interface ReadVaultOptions {
 	workers: { script: string; count: number } | null;
 	/** Fewer notes to read than this and the main thread parses them all (threads cost more). */
 	threadMinNotes?: number;
+	/** Now, for the file times (Io.fileClock); Date.now by default. */
+	fileClock?: () => number;
 	warn: (line: string) => void;
 	/**
 	 * What the caller would print, and for which question (command, options, day, settings): when
@@ -74,15 +76,20 @@ function decodeKept(text: string): NoteRead {
 export function readVault(vault: string, settings: TouchbaseSettings, options: ReadVaultOptions): VaultRead {
 	const key = readCacheKey(settings);
 	const cap = maxNoteBytes(settings);
-	const startedAt = Date.now();
+	const startedAt = (options.fileClock ?? Date.now)();
 	let cacheFile: string | null = null;
 	let scope = "";
 	let cached = new Map<string, CacheEntry>();
+	/** The file had damaged lines: written again, whatever else changed. */
+	let healCache = false;
+	/** Entries whose checksum or shape was wrong. */
+	let rejected = 0;
 	// An answer kept for the same question, when no note changed: found after stats alone.
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
 	let statted = new Map<string, Stats | null>();
 	if (options.cacheDir !== null) {
+		tidyCacheDir(options.cacheDir);
 		try {
 			scope = realpathSync(vault);
 			if (options.answerKey !== undefined) {
@@ -97,6 +104,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			cacheFile = cacheFileFor(options.cacheDir, scope);
 			const loaded = loadCacheFile(cacheFile, scope, key);
 			cached = loaded.notes;
+			healCache = loaded.rewrite;
 			if (loaded.warning) options.warn(loaded.warning);
 		} catch {
 			cacheFile = null;
@@ -134,14 +142,16 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (entry !== undefined) {
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
 				if (st !== null && sameStamp(entry, stampOf(st))) {
-					try {
-						reads[seq] = decodeKept(entry.read);
+					// A damaged or wrongly shaped entry is null: the note is read again.
+					const kept = cachedRead(path, entry, decodeKept);
+					if (kept !== null) {
+						reads[seq] = kept;
 						fresh.set(path, entry);
 						reused++;
 						return;
-					} catch {
-						// A damaged entry: the note is read again.
 					}
+					healCache = true;
+					rejected++;
 				}
 			}
 			readCount++;
@@ -191,9 +201,10 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (problem !== undefined) unreadable.push(problem);
 		else index.put(paths[seq], reads[seq]!);
 	}
+	if (rejected > 0) options.warn(`the index cache ${cacheFile} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
 	// Changed and new notes are read again by later runs until the file is written.
 	const gone = cached.size - reused;
-	const rewrite = cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES;
+	const rewrite = healCache || (cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES);
 	if (cacheFile !== null && options.cacheDir !== null && rewrite) {
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);

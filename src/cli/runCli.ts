@@ -51,6 +51,11 @@ export interface Io {
 	workers?: { script: string; count: number } | null;
 	/** Fewer notes to read than this stay on the main thread (readVault.ts THREAD_MIN_NOTES). */
 	threadMinNotes?: number;
+	/**
+	 * The clock file times are compared with to decide whether a read may be kept (Date.now).
+	 * Tests set it later, as if the notes had been written long ago: a change time cannot be put back.
+	 */
+	fileClock?: () => number;
 }
 
 const OPTIONS = {
@@ -126,6 +131,7 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 		cacheDir: noCache ? null : (io.cacheDir ?? null),
 		workers: io.workers ?? null,
 		threadMinNotes: io.threadMinNotes,
+		fileClock: io.fileClock,
 		warn: (line) => io.err(`touchbase: ${line}\n`),
 		answerKey,
 	});

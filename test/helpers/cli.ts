@@ -29,7 +29,7 @@ const COMMANDS = new Set(["due", "stats", "ics", "log"]);
  * working folder is left alone: process.chdir throws in a worker thread, as under vitest's
  * threads pool). For output exactly as from a relative path, use `touchbase(args, { cwd })`.
  */
-export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes"> = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes" | "fileClock"> = {}): CliResult {
 	let stdout = "";
 	let stderr = "";
 	const status = run(options.cwd === undefined ? args : fromFolder(args, options.cwd), {
@@ -44,6 +44,7 @@ export function runCli(args: string[], options: { cwd?: string; now?: Date } & P
 		cacheDir: options.cacheDir,
 		workers: options.workers,
 		threadMinNotes: options.threadMinNotes,
+		fileClock: options.fileClock,
 	});
 	return { status, stdout, stderr };
 }
