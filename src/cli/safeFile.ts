@@ -47,7 +47,7 @@ export function readRegularFile(full: string, cap: number): { bytes: Buffer; sta
 	try {
 		const stat = fstatSync(fd);
 		if (!stat.isFile()) throw new NotReadable(`is not a regular file (${kindOf(stat)}): not read`);
-		if (stat.size > cap) throw new NotReadable(`is larger than ${sizeText(cap)} (${sizeText(stat.size)}): not read (the limit is the setting maxNoteBytes)`);
+		if (stat.size > cap) throw new NotReadable(`is larger than ${sizeText(cap)} (${sizeText(stat.size)}): not read (the limit is the maxNoteMB setting)`);
 		// Its own memory (not Node's shared pool), so it can be handed to a worker without a copy.
 		let bytes = Buffer.allocUnsafeSlow(stat.size);
 		let length = 0;

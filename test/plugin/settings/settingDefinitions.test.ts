@@ -65,6 +65,7 @@ function newValue(key: string, kind: string): { typed: string | boolean; stored:
 		digestTime: { typed: "7:30", stored: "07:30" },
 		cadence: { typed: "2d, 1w", stored: "2d, 1w" },
 		upcomingDays: { typed: "12", stored: 12 },
+		maxNoteMB: { typed: "25", stored: 25 },
 		dateLocale: { typed: "en-GB", stored: "en-GB" },
 		prospectTag: { typed: "#lead", stored: "lead" },
 		defaultChannel: { typed: "Call", stored: "call" },
