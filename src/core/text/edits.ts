@@ -1,15 +1,16 @@
 import { yamlLibraries } from "./yaml";
 import { normalizeKey, readFrontmatter } from "./frontmatter";
-import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, type LineSpan } from "./scan";
+import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, nextBreak, type LineSpan } from "./scan";
 import { deserializeTouch } from "./touchLine";
 
 /** Every edit returns the whole new text, or says why it did nothing. */
 export type EditResult = { ok: true; text: string } | { ok: false; error: string };
 
-/** The note's own line ending: the first one it uses, `\n` when it has none. */
-export function lineEnding(text: string): "\r\n" | "\n" {
-	const nl = text.indexOf("\n");
-	return nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
+/** The note's own line ending: the first one it uses (`\r\n`, `\n` or a lone `\r`), `\n` when it has none. */
+export function lineEnding(text: string): "\r\n" | "\n" | "\r" {
+	const br = nextBreak(text, 0);
+	if (br === null) return "\n";
+	return br.length === 2 ? "\r\n" : text[br.at] === "\r" ? "\r" : "\n";
 }
 
 /**
