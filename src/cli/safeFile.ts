@@ -26,14 +26,10 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { sizeText, tooLargeMessage } from "../core/settings/settings";
 
 /** Why a file was not read: one line for the problems list or an error message. */
 export class NotReadable extends Error {}
-
-/** `10 MB` for 10485760: how the size cap is shown. */
-export function sizeText(bytes: number): string {
-	return bytes >= 1 << 20 ? `${Math.round((bytes / (1 << 20)) * 10) / 10} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
-}
 
 /**
  * The bytes of a regular file and the stat taken from the open file before reading it. A FIFO, a
@@ -47,7 +43,7 @@ export function readRegularFile(full: string, cap: number): { bytes: Buffer; sta
 	try {
 		const stat = fstatSync(fd);
 		if (!stat.isFile()) throw new NotReadable(`is not a regular file (${kindOf(stat)}): not read`);
-		if (stat.size > cap) throw new NotReadable(`is larger than ${sizeText(cap)} (${sizeText(stat.size)}): not read (the limit is the maxNoteMB setting)`);
+		if (stat.size > cap) throw new NotReadable(tooLargeMessage(stat.size, cap));
 		// Its own memory (not Node's shared pool), so it can be handed to a worker without a copy.
 		let bytes = Buffer.allocUnsafeSlow(stat.size);
 		let length = 0;

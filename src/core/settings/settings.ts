@@ -450,3 +450,14 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 export function maxNoteBytes(settings: Pick<TouchbaseSettings, "maxNoteMB">): number {
 	return settings.maxNoteMB * 1024 * 1024;
 }
+
+/** `10 MB` for 10485760: how a size is shown in a problem. */
+export function sizeText(bytes: number): string {
+	return bytes >= 1 << 20 ? `${Math.round((bytes / (1 << 20)) * 10) / 10} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** The problem of a note over the size cap (README, "Reliability"): the same words in the CLI and the plugin. */
+export function tooLargeMessage(size: number, cap: number): string {
+	return `is larger than ${sizeText(cap)} (${sizeText(size)}): not read (the limit is the maxNoteMB setting)`;
+}
+

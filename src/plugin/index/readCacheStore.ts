@@ -12,7 +12,7 @@ import type { App, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteRead } from "../../core/read/note";
 import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
-import type { TouchbaseSettings } from "../../core/settings/settings";
+import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 
 /** As obsidian-tasks does: enough to keep the disk busy, few enough to keep memory low. */
 export const READS_IN_FLIGHT = 4;
@@ -128,6 +128,14 @@ export class ReadCacheStore {
 				const readAt = Date.now();
 				const stamp = stampOf(file);
 				let text: string;
+				if (file.stat.size > maxNoteBytes(settings)) {
+					// Over the size cap (docs/reliability.md): a problem, not a read.
+					const read = tooLargeRead(file.path, file.stat.size, settings);
+					put(file.path, read);
+					this.known.set(file.path, { stamp, readAt, read, encoded: null });
+					done++;
+					continue;
+				}
 				try {
 					text = await this.app.vault.cachedRead(file);
 				} catch (error) {
@@ -266,3 +274,9 @@ function stampOf(file: TFile): FileStamp {
 function isNothing(read: NoteRead): boolean {
 	return read.prospect === null && read.problems.length === 0 && !read.interaction;
 }
+
+/** The read of a note over the size cap: no prospect, one problem. */
+export function tooLargeRead(path: string, size: number, settings: TouchbaseSettings): NoteRead {
+	return { prospect: null, problems: [{ path, line: null, message: tooLargeMessage(size, maxNoteBytes(settings)) }] };
+}
+

@@ -182,4 +182,27 @@ describe("the plugin's persisted index", () => {
 		expect(plugin.index.report("2026-11-23").entries).toHaveLength(150);
 		for (const s of seen) expect(s).toMatch(/^\d+\/150$/);
 	});
+
+	it("lists a note over the size cap under problems without reading it, at start and after a change", async () => {
+		const big = `---\ncompany: Big\n---\n${"- [ ] 2026-11-20 call: x\n".repeat(50_000)}`;
+		const dir = makeVaultDir({
+			"Prospects/Big.md": big,
+			"Prospects/Small.md": "---\ncompany: Small\n---\n- [ ] 2026-11-20 call: x\n",
+			".obsidian/plugins/touchbase/data.json": JSON.stringify({ maxNoteMB: 1 }),
+		});
+		const { app, plugin } = await start(dir);
+		const read = vi.spyOn(app.vault, "cachedRead");
+		const problem = { path: "Prospects/Big.md", line: null, message: "is larger than 1 MB (1.2 MB): not read (the limit is the maxNoteMB setting)" };
+		const report = plugin.index.report("2026-11-23");
+		expect(report.entries.map((e) => e.prospect.path)).toEqual(["Prospects/Small.md"]);
+		expect(report.problems).toEqual([problem]);
+		// Changed, still too large: still not read.
+		const file = app.vault.getFileByPath("Prospects/Big.md")!;
+		await app.vault.process(file, (text) => `${text}- [ ] 2026-11-21 call: y\n`);
+		await app.settle();
+		expect(read.mock.calls.filter((c) => c[0].path === "Prospects/Big.md")).toHaveLength(0);
+		expect(plugin.index.report("2026-11-23").problems.map((p) => p.path)).toEqual(["Prospects/Big.md"]);
+		await unloadPlugin(plugin);
+	});
 });
+
