@@ -15,6 +15,10 @@ import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
 import { checkNoteArg, editNote } from "./noteFile";
 import { recoverImport } from "./importJournal";
+import { readRegularFile } from "./safeFile";
+
+/** The largest settings file read from a vault's `.obsidian` folder. */
+const SETTINGS_FILE_CAP = 10 * 1024 * 1024;
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
 
@@ -98,7 +102,8 @@ const COMMANDS = Object.keys(ALLOWED).join(", ");
 function vaultSettings(vault: string): TouchbaseSettings {
 	const readJson = (...path: string[]): unknown => {
 		try {
-			return JSON.parse(readFileSync(join(vault, ".obsidian", ...path), "utf8"));
+			// A regular file only (a FIFO would hang the run), and never a huge one.
+			return JSON.parse(readRegularFile(join(vault, ".obsidian", ...path), SETTINGS_FILE_CAP).bytes.toString("utf8"));
 		} catch {
 			return undefined;
 		}
