@@ -89,8 +89,9 @@ export function checkNotePath(vault: string, path: string, folder: string): void
  * the vault is as it was, or the message lists each note that could not be removed.
  */
 export function importAllOrNothing(vault: string, notes: readonly NoteToWrite[], hooks: ImportHooks = {}): void {
+	if (notes.length === 0) return;
 	const journalFile = join(vault, JOURNAL_NAME);
-	if (existsSync(journalFile)) throw new ImportFailed(`another import is running on this vault (${journalFile}); nothing was imported`, []);
+	if (existsSync(journalFile)) throw new ImportFailed(`nothing was imported: another import is running on this vault, or one stopped part-way could not be undone (${journalFile})`, []);
 	const bytes = notes.map((n) => Buffer.from(n.text, "utf8"));
 	const journal: Journal = {
 		format: FORMAT,
