@@ -78,7 +78,7 @@ export function editNote<T>(
 				if (read === null) return null;
 				const { text, value } = change({ vault, settings, path, before: read.text });
 				if (text === null || text === read.text) return { value, written: false };
-				if (writeFileAtomic(note, text, { mode: read.stat.mode & 0o7777, beforeRename: () => unchangedSince(note, read.stat) })) return { value, written: true };
+				if (writeFileAtomic(note, text, { mode: read.stat.mode & 0o7777, owner: { uid: read.stat.uid, gid: read.stat.gid }, beforeRename: () => unchangedSince(note, read.stat) })) return { value, written: true };
 			}
 			throw new WriteFailed("EAGAIN", `another program changed it ${EDIT_ATTEMPTS} times while it was being edited`);
 		});

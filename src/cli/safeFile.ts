@@ -9,6 +9,7 @@ import {
 	closeSync,
 	constants,
 	fchmodSync,
+	fchownSync,
 	fstatSync,
 	fsyncSync,
 	linkSync,
@@ -148,14 +149,23 @@ export class WriteFailed extends Error {
 export interface AtomicWriteOptions {
 	/** The mode the file gets (the note's own when it exists); a new file's is 0o666 less the umask. */
 	mode?: number;
+	/** The note's owner, kept when this process may set it (root editing someone's note). */
+	owner?: { uid: number; gid: number };
 	/** Called after the new bytes are on disk, just before the rename: false cancels (the temp goes). */
 	beforeRename?: () => boolean;
 }
 
 /** Writes `bytes` to a new file, flushed to disk (the caller renames it). No mode: 0o666 less the umask. */
-export function writeFlushed(temp: string, bytes: Uint8Array, mode?: number): void {
+export function writeFlushed(temp: string, bytes: Uint8Array, mode?: number, owner?: { uid: number; gid: number }): void {
 	const fd = openSync(temp, "wx", mode ?? 0o666);
 	try {
+		if (owner !== undefined && process.getuid?.() === 0 && (owner.uid !== 0 || owner.gid !== 0)) {
+			try {
+				fchownSync(fd, owner.uid, owner.gid);
+			} catch {
+				// A file system without owners: the file is the writer's, as any new file.
+			}
+		}
 		// The umask must not take rights the note had.
 		if (mode !== undefined) fchmodSync(fd, mode);
 		for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -200,7 +210,7 @@ export function writeFileAtomic(full: string, text: string | Uint8Array, options
 	}
 	const temp = tempNameFor(target);
 	try {
-		writeFlushed(temp, typeof text === "string" ? Buffer.from(text, "utf8") : text, mode);
+		writeFlushed(temp, typeof text === "string" ? Buffer.from(text, "utf8") : text, mode, options.owner);
 		if (options.beforeRename !== undefined && !options.beforeRename()) {
 			unlinkQuiet(temp);
 			return false;

@@ -2,11 +2,11 @@
 // (docs/reliability.md): the built CLI killed at every write, flush, rename, link and removal,
 // a full disk, twenty runs at once, an import killed at random.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { CLI_BUILD, copyVault, EXAMPLE_VAULT, tempDir } from "../helpers/cli";
+import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
 import { countCalls, KILL_POINTS, runFailingAt, runKilledAt, runPlain, sample, straceWorks } from "../helpers/faults";
 
 const TODAY = ["--today", "2026-11-23"];
@@ -157,6 +157,26 @@ describe.skipIf(!HAS_STRACE)("a full disk leaves the note untouched", () => {
 		expect(r.status).toBe(1);
 		expect(r.stderr).toBe("touchbase: nothing was imported: Prospects/Bo Two.md could not be written (ENOSPC)\n");
 		expect(readdirSync(join(vault, "Prospects")).sort()).toEqual(before);
+	});
+});
+
+describe("a write replaces the note, as the note was", () => {
+	it("keeps its mode (and its owner, when root writes), and replaces the note a link points to, not the link", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const note = join(vault, "Prospects", "Harbor Roofing.md");
+		chmodSync(note, 0o640);
+		const root = process.getuid?.() === 0;
+		if (root) chownSync(note, 65534, 65534);
+		expect(runCli(["log", note, "--channel", "call", "--summary", "kept", ...TODAY]).status).toBe(0);
+		const st = statSync(note);
+		expect(st.mode & 0o777).toBe(0o640);
+		if (root) expect([st.uid, st.gid]).toEqual([65534, 65534]);
+		const link = join(vault, "Prospects", "Link.md");
+		symlinkSync(note, link);
+		expect(runCli(["status", link, "won", ...TODAY]).status).toBe(0);
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(readFileSync(note, "utf8")).toContain("status: won");
+		expect(touchbaseFiles(vault)).toEqual([]);
 	});
 });
 
