@@ -28,6 +28,7 @@ import {
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { sizeText, tooLargeMessage } from "../core/settings/settings";
+import { checksum } from "../core/index/readCache";
 
 /** Why a file was not read: one line for the problems list or an error message. */
 export class NotReadable extends Error {}
@@ -76,15 +77,20 @@ function kindOf(st: Stats): string {
 
 // ---- temporary names ----
 
-/** `.Acme.md.touchbase-PID-RANDOM.tmp`: hidden from Obsidian (a dot-name) and named as a temp file. */
-const TEMP = /^\..*\.touchbase-(\d+)-[0-9a-z]+\.tmp$/;
+/**
+ * `.Acme.md.touchbase-HOST-PID-RANDOM.tmp`: hidden from Obsidian (a dot-name) and named as a temp
+ * file; HOST (a digest of the machine's name) tells whether PID can be asked about here, as a
+ * vault on a shared folder may be written from two machines.
+ */
+const TEMP = /^\..*\.touchbase-([0-9a-f]{8})-(\d+)-[0-9a-z]+\.tmp$/;
+const HOST = checksum(hostname());
 /** A leftover older than this is removed even if its process number is in use again. */
 const LEFTOVER_AGE_MS = 60 * 60 * 1000;
 
 export function tempNameFor(full: string): string {
 	// Short enough for any file system's 255-byte name limit, whatever the note's name.
 	const base = basename(full).slice(0, 60);
-	return join(dirname(full), `.${base}.touchbase-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+	return join(dirname(full), `.${base}.touchbase-${HOST}-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
 }
 
 /** Whether a process of this machine with that number is running. */
@@ -104,7 +110,7 @@ export function isLeftover(dir: string, name: string, now: number = Date.now()):
 	if (name.endsWith(LOCK_SUFFIX)) return staleLock(join(dir, name), now);
 	const m = TEMP.exec(name);
 	if (m === null) return false;
-	if (!processAlive(Number(m[1]))) return true;
+	if (m[1] === HOST && !processAlive(Number(m[2]))) return true;
 	try {
 		return statSync(join(dir, name)).mtimeMs < now - LEFTOVER_AGE_MS;
 	} catch {

@@ -121,7 +121,7 @@ describe.skipIf(!HAS_STRACE)("killed at any moment, a note is its old or its new
 
 describe.skipIf(!HAS_STRACE)("a full disk leaves the note untouched", () => {
 	/** The `when` of the main thread's first write to a Touchbase temporary file. */
-	function firstTempWrite(args: string[], restore: () => void, pattern = /\.md\.touchbase-\d+-[0-9a-z]+\.tmp$/): number {
+	function firstTempWrite(args: string[], restore: () => void, pattern = /\.md\.touchbase-[0-9a-f]{8}-\d+-[0-9a-z]+\.tmp$/): number {
 		const { writes } = countCalls(args);
 		restore();
 		const at = writes.findIndex((w) => pattern.test(w));
