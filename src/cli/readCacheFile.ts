@@ -68,7 +68,7 @@ export function tidyCacheDir(dir: string, now: number = Date.now()): void {
 }
 
 /** Marks a vault's cache file as used, so `tidyCacheDir` keeps it; at most once a day. */
-function markUsed(file: string, now: number): void {
+export function markUsed(file: string, now: number = Date.now()): void {
 	try {
 		if (now - statSync(file).mtimeMs > MARK_USED_MS) utimesSync(file, new Date(now), new Date(now));
 	} catch {

@@ -11,7 +11,7 @@ import { readNote, type NoteRead, type Problem } from "../core/read/note";
 import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
-import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
+import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
@@ -98,7 +98,12 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				if (digest !== null) {
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
-					if (kept !== null) return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					if (kept !== null) {
+						// Both of the vault's files are in use, though only one was read.
+						markUsed(stamps0.file);
+						markUsed(cacheFileFor(options.cacheDir, scope));
+						return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					}
 				}
 			}
 			cacheFile = cacheFileFor(options.cacheDir, scope);
