@@ -1,7 +1,7 @@
 // `touchbase import VAULT FILE.csv|FILE.vcf` (README, "Import leads"): the pure plan from
 // core/import/importLeads.ts, written all or nothing.
-import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "../core/show/cliText";
 import type { IsoDay } from "../core/text/dates";
 import { describePlan, leadsOf, planImport, type PlannedNote } from "../core/import/importLeads";
@@ -9,6 +9,8 @@ import { checkLeadBytes } from "../core/import/leadInput";
 import { readNote, type ProspectNote } from "../core/read/note";
 import type { TouchbaseSettings } from "../core/settings/settings";
 import { forEachVaultFile } from "./vaultFiles";
+import { checkNotePath, importAllOrNothing } from "./importJournal";
+import { maxNoteBytes } from "../core/settings/settings";
 
 export interface ImportIo {
 	out: (text: string) => void;
@@ -42,7 +44,7 @@ export function runImport(args: ImportArgs, settings: TouchbaseSettings, io: Imp
 
 	const prospects: ProspectNote[] = [];
 	const paths = new Set<string>();
-	forEachVaultFile(vault, (f) => {
+	forEachVaultFile(vault, maxNoteBytes(settings), (f) => {
 		paths.add(f.path.toLowerCase());
 		if (f.text === null) return;
 		const read = readNote(f.path, f.text, settings);
@@ -63,9 +65,9 @@ export function runImport(args: ImportArgs, settings: TouchbaseSettings, io: Imp
 	}
 	if (!args.dryRun) {
 		try {
-			writeAllOrNothing(vault, plan.notes, hooks);
+			writeAllOrNothing(vault, plan.notes, hooks, settings.prospectFolders[0] ?? "");
 		} catch (error) {
-			io.err(`touchbase: nothing was imported: ${(error as Error).message}\n`);
+			io.err(`touchbase: ${(error as Error).message}\n`);
 			return 1;
 		}
 	}
@@ -79,52 +81,11 @@ export interface WriteHooks {
 }
 
 /**
- * Writes every note, each only if its file does not exist yet (`wx`); on any failure, removes
- * the notes it wrote and the folders it made, and throws: the vault is as it was.
+ * Writes every note or none, even when killed (importJournal.ts); each only if its file does not
+ * exist yet. With `folder`, every path must be a plain file name inside it. Throws with the reason:
+ * "nothing was imported: …", or the notes a failed rollback left.
  */
-export function writeAllOrNothing(vault: string, notes: readonly PlannedNote[], hooks: WriteHooks = {}): void {
-	const written: string[] = [];
-	const folders: string[] = [];
-	try {
-		notes.forEach((note, i) => {
-			hooks.beforeWrite?.(note, i);
-			const full = join(vault, ...note.path.split("/"));
-			const made = mkdirSync(dirname(full), { recursive: true });
-			if (made !== undefined) folders.push(made);
-			try {
-				writeFileSync(full, note.text, { encoding: "utf8", flag: "wx" });
-			} catch (error) {
-				const code = (error as NodeJS.ErrnoException).code;
-				throw new Error(code === "EEXIST" ? `${note.path} appeared while importing` : `${note.path} could not be written (${code ?? String(error)})`);
-			}
-			written.push(full);
-		});
-	} catch (error) {
-		for (const full of written.reverse()) {
-			try {
-				unlinkSync(full);
-			} catch {
-				// Already gone: nothing to undo.
-			}
-		}
-		// A folder made for the import goes if nothing else came into it; inner folders first.
-		for (const top of folders.reverse()) {
-			for (const full of [...written].map(dirname).sort((a, b) => b.length - a.length)) {
-				if (full.startsWith(top)) removeEmpty(full, top);
-			}
-			removeEmpty(top, top);
-		}
-		throw error;
-	}
-}
-
-function removeEmpty(dir: string, top: string): void {
-	for (let d = dir; d.startsWith(top); d = dirname(d)) {
-		try {
-			rmdirSync(d);
-		} catch {
-			return;
-		}
-		if (d === top) return;
-	}
+export function writeAllOrNothing(vault: string, notes: readonly PlannedNote[], hooks: WriteHooks = {}, folder?: string): void {
+	if (folder !== undefined) for (const note of notes) checkNotePath(vault, note.path, folder);
+	importAllOrNothing(vault, notes, { beforeWrite: hooks.beforeWrite && ((i) => hooks.beforeWrite!(notes[i], i)) });
 }

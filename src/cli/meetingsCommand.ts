@@ -1,14 +1,15 @@
 // `touchbase meetings VAULT CALENDAR.ics` (README, "Meetings from your calendar"): the calendar's
 // events matched to prospects (core/import/meetings.ts), each note written once, all or nothing.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "../core/show/cliText";
 import type { ClockTime, IsoDay } from "../core/text/dates";
 import { readCalendarEvents } from "../core/import/calendarEvents";
 import { describeMeetings, matchMeetings, meetingWindow, planMeetings, type PlannedMeetingNote } from "../core/import/meetings";
 import { readNote, type ProspectNote } from "../core/read/note";
-import type { TouchbaseSettings } from "../core/settings/settings";
+import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { forEachVaultFile } from "./vaultFiles";
+import { writeFileAtomic, WriteFailed } from "./safeFile";
 
 export interface MeetingsIo {
 	out: (text: string) => void;
@@ -48,7 +49,7 @@ export function runMeetings(args: MeetingsArgs, settings: TouchbaseSettings, io:
 	if (read.error) throw new UsageError(`${file}: ${read.error}`);
 
 	const prospects: ProspectNote[] = [];
-	forEachVaultFile(vault, (f) => {
+	forEachVaultFile(vault, maxNoteBytes(settings), (f) => {
 		if (f.text === null) return;
 		const note = readNote(f.path, f.text, settings);
 		if (note.prospect) prospects.push(note.prospect);
@@ -77,20 +78,12 @@ function exactText(full: string): string | null {
 	}
 }
 
-/** Writes `text` over `full` through a temporary file in the same folder, synced, then renamed (never a note cut short). */
+/** Writes `text` over `full` whole or not at all (safeFile.ts: temp file, flush, rename, mode kept). */
 function replaceFile(full: string, text: string): void {
-	const temp = join(dirname(full), `.${basename(full)}.touchbase-${process.pid}.tmp`);
-	const fd = openSync(temp, "wx");
 	try {
-		writeSync(fd, text, null, "utf8");
-		fsyncSync(fd);
-	} finally {
-		closeSync(fd);
-	}
-	try {
-		renameSync(temp, full);
+		writeFileAtomic(full, text);
 	} catch (error) {
-		unlinkSync(temp);
+		if (error instanceof WriteFailed) throw Object.assign(new Error(error.message), { code: error.code });
 		throw error;
 	}
 }

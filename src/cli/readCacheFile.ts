@@ -1,10 +1,11 @@
 // The command line's persisted index: one file per vault in the user's cache folder, never in
 // the vault. The pure part (envelope, key, encoding) is core/index/readCache.ts.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { cacheLines, parseCache, type CacheEntry } from "../core/index/readCache";
+import { cacheLines, checksum, parseCache, type CacheEntry } from "../core/index/readCache";
+import { processAlive } from "./safeFile";
 
 /** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {
@@ -28,8 +29,51 @@ export function cacheFileFor(dir: string, vaultRealPath: string): string {
 
 export interface LoadResult {
 	notes: Map<string, CacheEntry>;
-	/** One line for stderr when the file was there but unusable. */
+	/** One line for stderr when the file was there but unusable, or some of its lines. */
 	warning: string | null;
+	/** Whether the file should be written again even if few notes changed (it had damaged lines). */
+	rewrite: boolean;
+}
+
+/** A vault whose files in the cache folder were not used for this long is forgotten. */
+export const FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+/** A file in use is marked so (its modification time set to now) at most this often. */
+const MARK_USED_MS = 24 * 60 * 60 * 1000;
+/** `index-HASH.json.PID.RANDOM.tmp`: a write in progress, or left by a killed run. */
+const CACHE_TEMP = /^(?:index|answers)-[0-9a-f]+\.json\.(\d+)\.[0-9a-z]+\.tmp$/;
+const CACHE_FILE = /^(?:index|answers)-[0-9a-f]+\.json$/;
+
+/**
+ * Tidies the cache folder at the start of a run: removes temporary files whose run is gone (or
+ * an hour old), and the files of vaults not used for 30 days. Never throws: it is a cache.
+ */
+export function tidyCacheDir(dir: string, now: number = Date.now()): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const temp = CACHE_TEMP.exec(name);
+		if (temp === null && !CACHE_FILE.test(name)) continue;
+		try {
+			const full = join(dir, name);
+			const age = now - statSync(full).mtimeMs;
+			if (temp !== null ? !processAlive(Number(temp[1])) || age > 60 * 60 * 1000 : age > FORGET_AFTER_MS) unlinkSync(full);
+		} catch {
+			// Gone already, or not ours to remove.
+		}
+	}
+}
+
+/** Marks a vault's cache file as used, so `tidyCacheDir` keeps it; at most once a day. */
+export function markUsed(file: string, now: number = Date.now()): void {
+	try {
+		if (now - statSync(file).mtimeMs > MARK_USED_MS) utimesSync(file, new Date(now), new Date(now));
+	} catch {
+		// Not there, or read-only: it is read again when needed.
+	}
 }
 
 /** The cached reads, or none: a missing file is silent, a damaged or foreign one is one warning. */
@@ -37,15 +81,19 @@ export function loadCacheFile(file: string, scope: string, key: string): LoadRes
 	let text: string;
 	try {
 		text = readFileSync(file, "utf8");
+		markUsed(file, Date.now());
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === "ENOENT" || code === "ENOTDIR") return { notes: new Map(), warning: null };
-		return { notes: new Map(), warning: `the index cache ${file} cannot be read (${code ?? String(error)}); every note is read` };
+		if (code === "ENOENT" || code === "ENOTDIR") return { notes: new Map(), warning: null, rewrite: false };
+		return { notes: new Map(), warning: `the index cache ${file} cannot be read (${code ?? String(error)}); every note is read`, rewrite: false };
 	}
 	const loaded = parseCache(text, scope, key);
-	if (loaded.ok) return { notes: loaded.notes, warning: null };
-	if (loaded.reason === "stale") return { notes: new Map(), warning: null };
-	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}` };
+	if (loaded.ok) {
+		const n = loaded.damaged;
+		return { notes: loaded.notes, warning: n === 0 ? null : `the index cache ${file} had ${n} damaged entr${n === 1 ? "y" : "ies"}, left out: ${n === 1 ? "its note is" : "their notes are"} read again`, rewrite: n > 0 };
+	}
+	if (loaded.reason === "stale") return { notes: new Map(), warning: null, rewrite: false };
+	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}`, rewrite: false };
 }
 
 /** Lines written about a megabyte at a time: at 50,000 notes the whole text and its bytes were 110 MB more at the peak. */
@@ -68,6 +116,7 @@ function writeInChunks(file: string, lines: Iterable<string>): void {
 			}
 		}
 		if (chunk.length > 0) writeAll(`${chunk.join("\n")}\n`);
+		fsyncSync(fd);
 	} finally {
 		closeSync(fd);
 	}
@@ -102,7 +151,7 @@ export function saveCacheFile(file: string, dir: string, scope: string, key: str
 // options, day, settings, version). The same digest and question give the same text, so it is
 // printed without parsing a single read. A damaged or foreign file is simply not used.
 
-const ANSWERS_FORMAT = "touchbase-answers/1";
+const ANSWERS_FORMAT = "touchbase-answers/2";
 /** Answers kept per vault: a few commands and option sets, the most recent first. */
 export const ANSWERS_KEPT = 8;
 
@@ -110,6 +159,12 @@ interface KeptAnswer {
 	digest: string;
 	key: string;
 	text: string;
+	/** `checksum` of the three: an answer flipped or edited on disk is not printed. */
+	sum: string;
+}
+
+function answerSum(a: Omit<KeptAnswer, "sum">): string {
+	return checksum(`${a.digest}\n${a.key}\n${a.text}`);
 }
 
 /** The vault's answers file, named as its index file is. */
@@ -123,7 +178,7 @@ function readAnswers(file: string, scope: string): KeptAnswer[] {
 		if (data.format !== ANSWERS_FORMAT || data.scope !== scope || !Array.isArray(data.answers)) return [];
 		return (data.answers as unknown[]).filter((a): a is KeptAnswer => {
 			const x = a as Partial<KeptAnswer> | null;
-			return typeof x?.digest === "string" && typeof x.key === "string" && typeof x.text === "string";
+			return typeof x?.digest === "string" && typeof x.key === "string" && typeof x.text === "string" && x.sum === answerSum({ digest: x.digest, key: x.key, text: x.text });
 		});
 	} catch {
 		return [];
@@ -138,7 +193,7 @@ export function findAnswer(file: string, scope: string, digest: string, key: str
 /** Keeps an answer (whole or not at all, as the index); failures are silent: it is only a shortcut. */
 export function saveAnswer(file: string, dir: string, scope: string, digest: string, key: string, text: string): void {
 	// Answers for an older digest can never be used again.
-	const answers = [{ digest, key, text }, ...readAnswers(file, scope).filter((a) => a.digest === digest && a.key !== key)].slice(0, ANSWERS_KEPT);
+	const answers = [{ digest, key, text, sum: answerSum({ digest, key, text }) }, ...readAnswers(file, scope).filter((a) => a.digest === digest && a.key !== key)].slice(0, ANSWERS_KEPT);
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
 		mkdirSync(dir, { recursive: true });

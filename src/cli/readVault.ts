@@ -4,16 +4,17 @@
 // Whatever the path (cached or not, threaded or not), the index gets the same reads in the same
 // order, so `due --json` is byte-identical (test/properties/readCache.property.test.ts).
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteRead, type Problem } from "../core/read/note";
-import { decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
-import type { TouchbaseSettings } from "../core/settings/settings";
+import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
-import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, saveAnswer, saveCacheFile } from "./readCacheFile";
+import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
+import { readRegularFile } from "./safeFile";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -22,6 +23,8 @@ export interface ReadVaultOptions {
 	workers: { script: string; count: number } | null;
 	/** Fewer notes to read than this and the main thread parses them all (threads cost more). */
 	threadMinNotes?: number;
+	/** Now, for the file times (Io.fileClock); Date.now by default. */
+	fileClock?: () => number;
 	warn: (line: string) => void;
 	/**
 	 * What the caller would print, and for which question (command, options, day, settings): when
@@ -72,15 +75,21 @@ function decodeKept(text: string): NoteRead {
 
 export function readVault(vault: string, settings: TouchbaseSettings, options: ReadVaultOptions): VaultRead {
 	const key = readCacheKey(settings);
-	const startedAt = Date.now();
+	const cap = maxNoteBytes(settings);
+	const startedAt = (options.fileClock ?? Date.now)();
 	let cacheFile: string | null = null;
 	let scope = "";
 	let cached = new Map<string, CacheEntry>();
+	/** The file had damaged lines: written again, whatever else changed. */
+	let healCache = false;
+	/** Entries whose checksum or shape was wrong. */
+	let rejected = 0;
 	// An answer kept for the same question, when no note changed: found after stats alone.
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
 	let statted = new Map<string, Stats | null>();
 	if (options.cacheDir !== null) {
+		tidyCacheDir(options.cacheDir);
 		try {
 			scope = realpathSync(vault);
 			if (options.answerKey !== undefined) {
@@ -89,12 +98,18 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				if (digest !== null) {
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
-					if (kept !== null) return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					if (kept !== null) {
+						// Both of the vault's files are in use, though only one was read.
+						markUsed(stamps0.file);
+						markUsed(cacheFileFor(options.cacheDir, scope));
+						return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					}
 				}
 			}
 			cacheFile = cacheFileFor(options.cacheDir, scope);
 			const loaded = loadCacheFile(cacheFile, scope, key);
 			cached = loaded.notes;
+			healCache = loaded.rewrite;
 			if (loaded.warning) options.warn(loaded.warning);
 		} catch {
 			cacheFile = null;
@@ -132,18 +147,20 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (entry !== undefined) {
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
 				if (st !== null && sameStamp(entry, stampOf(st))) {
-					try {
-						reads[seq] = decodeKept(entry.read);
+					// A damaged or wrongly shaped entry is null: the note is read again.
+					const kept = cachedRead(path, entry, decodeKept);
+					if (kept !== null) {
+						reads[seq] = kept;
 						fresh.set(path, entry);
 						reused++;
 						return;
-					} catch {
-						// A damaged entry: the note is read again.
 					}
+					healCache = true;
+					rejected++;
 				}
 			}
 			readCount++;
-			const got = readBytes(full);
+			const got = readBytes(full, cap);
 			if ("error" in got) {
 				problemAt.set(seq, { path, line: null, message: got.error });
 				return;
@@ -176,7 +193,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		// Notes a stuck worker never answered: read here, and not kept.
 		for (const seq of lost) {
 			stamps[seq] = null;
-			const text = readText(vault, paths[seq]);
+			const text = readText(vault, paths[seq], cap);
 			if (text === null) problemAt.set(seq, { path: paths[seq], line: null, message: "cannot be read" });
 			else settle(seq, readNote(paths[seq], text, settings), null);
 		}
@@ -189,9 +206,10 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (problem !== undefined) unreadable.push(problem);
 		else index.put(paths[seq], reads[seq]!);
 	}
+	if (rejected > 0) options.warn(`the index cache ${cacheFile} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
 	// Changed and new notes are read again by later runs until the file is written.
 	const gone = cached.size - reused;
-	const rewrite = cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES;
+	const rewrite = healCache || (cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES);
 	if (cacheFile !== null && options.cacheDir !== null && rewrite) {
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);
@@ -242,41 +260,20 @@ function statOrNull(full: string): Stats | null {
 /**
  * The file's bytes and its stamp, taken from the open file before reading it: a note changed
  * while it is read gets a stamp older than its text, so the next run reads it again. `whole` is
- * false when the size moved meanwhile (then nothing is kept).
+ * false when the size moved meanwhile (then nothing is kept). Only a regular file of at most
+ * `cap` bytes is read (safeFile.ts); anything else is an error for the problems list.
  */
-function readBytes(full: string): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
-	let fd: number;
+function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
 	try {
-		fd = openSync(full, "r");
+		const got = readRegularFile(full, cap);
+		return { bytes: got.bytes, stamp: stampOf(got.stat), whole: got.whole };
 	} catch (error) {
 		return { error: readError(full, error) };
-	}
-	try {
-		const st = fstatSync(fd);
-		// Its own memory (not Node's shared pool), so it can be handed to a worker without a copy.
-		let bytes = Buffer.allocUnsafeSlow(st.size);
-		let length = 0;
-		for (;;) {
-			if (length === bytes.length) {
-				const bigger = Buffer.allocUnsafeSlow(Math.max(8192, bytes.length * 2));
-				bytes.copy(bigger, 0, 0, length);
-				bytes = bigger;
-			}
-			const n = readSync(fd, bytes, length, bytes.length - length, null);
-			if (n === 0) break;
-			length += n;
-		}
-		const whole = length === st.size;
-		return { bytes: length === bytes.length ? bytes : bytes.subarray(0, length), stamp: stampOf(st), whole };
-	} catch (error) {
-		return { error: readError(full, error) };
-	} finally {
-		closeSync(fd);
 	}
 }
 
-function readText(vault: string, path: string): string | null {
-	const got = readBytes(`${vault}/${path}`);
+function readText(vault: string, path: string, cap: number): string | null {
+	const got = readBytes(`${vault}/${path}`, cap);
 	return "error" in got ? null : DECODER.decode(got.bytes);
 }
 

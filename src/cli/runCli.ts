@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { formatClock, localToday } from "../core/text/dates";
@@ -14,7 +14,12 @@ import { runStatus } from "./statusCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
 import { runMeetings } from "./meetingsCommand";
-import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
+import { checkNoteArg, editNote, type VaultRootOf } from "./noteFile";
+import { recoverImport } from "./importJournal";
+import { readRegularFile } from "./safeFile";
+
+/** The largest settings file read from a vault's `.obsidian` folder. */
+const SETTINGS_FILE_CAP = 10 * 1024 * 1024;
 import { reportFor } from "../core/rules/ownerReport";
 import { statsByOwnerText } from "../core/show/ownerStats";
 import type { TableOptions } from "../core/show/tableText";
@@ -136,6 +141,11 @@ export interface Io {
 	columns?: number;
 	/** Whether to colour the output (index.ts: a terminal, NO_COLOR, FORCE_COLOR). */
 	colour?: boolean;
+	/**
+	 * The clock file times are compared with to decide whether a read may be kept (Date.now).
+	 * Tests set it later, as if the notes had been written long ago: a change time cannot be put back.
+	 */
+	fileClock?: () => number;
 }
 
 const OPTIONS = {
@@ -180,7 +190,8 @@ const COMMANDS = Object.keys(ALLOWED).join(", ");
 function vaultSettings(vault: string): TouchbaseSettings {
 	const readJson = (...path: string[]): unknown => {
 		try {
-			return JSON.parse(readFileSync(join(vault, ".obsidian", ...path), "utf8"));
+			// A regular file only (a FIFO would hang the run), and never a huge one.
+			return JSON.parse(readRegularFile(join(vault, ".obsidian", ...path), SETTINGS_FILE_CAP).bytes.toString("utf8"));
 		} catch {
 			return undefined;
 		}
@@ -213,6 +224,7 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 		cacheDir: noCache ? null : (io.cacheDir ?? null),
 		workers: io.workers ?? null,
 		threadMinNotes: io.threadMinNotes,
+		fileClock: io.fileClock,
 		warn: (line) => io.err(`touchbase: ${line}\n`),
 		answerKey,
 	});
@@ -291,13 +303,20 @@ export function run(argv: string[], io: Io): number {
 		const today = dayOption(values.today, "today", localToday(io.now()));
 
 		const cwd = io.cwd ?? process.cwd();
-		const rootOf = (note: string): { vault: string; settings: TouchbaseSettings } => findVaultRoot(note, cwd, values.vault);
+		// Before anything reads the vault: an import killed part-way is finished or rolled back.
+		const recover = (vault: string): void => recoverImport(vault, (line) => io.err(`touchbase: ${line}\n`));
+		const rootOf = (note: string): { vault: string; settings: TouchbaseSettings } => {
+			const found = findVaultRoot(note, cwd, values.vault);
+			recover(found.vault);
+			return found;
+		};
 		if (command === "log") return runLog(rest, values, today, io, rootOf);
 		if (command === "status") return runStatus(rest, today, io, rootOf, (vault, path, settings) => linkedTouches(vault, path, today, settings, io));
 		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, rootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);
 			const vault = vaultArg(rest.slice(0, 1));
+			recover(vault);
 			const args = { vault, file: rest[1], today, sequence: values.sequence, source: values.source, owner: values.owner, dryRun: values["dry-run"] === true };
 			return runImport(args, vaultSettings(vault), io);
 		}
@@ -310,6 +329,7 @@ export function run(argv: string[], io: Io): number {
 		}
 
 		const vault = vaultArg(rest);
+		recover(vault);
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
@@ -379,15 +399,16 @@ function runLog(rest: string[], values: Record<string, string | boolean | undefi
 	const note = rest[0];
 	checkNoteArg(note);
 	const input = logInputFrom(values, today);
-	const read = readNoteForEdit(note, io.err, rootOf);
-	if (read === null) return 1;
-	const { vault, settings, path, before } = read;
-	const result = logTouch(before, path, input, settings, today, linkedTouches(vault, path, today, settings, io));
+	const edited = editNote(note, io.err, rootOf, ({ vault, settings, path, before }) => {
+		const result = logTouch(before, path, input, settings, today, linkedTouches(vault, path, today, settings, io));
+		return { text: result.ok ? result.text : null, value: { result, settings } };
+	});
+	if (edited === null) return 1;
+	const { result, settings } = edited.value;
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;
 	}
-	writeFileSync(note, result.text, "utf8");
 	// The model after the write holds the vault's interaction notes too (linked above): the next
 	// follow-up as `due` and `explain` see it, with no second read.
 	for (const printed of loggedText(result.line ?? "", note, result.prospect ?? null, values.channel as string, settings, today)) io[printed.stream](printed.text);

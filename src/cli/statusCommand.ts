@@ -1,11 +1,10 @@
-import { writeFileSync } from "node:fs";
 import { UsageError } from "../core/show/cliText";
 import { setStatus } from "../core/write/setStatus";
 import type { IsoDay } from "../core/text/dates";
 import type { Touch } from "../core/read/note";
 import type { TouchbaseSettings } from "../core/settings/settings";
 import { endedBecause } from "../core/write/endSequences";
-import { checkNoteArg, readNoteForEdit, type VaultRootOf } from "./noteFile";
+import { checkNoteArg, editNote, type VaultRootOf } from "./noteFile";
 
 interface StatusIo {
 	out: (text: string) => void;
@@ -28,10 +27,12 @@ export function runStatus(
 	const [note, status] = rest;
 	checkNoteArg(note);
 	if (!/^(lead|active|paused|won|lost)$/i.test(status.trim())) throw new UsageError(`STATUS must be lead, active, paused, won or lost, not "${status}"`);
-	const read = readNoteForEdit(note, io.err, findVaultRoot);
-	if (read === null) return 1;
-	const { vault, settings, path, before } = read;
-	const result = setStatus(before, path, status, settings, today, linkedTouches(vault, path, settings));
+	const edited = editNote(note, io.err, findVaultRoot, ({ vault, settings, path, before }) => {
+		const result = setStatus(before, path, status, settings, today, linkedTouches(vault, path, settings));
+		return { text: result.ok && result.changed ? result.text : null, value: result };
+	});
+	if (edited === null) return 1;
+	const result = edited.value;
 	if (!result.ok) {
 		io.err(`touchbase: ${note} was not changed: ${result.error}\n`);
 		return 1;
@@ -41,7 +42,6 @@ export function runStatus(
 		io.out(`${note} is already ${wanted}: nothing changed\n`);
 		return 0;
 	}
-	writeFileSync(note, result.text, "utf8");
 	io.out(`status: ${wanted}\n`);
 	const cancelled = result.cancelled ?? 0;
 	if (cancelled > 0) {

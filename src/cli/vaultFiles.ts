@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { isLeftover, NotReadable, readRegularFile, unlinkQuiet } from "./safeFile";
 
 export interface VaultFile {
 	/** Relative to the vault, `/`-separated. */
@@ -13,17 +14,17 @@ export interface VaultFile {
  * `.git`): a caller that keeps only what it needs of each note does not hold the whole vault's
  * text in memory. Symlinks are followed once: a folder already seen (a loop) is not entered again.
  */
-export function forEachVaultFile(root: string, visit: (file: VaultFile) => void): void {
+export function forEachVaultFile(root: string, cap: number, visit: (file: VaultFile) => void): void {
 	const decoder = new TextDecoder("utf-8");
-	walkVault(root, (path, full) => visit(readVaultFile(path, full, decoder)), (path) => visit({ path, text: null, error: BROKEN }));
+	walkVault(root, (path, full) => visit(readVaultFile(path, full, decoder, cap)), (path) => visit({ path, text: null, error: BROKEN }));
 }
 
 const BROKEN = "cannot be read (broken link?)";
 
-/** One file's text, or why it cannot be read, as `forEachVaultFile` gives it. */
-export function readVaultFile(path: string, full: string, decoder: TextDecoder): VaultFile {
+/** One file's text, or why it cannot be read, as `forEachVaultFile` gives it: regular files up to `cap` bytes only. */
+export function readVaultFile(path: string, full: string, decoder: TextDecoder, cap: number): VaultFile {
 	try {
-		return { path, text: decoder.decode(readFileSync(full)), error: null };
+		return { path, text: decoder.decode(readRegularFile(full, cap).bytes), error: null };
 	} catch (error) {
 		return { path, text: null, error: readError(full, error) };
 	}
@@ -31,6 +32,7 @@ export function readVaultFile(path: string, full: string, decoder: TextDecoder):
 
 /** Why a file could not be read: a broken link, or the system's error code. */
 export function readError(full: string, error: unknown): string {
+	if (error instanceof NotReadable) return error.message;
 	let broken = false;
 	try {
 		statSync(full);
@@ -42,7 +44,8 @@ export function readError(full: string, error: unknown): string {
 
 /**
  * The walk of `forEachVaultFile` without reading: `file` for each `.md` file (vault path, full
- * path), `broken` for a `.md` link that leads nowhere.
+ * path; a FIFO or device named `.md` too: reading it says what it is), `broken` for a `.md` link
+ * that leads nowhere.
  */
 export function walkVault(root: string, file: (path: string, full: string) => void, broken: (path: string) => void): void {
 	const seen = new Set<string>();
@@ -63,7 +66,11 @@ export function walkVault(root: string, file: (path: string, full: string) => vo
 		}
 		for (const entry of entries) {
 			const name = entry.name;
-			if (name.startsWith(".")) continue;
+			if (name.startsWith(".")) {
+				// A temporary file a killed Touchbase run left (docs/reliability.md): removed.
+				if (isLeftover(dir, name)) unlinkQuiet(join(dir, name));
+				continue;
+			}
 			const full = join(dir, name);
 			const path = rel ? `${rel}/${name}` : name;
 			let isDir = false;

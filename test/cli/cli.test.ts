@@ -228,6 +228,28 @@ describe("log", () => {
 		expect(after).toMatchObject({ bucket: "upcoming", due: "2026-11-30", suggested: false, touches: 3, lastTouch: "2026-11-23" });
 	});
 
+	it("reads a note with CR-only line ends line by line, and appends to it with CR line ends (no second frontmatter block)", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const note = join(vault, "Prospects", "Keystone Auto Repair.md");
+		const crlf = readFileSync(note, "utf8");
+		const cr = crlf.replace(/\r\n/g, "\r");
+		writeFileSync(note, cr);
+		// Read as the CRLF note is: its dates, its next step, no problem.
+		writeFileSync(note, crlf);
+		const fromCrlf = dueJson(vault, TODAY);
+		writeFileSync(note, cr);
+		expect(dueJson(vault, TODAY)).toEqual(fromCrlf);
+		const r = run(note, ["--channel", "call", "--summary", "sent the quote", "--next", "in 1 week"]);
+		expectSuccess(r);
+		const expected = cr
+			.replace("created: 2026-11-16\r---\r", "created: 2026-11-16\rlast_touch: 2026-11-23\rtouches: 3\rnext_follow_up: 2026-11-30\r---\r")
+			.replace("call with the quote\r", "call with the quote\r- 2026-11-23 call: sent the quote → next: 2026-11-30\r");
+		expect(expected).not.toBe(cr);
+		expect(readFileSync(note, "utf8")).toBe(expected);
+		expect(expected.match(/^---$/gm)).toHaveLength(2);
+		expect(expected).not.toContain("\n");
+	});
+
 	it("keeps a missing final newline missing", () => {
 		const vault = tempDir();
 		mkdirSync(join(vault, "Prospects"));

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runImport, writeAllOrNothing } from "../../src/cli/importCommand";
@@ -205,5 +206,74 @@ describe("--owner and --by-owner", () => {
 			["Sam", "1", "1"],
 			["(no owner)", "15", "3"],
 		]);
+	});
+});
+
+describe("file names from leads and a killed import", () => {
+	it("never a hidden file, a path or a Windows device name, always inside the prospect folder; re-import makes no copy", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const csv = join(tempDir(), "evil.csv");
+		writeFileSync(csv, "Name,Company,Email\n../../etc/evil,,\n.hidden,,\nCON,,\nnul.txt,,\n..,,\n");
+		const first = runCli(["import", vault, csv, ...TODAY]);
+		expect(first.status).toBe(0);
+		expect(first.stdout).toContain(["  + Prospects/etc evil.md", "  + Prospects/hidden.md", "  + Prospects/CON_.md", "  + Prospects/nul_.txt.md"].join("\n"));
+		expect(first.stdout).toContain('line 6: ".." has no characters a file name can use');
+		const again = runCli(["import", vault, csv, ...TODAY]);
+		expect(again.stdout).toContain("Created 0 prospect notes.");
+		expect(readdirSync(join(vault, "Prospects")).filter((n) => /evil|hidden|CON|nul/.test(n)).sort()).toEqual(["CON_.md", "etc evil.md", "hidden.md", "nul_.txt.md"]);
+		expect(readdirSync(vault).filter((n) => n.includes("evil"))).toEqual([]);
+		expect(existsSync(join(vault, "..", "..", "etc", "evil.md"))).toBe(false);
+	});
+
+	it("writeAllOrNothing refuses a path outside the prospect folder before writing anything", () => {
+		const vault = tempDir();
+		const before = snapshot(vault);
+		for (const path of ["Prospects/../../evil.md", "Prospects/.hidden.md", "Other/x.md", "/etc/x.md"]) {
+			expect(() => writeAllOrNothing(vault, [{ path, text: "x", lead: {} as never }], {}, "Prospects")).toThrow(/is not a file name in Prospects: nothing was imported/);
+		}
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	it("the next run rolls back an import killed while writing, and finishes one killed while putting its notes in place", () => {
+		for (const [state, expected] of [
+			["writing", /an import of 2 notes was stopped before it finished: it was rolled back, none of its notes is in the vault/],
+			["committing", /an import of 2 notes was stopped while it put them in place: it was finished, all 2 are in the vault/],
+		] as const) {
+			const vault = copyVault(EXAMPLE_VAULT);
+			writeFileSync(join(vault, "Prospects", ".tb-import-999999-0.tmp"), "---\ntype: prospect\n---\n");
+			writeFileSync(join(vault, "Prospects", ".tb-import-999999-1.tmp"), "---\ntype: prospect\n---\n");
+			// The first note was already put in place: its temporary name is gone.
+			if (state === "committing") writeFileSync(join(vault, "Prospects", "A.md"), "---\ntype: prospect\n---\n");
+			const sha = "f3c7f1d5c7ab1c1d1c1b7bbdfd9f5f6f4e1b0e7c6c14f8a1d9c1e1a8b6b3b9a0";
+			const notes = [
+				{ path: "Prospects/A.md", temp: "Prospects/.tb-import-999999-0.tmp", sha256: sha },
+				{ path: "Prospects/B.md", temp: "Prospects/.tb-import-999999-1.tmp", sha256: sha },
+			];
+			if (state === "committing") rmSync(join(vault, "Prospects", ".tb-import-999999-0.tmp"));
+			writeFileSync(join(vault, ".touchbase-import.json"), JSON.stringify({ format: "touchbase-import-journal/1", pid: 999999, host: hostname(), state, folders: [], notes }));
+			const due = runCli(["due", vault, "--json", ...TODAY]);
+			expect(due.status).toBe(0);
+			expect(due.stderr).toMatch(expected);
+			expect(existsSync(join(vault, ".touchbase-import.json"))).toBe(false);
+			expect(readdirSync(join(vault, "Prospects")).filter((n) => n.startsWith(".") || n === "A.md" || n === "B.md")).toEqual(state === "writing" ? [] : ["A.md", "B.md"]);
+		}
+	});
+
+	it("a rollback that cannot remove a note lists it, and does not say nothing was imported", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const out: string[] = [];
+		const err: string[] = [];
+		const prospects = join(vault, "Prospects");
+		const status = runImport({ vault, file: EXAMPLE_CSV, today: "2026-11-23", dryRun: false }, migrateSettings(undefined), { out: (t) => out.push(t), err: (t) => err.push(t) }, {
+			beforeWrite: (note, i) => {
+				// Root may remove files from a read-only folder: a folder in place of the temp name stands for a note that cannot be removed.
+				if (i !== 0) return;
+				mkdirSync(join(prospects, `.tb-import-${process.pid}-1.tmp`));
+				writeFileSync(join(prospects, `.tb-import-${process.pid}-1.tmp`, "x"), `${note.path}\n`);
+			},
+		});
+		expect(status).toBe(1);
+		expect(err.join("")).toMatch(/^touchbase: the import failed \(Prospects\/Dev Patel\.md could not be written \(EEXIST\)\) and 1 of its notes could not be removed:\n {2}Prospects\/\.tb-import-\d+-1\.tmp\n$/);
+		expect(err.join("")).not.toContain("nothing was imported");
 	});
 });

@@ -1,13 +1,20 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
+import { checksum, RACY_MARGIN_MS } from "../../src/core/index/readCache";
+import { setTimeout as sleep } from "node:timers/promises";
 import { defaultThreadCount, REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
 import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
 
 const TODAY = "2026-11-23";
 const OLD = new Date("2026-01-01T00:00:00Z");
+/**
+ * The clock the CLI compares file times with, a minute ahead: a note's change time cannot be put
+ * back as its modification time can, so this is how a test vault's notes look written long ago.
+ */
+const LATER = (): number => Date.now() + 60_000;
 
 /** A copy of the example vault whose notes were last modified long ago (so they can be kept). */
 function oldVault(): string {
@@ -23,6 +30,12 @@ function oldVault(): string {
 	return vault;
 }
 
+/** A note's line of the index file with its checksum made again, as if Touchbase had written it. */
+function resign(line: string): string {
+	const body = line.slice(0, line.lastIndexOf("\t"));
+	return `${body}\t${checksum(body)}`;
+}
+
 /** `due --json`, from the index: a kept answer (tested on its own below) is removed first. */
 function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
 	if (cacheDir !== null) for (const file of allFiles(cacheDir)) if (file.includes("answers-")) rmSync(file);
@@ -30,7 +43,7 @@ function due(vault: string, cacheDir: string | null, extra: string[] = []): { st
 }
 
 function dueKeepingAnswers(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
-	return runCli(["due", vault, "--today", TODAY, "--json", ...extra], { cacheDir });
+	return runCli(["due", vault, "--today", TODAY, "--json", ...extra], { cacheDir, fileClock: LATER });
 }
 
 /** The index files in the cache folder (beside them: the kept answers, `answers-….json`). */
@@ -88,7 +101,15 @@ describe("the persisted index of the command line", () => {
 		const lines = readFileSync(file, "utf8").split("\n");
 		const at = lines.findIndex((line) => /"company":"[^"]+"/.test(line));
 		const path = JSON.parse(lines[at].slice(0, lines[at].indexOf("\t"))) as string;
-		lines[at] = lines[at].replace(/"company":"[^"]*"/, '"company":"From the cache"');
+		const original = lines[at];
+		// Edited without its checksum: not trusted, the note is read again (and the file healed).
+		lines[at] = original.replace(/"company":"[^"]*"/, '"company":"From the cache"');
+		writeFileSync(file, lines.join("\n"));
+		const unsigned = due(vault, cache);
+		expect(unsigned.stdout).not.toContain("From the cache");
+		expect(unsigned.stderr).toMatch(/had 1 damaged entry, left out: its note is read again\n$/);
+		expect(due(vault, cache).stderr).toBe("");
+		lines[at] = resign(lines[at]);
 		writeFileSync(file, lines.join("\n"));
 		expect(due(vault, cache).stdout).toContain("From the cache");
 		// Once the note changes, it is read again.
@@ -127,12 +148,21 @@ describe("the persisted index of the command line", () => {
 		const first = dueKeepingAnswers(vault, cache).stdout;
 		const answers = allFiles(cache).find((f) => f.includes("answers-"))!;
 		expect(answers).toBeDefined();
-		// Proof that the answer is the kept one: a doctored answer shows.
-		writeFileSync(answers, readFileSync(answers, "utf8").replace(/"today\\": \\"2026-11-23\\"/, '"today\\": \\"kept\\"'));
+		// An answer edited on disk is not printed: its checksum no longer matches.
+		const kept = JSON.parse(readFileSync(answers, "utf8")) as { answers: { digest: string; key: string; text: string; sum: string }[] };
+		kept.answers[0].text = kept.answers[0].text.replace('"today": "2026-11-23"', '"today": "kept"');
+		writeFileSync(answers, JSON.stringify(kept));
+		expect(dueKeepingAnswers(vault, cache).stdout).toBe(first);
+		// Proof that the answer is the kept one: a doctored answer with its checksum made again shows.
+		const again = JSON.parse(readFileSync(answers, "utf8")) as typeof kept;
+		const a = again.answers[0];
+		a.text = a.text.replace('"today": "2026-11-23"', '"today": "kept"');
+		a.sum = checksum(`${a.digest}\n${a.key}\n${a.text}`);
+		writeFileSync(answers, JSON.stringify(again));
 		expect(dueKeepingAnswers(vault, cache).stdout).toContain('"today": "kept"');
 		// Another question (the table, another day): worked out, and the same as without any cache.
 		expect(dueKeepingAnswers(vault, cache, ["--today", "2026-11-24"]).stdout).toBe(dueKeepingAnswers(vault, null, ["--today", "2026-11-24"]).stdout);
-		expect(runCli(["due", vault, "--today", TODAY], { cacheDir: cache }).stdout).toBe(runCli(["due", vault, "--today", TODAY], { cacheDir: null }).stdout);
+		expect(runCli(["due", vault, "--today", TODAY], { cacheDir: cache, fileClock: LATER }).stdout).toBe(runCli(["due", vault, "--today", TODAY], { cacheDir: null }).stdout);
 		// Any note changed: worked out again.
 		const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
 		utimesSync(note, OLD, new Date(OLD.getTime() + 5000));
@@ -145,7 +175,7 @@ describe("the persisted index of the command line", () => {
 		const vault = oldVault();
 		const cache = tempDir();
 		const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
-		utimesSync(note, new Date(), new Date());
+		utimesSync(note, new Date(LATER()), new Date(LATER()));
 		dueKeepingAnswers(vault, cache);
 		expect(allFiles(cache).some((f) => f.includes("answers-"))).toBe(false);
 	});
@@ -157,7 +187,7 @@ describe("the persisted index of the command line", () => {
 		due(vault, cache);
 		const file = cacheFiles(cache)[0];
 		const good = readFileSync(file, "utf8");
-		for (const damaged of [good.slice(0, good.length >> 1), good.slice(0, -3), "\u0000\u0001garbage", '{"format":"another-tool/1"}\n', good.replace(/\t[0-9.]+\t/, "\tNaN\t"), ""]) {
+		for (const damaged of [good.slice(0, good.length >> 1), good.slice(0, -3), "\u0000\u0001garbage", '{"format":"another-tool/1"}\n', good.replace('"scope":"', '"scope":"x'), ""]) {
 			writeFileSync(file, damaged);
 			const r = due(vault, cache);
 			expect(r.stdout).toBe(plain.stdout);
@@ -189,6 +219,8 @@ describe("the persisted index of the command line", () => {
 	it("survives runs writing the same cache at once: every answer is right, and the file stays whole", async () => {
 		const vault = oldVault();
 		const home = tempDir();
+		// The built CLI keeps a note only once its change time is older than the racy margin.
+		await sleep(RACY_MARGIN_MS + 200);
 		const plain = due(vault, null).stdout;
 		const once = (): Promise<{ code: number | null; out: string; err: string }> =>
 			new Promise((resolve) => {
@@ -214,5 +246,90 @@ describe("the persisted index of the command line", () => {
 			utimesSync(note, OLD, new Date(OLD.getTime() + (round + 1) * 1000));
 		}
 		expect(due(vault, join(home, "touchbase")).stdout).not.toBe("");
+	});
+});
+
+describe("a damaged cache is never an error and never a wrong answer", () => {
+	/** Each damaged version of `file`: flipped bytes (a spread of places), cut at a spread of lengths, emptied. */
+	function damagedVersions(text: Buffer): Buffer[] {
+		const out: Buffer[] = [];
+		const places = 24;
+		for (let i = 0; i < places; i++) {
+			const at = Math.floor(((text.length - 1) * i) / (places - 1));
+			const flipped = Buffer.from(text);
+			flipped[at] ^= 1 << i % 8;
+			out.push(flipped);
+			out.push(text.subarray(0, at));
+		}
+		out.push(Buffer.alloc(0));
+		return out;
+	}
+
+	it("byte flips, truncation and wrong-shape entries in the index file and the answers file: due exits 0 and equals --no-cache", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		const plain = dueKeepingAnswers(vault, null).stdout;
+		dueKeepingAnswers(vault, cache);
+		dueKeepingAnswers(vault, cache);
+		const index = cacheFiles(cache)[0];
+		const answers = allFiles(cache).find((f) => f.includes("answers-"))!;
+		const goodIndex = readFileSync(index);
+		const goodAnswers = readFileSync(answers);
+		// Wrong shapes, each with its checksum made again: a status, a date, touches, a path of another note.
+		const lines = goodIndex.toString("utf8").split("\n");
+		const at = lines.findIndex((l) => l.includes('"touches":[') && l.includes('"status":"'));
+		const shapes = [
+			(l: string) => l.replace(/"status":"[a-z]+"/, '"status":"maybe"'),
+			(l: string) => l.replace(/"date":"\d{4}-\d{2}-\d{2}"/, '"date":"someday"'),
+			(l: string) => l.replace('"touches":[', '"touches":{"x":['),
+			(l: string) => l.replace(/"path":"[^"]+"/, '"path":"Prospects/Other.md"'),
+		].map((edit) => {
+			const copy = [...lines];
+			copy[at] = resign(edit(lines[at]));
+			expect(copy[at]).not.toBe(lines[at]);
+			return Buffer.from(copy.join("\n"));
+		});
+		let runs = 0;
+		// The index is tested without kept answers (else the answer is printed without it).
+		for (const [file, good, versions, run] of [
+			[index, goodIndex, [...damagedVersions(goodIndex), ...shapes], due],
+			[answers, goodAnswers, damagedVersions(goodAnswers), dueKeepingAnswers],
+		] as const) {
+			for (const damaged of versions) {
+				writeFileSync(file, damaged);
+				const r = run(vault, cache);
+				expect(r.status).toBe(0);
+				expect(r.stdout).toBe(plain);
+				runs++;
+				writeFileSync(file, good);
+			}
+		}
+		expect(runs).toBeGreaterThan(90);
+	}, 120_000);
+
+	it("removes temporary files a killed run left, and forgets vaults unused for 30 days", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		due(vault, cache);
+		const index = cacheFiles(cache)[0];
+		// A killed run's temporary file (its process is gone), and another vault's files, 31 days old.
+		const leftover = `${index}.999999.abc123.tmp`;
+		writeFileSync(leftover, "half");
+		const stale = join(cache, "index-0123456789abcdef01234567.json");
+		writeFileSync(stale, "old");
+		const staleAnswers = join(cache, "answers-0123456789abcdef01234567.json");
+		writeFileSync(staleAnswers, "old");
+		const month = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+		utimesSync(stale, month, month);
+		utimesSync(staleAnswers, month, month);
+		// This vault's own file, unused 29 days: kept, and marked as used again.
+		const recent = new Date(Date.now() - 29 * 24 * 60 * 60 * 1000);
+		utimesSync(index, recent, recent);
+		due(vault, cache);
+		expect(allFiles(cache)).toContain(index);
+		expect(allFiles(cache)).not.toContain(leftover);
+		expect(allFiles(cache)).not.toContain(stale);
+		expect(allFiles(cache)).not.toContain(staleAnswers);
+		expect(statSync(index).mtimeMs).toBeGreaterThan(recent.getTime() + 24 * 60 * 60 * 1000);
 	});
 });

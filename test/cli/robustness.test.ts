@@ -103,4 +103,38 @@ describe("the CLI walks hostile vaults without hanging or crashing", () => {
 		expect(changed).toEqual([note]);
 		expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
 	});
+
+	it("a FIFO, a link to /dev/zero and a 50 MB note: due and import finish at once, in bounded memory, each listed under problems", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const prospects = join(vault, "Prospects");
+		expect(spawnSync("mkfifo", [join(prospects, "Pipe.md")]).status).toBe(0);
+		symlinkSync("/dev/zero", join(prospects, "Zero.md"));
+		writeFileSync(join(prospects, "Huge.md"), `---\nstatus: active\n---\n${"- [ ] 2026-11-20 call: x\n".repeat(2_100_000)}`);
+		// The largest memory the process held, written when it exits.
+		const bin = tempDir();
+		const rssOut = join(bin, "rss");
+		writeFileSync(join(bin, "rss.js"), 'process.on("exit", () => require("fs").writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n');
+		const env = { ...process.env, RSS_OUT: rssOut, XDG_CACHE_HOME: join(bin, "cache") };
+		const run = (args: string[]): { status: number | null; stdout: string; rssKb: number } => {
+			// A hang would meet the time-out (the FIFO has no writer; /dev/zero never ends).
+			const r = spawnSync(process.execPath, ["--require", join(bin, "rss.js"), CLI_BUILD, ...args], { encoding: "utf8", env, timeout: 15_000 });
+			return { status: r.status, stdout: r.stdout, rssKb: Number(readFileSync(rssOut, "utf8")) };
+		};
+		const due = run(["due", vault, "--json", "--today", "2026-11-23"]);
+		expect(due.status).toBe(0);
+		const problems = (JSON.parse(due.stdout) as DueJsonOut).problems;
+		expect(problems.filter((p) => /Pipe|Zero|Huge/.test(p.path)).sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual([
+			{ path: "Prospects/Huge.md", line: null, message: "is larger than 10 MB (50.1 MB): not read (the limit is the maxNoteMB setting)" },
+			{ path: "Prospects/Pipe.md", line: null, message: "is not a regular file (a named pipe): not read" },
+			{ path: "Prospects/Zero.md", line: null, message: "is not a regular file (a device): not read" },
+		]);
+		// Node itself takes about 60 MB here; reading the 50 MB note would add at least 100 MB.
+		expect(due.rssKb).toBeLessThan(120_000);
+		const csv = join(bin, "one.csv");
+		writeFileSync(csv, "Name\nZed\n");
+		const imported = run(["import", vault, csv, "--dry-run", "--today", "2026-11-23"]);
+		expect(imported.status).toBe(0);
+		expect(imported.stdout).toContain("+ Prospects/Zed.md");
+		expect(imported.rssKb).toBeLessThan(120_000);
+	});
 });

@@ -54,18 +54,19 @@ describe("every edit changes only its own lines", () => {
 		fc.assert(
 			fc.property(noteText, fc.constantFrom("## Follow-ups", "## Drafts", "### Log"), (text, heading) => {
 				const out = insertUnderHeading(text, heading, ["- 2026-11-23 call: inserted"]);
-				const crlf = text.indexOf("\n") > 0 && text[text.indexOf("\n") - 1] === "\r";
+				// The note's own line ending: its first (CRLF, LF, or a CR alone), LF when it has none.
+				const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? "\n";
 				// One block of whole lines (the heading too, when it was missing), in the note's own
 				// line endings, and nothing else.
 				const added = insertions(text, out).find(
 					(x) =>
 						x.includes("- 2026-11-23 call: inserted") &&
-						x.replace(/\r?\n/g, "").replace("- 2026-11-23 call: inserted", "").replace(heading, "") === "" &&
-						(!crlf || !/[^\r]\n/.test(x)),
+						x.replace(/\r\n|\r|\n/g, "").replace("- 2026-11-23 call: inserted", "").replace(heading, "") === "" &&
+						(x.match(/\r\n|\r|\n/g) ?? []).every((b) => b === eol),
 				);
 				expect(added, JSON.stringify(out)).toBeDefined();
-				// A missing final newline stays missing, an existing one stays.
-				if (text !== "" && text !== "\uFEFF") expect(/\n$/.test(out)).toBe(/\n$/.test(text));
+				// A missing final line ending stays missing, an existing one stays.
+				if (text !== "" && text !== "\uFEFF") expect(/[\r\n]$/.test(out)).toBe(/[\r\n]$/.test(text));
 				expect(out.charCodeAt(0) === 0xfeff).toBe(text.charCodeAt(0) === 0xfeff);
 			}),
 			{ seed: SEED, numRuns: RUNS * 2 },

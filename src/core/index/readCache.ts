@@ -9,7 +9,7 @@ import type { TouchbaseSettings } from "../settings/settings";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
-export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}2` as const;
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}3` as const;
 
 /**
  * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
@@ -43,6 +43,8 @@ export interface FileStamp {
 /** One note in the file: its stamp and its read, as the JSON text `encodeRead` gives. */
 export interface CacheEntry extends FileStamp {
 	read: string;
+	/** The line's checksum as the file held it (`checksum`); absent for an entry not read from a file. */
+	sum?: string;
 }
 
 /** The file's first line. */
@@ -54,20 +56,39 @@ export interface CacheHeader {
 	scope: string;
 	/** How many note lines follow; the last line repeats it, so a cut file is seen as such. */
 	count: number;
+	/** `checksum` of the header's other fields, in this order, one a line. */
+	sum: string;
+}
+
+/**
+ * FNV-1a (32 bits) of a string's UTF-16 units, as 8 hex digits: each line of a persisted file
+ * carries it, so a flipped byte or an edited entry is seen. It guards against damage, not against
+ * someone who wants to fool it (they could as well edit the note).
+ */
+export function checksum(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+function headerSum(h: Omit<CacheHeader, "sum">): string {
+	return checksum(`${h.format}\n${h.key}\n${h.scope}\n${h.count}`);
 }
 
 export type LoadedCache =
-	| { ok: true; notes: Map<string, CacheEntry> }
+	/** `damaged`: lines that could not be read, left out (their notes are read again). */
+	| { ok: true; notes: Map<string, CacheEntry>; damaged: number }
 	/** `stale`: written for other settings or another parser version (no message: expected). */
 	| { ok: false; reason: "stale" }
 	| { ok: false; reason: "foreign" | "corrupt"; message: string };
 
-// The file is lines: a header (JSON), one line per note, and a last line `{"end":COUNT}`.
-// A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ`: the path as a JSON string,
-// the numbers as JSON, CTIME empty when there is none, READ the `encodeRead` text. JSON text
-// never holds a raw tab or line break, so lines and fields split without parsing the reads: a
-// note's read is parsed only when its stamp matched, and a note that did not change is written
-// back as it was read.
+// The file is lines: a header (JSON, with its checksum), one line per note, and a last line
+// `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>SUM`: the
+// path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
+// `encodeRead` text, SUM the `checksum` of the line before its last tab. JSON text never holds a
+// raw tab or line break, so lines and fields split without parsing the reads: a note's line is
+// checked and its read parsed only when its stamp matched (`cachedRead`), and a note that did
+// not change is written back as it was read.
 
 /**
  * Checks a cache file's text. Anything but a whole, well-formed file for this scope is refused
@@ -85,24 +106,29 @@ export function parseCache(text: string, scope: string, key: string): LoadedCach
 	if (!isObject(header) || typeof header.format !== "string" || !header.format.startsWith(FORMAT_FAMILY)) return { ok: false, reason: "foreign", message: "it is not a Touchbase index" };
 	// An index an older Touchbase wrote: expected after an update, rebuilt without a word.
 	if (header.format !== READ_CACHE_FORMAT) return { ok: false, reason: "stale" };
-	if (header.scope !== scope) return { ok: false, reason: "foreign", message: "it belongs to another vault" };
 	if (!isFiniteNumber(header.count) || first < 0) return { ok: false, reason: "corrupt", message: "it is cut short" };
+	if (typeof header.key !== "string" || typeof header.scope !== "string" || header.sum !== headerSum({ format: READ_CACHE_FORMAT, key: header.key, scope: header.scope, count: header.count })) {
+		return { ok: false, reason: "corrupt", message: "its first line is damaged" };
+	}
+	if (header.scope !== scope) return { ok: false, reason: "foreign", message: "it belongs to another vault" };
 	const count = header.count;
 	const end = `{"end":${count}}`;
 	if (!(text.endsWith(`\n${end}\n`) || text.endsWith(`\n${end}`))) return { ok: false, reason: "corrupt", message: "it is cut short (no end line)" };
 	if (header.key !== key) return { ok: false, reason: "stale" };
 	const notes = new Map<string, CacheEntry>();
+	let damaged = 0;
 	let at = first + 1;
 	for (let n = 0; n < count; n++) {
 		const eol = text.indexOf("\n", at);
 		if (eol < 0) return { ok: false, reason: "corrupt", message: "it has fewer notes than it says" };
+		// A damaged line costs only its own note, which is read again.
 		const entry = parseLine(text, at, eol);
-		if (entry === null) return { ok: false, reason: "corrupt", message: `its line ${n + 2} is damaged` };
-		notes.set(entry.path, entry.entry);
+		if (entry !== null) notes.set(entry.path, entry.entry);
+		else damaged++;
 		at = eol + 1;
 	}
 	if (text.slice(at).replace(/\n$/, "") !== end) return { ok: false, reason: "corrupt", message: "it has more notes than it says" };
-	return { ok: true, notes };
+	return { ok: true, notes, damaged };
 }
 
 function parseLine(text: string, from: number, to: number): { path: string; entry: CacheEntry } | null {
@@ -110,7 +136,8 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const t2 = t1 < 0 ? -1 : text.indexOf("\t", t1 + 1);
 	const t3 = t2 < 0 ? -1 : text.indexOf("\t", t2 + 1);
 	const t4 = t3 < 0 ? -1 : text.indexOf("\t", t3 + 1);
-	if (t4 < 0 || t4 >= to) return null;
+	const t5 = text.lastIndexOf("\t", to);
+	if (t4 < 0 || t4 >= to || t5 <= t4) return null;
 	let path: unknown;
 	try {
 		path = JSON.parse(text.slice(from, t1));
@@ -121,9 +148,32 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const size = Number(text.slice(t2 + 1, t3));
 	const ctimeText = text.slice(t3 + 1, t4);
 	const ctime = ctimeText === "" ? undefined : Number(ctimeText);
-	const read = text.slice(t4 + 1, to);
-	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || read === "") return null;
-	return { path, entry: ctime === undefined ? { mtime, size, read } : { mtime, size, ctime, read } };
+	const read = text.slice(t4 + 1, t5);
+	const sum = text.slice(t5 + 1, to);
+	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || read === "" || !/^[0-9a-f]{8}$/.test(sum)) return null;
+	return { path, entry: ctime === undefined ? { mtime, size, read, sum } : { mtime, size, ctime, read, sum } };
+}
+
+/** A note's line without its checksum: what the checksum is of. */
+function lineBody(path: string, e: CacheEntry): string {
+	return `${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+}
+
+/**
+ * The read an entry of the file holds, or null when it cannot be trusted: its checksum does not
+ * match its line (a flipped byte, an edit), or what it decodes to is not a read of that note
+ * (`isNoteRead`). The caller then reads the note itself. An entry made in this run (no `sum`)
+ * is only decoded and checked.
+ */
+export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead): NoteRead | null {
+	if (entry.sum !== undefined && checksum(lineBody(path, entry)) !== entry.sum) return null;
+	let read: NoteRead;
+	try {
+		read = decode(entry.read);
+	} catch {
+		return null;
+	}
+	return isNoteRead(read, path) ? read : null;
 }
 
 /** The file's text for these notes, in the Map's order (the same vault gives the same bytes). */
@@ -133,9 +183,13 @@ export function serializeCache(scope: string, key: string, notes: ReadonlyMap<st
 
 /** The file's lines, one at a time: a caller writing them as they come never holds the whole text. */
 export function* cacheLines(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): Generator<string> {
-	const header: CacheHeader = { format: READ_CACHE_FORMAT, key, scope, count: notes.size };
+	const fields = { format: READ_CACHE_FORMAT, key, scope, count: notes.size };
+	const header: CacheHeader = { ...fields, sum: headerSum(fields) };
 	yield JSON.stringify(header);
-	for (const [path, e] of notes) yield `${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	for (const [path, e] of notes) {
+		const body = lineBody(path, e);
+		yield `${body}\t${checksum(body)}`;
+	}
 	yield `{"end":${notes.size}}`;
 }
 
@@ -146,12 +200,12 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 
 /**
  * Whether a note read at `readAt` (ms since the epoch, taken before reading) may be kept: its
- * modification time is older than the read by more than the margin. (A write always sets the
- * modification time to now, so a later write cannot give it back its stored value; `ctime` is
- * compared too, which catches a tool that restores an old modification time.)
+ * modification time, and its change time where there is one, are older than the read by more
+ * than the margin. A later write then always gives a later change time, even on a file system
+ * that keeps whole seconds, and even when a tool puts the modification time back.
  */
 export function keepable(stamp: FileStamp, readAt: number): boolean {
-	return stamp.mtime < readAt - RACY_MARGIN_MS;
+	return stamp.mtime < readAt - RACY_MARGIN_MS && (stamp.ctime === undefined || stamp.ctime < readAt - RACY_MARGIN_MS);
 }
 
 // ---- a read as JSON text, whatever fields it has ----
@@ -322,6 +376,77 @@ export function encodeRead(read: NoteRead): string | null {
 export function decodeRead(text: string): NoteRead {
 	if (text.startsWith(TAG)) return unpackRead(decodeValue(JSON.parse(text.slice(1))) as NoteRead);
 	return unpackRead(JSON.parse(text) as NoteRead);
+}
+
+// ---- the shape of a read ----
+//
+// Whatever passes its checksum is still checked for the shape the index relies on, so an entry
+// written by a faulty version, or edited with its checksum made again, is dropped (its note read
+// again) instead of stopping `due` or giving a wrong date.
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK = /^\d{2}:\d{2}$/;
+const STATUSES = new Set(["lead", "active", "paused", "won", "lost"]);
+const CHECKS = new Set(["open", "done", "cancelled", "none"]);
+
+const isStr = (v: unknown): v is string => typeof v === "string";
+const strOrNull = (v: unknown): boolean => v === null || typeof v === "string";
+const isDay = (v: unknown): boolean => typeof v === "string" && ISO_DAY.test(v);
+const dayOrNull = (v: unknown): boolean => v === null || isDay(v);
+const clockOrNull = (v: unknown): boolean => v === null || (typeof v === "string" && CLOCK.test(v));
+const lineOrNull = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isInteger(v) && v >= 0);
+const arrayOf = (v: unknown, each: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(each);
+
+function isProblem(v: unknown): boolean {
+	return isObject(v) && isStr(v.path) && lineOrNull(v.line) && isStr(v.message);
+}
+
+function isDated(v: unknown): boolean {
+	return isObject(v) && isDay(v.date) && clockOrNull(v.time) && lineOrNull(v.line);
+}
+
+function isTouch(v: unknown): boolean {
+	if (!isObject(v)) return false;
+	const next = v.next;
+	const nextOk = next === null || (isObject(next) && isDay(next.date) && clockOrNull(next.time) && strOrNull(next.channel) && isStr(next.text));
+	return lineOrNull(v.line) && isStr(v.raw) && CHECKS.has(v.check as string) && isDay(v.date) && clockOrNull(v.time) && strOrNull(v.channel) && isStr(v.summary) && strOrNull(v.outcome) && strOrNull(v.objective) && nextOk && (v.parsed === null || isObject(v.parsed));
+}
+
+function isCadence(v: unknown): boolean {
+	return v === null || (isObject(v) && (v.kind === "none" || (v.kind === "steps" && Array.isArray(v.steps))));
+}
+
+/** Whether `read` has the shape `readNote` gives for the note at `path`. */
+export function isNoteRead(read: unknown, path: string): read is NoteRead {
+	if (!isObject(read) || !arrayOf(read.problems, isProblem)) return false;
+	if (read.interaction !== undefined) {
+		const i = read.interaction;
+		if (!isObject(i) || !isDay(i.date) || !isStr(i.channel) || !isStr(i.summary) || !arrayOf(i.links, isStr)) return false;
+	}
+	const p = read.prospect;
+	if (p === null) return true;
+	if (!isObject(p)) return false;
+	return (
+		p.path === path &&
+		isStr(p.name) &&
+		STATUSES.has(p.status as string) &&
+		dayOrNull(p.pausedUntil) &&
+		strOrNull(p.company) &&
+		strOrNull(p.contact) &&
+		strOrNull(p.channel) &&
+		dayOrNull(p.created) &&
+		(p.value === null || (typeof p.value === "number" && Number.isFinite(p.value))) &&
+		arrayOf(p.owners, isStr) &&
+		strOrNull(p.email) &&
+		strOrNull(p.phone) &&
+		isCadence(p.cadence) &&
+		arrayOf(p.nextFollowUp, isDated) &&
+		(p.lastContact === null || isDated(p.lastContact)) &&
+		arrayOf(p.touches, isTouch) &&
+		isObject(p.frontmatter) &&
+		arrayOf(p.problems, isProblem) &&
+		(p.unused === undefined || Array.isArray(p.unused))
+	);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -480,7 +480,7 @@ export function isTemplate(path: string, text: string, settings: TouchbaseSettin
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
 	if (block === null) return false;
-	return text.slice(0, block.end).split("\n").filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	return text.slice(0, block.end).split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {

@@ -60,6 +60,11 @@ export interface TouchbaseSettings {
 	 * off for that status (README, "Going cold").
 	 */
 	coldDays: { lead: number; active: number };
+	/**
+	 * Notes larger than this many megabytes are not read: listed under problems instead
+	 * (docs/reliability.md). A guard against a huge file or a link to a device, not a limit on notes.
+	 */
+	maxNoteMB: number;
 }
 
 export type SequenceUnit = "days" | "business days";
@@ -268,6 +273,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	meetingChannels: [...DEFAULT_MEETING_CHANNELS],
 	me: "",
 	coldDays: { lead: 14, active: 21 },
+	maxNoteMB: 10,
 };
 
 type Raw = Record<string, unknown>;
@@ -451,5 +457,22 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		meetingChannels: strList(data.meetingChannels, d.meetingChannels).map((c) => c.toLowerCase()),
 		me: str(data.me, d.me, true),
 		coldDays: coldDaysFrom(data.coldDays),
+		maxNoteMB: int(data.maxNoteMB, d.maxNoteMB, 1, 1024),
 	};
 }
+
+/** The size cap of a note in bytes (`maxNoteMB`). */
+export function maxNoteBytes(settings: Pick<TouchbaseSettings, "maxNoteMB">): number {
+	return settings.maxNoteMB * 1024 * 1024;
+}
+
+/** `10 MB` for 10485760: how a size is shown in a problem. */
+export function sizeText(bytes: number): string {
+	return bytes >= 1 << 20 ? `${Math.round((bytes / (1 << 20)) * 10) / 10} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** The problem of a note over the size cap (README, "Reliability"): the same words in the CLI and the plugin. */
+export function tooLargeMessage(size: number, cap: number): string {
+	return `is larger than ${sizeText(cap)} (${sizeText(size)}): not read (the limit is the maxNoteMB setting)`;
+}
+

@@ -1,15 +1,16 @@
 import { yamlLibraries } from "./yaml";
 import { FRONTMATTER_KEY, normalizeKey, readFrontmatter } from "./frontmatter";
-import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, type LineSpan } from "./scan";
+import { BlockScanner, bomLength, findFrontmatter, headingOf, LIST_MARKER, lineSpans, nextBreak, type LineSpan } from "./scan";
 import { deserializeTouch } from "./touchLine";
 
 /** Every edit returns the whole new text, or says why it did nothing. */
 export type EditResult = { ok: true; text: string } | { ok: false; error: string };
 
-/** The note's own line ending: the first one it uses, `\n` when it has none. */
-export function lineEnding(text: string): "\r\n" | "\n" {
-	const nl = text.indexOf("\n");
-	return nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
+/** The note's own line ending: the first one it uses (`\r\n`, `\n` or a lone `\r`), `\n` when it has none. */
+export function lineEnding(text: string): "\r\n" | "\n" | "\r" {
+	const br = nextBreak(text, 0);
+	if (br === null) return "\n";
+	return br.length === 2 ? "\r\n" : text[br.at] === "\r" ? "\r" : "\n";
 }
 
 /**
@@ -118,7 +119,7 @@ export function insertLinesAt(text: string, before: number, newLines: string[]):
 function insertAt(text: string, at: number, inserted: string, offset: number): Insertion {
 	const out = text.slice(0, at) + inserted + text.slice(at);
 	const before = countNewlines(text, 0, at);
-	const atLineStart = at === bomLength(text) || text[at - 1] === "\n";
+	const atLineStart = at === bomLength(text) || text[at - 1] === "\n" || text[at - 1] === "\r";
 	return {
 		text: out,
 		first: countNewlines(out, 0, at + offset) + 1,
@@ -127,10 +128,9 @@ function insertAt(text: string, at: number, inserted: string, offset: number): I
 	};
 }
 
+/** Line breaks in text[from, to): `\r\n`, `\n` and a lone `\r` each end a line (as the scanner reads them). */
 function countNewlines(text: string, from: number, to: number): number {
-	let count = 0;
-	for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
-	return count;
+	return text.slice(from, to).match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 const LIST_WITH_CHECKBOX = new RegExp(`^(${LIST_MARKER})(\\[.\\] )?`);

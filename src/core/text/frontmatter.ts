@@ -34,7 +34,9 @@ export function readFrontmatter(text: string): FrontmatterRead {
 		// Values are pieces of the text they were read from: read them from a copy of the block,
 		// so keeping a note's data does not keep its whole text.
 		// With options, gray-matter keeps no cache of its own (it caches by text only without them).
-		const data: unknown = yamlLibraries().matter(detach(text.slice(0, block.end)), MATTER_OPTIONS).data;
+		// gray-matter and YAML break lines at `\n` only: a lone `\r` becomes one (same length, same line numbers).
+		const yaml = text.slice(0, block.end);
+		const data: unknown = yamlLibraries().matter(detach(yaml.includes("\r") ? yaml.replace(/\r(?!\n)/g, "\n") : yaml), MATTER_OPTIONS).data;
 		if (typeof data !== "object" || data === null || Array.isArray(data)) {
 			return { ok: false, line: 2, message: "frontmatter is not a list of key: value pairs", block };
 		}

@@ -10,10 +10,38 @@ export function bomLength(text: string): 0 | 1 {
 	return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
+/** A line break: its offset, and its length (2 for `\r\n`). */
+export interface LineBreak {
+	at: number;
+	length: 1 | 2;
+}
+
+/**
+ * A walker over a text's line breaks: `\n`, `\r\n`, or a `\r` alone (old Mac notes, some
+ * exports), as Obsidian reads them. Each call gives the next break at or after `from` (which
+ * must not go back), or null. The last place of each character is remembered, so a walk over
+ * the whole text stays linear however the two are mixed.
+ */
+export function lineBreaks(text: string): (from: number) => LineBreak | null {
+	let nl = -2;
+	let cr = -2;
+	return (from) => {
+		if (nl !== -1 && nl < from) nl = text.indexOf("\n", from);
+		if (cr !== -1 && cr < from) cr = text.indexOf("\r", from);
+		if (cr < 0 || (nl >= 0 && nl < cr)) return nl < 0 ? null : { at: nl, length: 1 };
+		return { at: cr, length: text.charCodeAt(cr + 1) === 10 ? 2 : 1 };
+	};
+}
+
+/** The first line break at or after `from` (`lineBreaks` for one look). */
+export function nextBreak(text: string, from: number): LineBreak | null {
+	return lineBreaks(text)(from);
+}
+
 export interface LineSpan {
 	/** Offset of the first character. */
 	start: number;
-	/** Offset just past the content (before `\r\n` or `\n`). */
+	/** Offset just past the content (before `\r\n`, `\n` or a lone `\r`). */
 	end: number;
 	/** Offset of the next line (after the line ending), or text length for the last line. */
 	next: number;
@@ -24,23 +52,27 @@ export interface LineSpan {
 /** The note's lines. A byte-order mark is no part of the first line's content. */
 export function lineSpans(text: string): LineSpan[] {
 	const spans: LineSpan[] = [];
+	const next = lineBreaks(text);
 	let start = bomLength(text);
 	while (start <= text.length) {
-		const nl = text.indexOf("\n", start);
-		if (nl < 0) {
+		const br = next(start);
+		if (br === null) {
 			if (start < text.length || spans.length === 0) spans.push({ start, end: text.length, next: text.length, terminated: false });
 			break;
 		}
-		const end = nl > start && text[nl - 1] === "\r" ? nl - 1 : nl;
-		spans.push({ start, end, next: nl + 1, terminated: true });
-		start = nl + 1;
+		spans.push({ start, end: br.at, next: br.at + br.length, terminated: true });
+		start = br.at + br.length;
 	}
 	return spans;
 }
 
-/** The note's lines as strings (line endings kept as `\r` where the note has `\r\n`). */
+/**
+ * The note's lines as strings (line endings kept as `\r` where the note has `\r\n`); a lone
+ * `\r` ends a line too.
+ */
 export function splitLines(text: string): string[] {
-	return (bomLength(text) ? text.slice(1) : text).split("\n");
+	const body = bomLength(text) ? text.slice(1) : text;
+	return body.includes("\r") ? body.split(/\n|\r(?!\n)/) : body.split("\n");
 }
 
 export interface FrontmatterBlock {
@@ -57,19 +89,20 @@ export interface FrontmatterBlock {
 export function findFrontmatter(text: string): FrontmatterBlock | null {
 	const start = bomLength(text);
 	if (!text.startsWith("---", start)) return null;
-	const firstEnd = text.indexOf("\n", start);
-	if (firstEnd < 0 || text.slice(start, firstEnd).trimEnd() !== "---") return null;
-	let pos = firstEnd + 1;
+	const next = lineBreaks(text);
+	const first = next(start);
+	if (first === null || text.slice(start, first.at).trimEnd() !== "---") return null;
+	let pos = first.at + first.length;
 	let line = 1;
 	while (pos <= text.length) {
-		const nl = text.indexOf("\n", pos);
-		const lineEnd = nl < 0 ? text.length : nl;
+		const br = next(pos);
+		const lineEnd = br === null ? text.length : br.at;
 		const content = text.slice(pos, lineEnd).trimEnd();
 		if (content === "---" || content === "...") {
-			return { bodyLine: line + 1, end: nl < 0 ? text.length : nl + 1 };
+			return { bodyLine: line + 1, end: br === null ? text.length : br.at + br.length };
 		}
-		if (nl < 0) return null;
-		pos = nl + 1;
+		if (br === null) return null;
+		pos = br.at + br.length;
 		line++;
 	}
 	return null;

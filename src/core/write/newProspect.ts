@@ -2,6 +2,7 @@ import type { IsoDay } from "../text/dates";
 import { readFrontmatter } from "../text/frontmatter";
 import type { TouchbaseSettings } from "../settings/settings";
 import { renderTemplate } from "../text/template";
+import { safeFileName } from "../text/noteName";
 
 export interface NewProspectInput {
 	name: string;
@@ -9,9 +10,9 @@ export interface NewProspectInput {
 	contact: string;
 }
 
-/** A safe file name for a prospect: no path separators or characters Obsidian refuses. */
+/** A safe file name for a prospect (`safeFileName`). */
 export function prospectFileName(name: string): string {
-	return name.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+	return safeFileName(name);
 }
 
 /**

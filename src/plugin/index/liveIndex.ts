@@ -2,13 +2,13 @@ import { Component, debounce, TFile, type App, type CachedMetadata } from "obsid
 import { localToday } from "../../core/text/dates";
 import { normalizeKey } from "../../core/text/frontmatter";
 import { inProspectFolder, type NoteRead } from "../../core/read/note";
-import type { TouchbaseSettings } from "../../core/settings/settings";
+import { maxNoteBytes, type TouchbaseSettings } from "../../core/settings/settings";
 import { computeStats, weekFigures, type Stats } from "../../core/rules/stats";
 import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
 import type { IndexSource } from "../ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
-import { ReadCacheStore, SLICE_MIN_FILES, yieldToMain, type Progress } from "./readCacheStore";
+import { ReadCacheStore, SLICE_MIN_FILES, tooLargeRead, yieldToMain, type Progress } from "./readCacheStore";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
@@ -266,7 +266,8 @@ export class LiveIndex extends Component implements IndexSource {
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		const before = this.core.get(file.path);
 		const candidate = this.isCandidate(file, cache);
-		const changed = candidate ? this.core.update(file.path, data) : this.core.remove(file.path);
+		const tooLarge = file.stat.size > maxNoteBytes(this.settings);
+		const changed = !candidate ? this.core.remove(file.path) : tooLarge ? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings)) : this.core.update(file.path, data);
 		this.remember(file, candidate);
 		if (!changed) return;
 		const after = this.core.get(file.path);
@@ -283,8 +284,8 @@ export class LiveIndex extends Component implements IndexSource {
 
 	private async readFile(file: TFile, notify = true): Promise<void> {
 		try {
-			const text = await this.app.vault.cachedRead(file);
-			const changed = this.core.update(file.path, text);
+			const cap = maxNoteBytes(this.settings);
+			const changed = file.stat.size > cap ? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings)) : this.core.update(file.path, await this.app.vault.cachedRead(file));
 			this.remember(file, true);
 			if (changed && notify) this.notify();
 		} catch (error) {

@@ -11,8 +11,8 @@
 import type { App, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteRead } from "../../core/read/note";
-import { decodeRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
-import type { TouchbaseSettings } from "../../core/settings/settings";
+import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 
 /** As obsidian-tasks does: enough to keep the disk busy, few enough to keep memory low. */
 export const READS_IN_FLIGHT = 4;
@@ -106,17 +106,14 @@ export class ReadCacheStore {
 			candidates++;
 			const entry = stored.get(file.path);
 			const stamp = stampOf(file);
-			if (entry !== undefined && sameStamp(entry, stamp)) {
-				try {
-					const read = decodeRead(entry.read);
-					put(file.path, read);
-					this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
-					done++;
-					await maybeYield();
-					continue;
-				} catch {
-					// A damaged entry: read the note.
-				}
+			// A damaged or wrongly shaped entry is null: the note is read.
+			const read = entry !== undefined && sameStamp(entry, stamp) ? cachedRead(file.path, entry) : null;
+			if (read !== null && entry !== undefined) {
+				put(file.path, read);
+				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
+				done++;
+				await maybeYield();
+				continue;
 			}
 			misses.push(file);
 		}
@@ -131,6 +128,14 @@ export class ReadCacheStore {
 				const readAt = Date.now();
 				const stamp = stampOf(file);
 				let text: string;
+				if (file.stat.size > maxNoteBytes(settings)) {
+					// Over the size cap (docs/reliability.md): a problem, not a read.
+					const read = tooLargeRead(file.path, file.stat.size, settings);
+					put(file.path, read);
+					this.known.set(file.path, { stamp, readAt, read, encoded: null });
+					done++;
+					continue;
+				}
 				try {
 					text = await this.app.vault.cachedRead(file);
 				} catch (error) {
@@ -162,6 +167,8 @@ export class ReadCacheStore {
 
 	/** Whether the file on disk holds exactly what is known (a start that read nothing). */
 	private unchanged = false;
+	/** Whether leftover temporary files were looked for (once, before any save of this run). */
+	private tidied = false;
 
 	/** Writes the file (whole: a temporary file, then a rename). Failures are logged, never thrown. */
 	save(settings: TouchbaseSettings): Promise<void> {
@@ -224,10 +231,14 @@ export class ReadCacheStore {
 		const notes = new Map<string, CacheEntry>();
 		if (this.path === null) return notes;
 		const adapter = this.app.vault.adapter;
+		const tidy = !this.tidied;
+		this.tidied = true;
 		for (let i = 0; ; i++) {
 			const path = this.shardPath(i);
 			let text: string;
 			try {
+				// A temporary file a write stopped part-way left (Obsidian closed): removed at the first start.
+				if (tidy && (await adapter.exists(`${path}.tmp`))) await adapter.remove(`${path}.tmp`);
 				if (!(await adapter.exists(path))) return notes;
 				text = await adapter.read(path);
 			} catch (error) {
@@ -263,3 +274,9 @@ function stampOf(file: TFile): FileStamp {
 function isNothing(read: NoteRead): boolean {
 	return read.prospect === null && read.problems.length === 0 && !read.interaction;
 }
+
+/** The read of a note over the size cap: no prospect, one problem. */
+export function tooLargeRead(path: string, size: number, settings: TouchbaseSettings): NoteRead {
+	return { prospect: null, problems: [{ path, line: null, message: tooLargeMessage(size, maxNoteBytes(settings)) }] };
+}
+

@@ -129,6 +129,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 	...(Object.keys(READ_FORM_FIELDS) as (keyof TouchbaseSettings["readForms"])[]).map(
 		(key): SettingField => ({ group: "Reading existing notes", key: `readForms.${key}`, kind: "toggle", ...READ_FORM_FIELDS[key] }),
 	),
+	{ group: "Reading existing notes", key: "maxNoteMB", kind: "number", name: "Largest note read", desc: "In megabytes. A larger note is not read and is listed under problems.", validate: (v) => (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1024 ? undefined : "A whole number of megabytes from 1 to 1024.") },
 	{ group: "Reading existing notes", key: "peopleKeys", kind: "list", name: "People keys", desc: "Frontmatter keys of a meeting note that name who it was with (comma separated)." },
 
 	...(Object.keys(TEMPLATE_FIELDS) as (keyof TouchbaseSettings["templates"])[]).map(

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PARSER_VERSION, readNote, type NoteRead } from "../../../src/core/read/note";
-import { decodeRead, encodeRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, type CacheEntry } from "../../../src/core/index/readCache";
+import { cachedRead, checksum, decodeRead, encodeRead, isNoteRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, type CacheEntry } from "../../../src/core/index/readCache";
 import { migrateSettings } from "../../../src/core/settings/settings";
 import { EXAMPLE_VAULT, FIXTURES } from "../../helpers/files";
 
@@ -19,7 +19,15 @@ describe("the cache file", () => {
 	it("reads back what it wrote, stamps and reads exactly", () => {
 		const text = serializeCache("/vault", KEY, notes());
 		const loaded = parseCache(text, "/vault", KEY);
-		expect(loaded).toEqual({ ok: true, notes: notes() });
+		expect(loaded).toMatchObject({ ok: true, damaged: 0 });
+		// Each entry carries its line's checksum; otherwise exactly what was written.
+		const back = loaded.ok ? new Map([...loaded.notes].map(([p, e]) => [p, { ...e, sum: undefined }])) : null;
+		expect(back).toEqual(notes());
+		if (!loaded.ok) return;
+		for (const [p, e] of loaded.notes) {
+			expect(e.sum).toMatch(/^[0-9a-f]{8}$/);
+			expect(cachedRead(p, e, (t) => JSON.parse(t) as NoteRead)).not.toBeNull();
+		}
 	});
 
 	it("refuses a cut file at any length, without throwing", () => {
@@ -39,9 +47,13 @@ describe("the cache file", () => {
 		expect(parseCache("", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
 		expect(parseCache(text, "/vault", `${PARSER_VERSION + 1}\n{}`)).toEqual({ ok: false, reason: "stale" });
 		// An older Touchbase's file: rebuilt without a warning.
-		expect(parseCache(text.replace("touchbase-read-cache/2", "touchbase-read-cache/1"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
-		// A damaged line in the middle.
-		expect(parseCache(text.replace("\t12\t", "\tx\t"), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
+		expect(parseCache(text.replace("touchbase-read-cache/3", "touchbase-read-cache/2"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
+		// A damaged line in the middle costs only its own note.
+		const damaged = parseCache(text.replace("\t12\t", "\tx\t"), "/vault", KEY);
+		expect(damaged).toMatchObject({ ok: true, damaged: 1 });
+		expect(damaged.ok && damaged.notes.size).toBe(notes().size - 1);
+		// A damaged first line: the whole file.
+		expect(parseCache(text.replace('"key":"', '"key":"x'), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
 		// A line too many or too few for the count.
 		expect(parseCache(text.replace('"count":2', '"count":1'), "/vault", KEY)).toMatchObject({ ok: false, reason: "corrupt" });
 	});
@@ -68,6 +80,10 @@ describe("the cache file", () => {
 		expect(keepable({ mtime: 10_000, size: 1 }, 10_000 + RACY_MARGIN_MS + 1)).toBe(true);
 		expect(keepable({ mtime: 10_000, size: 1 }, 10_000 + RACY_MARGIN_MS)).toBe(false);
 		expect(keepable({ mtime: 20_000, size: 1 }, 10_000)).toBe(false);
+		// The change time too: a rewrite whose modification time was put back (and, on a file
+		// system with whole seconds, inside the same second) still shows in a change time kept only when old.
+		expect(keepable({ mtime: 10_000, size: 1, ctime: 10_000 }, 10_000 + RACY_MARGIN_MS + 1)).toBe(true);
+		expect(keepable({ mtime: 10_000, size: 1, ctime: 50_000 }, 50_000 + RACY_MARGIN_MS - 1)).toBe(false);
 		expect(sameStamp({ mtime: 1, size: 2, ctime: 3 }, { mtime: 1, size: 2, ctime: 3 })).toBe(true);
 		expect(sameStamp({ mtime: 1, size: 2, ctime: 3 }, { mtime: 1, size: 2, ctime: 4 })).toBe(false);
 		expect(sameStamp({ mtime: 1, size: 2 }, { mtime: 1, size: 3 })).toBe(false);
@@ -152,6 +168,74 @@ describe("a read as JSON", () => {
 	it("throws on damaged text, for the caller to read the note again", () => {
 		expect(() => decodeRead('{"prospect":')).toThrow();
 		expect(() => decodeRead("42")).toThrow();
+	});
+});
+
+describe("an entry is checked before it is used", () => {
+	const settings = migrateSettings(undefined);
+	const reads = [EXAMPLE_VAULT, join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")].flatMap((root) =>
+		markdownFiles(root).map((path) => ({ path, read: readNote(path, readFileSync(join(root, path), "utf8"), settings) })),
+	);
+
+	it("every read readNote gives has the shape, for its own path only", () => {
+		expect(reads.filter((r) => r.read.prospect !== null).length).toBeGreaterThan(20);
+		for (const { path, read } of reads) {
+			expect(isNoteRead(read, path), path).toBe(true);
+			expect(isNoteRead(decodeRead(encodeRead(read)!), path), path).toBe(true);
+			if (read.prospect !== null) expect(isNoteRead(read, `${path}x`)).toBe(false);
+		}
+	});
+
+	it("wrong shapes are refused: a date that is no date, a status, touches that are no list, numbers for text", () => {
+		const { path, read } = reads.find((r) => (r.read.prospect?.touches.length ?? 0) > 0)!;
+		const p = read.prospect!;
+		const bad: unknown[] = [
+			null,
+			42,
+			[],
+			{ prospect: null },
+			{ ...read, problems: "none" },
+			{ ...read, prospect: { ...p, status: "maybe" } },
+			{ ...read, prospect: { ...p, touches: {} } },
+			{ ...read, prospect: { ...p, touches: [{ ...p.touches[0], date: "2026-13" }] } },
+			{ ...read, prospect: { ...p, touches: [{ ...p.touches[0], summary: 7 }] } },
+			{ ...read, prospect: { ...p, nextFollowUp: [{ date: 20261123, time: null, line: 1 }] } },
+			{ ...read, prospect: { ...p, name: null } },
+			{ ...read, prospect: { ...p, owners: "me" } },
+			{ ...read, interaction: { date: "x", channel: "call", summary: "", links: [] } },
+		];
+		for (const b of bad) expect(isNoteRead(b, path), JSON.stringify(b).slice(0, 80)).toBe(false);
+		for (const b of bad.filter((x) => x !== undefined)) {
+			const text = JSON.stringify(b);
+			const entry: CacheEntry = { mtime: 1, size: 1, read: text };
+			expect(cachedRead(path, entry)).toBeNull();
+		}
+	});
+
+	it("a byte flipped anywhere in a file never throws, and never gives a read other than the one written", () => {
+		const some = reads.filter((r) => r.read.prospect !== null).slice(0, 3);
+		const map = new Map<string, CacheEntry>(some.map((r, i) => [r.path, { mtime: 1000 + i, size: 10 + i, ctime: 2000 + i, read: encodeRead(r.read)! }]));
+		const text = serializeCache("/vault", KEY, map);
+		const want = new Map(some.map((r) => [r.path, JSON.stringify(r.read)]));
+		let used = 0;
+		for (let at = 0; at < text.length; at += 3) {
+			for (const flip of [1, 4, 32]) {
+				const damaged = text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ flip) + text.slice(at + 1);
+				const loaded = parseCache(damaged, "/vault", KEY);
+				if (!loaded.ok) continue;
+				for (const [path, entry] of loaded.notes) {
+					const read = cachedRead(path, entry);
+					if (read === null) continue;
+					used++;
+					// What is used is what was written for that path, with the stamp it was written with.
+					expect(JSON.stringify(read)).toBe(want.get(path));
+					expect(entry.mtime).toBe(map.get(path)!.mtime);
+					expect(entry.size).toBe(map.get(path)!.size);
+				}
+			}
+		}
+		expect(used).toBeGreaterThan(0);
+		expect(checksum("a")).not.toBe(checksum("b"));
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings/settings";
+import { DEFAULT_SETTINGS, maxNoteBytes, migrateSettings } from "../../../src/core/settings/settings";
 
 describe("migrateSettings", () => {
 	it("gives the defaults for nothing, null, junk and the wrong types", () => {
@@ -22,6 +22,9 @@ describe("migrateSettings", () => {
 		expect(migrateSettings({ upcomingDays: -5 }).upcomingDays).toBe(0);
 		expect(migrateSettings({ upcomingDays: 1e9 }).upcomingDays).toBe(366);
 		expect(migrateSettings({ upcomingDays: Number.NaN }).upcomingDays).toBe(7);
+		// The size cap of a note (docs/reliability.md): 10 MB unless set, 1 to 1024.
+		expect([undefined, "25", 0, 5000, "big", 2.6].map((v) => migrateSettings({ maxNoteMB: v }).maxNoteMB)).toEqual([10, 25, 1, 1024, 10, 3]);
+		expect(maxNoteBytes(migrateSettings({}))).toBe(10 * 1024 * 1024);
 		expect(migrateSettings({ prospectFolder: "/Clients/" }).prospectFolders).toEqual(["Clients"]);
 		expect(migrateSettings({ prospectFolders: "CRM, Leads" }).prospectFolders).toEqual(["CRM", "Leads"]);
 	});

@@ -450,3 +450,15 @@ describe("insertUnderHeading never writes into a block left open", () => {
 		);
 	});
 });
+
+describe("a note with CR-only line ends", () => {
+	const note = "---\rcompany: Acme\r---\r# Acme\r\r## Follow-ups\r- 2026-11-20 call: hello\r";
+
+	it("keeps CR line ends in every edit", () => {
+		expect(lineEnding(note)).toBe("\r");
+		expect(insertUnderHeading(note, "## Follow-ups", ["- 2026-11-23 email: sent"])).toBe(`${note}- 2026-11-23 email: sent\r`);
+		expect(setFrontmatterKeys(note, [["touches", 2], ["company", "Acme Ltd"]])).toEqual({ ok: true, text: note.replace("company: Acme\r", "company: Acme Ltd\rtouches: 2\r") });
+		expect(setCheckbox(note, 7, "x", CH)).toEqual({ ok: true, text: note.replace("- 2026-11-20", "- [x] 2026-11-20") });
+	});
+});
+

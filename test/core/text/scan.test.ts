@@ -56,3 +56,17 @@ describe("the line scanner", () => {
 		expect(isDelimiterRow(["2026-01-01", "call"])).toBe(false);
 	});
 });
+
+describe("CR-only line ends", () => {
+	it("a lone CR ends a line, as LF and CRLF do, mixed or not", () => {
+		const text = "---\rkey: 1\r---\ra\r\nb\nc\rd";
+		expect(lineSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["---", "key: 1", "---", "a", "b", "c", "d"]);
+		expect(lineSpans(text).map((s) => s.next - s.end)).toEqual([1, 1, 1, 2, 1, 1, 0]);
+		expect(splitLines(text)).toEqual(["---", "key: 1", "---", "a\r", "b", "c", "d"]);
+		expect(findFrontmatter(text)).toEqual({ bodyLine: 3, end: 15 });
+		// LF and CRLF notes are split as before.
+		expect(splitLines("a\r\nb\nc")).toEqual(["a\r", "b", "c"]);
+		expect(lineSpans("x\r").map((s) => [s.end, s.next])).toEqual([[1, 2]]);
+	});
+});
+

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../../src/plugin/main";
 import { NOTES_PER_FILE } from "../../../src/plugin/index/readCacheStore";
+import { checksum } from "../../../src/core/index/readCache";
 import { makeVaultDir } from "../../fakes/harness";
 import { App, loadPlugin, unloadPlugin } from "../../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../../helpers/files";
@@ -38,6 +39,20 @@ const cacheFile = (dir: string): string => join(dir, ".obsidian", "plugins", "to
 
 afterEach(() => vi.restoreAllMocks());
 
+/** Edits each note line of an index file and makes its checksum again, as if Touchbase had written it. */
+function doctor(text: string, from: RegExp, to: string, only = Infinity): string {
+	let done = 0;
+	return text
+		.split("\n")
+		.map((line) => {
+			if (done >= only || !line.startsWith('"') || !from.test(line)) return line;
+			done++;
+			const body = line.slice(0, line.lastIndexOf("\t")).replace(from, to);
+			return `${body}\t${checksum(body)}`;
+		})
+		.join("\n");
+}
+
 describe("the plugin's persisted index", () => {
 	it("is written to the plugin's folder, never as a note, and a restart answers from it", async () => {
 		const dir = agedExampleVault();
@@ -48,9 +63,16 @@ describe("the plugin's persisted index", () => {
 		expect(first.app.vault.getFiles().some((f) => f.path.includes("index-cache"))).toBe(false);
 		await unloadPlugin(first.plugin);
 
-		// Proof that the restart took the notes from the file: a doctored entry shows.
+		// An entry edited without its checksum, or of the wrong shape: not used, the note is read.
 		const text = readFileSync(cacheFile(dir), "utf8");
-		writeFileSync(cacheFile(dir), text.replace(/"company":"[^"]+"/, '"company":"From the cache"'));
+		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, /"touches":\[/, '"touches":{"x":[', 1)]) {
+			writeFileSync(cacheFile(dir), damaged);
+			const started = await start(dir);
+			expect(started.plugin.index.report("2026-11-23")).toEqual(expected);
+			await unloadPlugin(started.plugin);
+		}
+		// Proof that the restart took the notes from the file: a doctored entry with its checksum shows.
+		writeFileSync(cacheFile(dir), doctor(text, /"company":"[^"]+"/, '"company":"From the cache"', 1));
 		const second = await start(dir);
 		expect(second.plugin.index.ready).toBe(true);
 		expect(second.plugin.index.report("2026-11-23").entries.some((e) => e.prospect.company === "From the cache")).toBe(true);
@@ -118,7 +140,7 @@ describe("the plugin's persisted index", () => {
 
 		// The second file cut short: its notes are read again, the others come from the files.
 		const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-		writeFileSync(shard(0), readFileSync(shard(0), "utf8").replace(/"company":"C\d+"/g, '"company":"From the cache"'));
+		writeFileSync(shard(0), doctor(readFileSync(shard(0), "utf8"), /"company":"C\d+"/, '"company":"From the cache"'));
 		writeFileSync(shard(1), readFileSync(shard(1), "utf8").slice(0, 1000));
 		const second = await start(dir);
 		for (let i = 0; i < 50 && !second.plugin.index.ready; i++) await second.app.settle();
@@ -160,4 +182,27 @@ describe("the plugin's persisted index", () => {
 		expect(plugin.index.report("2026-11-23").entries).toHaveLength(150);
 		for (const s of seen) expect(s).toMatch(/^\d+\/150$/);
 	});
+
+	it("lists a note over the size cap under problems without reading it, at start and after a change", async () => {
+		const big = `---\ncompany: Big\n---\n${"- [ ] 2026-11-20 call: x\n".repeat(50_000)}`;
+		const dir = makeVaultDir({
+			"Prospects/Big.md": big,
+			"Prospects/Small.md": "---\ncompany: Small\n---\n- [ ] 2026-11-20 call: x\n",
+			".obsidian/plugins/touchbase/data.json": JSON.stringify({ maxNoteMB: 1 }),
+		});
+		const { app, plugin } = await start(dir);
+		const read = vi.spyOn(app.vault, "cachedRead");
+		const problem = { path: "Prospects/Big.md", line: null, message: "is larger than 1 MB (1.2 MB): not read (the limit is the maxNoteMB setting)" };
+		const report = plugin.index.report("2026-11-23");
+		expect(report.entries.map((e) => e.prospect.path)).toEqual(["Prospects/Small.md"]);
+		expect(report.problems).toEqual([problem]);
+		// Changed, still too large: still not read.
+		const file = app.vault.getFileByPath("Prospects/Big.md")!;
+		await app.vault.process(file, (text) => `${text}- [ ] 2026-11-21 call: y\n`);
+		await app.settle();
+		expect(read.mock.calls.filter((c) => c[0].path === "Prospects/Big.md")).toHaveLength(0);
+		expect(plugin.index.report("2026-11-23").problems.map((p) => p.path)).toEqual(["Prospects/Big.md"]);
+		await unloadPlugin(plugin);
+	});
 });
+

@@ -67,6 +67,7 @@ function newValue(key: string, kind: string): { typed: string | boolean; stored:
 		upcomingDays: { typed: "12", stored: 12 },
 		"coldDays.lead": { typed: "10", stored: 10 },
 		"coldDays.active": { typed: "30", stored: 30 },
+		maxNoteMB: { typed: "25", stored: 25 },
 		dateLocale: { typed: "en-GB", stored: "en-GB" },
 		prospectTag: { typed: "#lead", stored: "lead" },
 		defaultChannel: { typed: "Call", stored: "call" },
