@@ -6,6 +6,7 @@ import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
+import { channelOf } from "./lineJudge";
 import { readForms, type BodyLine, type FormFinding, type TouchForm, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "../text/nextClause";
 import type { TouchbaseSettings } from "../settings/settings";
@@ -39,6 +40,9 @@ export interface Touch {
 	from?: TouchForm;
 	/** The note it was read from, when another (an interaction note): then `line` is 0. */
 	source?: string;
+	/** The cues that made a dated line a contact, and where its year came from (`touchbase explain`). */
+	cues?: string[];
+	year?: string;
 	parsed: TouchLine;
 }
 
@@ -49,6 +53,9 @@ export interface DatedValue {
 	line: number | null;
 	/** The form it was read from, when not a frontmatter key or a Dataview field. */
 	from?: TouchForm;
+	/** The cues that made a dated line a next step, and where its year came from. */
+	cues?: string[];
+	year?: string;
 }
 
 export interface ProspectNote {
@@ -336,8 +343,9 @@ function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSett
 			check: checkState(t.checkbox),
 			date: t.date,
 			time: t.time,
-			channel: t.channel,
-			summary: clauses.summary,
+			// `- 2026-01-10 — call with Dana`: the channel from the words, the summary without the dash.
+			channel: t.channel ?? channelOf(clauses.summary, settings),
+			summary: t.channel === null ? clauses.summary.replace(/^[\s:\u2014\u2013-]+/, "") : clauses.summary,
 			outcome: clauses.outcome,
 			objective: clauses.objective,
 			next,
@@ -376,7 +384,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 	const days = new Map(touches.map((x) => [x.date, x.line]));
 	for (const found of read.found) {
 		if (found.kind === "next") {
-			next.push({ date: found.date, time: null, line: found.line, from: found.form });
+			next.push({ date: found.date, time: null, line: found.line, from: found.form, ...(found.cues ? { cues: found.cues } : {}), ...(found.year ? { year: found.year } : {}) });
 			continue;
 		}
 		const same = days.get(found.date);
@@ -388,6 +396,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 		touches.push(formTouch(found, raws.get(found.line) ?? ""));
 	}
 	touches.sort((a, b) => a.line - b.line);
+	for (const bad of read.badDates) report(bad.line, `${bad.message}: this line is not used`);
 	for (const line of read.yearless) report(line, "date without a year: give the year, or a full date before it");
 	for (const line of read.dayless) report(line, "date without a day: a contact needs its day to count");
 	return read.unused;
@@ -407,6 +416,8 @@ function formTouch(found: FormFinding, raw: string): Touch {
 		objective: null,
 		next: null,
 		from: found.form,
+		...(found.cues ? { cues: found.cues } : {}),
+		...(found.year ? { year: found.year } : {}),
 		parsed: {
 			indent: "",
 			bullet: "",
@@ -495,8 +506,8 @@ interface BodyScan {
 
 const HEADING_TEXT = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
-/** A line that may hold a form: a digit (a date) or a table row. */
-const FORM_HINT = /\d|^\s*\|/;
+/** A line the judge may need: a digit (a date), a table row, a heading (a section) or a field. */
+const FORM_HINT = /\d|^\s*[|#]|:/;
 
 /** Normalized names of the Dataview `next` fields, built once per set of names. */
 const nextKeySet = memo(16, (names: string): Set<string> => new Set(names.split("\n").map(normalizeKey)));

@@ -294,3 +294,18 @@ export function dayWithYear(month: number, day: number, after: IsoDay): IsoDay |
 	}
 	return null;
 }
+
+/**
+ * A numeric date (`3/4`, `3/4/26`, `24/01/2026`) read by chrono's `en` (month first) or `en.GB`
+ * (day first) parser; null when chrono reads no whole day. The caller checks the order first: a
+ * date impossible in the chosen order is a problem, never read the other way round.
+ */
+export const readNumericDate = memo(5_000, (key: string): { year: number | null; month: number; day: number } | null => {
+	const [locale, text] = key.split("\n");
+	const result = chronoFor(locale as "en" | "en-GB", text).parse(text, FIXED_REFERENCE)[0];
+	if (!result || result.index !== 0 || result.text.trim() !== text) return null;
+	const month = result.start.get("month");
+	const day = result.start.get("day");
+	if (month === null || day === null) return null;
+	return { year: result.start.isCertain("year") ? result.start.get("year") : null, month, day };
+});

@@ -44,16 +44,17 @@ describe("explain", () => {
 		expect(text).toContain("2026-10-01  frontmatter key last_contacted (line 2) → one touch on that day");
 		expect(text).toContain("2026-12-02  label line, line 15 → a next step");
 		expect(text).toContain("Due: 2026-12-02 (next_follow_up)");
-		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline" names no contact/);
-		expect(text).toMatch(/line 16: We met on 2026-08-30 at the fair\. {2}\(a date in prose/);
+		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline": not a contact/);
+		// "We met" is a contact verb: a sentence that says so is a contact.
+		expect(text).toContain("2026-08-30  sentence, line 16 → done touch (meeting): We met at the fair");
 		expect(text).toContain("birthday: 1980-05-04  (not a contact or next-step key)");
 		expect(text).toContain("created: 2026-09-01  (the note's creation");
-		expect(report.entries[0].doneCount).toBe(7);
+		expect(report.entries[0].doneCount).toBe(8);
 	});
 
 	it("says where the touches came from, in one line", () => {
 		expect(sourcesLine(vault().report(TODAY))).toBe(
-			"from: 1 touch lines, 1 frontmatter keys, 1 label lines, 1 headings, 1 table rows, 1 tasks, 1 interaction notes",
+			"from: 1 touch lines, 1 frontmatter keys, 1 label lines, 1 sentences, 1 headings, 1 table rows, 1 tasks, 1 interaction notes",
 		);
 		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
 	});
