@@ -254,7 +254,11 @@ type Judge = (l: DatedLine) => void;
 /** Whether a text is a date and nothing more (`2026-01-19`, `Jan 19`). */
 function isOnlyDate(text: string, locale: "en" | "en-GB"): boolean {
 	const spans = datesIn(text, locale);
-	return spans.length === 1 && spans[0].index === 0 && spans[0].length >= text.replace(/[*_\s]+$/, "").length - 1;
+	if (spans.length === 0 || spans[0].index !== 0) return false;
+	// `Jan 18 & Jan 20, 2026`: dates and what joins them.
+	let rest = text;
+	for (const span of [...spans].reverse()) rest = `${rest.slice(0, span.index)} ${rest.slice(span.index + span.length)}`;
+	return /^[\s*_&,+-]*(?:and[\s*_&,+-]*)*$/i.test(rest);
 }
 
 /** The full dates (with a year) of a note's lines, by line: what gives a month-day date its year. */

@@ -88,6 +88,8 @@ const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or befor
 /** Words of intent: the contact is still to come. */
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
 const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
+/** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
+const NEXT_VERBS = /\b(?:send|share|propose|present|deliver)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
 const NEXT_LABEL = /^next\b|^follow[- ]?up(?: (?:by|on|date))?$|^reminder$/i;
 const ACTION_LABEL = /^next (?:action|step|steps)$/i;
@@ -115,7 +117,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	const place = section ? `section "${section.title}"` : null;
 	// Next-step wordings: in the words, the label, an open task, or a next-steps section.
 	const timeCue =
-		(NEXT_WORDING.test(input.before) || NEXT_WORDING.test(text.slice(0, label.length + 1)) ? "next:" : null) ??
+		(NEXT_WORDING.test(input.before) || (label !== "" && NEXT_WORDING.test(`${label}:`)) ? "next:" : null) ??
 		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
 		cue(INTENT, text) ??
@@ -132,7 +134,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	}
 	const done = input.mark !== undefined && input.mark.toLowerCase() === "x";
 	if (timeCue !== null && !done) {
-		const contactish = contactWord !== null || followUp !== null || ACTION_LABEL.test(label) || section !== null;
+		const contactish = contactWord !== null || followUp !== null || NEXT_VERBS.test(text) || ACTION_LABEL.test(label) || section !== null;
 		if (contactish) return { verdict: "next", cues: [...cues, `time ${timeCue}`], reason: null };
 		if (input.mark === " ") return { verdict: "none", cues: ["open task"], reason: "a dated task that names no contact (call, meeting …)" };
 	}
