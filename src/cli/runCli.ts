@@ -6,7 +6,7 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainProspect } from "../core/show/explain";
-import { inProspectFolder, isTemplate, readNote } from "../core/read/note";
+import { inProspectFolder, isTemplate, PARSER_VERSION, readNote } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
@@ -190,7 +190,8 @@ export function run(argv: string[], io: Io): number {
 		const settings = vaultSettings(vault);
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
-		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings]);
+		// A build that reads notes otherwise (PARSER_VERSION) asks another question, whatever its version.
+		const question = JSON.stringify([VERSION, PARSER_VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings]);
 		const read = readReport(vault, today, settings, io, values["no-cache"] === true, question);
 		if (read.answer !== undefined) {
 			io.out(read.answer);

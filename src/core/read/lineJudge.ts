@@ -110,6 +110,12 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	if (input.mark !== undefined && input.mark !== " " && input.mark.toLowerCase() !== "x") {
 		return { verdict: "none", cues: [`task [${input.mark}]`], reason: "a cancelled task" };
 	}
+	// Not-a-contact words and weak time words count in the line's head: the label, what stands
+	// before the date and the first clause after it. A long log line's tail ("… around the
+	// holidays") says nothing of what the date was.
+	const after = words.slice(input.before.length).replace(/^[\s:\u2014\u2013|-]+/, "");
+	const clause = after.split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/)[0].split(/\s+/).slice(0, 12).join(" ");
+	const head = `${label} ${input.before} ${clause}`;
 	const verb = cue(verbs(), text);
 	const noun = verb === null ? cue(nouns(settings), text) : null;
 	const contactWord = verb ?? noun;
@@ -120,11 +126,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		(NEXT_WORDING.test(input.before) || (label !== "" && NEXT_WORDING.test(`${label}:`)) ? "next:" : null) ??
 		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
-		cue(INTENT, text) ??
-		cue(SCHEDULED, text) ??
+		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
-	const negative = cue(negatives(settings), text);
+	const negative = cue(negatives(settings), head);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);

@@ -85,6 +85,10 @@ export interface ProspectNote {
 	problems: Problem[];
 	/** Dated lines read and not used, with why (`touchbase explain`). */
 	unused?: UnusedDate[];
+	/** The names the person goes by besides the file name (`name`, first heading): what plain names in other notes are matched against (links.ts). */
+	linkNames?: string[];
+	/** The note's `aliases`: links and names reach it by them too. */
+	aliases?: string[];
 }
 
 export interface NoteRead {
@@ -100,7 +104,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -123,6 +127,20 @@ function displayName(path: string, fields: Fields, firstHeading: string | null, 
 	if (heading !== null && !GENERIC_NAME.test(heading)) return heading;
 	const folder = path.split("/").slice(-2, -1)[0];
 	return folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/"))) ? folder : own;
+}
+
+/** The names a person note gives its person: `name`, `full_name`, its first heading. */
+function namesOf(fields: Fields, firstHeading: string | null): string[] {
+	const out: string[] = [];
+	for (const hit of fields.findAll(["name", "full_name"])) {
+		for (const item of Array.isArray(hit.value) ? hit.value : [hit.value]) {
+			const text = linkText(readText(item));
+			if (text !== null && text.length <= 80) out.push(text);
+		}
+	}
+	const heading = linkText(firstHeading?.replace(/\*\*|__/g, "").trim() || null);
+	if (heading !== null && heading.length <= 80 && !/\d{4}/.test(heading)) out.push(heading);
+	return out;
 }
 
 /** `[[Acme Inc]]`, `[[Clients/Acme Inc|Acme]]` → the text a reader sees; other text as it is. */
@@ -170,10 +188,20 @@ function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; ta
 	const hasTag = tag !== "" && wordPattern(tag).test(text);
 	if (hasTag || (type !== "" && type !== tag && wordPattern(type).test(text))) return { maybe: true, tag: hasTag && wordPattern(`#${tag}`).test(text) };
 	const block = findFrontmatter(text);
-	if (block === null) return { maybe: false, tag: false };
+	if (block === null) return { maybe: bodyNamesPeople(text, settings), tag: false };
 	// An interaction note names people in its frontmatter (`attendees:`, `contact:`).
 	const people = settings.readForms.interactions && peopleKeyPattern(settings.peopleKeys.join("\n")).test(text.slice(0, block.end));
-	return { maybe: people || text.lastIndexOf("\\", block.end) >= 0, tag: false };
+	return { maybe: people || bodyNamesPeople(text, settings) || text.lastIndexOf("\\", block.end) >= 0, tag: false };
+}
+
+/**
+ * Whether the first lines of a note may name the people of a meeting (an `Attendees:` line, or a
+ * wikilink in a note named as a meeting): then it may be an interaction note (interactions.ts).
+ */
+function bodyNamesPeople(text: string, settings: TouchbaseSettings): boolean {
+	if (!settings.readForms.interactions) return false;
+	const head = text.slice(0, 3000);
+	return /(?:attendees|participants|present)\W{0,4}:/i.test(head) || (head.includes("[[") && /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n"));
 }
 
 /** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */
@@ -213,7 +241,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 
 	const fields = new Fields(fm.data);
 	if (!isProspect(path, fields, inlineTagged, settings)) {
-		const interaction = readInteraction(path, fm.data, settings);
+		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
 
@@ -233,6 +261,8 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		frontmatter: fm.data,
 		problems,
 		unused,
+		linkNames: namesOf(fields, body.firstHeading),
+		aliases: fields.findAll(["aliases", "alias"]).flatMap((hit) => (Array.isArray(hit.value) ? hit.value : [hit.value]).map((v) => readText(v) ?? "")).filter((a) => a !== "" && a.length <= 80),
 	};
 	// In the order of the note's lines (a key's problem before the body's); sort is stable.
 	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -147,7 +147,7 @@ export const LOG_SECTIONS: readonly string[] = [
 
 /** Words that make a dated line no contact, whatever else it says (README, "Bringing your existing notes"). */
 export const NOT_CONTACT_WORDS: readonly string[] = [
-	"mentioned in", "draft", "drafted", "cancel", "canceled", "cancelled", "renew", "renews", "renewal", "expires",
+	"mentioned in", "mentioned as", "mentioned by", "was mentioned", "(mentioned)", "(per", "draft", "drafted", "cancel", "canceled", "cancelled", "renew", "renews", "renewal", "expires",
 	"expired", "expiry", "deadline", "due", "birthday", "born", "anniversary", "invoice", "invoiced", "reminder to self",
 	"note to self", "created", "last updated", "modified", "published", "released", "founded", "expected close",
 	"close date", "closing date", "paid", "payment", "start date", "end date", "launch", "go-live", "hired",
