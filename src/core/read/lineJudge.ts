@@ -81,6 +81,12 @@ const verbs = (): RegExp => wordsPattern(CONTACT_VERBS.join("\n"));
 const nouns = (s: TouchbaseSettings): RegExp => wordsPattern([...s.contactWords, ...s.channels, ...CONTACT_NOUNS].join("\n"));
 const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWords.join("\n"));
 
+/**
+ * Words that say a line is about the person, not with them, in its first two clauses: a mention,
+ * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
+ */
+const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced as|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+
 /** `next: …`, `next step:`, `next call:` in the words. */
 const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
 /** A date that a next step is promised by: `follow up by DATE`, `(by DATE)`, `due DATE`. */
@@ -114,8 +120,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	// before the date and the first clause after it. A long log line's tail ("… around the
 	// holidays") says nothing of what the date was.
 	const after = words.slice(input.before.length).replace(/^[\s:\u2014\u2013|-]+/, "");
-	const clause = after.split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/)[0].split(/\s+/).slice(0, 12).join(" ");
-	const head = `${label} ${input.before} ${clause}`;
+	const clauses = after.split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
+	const head = `${label} ${input.before} ${clauses[0].split(/\s+/).slice(0, 12).join(" ")}`;
+	// A mention opens its clause (`Weekly sync - Mentioned as owner of …`): the first two are read.
+	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
 	const verb = cue(verbs(), text);
 	const noun = verb === null ? cue(nouns(settings), text) : null;
 	const contactWord = verb ?? noun;
@@ -129,7 +137,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
-	const negative = cue(negatives(settings), head);
+	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);

@@ -112,21 +112,37 @@ const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 /** File names that say nothing of who the prospect is. */
 const GENERIC_NAME = /^(?:prospect|readme|index|profile|contact|untitled(?: \d+)?|note|person|client|lead)$/i;
 
+/** A file name written as a slug (`bob-buyer`, `Sara_Needleman`, `sarah`): not how a person is named. */
+const SLUG = /^(?=[^\s]*[_-]|[^A-Z\s]+$)[\p{L}\p{N}_.'-]+$/u;
+
 /**
- * How a prospect is shown: its file name, unless that is generic (`PROSPECT`, `README`,
- * `index`): then its `name`, `company` or `title` key, its first heading, or its folder's name.
+ * How a prospect is shown (README, "Bringing your existing notes"): its file name, unless that is
+ * generic (`PROSPECT`, `README`, `index`) or a slug (`bob-buyer`): then the person's name, from
+ * its `name` or `title` key, a Name field of its body, its first heading or the folder of a folder
+ * note, and only then its company; a slug with none of these is shown as words (`Bob Buyer`).
  */
-function displayName(path: string, fields: Fields, firstHeading: string | null, settings: TouchbaseSettings): string {
+function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHeading" | "nameField">, settings: TouchbaseSettings): string {
 	const own = noteName(path);
-	if (!GENERIC_NAME.test(own.trim())) return own;
-	for (const key of ["name", settings.keys.company, "title"]) {
+	const generic = GENERIC_NAME.test(own.trim());
+	if (!generic && !SLUG.test(own)) return own;
+	const usable = (value: string | null): value is string => value !== null && value !== "" && !GENERIC_NAME.test(value) && !/^\d{4}-\d{2}-\d{2}/.test(value) && value.length <= 80;
+	for (const key of ["name", "full_name", "title"]) {
 		const value = linkText(readText(fields.find([key])?.value));
-		if (value !== null && !GENERIC_NAME.test(value)) return value;
+		if (usable(value)) return value;
 	}
-	const heading = linkText(firstHeading?.replace(/\*\*|__/g, "").trim() || null);
-	if (heading !== null && !GENERIC_NAME.test(heading)) return heading;
+	const field = linkText(body.nameField);
+	if (usable(field)) return field;
+	const heading = linkText(body.firstHeading?.replace(/\*\*|__/g, "").trim() || null);
+	if (usable(heading)) return heading;
 	const folder = path.split("/").slice(-2, -1)[0];
-	return folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/"))) ? folder : own;
+	if (generic && folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/")))) return folder;
+	const company = linkText(readText(fields.find([settings.keys.company])?.value));
+	if (generic && usable(company)) return company;
+	if (!generic) {
+		const words = own.replace(/[_-]+/g, " ").trim();
+		return own === own.toLowerCase() ? words.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : words;
+	}
+	return own;
 }
 
 /** The names a person note gives its person: `name`, `full_name`, its first heading. */
@@ -255,7 +271,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const unused = addFormFindings(body, own.created, touches, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
-		name: displayName(path, fields, body.firstHeading, settings),
+		name: displayName(path, fields, body, settings),
 		...own,
 		touches,
 		frontmatter: fm.data,
@@ -532,8 +548,12 @@ interface BodyScan {
 	inlineTagged: boolean;
 	/** The text of the first heading, as written. */
 	firstHeading: string | null;
+	/** A Name field of the body's first lines (`**Full Name:** …`, `| Name | … |`). */
+	nameField: string | null;
 }
 
+/** `**Full Name:** Ada Okafor`, `- Name: Ada`, `| **Full Name** | Ada Okafor |`. */
+const NAME_FIELD = /^[\s>*+|-]*(?:\*\*|__)?(?:full )?name(?:\*\*|__)?\s*(?::|\|)(?:\*\*|__)?\s*([^|*\n]{2,80}?)\s*\|?\s*$/i;
 const HEADING_TEXT = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /** A line the judge may need: a digit (a date), a table row, a heading (a section) or a field. */
@@ -550,7 +570,7 @@ const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
 /** Walks the body once through the scanner, skipping fenced code and comments. */
 function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
-	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null };
+	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null, nameField: null };
 	let nextKeys: Set<string> | null = null;
 	const scanner = new BlockScanner();
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
@@ -560,6 +580,7 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
 		if (out.firstHeading === null && visible.startsWith("#")) out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+		if (out.nameField === null && i < 60 && /name/i.test(visible)) out.nameField = NAME_FIELD.exec(visible)?.[1]?.trim() ?? null;
 		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.
 			const own = detach(raw);
