@@ -52,6 +52,14 @@ export function datesIn(text: string, locale: "en" | "en-GB"): DateSpan[] {
 	}
 	if (text.includes("/")) out.push(...numericIn(text, locale, out));
 	out.sort((a, b) => a.index - b.index);
+	// `[[Interaction - 2026-02-04 Sarah Chen]]` names another note, whose date is its own;
+	// `[[2026-02-04]]` (a daily note) is the line's date.
+	if (text.includes("[[")) {
+		const inLinks = [...text.matchAll(/\[\[([^\]|]*)(?:\|[^\]]*)?\]\]/g)].filter((m) => !/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(m[1]));
+		const kept = out.filter((d) => !inLinks.some((m) => d.index >= m.index && d.index < m.index + m[0].length));
+		out.length = 0;
+		out.push(...kept);
+	}
 	// `Jan 18 & Jan 20, 2026`: a month-day takes the year of the line's full date.
 	const full = out.find((d) => d.date !== null && d.year === "written");
 	if (full?.date) {

@@ -222,6 +222,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			if (day === null) continue;
 			let summary = summaryWithout(content, span.index, span.length);
 			if (neutral) summary = kindField?.notes ?? l.section?.title ?? summary;
+			if (l.summary !== undefined) summary = l.summary;
 			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (neutral ? channelOf(l.section?.title ?? "", settings) : null);
 			if (verdict.verdict === "contact" && known.fileModified && day.year !== "written" && day.year !== "the full date on its line" && day.date > known.fileModified) {
 				out.yearless.push(line);
@@ -247,6 +248,8 @@ interface DatedLine {
 	mark?: string;
 	section: Section | null;
 	enabled: boolean;
+	/** The summary, when not the line's words (a table row's notes cell). */
+	summary?: string;
 }
 
 type Judge = (l: DatedLine) => void;
@@ -361,10 +364,10 @@ function readTableRow(cells: string[], line: number, text: string, state: State,
 	if (/\d/.test(dateCell)) {
 		// A row of a table with a date column is a contact unless its words say otherwise.
 		const content = `${plain(dateCell)} | ${kind}${notes && kind ? " | " : ""}${notes}`;
-		judge({ kind: "table", line, text, content, section: section ?? { title: "a table with a date column", level: 0, line: 0, role: "log" }, enabled });
+		judge({ kind: "table", line, text, content, section: section ?? { title: "a table with a date column", level: 0, line: 0, role: "log" }, enabled, summary: notes || kind });
 	}
 	if (table.next >= 0 && /\d/.test(cells[table.next] ?? "")) {
 		const cell = cells[table.next] ?? "";
-		judge({ kind: "table", line, text, content: `next: ${cell}`, section: { title: "a next column", level: 0, line: 0, role: "next" }, enabled });
+		judge({ kind: "table", line, text, content: `next: ${cell}`, section: { title: "a next column", level: 0, line: 0, role: "next" }, enabled, summary: "" });
 	}
 }

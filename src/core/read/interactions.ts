@@ -31,6 +31,11 @@ function peopleIn(value: unknown): string[] {
 	const items = Array.isArray(value) ? value : [value];
 	const out: string[] = [];
 	for (const item of items) {
+		// `attendees: [[Ada Okafor]]` unquoted is YAML for a list in a list: a wikilink all the same.
+		if (Array.isArray(item)) {
+			for (const inner of item.flat(3)) if (typeof inner === "string") out.push(...peopleNamed(`[[${inner}]]`));
+			continue;
+		}
 		const text = readText(item);
 		if (text !== null) out.push(...peopleNamed(text));
 	}

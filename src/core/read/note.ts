@@ -1,6 +1,6 @@
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
-import type { ClockTime, IsoDay } from "../text/dates";
+import { isIsoDay, type ClockTime, type IsoDay } from "../text/dates";
 import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText } from "../text/frontmatter";
 import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
@@ -482,21 +482,38 @@ function formTouch(found: FormFinding, raw: string): Touch {
 }
 
 const TEMPLATE_NAME = /(?:^|[\s_.-])templates?(?:$|[\s_.-])/i;
+/** A folder of templates at any depth: `Templates/`, `_templates/`, `system/templates/`. */
+const TEMPLATE_FOLDER = /^[_.]?templates?$/i;
 /** An unrendered placeholder: `{{date}}` (Templates, Touchbase) or `<% tp.date.now() %>` (Templater). */
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%.*?%>/;
+/** A dated touch line: real data, whatever placeholders remain around it. */
+const DATED_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?(?:\[\[|\*\*)?(\d{4}-\d{2}-\d{2})/gm;
+/** A contact key with a date (`last_contact: 2026-01-10`, `next_follow_up: …`). */
+const DATED_CONTACT_KEY = /^["']?(?:last|next)[\w -]*["']?[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})/gim;
 
 /**
  * Templates are never prospects (README, "Bringing your existing notes"): notes in a template
- * folder, notes named as templates (`_template`, `People Template`), and notes whose frontmatter
- * still holds unrendered placeholders (on two lines or more).
+ * folder (at any depth, or one the settings name), and notes named as templates (`_template`,
+ * `People Template`) or whose frontmatter still holds unrendered placeholders (on two lines or
+ * more), unless they hold real data: a dated touch line or a real date in a contact key.
  */
 export function isTemplate(path: string, text: string, settings: TouchbaseSettings): boolean {
 	if (settings.templateFolders.some((folder) => folder !== "" && path.startsWith(`${folder}/`))) return true;
-	if (TEMPLATE_NAME.test(noteName(path))) return true;
+	const folders = path.split("/").slice(0, -1);
+	const named = new Set(settings.templateFolders.filter((f) => f !== "" && !f.includes("/")).map((f) => f.toLowerCase()));
+	if (folders.some((folder) => TEMPLATE_FOLDER.test(folder) || named.has(folder.toLowerCase()))) return true;
+	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
-	if (block === null) return false;
-	return text.slice(0, block.end).split("\n").filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	const byPlaceholders = !byName && block !== null && text.slice(0, block.end).split("\n").filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	return (byName || byPlaceholders) && !holdsRealData(text, block);
+}
+
+/** Whether a note holds a dated touch line or a real date in a contact key. */
+function holdsRealData(text: string, block: FrontmatterBlock | null): boolean {
+	for (const m of text.matchAll(DATED_ITEM)) if (isIsoDay(m[1])) return true;
+	if (block !== null) for (const m of text.slice(0, block.end).matchAll(DATED_CONTACT_KEY)) if (isIsoDay(m[1])) return true;
+	return false;
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
