@@ -3,7 +3,7 @@ import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueRepo
 import type { IsoDay } from "../text/dates";
 import type { Interaction } from "../read/interactions";
 import { prospectTargets } from "../read/links";
-import { readNote, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
+import { readNote, type NoteFileTimes, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
@@ -54,8 +54,8 @@ export class ProspectIndex {
 	}
 
 	/** Reads (or re-reads) one note. Returns whether the index changed. */
-	update(path: string, text: string): boolean {
-		return this.put(path, readNote(path, text, this.settings));
+	update(path: string, text: string, file?: NoteFileTimes): boolean {
+		return this.put(path, readNote(path, text, this.settings, file));
 	}
 
 	/** Puts in a note's read made elsewhere (the persisted index, a worker thread), as `update` would. */

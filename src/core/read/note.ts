@@ -7,7 +7,7 @@ import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
 import { channelOf } from "./lineJudge";
-import { readForms, type BodyLine, type FormFinding, type TouchForm, type UnusedDate } from "./forms";
+import { readForms, type BodyLine, type FormFinding, type NoteDates, type TouchForm, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "../text/nextClause";
 import type { TouchbaseSettings } from "../settings/settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
@@ -121,7 +121,7 @@ const SLUG = /^(?=[^\s]*[_-]|[^A-Z\s]+$)[\p{L}\p{N}_.'-]+$/u;
  * its `name` or `title` key, a Name field of its body, its first heading or the folder of a folder
  * note, and only then its company; a slug with none of these is shown as words (`Bob Buyer`).
  */
-function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHeading" | "nameField">, settings: TouchbaseSettings): string {
+function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHeading" | "firstHeadingLevel" | "nameField">, settings: TouchbaseSettings): string {
 	const own = noteName(path);
 	const generic = GENERIC_NAME.test(own.trim());
 	if (!generic && !SLUG.test(own)) return own;
@@ -132,7 +132,8 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 	}
 	const field = linkText(body.nameField);
 	if (usable(field)) return field;
-	const heading = linkText(body.firstHeading?.replace(/\*\*|__/g, "").trim() || null);
+	// A slug's person is named by a title heading (`# Bob Buyer`), not a section (`## Log`).
+	const heading = linkText((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null);
 	if (usable(heading)) return heading;
 	const folder = path.split("/").slice(-2, -1)[0];
 	if (generic && folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/")))) return folder;
@@ -226,8 +227,18 @@ const peopleKeyPattern = memo(4, (keys: string): RegExp => {
 	return new RegExp(`^["']?(?:${names.join("|")})["']?[ \\t]*:`, "imu");
 });
 
+/**
+ * When a note's file was created and last saved, as local days, where the caller knows them: the
+ * year of last resort for a month-day date, and the latest day a done contact with a guessed year
+ * can have (README, "Bringing your existing notes").
+ */
+export interface NoteFileTimes {
+	created?: IsoDay | null;
+	modified?: IsoDay | null;
+}
+
 /** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
-export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
+export function readNote(path: string, text: string, settings: TouchbaseSettings, file?: NoteFileTimes): NoteRead {
 	const inFolder = inProspectFolder(path, settings);
 	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
 	let tagPossible = false;
@@ -268,7 +279,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
 	const touches = readTouches(body.touchLines, settings, report);
-	const unused = addFormFindings(body, own.created, touches, own.nextFollowUp, settings, report);
+	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null }, touches, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body, settings),
@@ -406,7 +417,7 @@ function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSett
  * the touch lines. A form's touch on a day that already has one is the same contact, counted
  * once. Returns the dated lines seen and not used, with why.
  */
-function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
+function addFormFindings(body: BodyScan, dates: NoteDates, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
 	const forms = settings.readForms;
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
@@ -425,7 +436,7 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 			f++;
 		}
 	}
-	const read = readForms(lines, created, settings);
+	const read = readForms(lines, dates, settings);
 	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
 	const days = new Map(touches.map((x) => [x.date, x.line]));
 	for (const found of read.found) {
@@ -565,6 +576,7 @@ interface BodyScan {
 	inlineTagged: boolean;
 	/** The text of the first heading, as written. */
 	firstHeading: string | null;
+	firstHeadingLevel: number;
 	/** A Name field of the body's first lines (`**Full Name:** …`, `| Name | … |`). */
 	nameField: string | null;
 }
@@ -587,7 +599,7 @@ const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
 /** Walks the body once through the scanner, skipping fenced code and comments. */
 function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
-	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null, nameField: null };
+	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null, firstHeadingLevel: 0, nameField: null };
 	let nextKeys: Set<string> | null = null;
 	const scanner = new BlockScanner();
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
@@ -596,7 +608,10 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 		if (visible === null) continue;
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
-		if (out.firstHeading === null && visible.startsWith("#")) out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+		if (out.firstHeading === null && visible.startsWith("#")) {
+			out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+			out.firstHeadingLevel = /^#+/.exec(visible)![0].length;
+		}
 		if (out.nameField === null && i < 60 && /name/i.test(visible)) out.nameField = NAME_FIELD.exec(visible)?.[1]?.trim() ?? null;
 		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.

@@ -10,7 +10,8 @@
 // main thread back every SLICE_MS, so Obsidian never stutters while thousands of notes are read.
 import type { App, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
-import { readNote, type NoteRead } from "../../core/read/note";
+import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
+import { formatDay } from "../../core/text/dates";
 import { decodeRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import type { TouchbaseSettings } from "../../core/settings/settings";
 
@@ -139,7 +140,7 @@ export class ReadCacheStore {
 					continue;
 				}
 				if (!alive()) return;
-				const read = readNote(file.path, text, settings);
+				const read = readNote(file.path, text, settings, fileTimes(file));
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
@@ -262,4 +263,9 @@ function stampOf(file: TFile): FileStamp {
 
 function isNothing(read: NoteRead): boolean {
 	return read.prospect === null && read.problems.length === 0 && !read.interaction;
+}
+
+/** When a note's file was created and last saved, as local days (README, "Bringing your existing notes"). */
+export function fileTimes(file: TFile): NoteFileTimes {
+	return { created: file.stat.ctime > 0 ? formatDay(new Date(file.stat.ctime)) : null, modified: formatDay(new Date(file.stat.mtime)) };
 }

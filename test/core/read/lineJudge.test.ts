@@ -3,6 +3,7 @@
 // Auckland.
 import { describe, expect, it } from "vitest";
 import { LOG_SECTIONS, NOT_CONTACT_WORDS, migrateSettings } from "../../../src/core/settings/settings";
+import { readNote } from "../../../src/core/read/note";
 import { note } from "../../helpers/noteBuilder";
 
 const PATH = "Prospects/Dana.md";
@@ -191,5 +192,23 @@ describe("notes that are no contact", () => {
 		);
 		expect(days(b)).toEqual([]);
 		expect(nexts(b)).toEqual([]);
+	});
+});
+
+describe("the year of a month-day from the file's times", () => {
+	const log = note().line("## Log", "- Mar 4: call");
+
+	it("takes the file's creation year when the note gives none", () => {
+		const read = log.read(PATH, migrateSettings(undefined));
+		expect(read.prospect!.touches).toEqual([]);
+		const withTimes = readNote(PATH, log.text(), migrateSettings(undefined), { created: "2026-01-15", modified: "2026-06-01" });
+		expect(withTimes.prospect!.touches.map((t) => [t.date, t.year])).toEqual([["2026-03-04", "the file's creation"]]);
+	});
+
+	it("never puts a done contact after the note was last saved: then it is a problem", () => {
+		const read = readNote(PATH, note().line("## Log", "- 2025-12-20 — email", "- Jan 19 — call").text(), migrateSettings(undefined), { modified: "2025-12-28" });
+		expect(read.prospect!.touches.map((t) => t.date)).toEqual(["2025-12-20"]);
+		expect(read.problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([[3, "date without a year"]]);
+		expect(read.prospect!.unused!.find((u) => u.line === 3)!.reason).toMatch(/2026-01-19 .* after the note was last saved/);
 	});
 });
