@@ -111,7 +111,8 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 	const forms = settings.readForms;
 	const state: State = { table: null, sections: new SectionStack() };
 	const locale = settings.dateLocale;
-	const fullDates = fullDatesOf(lines, locale);
+	// Only a month-day without a year needs them: most notes have none.
+	let fullDates: { line: number; date: IsoDay }[] | null = null;
 	const fields = fieldsBySection(lines);
 
 	/** A date's day, with the year a month-day date takes, and where that year came from. */
@@ -122,6 +123,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			return null;
 		}
 		if (span.date !== null) return { date: span.date, year: span.year === "line" ? "the full date on its line" : "written" };
+		fullDates ??= fullDatesOf(lines, locale);
 		const near = nearest(fullDates, line);
 		const guess =
 			(near && { date: closestDay(span.month, span.day, near.date), year: `the nearest full date (line ${near.line})` }) ||
