@@ -59,3 +59,18 @@ describe("explain", () => {
 		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
 	});
 });
+
+describe("explain shows the judgement", () => {
+	it("gives each dated line's cues and its year's source, and why a line is not used", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/Ada.md", "---\ncreated: 2026-01-05\n---\n## Log\n- Feb 20 — intro call via Tom\n- 2026-01-10 — call with Ada\n- Birthday: March 4\nFollow up with Ada by Mar 20, 2026.\n");
+		const text = explainProspect(index.report(TODAY).entries[0], DEFAULT_SETTINGS, TODAY).join("\n");
+		expect(text).toContain('2026-02-20  dated list item, line 5 → done touch (call): intro call via Tom  [cues: word "intro", section "Log"; year from the nearest full date (line 6)]');
+		expect(text).toContain('2026-03-20  sentence, line 8 → a next step  [cues: word "Follow up", section "Log", time "by DATE"]');
+		expect(text).toContain('line 7: - Birthday: March 4  ("Birthday": not a contact)  [cues: section "Log"]');
+		// A plain bullet with no cue at all, outside a log section: said so.
+		const other = new ProspectIndex(DEFAULT_SETTINGS);
+		other.update("Prospects/Bo.md", "## Notes\n- 2026-03-02 — Bo, about the roof\n- Mar 3, 2026 the roof\n");
+		expect(explainProspect(other.report(TODAY).entries[0], DEFAULT_SETTINGS, TODAY).join("\n")).toContain("line 3: - Mar 3, 2026 the roof  (a dated list item that names no contact (call, meeting …))");
+	});
+});
