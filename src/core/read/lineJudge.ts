@@ -95,7 +95,7 @@ const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or befor
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
 const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
 /** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
-const NEXT_VERBS = /\b(?:send|share|propose|present|deliver)\b/i;
+const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
 const NEXT_LABEL = /^next\b|^follow[- ]?up(?: (?:by|on|date))?$|^reminder$/i;
 const ACTION_LABEL = /^next (?:action|step|steps)$/i;
@@ -124,6 +124,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	const head = `${label} ${input.before} ${clauses[0].split(/\s+/).slice(0, 12).join(" ")}`;
 	// A mention opens its clause (`Weekly sync - Mentioned as owner of …`): the first two are read.
 	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
+	if (section?.role === "theirs") return { verdict: "none", cues: [`section "${section.title}"`], reason: "their task, not a contact of yours" };
 	const verb = cue(verbs(), text);
 	const noun = verb === null ? cue(nouns(settings), text) : null;
 	const contactWord = verb ?? noun;

@@ -7,7 +7,7 @@
 import { memo } from "../text/memo";
 import type { TouchbaseSettings } from "../settings/settings";
 
-export type SectionRole = "log" | "next";
+export type SectionRole = "log" | "next" | "theirs";
 
 export interface Section {
 	/** The heading's title as written, markdown emphasis removed. */
@@ -29,6 +29,7 @@ export function titleWords(title: string): string {
 		.trim();
 }
 
+const THEIRS_TITLE = /\b(?:they owe|their (?:tasks|action items|to-?dos?|commitments)|waiting (?:on|for))\b/;
 const NEXT_TITLE = /\b(?:next|upcoming|planned|scheduled|to do|todo|to-do)\b/;
 
 /** One pattern per list of section words: a word must be the whole title, or start or end it. */
@@ -43,6 +44,8 @@ const sectionPattern = memo(8, (words: string): RegExp => {
 /** The role a heading gives the lines under it, by the log-section words of the settings. */
 export function sectionRole(title: string, settings: TouchbaseSettings): SectionRole | null {
 	const words = titleWords(title);
+	// `## Things they owe me`, `## Waiting on`: their tasks, no contact of yours.
+	if (THEIRS_TITLE.test(words)) return "theirs";
 	if (words === "" || !sectionPattern(settings.logSections.join("\n")).test(words)) return null;
 	return NEXT_TITLE.test(words) ? "next" : "log";
 }

@@ -212,3 +212,11 @@ describe("the year of a month-day from the file's times", () => {
 		expect(read.prospect!.unused!.find((u) => u.line === 3)!.reason).toMatch(/2026-01-19 .* after the note was last saved/);
 	});
 });
+
+describe("their tasks", () => {
+	it("a dated task under Things they owe me or Waiting on is none; the same under Next steps is a next step", () => {
+		expect(nexts(note().line("## Things they owe me", "- [ ] Send me the floor plans by 2026-03-05"))).toEqual([]);
+		expect(nexts(note().line("## Waiting on", "- Call back with the budget 2026-03-05"))).toEqual([]);
+		expect(nexts(note().line("## Next steps", "- [ ] Introduce her to Tom by 2026-03-05"))).toEqual(["2026-03-05"]);
+	});
+});
