@@ -2,7 +2,7 @@
 // started with `workerData.touchbase === "parse"` (see index.ts). It decodes and reads the notes
 // it is sent and posts their reads back, then wakes the main thread, which waits synchronously.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { readNote } from "../core/read/note";
+import { readNote, type NoteFileTimes } from "../core/read/note";
 import { encodeRead } from "../core/index/readCache";
 import type { TouchbaseSettings } from "../core/settings/settings";
 
@@ -16,7 +16,7 @@ export interface ParseWorkerData {
 
 export interface ParseJob {
 	batch: number;
-	items: { seq: number; path: string; bytes: Uint8Array }[];
+	items: { seq: number; path: string; bytes: Uint8Array; times?: NoteFileTimes }[];
 }
 
 export interface ParseDone {
@@ -43,7 +43,7 @@ export function serveParses(): void {
 	parentPort!.on("message", (job: ParseJob) => {
 		const results: ParseResult[] = [];
 		for (const item of job.items) {
-			const read = readNote(item.path, decoder.decode(item.bytes), data.settings);
+			const read = readNote(item.path, decoder.decode(item.bytes), data.settings, item.times);
 			const encoded = encodeRead(read);
 			results.push(encoded !== null ? { seq: item.seq, encoded } : { seq: item.seq, read, encoded: null });
 		}

@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { readNote, type NoteRead, type Problem } from "../core/read/note";
+import { readNote, type NoteFileTimes, type NoteRead, type Problem } from "../core/read/note";
+import { formatDay } from "../core/text/dates";
 import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
@@ -174,9 +175,9 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				// Answers taken in first free the workers' queues: without that, once every queue
 				// is full the main thread would parse every note left by itself.
 				pool.collect(false, settle);
-				if (pool.offer(seq, path, got.bytes)) return;
+				if (pool.offer(seq, path, got.bytes, got.times)) return;
 			}
-			const read = readNote(path, DECODER.decode(got.bytes), settings);
+			const read = readNote(path, DECODER.decode(got.bytes), settings, got.times);
 			settle(seq, read, keep ? encodeRead(read) : null);
 		},
 		(path) => {
@@ -257,16 +258,21 @@ function statOrNull(full: string): Stats | null {
 	}
 }
 
+/** When a file was created (where the file system knows) and last saved, as local days. */
+function timesOf(st: Stats): NoteFileTimes {
+	return { created: st.birthtimeMs > 0 ? formatDay(new Date(st.birthtimeMs)) : null, modified: formatDay(new Date(st.mtimeMs)) };
+}
+
 /**
  * The file's bytes and its stamp, taken from the open file before reading it: a note changed
  * while it is read gets a stamp older than its text, so the next run reads it again. `whole` is
  * false when the size moved meanwhile (then nothing is kept). Only a regular file of at most
  * `cap` bytes is read (safeFile.ts); anything else is an error for the problems list.
  */
-function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileStamp; whole: boolean } | { error: string } {
+function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileStamp; whole: boolean; times: NoteFileTimes } | { error: string } {
 	try {
 		const got = readRegularFile(full, cap);
-		return { bytes: got.bytes, stamp: stampOf(got.stat), whole: got.whole };
+		return { bytes: got.bytes, stamp: stampOf(got.stat), whole: got.whole, times: timesOf(got.stat) };
 	} catch (error) {
 		return { error: readError(full, error) };
 	}
@@ -310,9 +316,9 @@ class ParsePool {
 	}
 
 	/** Queues one note for a worker; false when every worker is busy (parse it yourself). */
-	offer(seq: number, path: string, bytes: Uint8Array): boolean {
+	offer(seq: number, path: string, bytes: Uint8Array, times: NoteFileTimes): boolean {
 		if (this.pending.length === 0 && this.freest() === null) return false;
-		this.pending.push({ seq, path, bytes });
+		this.pending.push({ seq, path, bytes, times });
 		if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) this.pendingBytes.push(bytes.buffer as ArrayBuffer);
 		if (this.pending.length >= BATCH) this.flush();
 		return true;

@@ -6,7 +6,7 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainNote, explainVault } from "../core/show/explain";
-import { inProspectFolder, isTemplate, type Touch } from "../core/read/note";
+import { inProspectFolder, isTemplate, PARSER_VERSION, type Touch } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
@@ -334,7 +334,8 @@ export function run(argv: string[], io: Io): number {
 		if (values.days !== undefined) settings.upcomingDays = daysOption(values.days);
 		// The question this run answers: the same one, on a vault where no note changed, has the same answer.
 		const table: TableOptions = { width: io.columns ?? 80, paint: io.colour === true ? terminalPaint() : undefined };
-		const question = JSON.stringify([VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings, table.width, table.paint !== undefined]);
+		// A build that reads notes otherwise (PARSER_VERSION) asks another question, whatever its version.
+		const question = JSON.stringify([VERSION, PARSER_VERSION, command, vault, today, Object.entries(values).filter(([name]) => name !== "no-cache").sort(), settings, table.width, table.paint !== undefined]);
 		const read = readReport(vault, today, settings, io, values["no-cache"] === true, question);
 		if (read.answer !== undefined) {
 			io.out(read.answer);

@@ -2,8 +2,9 @@
 import { compareEntries, computeDue, type DueEntry } from "../rules/due";
 import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueReport";
 import type { IsoDay } from "../text/dates";
-import { linkTarget, type Interaction } from "../read/interactions";
-import { readNote, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
+import type { Interaction } from "../read/interactions";
+import { prospectTargets } from "../read/links";
+import { readNote, type NoteFileTimes, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
@@ -54,8 +55,8 @@ export class ProspectIndex {
 	}
 
 	/** Reads (or re-reads) one note. Returns whether the index changed. */
-	update(path: string, text: string): boolean {
-		return this.put(path, readNote(path, text, this.settings));
+	update(path: string, text: string, file?: NoteFileTimes): boolean {
+		return this.put(path, readNote(path, text, this.settings, file));
 	}
 
 	/** Puts in a note's read made elsewhere (the persisted index, a worker thread), as `update` would. */
@@ -70,7 +71,7 @@ export class ProspectIndex {
 			this.revision++;
 			return true;
 		}
-		if (read.prospect) this.named(path, true);
+		if (read.prospect) this.named(path, true, read.prospect);
 		if (!this.notes.has(path)) this.order.set(path, this.nextOrder++);
 		this.notes.set(path, read);
 		this.touched(path);
@@ -94,6 +95,7 @@ export class ProspectIndex {
 		this.interactions.clear();
 		this.byLink.clear();
 		this.byName.clear();
+		this.targetsByPath.clear();
 		this.notes.clear();
 		this.order.clear();
 		this.changed.clear();
@@ -144,18 +146,27 @@ export class ProspectIndex {
 	/** Prospect paths by the link targets that reach them (`jane doe`, `prospects/jane doe`). */
 	private readonly byName = new Map<string, Set<string>>();
 
+	/** The link keys each prospect is reached by (its path's ends, its names: links.ts). */
+	private readonly targetsByPath = new Map<string, string[]>();
+
 	private targetsOf(path: string): string[] {
-		const full = linkTarget(path);
-		return [full, full.slice(full.lastIndexOf("/") + 1)];
+		return this.targetsByPath.get(path) ?? prospectTargets(path, []);
 	}
 
-	private named(path: string, present: boolean): void {
+	private named(path: string, present: boolean, prospect?: ProspectNote): void {
 		for (const target of this.targetsOf(path)) {
+			const paths = this.byName.get(target);
+			paths?.delete(path);
+			if (paths?.size === 0) this.byName.delete(target);
+		}
+		this.targetsByPath.delete(path);
+		if (!present) return;
+		const targets = prospectTargets(path, prospect?.linkNames ?? [], prospect?.aliases ?? []);
+		this.targetsByPath.set(path, targets);
+		for (const target of targets) {
 			const paths = this.byName.get(target) ?? new Set<string>();
-			if (present) paths.add(path);
-			else paths.delete(path);
-			if (paths.size > 0) this.byName.set(target, paths);
-			else this.byName.delete(target);
+			paths.add(path);
+			this.byName.set(target, paths);
 		}
 	}
 

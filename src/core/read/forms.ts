@@ -1,20 +1,21 @@
 /**
- * The forms people already write their follow-ups in, besides Touchbase's own touch lines
- * (README, "Bringing your existing notes"): label lines and bold-label bullets, dated headings,
- * tables with a date column, and dated tasks. Each is read only when it names a contact word
- * (a channel or a word such as call, meeting, sync, demo), so a birthday, a deadline or an
- * expected-close date is never a touch. Dates are ISO or written out (chrono reads those); a
+ * The dated lines of a prospect note besides Touchbase's own touch lines (README, "Bringing your
+ * existing notes"): list items, label lines, headings, table rows, tasks and prose. Each line that
+ * holds a date is judged (lineJudge.ts) a done contact, a next step, or no contact, from its
+ * words, the section it sits in (sections.ts) and its time. Dates are found by dateSpans.ts; a
  * month and day without a year take the year the note makes certain, or are a problem.
  */
-import type { IsoDay } from "../text/dates";
-import { memo } from "../text/memo";
-import { dayWithYear, findWrittenDate, looksDated, type WrittenDate } from "../text/nextClause";
+import { daysBetween, isIsoDay, type IsoDay } from "../text/dates";
+import { dayWithYear } from "../text/nextClause";
 import { headingOf, isDelimiterRow, tableCells } from "../text/scan";
 import type { TouchbaseSettings } from "../settings/settings";
 import { letterRunsOf } from "../text/unicode";
+import { datesIn, mayHoldDate, type DateSpan } from "./dateSpans";
+import { channelOf, judgeLine, summaryWithout, type LineKind } from "./lineJudge";
+import { SectionStack, type Section } from "./sections";
 
 /** Where a touch or a next step was read from (a touch line is written in one of the `TouchForm`s of core/text/touchLine.ts). */
-export type FormKind = "line" | "key" | "label" | "heading" | "table" | "task" | "interaction";
+export type FormKind = "line" | "key" | "label" | "list" | "prose" | "heading" | "table" | "task" | "interaction";
 
 /** A touch or next step read from one of the forms. */
 export interface FormFinding {
@@ -24,6 +25,10 @@ export interface FormFinding {
 	date: IsoDay;
 	channel: string | null;
 	summary: string;
+	/** The cues that decided it (`word "called"`, `section "Log"`). */
+	cues?: string[];
+	/** Where its year came from (`written`, `created` …). */
+	year?: string;
 }
 
 /** A dated line seen and not used, with the reason: for `touchbase explain`. */
@@ -31,6 +36,8 @@ export interface UnusedDate {
 	line: number;
 	text: string;
 	reason: string;
+	/** The cues the judge saw. */
+	cues?: string[];
 }
 
 export interface FormsRead {
@@ -40,6 +47,8 @@ export interface FormsRead {
 	yearless: number[];
 	/** Lines of a contact dated by month only (`2026-02`, `February 2026`). */
 	dayless: number[];
+	/** Dates that are none in the chosen order, or not real days. */
+	badDates: { line: number; message: string }[];
 }
 
 export interface BodyLine {
@@ -49,22 +58,6 @@ export interface BodyLine {
 	text: string;
 	/** Whether the line was already read as a touch line. */
 	touchLine: boolean;
-}
-
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]?");
-
-/** One pattern for the contact words and channels of a set of settings, built once per set. */
-const contactPattern = memo(8, (words: string): RegExp => {
-	const alternatives = words
-		.split("\n")
-		.filter((w) => w !== "")
-		.sort((a, b) => b.length - a.length)
-		.map(escape);
-	return new RegExp(`(?:^|[^\\p{L}])(${alternatives.join("|")})s?(?![\\p{L}])`, "iu");
-});
-
-function contactWordsOf(settings: TouchbaseSettings): RegExp {
-	return contactPattern([...settings.contactWords, ...settings.channels, "call", "email"].join("\n"));
 }
 
 /** The channel a text names: the first channel word in it, else null. */
@@ -77,8 +70,6 @@ const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const CHECKBOX = /^\[(.)\][ \t]+/;
 /** `**Label:** value`, `**Label**: value`, `Label: value` (not a URL, not a Dataview `::`). */
 const LABEL = /^(?:\*\*|__)?([^:*_|/\\[\]()#`]{1,60}?)[ \t]*(?:\*\*|__)?[ \t]*:(?!:)(?:[ \t]*(?:\*\*|__))?[ \t]+(.+)$/;
-const NEXT_LABEL = /^next\b|^follow[- ]?up (?:by|on|date)\b/i;
-const ACTION_LABEL = /^next (?:action|step|steps)$/i;
 const DATE_HEADER = /^(?:date|when|day|contacted|contact date|last contact)$/i;
 const KIND_HEADER = /^(?:type|channel|how|medium|via|method|kind)$/i;
 const NOTES_HEADER = /^(?:notes?|summary|subject|topic|topics|details|what|description|outcome|discussion)$/i;
@@ -89,192 +80,296 @@ const TASKS_EMOJI = /\u{1F4C5}|\u23F3|\u2705|\u{1F6EB}|\u2795/u;
 
 /** What reading the forms keeps from line to line. */
 interface State {
-	/** The latest full date written so far: what gives a month-day date its year. */
-	lastFullDate: IsoDay | null;
-	table: { date: number; kind: number; notes: number; next: number; inBody: boolean } | null;
+	table: { date: number; kind: number; notes: number; next: number; inBody: boolean; pairs: boolean } | null;
+	sections: SectionStack;
 }
 
-/**
- * Reads the forms of a prospect note's body. `lines` are its live lines in order; `created` is the
- * note's creation date, the year of last resort for a month-day date.
- */
-export function readForms(lines: readonly BodyLine[], created: IsoDay | null, settings: TouchbaseSettings): FormsRead {
-	const out: FormsRead = { found: [], unused: [], yearless: [], dayless: [] };
-	const contact = contactWordsOf(settings);
-	const forms = settings.readForms;
-	const state: State = { lastFullDate: null, table: null };
-	const locale = settings.dateLocale;
+/** What else a note tells of its dates: the years of last resort, and the latest a done contact can be. */
+export interface NoteDates {
+	created: IsoDay | null;
+	/** The day the file was created, when known. */
+	fileCreated?: IsoDay | null;
+	/** The day the file was last saved, when known: a done contact is never after it through a guessed year. */
+	fileModified?: IsoDay | null;
+}
 
-	/** A date in `text`, with a month-day date given its year; null (and noted) when it has none. */
-	const dateIn = (text: string, line: number): { date: IsoDay; at: WrittenDate } | null => {
-		const found = findWrittenDate(text, locale);
-		if (found === null) return null;
-		if ("date" in found) return { date: found.date, at: found };
-		const base = state.lastFullDate ?? created;
-		const date = base !== null ? dayWithYear(found.month, found.day, base) : null;
-		if (date === null) {
-			out.yearless.push(line);
-			out.unused.push({ line, text, reason: "date without a year: no full date before it and no created date" });
+/** Where the year of a date came from (`touchbase explain`). */
+export type YearSource = string;
+
+/** Labels of the fields under a heading that name how a contact went (`- **Type**: call`). */
+const KIND_LABEL = /^(?:type|channel|how|medium|via|method|kind|mode)$/i;
+const NOTES_LABEL = /^(?:notes?|summary|subject|topic|topics|details|what|description|outcome|discussion|about)$/i;
+
+/**
+ * Judges the dated lines of a prospect note's body (README, "Bringing your existing notes").
+ * `lines` are its live lines in order (touch lines marked); `dates` what else gives a month-day
+ * date its year.
+ */
+export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay | null, settings: TouchbaseSettings): FormsRead {
+	const known: NoteDates = typeof dates === "string" || dates === null ? { created: dates } : dates;
+	const out: FormsRead = { found: [], unused: [], yearless: [], dayless: [], badDates: [] };
+	const forms = settings.readForms;
+	const state: State = { table: null, sections: new SectionStack() };
+	const locale = settings.dateLocale;
+	// Only a month-day without a year needs them: most notes have none.
+	let fullDates: { line: number; date: IsoDay }[] | null = null;
+	const fields = fieldsBySection(lines);
+
+	/** A date's day, with the year a month-day date takes, and where that year came from. */
+	const dayOf = (span: DateSpan, line: number, text: string): { date: IsoDay; year: YearSource } | null => {
+		if (span.problem !== null) {
+			out.badDates.push({ line, message: span.problem });
+			out.unused.push({ line, text, reason: span.problem });
 			return null;
 		}
-		return { date, at: found };
-	};
-	const note = (finding: FormFinding): void => {
-		out.found.push(finding);
+		if (span.date !== null) return { date: span.date, year: span.year === "line" ? "the full date on its line" : "written" };
+		fullDates ??= fullDatesOf(lines, locale);
+		const near = nearest(fullDates, line);
+		const guess =
+			(near && { date: closestDay(span.month, span.day, near.date), year: `the nearest full date (line ${near.line})` }) ||
+			(known.created && { date: dayWithYear(span.month, span.day, known.created), year: "created" }) ||
+			(known.fileCreated && { date: dayWithYear(span.month, span.day, known.fileCreated), year: "the file's creation" }) ||
+			null;
+		if (guess === null || guess.date === null) {
+			out.yearless.push(line);
+			out.unused.push({ line, text, reason: "date without a year: no full date in the note and no created date" });
+			return null;
+		}
+		return { date: guess.date, year: guess.year };
 	};
 
 	let previous = -1;
 	for (const { line, text, touchLine } of lines) {
 		const cells = tableCells(text);
-		// A table ends at the first line that is not a row (lines without a digit are not given).
+		// A table ends at the first line that is not a row.
 		if (cells === null || line !== previous + 1) state.table = null;
 		previous = line;
-		if (touchLine) {
-			rememberFullDate(text, state, locale);
-			continue;
-		}
-		if (cells !== null) {
-			readTableRow(cells, line, text, state, settings, forms.tables, dateIn, note, out);
-			continue;
-		}
 		const heading = headingOf(text);
 		if (heading !== null) {
-			if (forms.headings) {
-				const dated = dateIn(text, line);
-				if (dated !== null) {
-					if (contact.test(text)) {
-						note({ kind: "touch", form: "heading", line, date: dated.date, channel: channelIn(text, settings), summary: summaryOf(text.replace(/^#+\s*/, ""), dated.at) });
-					} else out.unused.push({ line, text, reason: "a dated heading that names no contact (call, meeting …)" });
-				}
+			if (forms.headings && mayHoldDate(text)) {
+				const parent = state.sections.withRole();
+				const title = text.replace(/^#+\s*/, "");
+				judgeDated({ kind: "heading", line, text, content: title, section: parent, enabled: true });
 			}
-			rememberFullDate(text, state, locale);
+			state.sections.enter(heading.level, text.replace(/^#+\s*/, "").replace(/\s+#+\s*$/, ""), line, settings);
 			continue;
 		}
+		if (touchLine) continue;
+		if (cells !== null) {
+			readTableRow(cells, line, text, state, forms.tables, out, judgeDated);
+			continue;
+		}
+		if (!mayHoldDate(text)) continue;
 		const item = LIST_PREFIX.exec(text);
 		let rest = item ? text.slice(item[0].length) : text.trim();
 		const box = CHECKBOX.exec(rest);
+		const section = state.sections.withRole();
 		if (box) {
 			rest = rest.slice(box[0].length);
-			if (forms.tasks && !TASKS_EMOJI.test(rest)) {
-				const dated = dateIn(rest, line);
-				if (dated !== null) {
-					const mark = box[1];
-					if (!contact.test(rest)) out.unused.push({ line, text, reason: "a dated task that names no contact (call, meeting …)" });
-					else if (mark === "x" || mark === "X") note({ kind: "touch", form: "task", line, date: dated.date, channel: channelIn(rest, settings), summary: summaryOf(rest, dated.at) });
-					else if (mark === " ") note({ kind: "next", form: "task", line, date: dated.date, channel: channelIn(rest, settings), summary: summaryOf(rest, dated.at) });
-					else out.unused.push({ line, text, reason: "a cancelled task" });
-				}
-			}
-			rememberFullDate(text, state, locale);
+			if (forms.tasks && !TASKS_EMOJI.test(rest)) judgeDated({ kind: "task", line, text, content: rest, section, mark: box[1], enabled: true });
 			continue;
 		}
 		const label = LABEL.exec(rest);
-		if (label && forms.labels) readLabel(label[1].trim(), label[2], line, text, settings, contact, dateIn, note, out);
-		else if (looksDated(text)) {
-			out.unused.push({ line, text, reason: "a date in prose: not a label, heading, table row, task or touch line" });
+		if (label && !/^https?$/i.test(label[1].trim())) {
+			judgeDated({ kind: "label", line, text, content: rest, label: label[1].replace(/\*\*|__/g, "").trim(), value: label[2], section, enabled: forms.labels });
+			continue;
 		}
-		rememberFullDate(text, state, locale);
+		judgeDated({ kind: item ? "list" : "prose", line, text, content: rest, section, enabled: forms.labels });
+	}
+	return out;
+
+	/** Judges one line that may hold a date, and keeps what it finds. */
+	function judgeDated(l: DatedLine): void {
+		const { line, text, content } = l;
+		// `- **2026-01-19:** Zoom meeting`: the label is the date, its text the words.
+		const labelIsDate = l.label !== undefined && isOnlyDate(l.label, locale);
+		const where = l.label !== undefined && !labelIsDate && l.value !== undefined ? content.length - l.value.length : 0;
+		const spans = datesIn(l.label !== undefined && !labelIsDate && l.value !== undefined ? l.value : content, locale).map((s) => ({ ...s, index: s.index + where }));
+		if (spans.length === 0) return;
+		const first = spans[0];
+		// A Dataview field (`[next:: 2026-12-10]`) is read as a field, not judged.
+		if (/::\s*$/.test(content.slice(0, first.index))) return;
+		if (!l.enabled) return;
+		const label = labelIsDate ? undefined : l.label;
+		const words = label !== undefined ? content.slice(where) : content;
+		const at = label !== undefined ? first.index - where : first.index;
+		const verdict = judgeLine(
+			{
+				kind: l.kind,
+				words: `${words.slice(0, at)} ${words.slice(at + first.length)}`,
+				before: words.slice(0, at),
+				label,
+				mark: l.mark,
+				atStart: /^[\s*_[(>-]*$/.test(content.slice(0, first.index)) || labelIsDate,
+				section: l.section,
+			},
+			settings,
+		);
+		if (verdict.verdict === "none") {
+			if (first.problem === null) out.unused.push({ line, text, reason: verdict.reason ?? "not a contact", cues: verdict.cues });
+			else dayOf(first, line, text);
+			return;
+		}
+		// `Jan 18 & Jan 20, 2026`: each date of a list is a contact of its own.
+		const listed = [first];
+		for (let i = 1; i < spans.length && verdict.verdict === "contact"; i++) {
+			const between = content.slice(spans[i - 1].index + spans[i - 1].length, spans[i].index);
+			if (!/^\s*(?:&|and|,|\+)\s*$/i.test(between)) break;
+			listed.push(spans[i]);
+		}
+		const kindField = l.section ? fields.get(l.section.line) : undefined;
+		const neutral = label !== undefined && DATE_LABEL_ONLY.test(label);
+		for (const span of listed) {
+			const day = dayOf(span, line, text);
+			if (day === null) continue;
+			let summary = summaryWithout(content, span.index, span.length);
+			if (neutral) summary = kindField?.notes ?? l.section?.title ?? summary;
+			if (l.summary !== undefined) summary = l.summary;
+			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (neutral ? channelOf(l.section?.title ?? "", settings) : null);
+			if (verdict.verdict === "contact" && known.fileModified && day.year !== "written" && day.year !== "the full date on its line" && day.date > known.fileModified) {
+				out.yearless.push(line);
+				out.unused.push({ line, text, reason: `date without a year: ${day.date} (year from ${day.year}) would put a done contact after the note was last saved` });
+				continue;
+			}
+			out.found.push({ kind: verdict.verdict === "next" ? "next" : "touch", form: FORM_OF[l.kind], line, date: day.date, channel, summary: summary || label || "", cues: verdict.cues, year: day.year });
+		}
+	}
+}
+
+const FORM_OF: Record<LineKind, FormKind> = { list: "list", heading: "heading", label: "label", table: "table", task: "task", prose: "prose" };
+const DATE_LABEL_ONLY = /^(?:date|when|day|on|date of contact|contact date)$/i;
+
+interface DatedLine {
+	kind: LineKind;
+	line: number;
+	text: string;
+	/** The line without its bullet and checkbox (a heading without its marks). */
+	content: string;
+	label?: string;
+	value?: string;
+	mark?: string;
+	section: Section | null;
+	enabled: boolean;
+	/** The summary, when not the line's words (a table row's notes cell). */
+	summary?: string;
+}
+
+type Judge = (l: DatedLine) => void;
+
+/** Whether a text is a date and nothing more (`2026-01-19`, `Jan 19`). */
+function isOnlyDate(text: string, locale: "en" | "en-GB"): boolean {
+	const spans = datesIn(text, locale);
+	if (spans.length === 0 || spans[0].index !== 0) return false;
+	// `Jan 18 & Jan 20, 2026`: dates and what joins them.
+	let rest = text;
+	for (const span of [...spans].reverse()) rest = `${rest.slice(0, span.index)} ${rest.slice(span.index + span.length)}`;
+	return /^[\s*_&,+-]*(?:and[\s*_&,+-]*)*$/i.test(rest);
+}
+
+/** The full dates (with a year) of a note's lines, by line: what gives a month-day date its year. */
+function fullDatesOf(lines: readonly BodyLine[], locale: "en" | "en-GB"): { line: number; date: IsoDay }[] {
+	const out: { line: number; date: IsoDay }[] = [];
+	for (const { line, text } of lines) {
+		// Only a year can make a month-day certain: without four digits, nothing to look at.
+		if (!/\d{4}/.test(text)) continue;
+		const full = datesIn(text, locale).find((d) => d.date !== null && d.year === "written");
+		if (full?.date) out.push({ line, date: full.date });
 	}
 	return out;
 }
 
-function rememberFullDate(text: string, state: State, locale: "en" | "en-GB"): void {
-	// Only a year can make a later month-day certain: without four digits, nothing to remember.
-	if (!/\d{4}/.test(text)) return;
-	const found = findWrittenDate(text, locale);
-	if (found !== null && "date" in found) state.lastFullDate = found.date;
+/** The full date nearest a line (before it on a tie). */
+function nearest(dates: readonly { line: number; date: IsoDay }[], line: number): { line: number; date: IsoDay } | null {
+	let best: { line: number; date: IsoDay } | null = null;
+	for (const d of dates) {
+		if (d.line === line) continue;
+		if (best === null || Math.abs(d.line - line) < Math.abs(best.line - line)) best = d;
+	}
+	return best;
 }
 
-/** The words of a line around its date, without markdown emphasis and separators. */
-function summaryOf(text: string, at: WrittenDate): string {
-	const without = `${text.slice(0, at.index)} ${text.slice(at.index + at.length)}`;
-	return without
-		.replace(/\*\*|__|[*_`]/g, "")
-		// \u2014 and \u2013: the em and en dashes.
-		.replace(/^[\s:\u2014\u2013-]+|[\s:\u2014\u2013.-]+$/g, "")
-		.replace(/\s[\u2014\u2013-]{1,2}\s/g, " ")
-		.replace(/\s+/g, " ")
-		.trim();
+/** The day of a month-day date in the year that puts it nearest `near` (within half a year). */
+function closestDay(month: number, day: number, near: IsoDay): IsoDay | null {
+	const pad = (n: number): string => String(n).padStart(2, "0");
+	const year = Number(near.slice(0, 4));
+	let best: IsoDay | null = null;
+	let bestGap = Infinity;
+	for (const y of [year - 1, year, year + 1]) {
+		const date = `${String(y).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+		if (!isIsoDay(date)) continue;
+		const gap = Math.abs(daysBetween(near, date));
+		if (gap < bestGap) {
+			best = date;
+			bestGap = gap;
+		}
+	}
+	return best;
 }
 
-type DateIn = (text: string, line: number) => { date: IsoDay; at: WrittenDate } | null;
-
-function readLabel(
-	label: string,
-	value: string,
-	line: number,
-	text: string,
-	settings: TouchbaseSettings,
-	contact: RegExp,
-	dateIn: DateIn,
-	note: (f: FormFinding) => void,
-	out: FormsRead,
-): void {
-	// `- **2026-01-19:** Zoom meeting`: the label is the date.
-	const labelDate = findWrittenDate(label, settings.dateLocale);
-	if (labelDate !== null && labelDate.index === 0 && labelDate.length >= label.length - 1) {
-		const dated = dateIn(label, line);
-		if (dated === null) return;
-		if (contact.test(value)) note({ kind: "touch", form: "label", line, date: dated.date, channel: channelIn(value, settings), summary: value.replace(/\*\*|__/g, "").trim() });
-		else out.unused.push({ line, text, reason: "a dated label whose text names no contact (call, meeting …)" });
-		return;
+/** The type and notes fields under each heading (`## Last contact` then `- **Type**: call`). */
+function fieldsBySection(lines: readonly BodyLine[]): Map<number, { kind?: string; notes?: string }> {
+	const out = new Map<number, { kind?: string; notes?: string }>();
+	let heading = 0;
+	for (const { line, text } of lines) {
+		if (text.startsWith("#")) {
+			heading = line;
+			continue;
+		}
+		if (heading === 0 || !text.includes(":")) continue;
+		const item = LIST_PREFIX.exec(text);
+		const m = LABEL.exec(item ? text.slice(item[0].length) : text.trim());
+		if (!m) continue;
+		const label = m[1].replace(/\*\*|__/g, "").trim();
+		const entry = out.get(heading) ?? {};
+		if (KIND_LABEL.test(label)) entry.kind ??= m[2].replace(/\*\*|__/g, "").trim();
+		else if (NOTES_LABEL.test(label)) entry.notes ??= m[2].replace(/\*\*|__/g, "").trim();
+		else continue;
+		out.set(heading, entry);
 	}
-	const dated = dateIn(value, line);
-	if (dated === null) return;
-	if (NEXT_LABEL.test(label)) {
-		if (contact.test(label) || contact.test(value) || ACTION_LABEL.test(label)) {
-			note({ kind: "next", form: "label", line, date: dated.date, channel: channelIn(`${label} ${value}`, settings), summary: summaryOf(value, dated.at) || label });
-		} else out.unused.push({ line, text, reason: `"${label}" names no contact (call, meeting …)` });
-		return;
-	}
-	if (contact.test(label)) {
-		note({ kind: "touch", form: "label", line, date: dated.date, channel: channelIn(label, settings), summary: summaryOf(`${label} ${value}`, { ...dated.at, index: dated.at.index + label.length + 1 }) || label });
-		return;
-	}
-	out.unused.push({ line, text, reason: `"${label}" names no contact (call, meeting …): a ${label.toLowerCase()} date is not a touch` });
+	return out;
 }
 
-function readTableRow(
-	cells: string[],
-	line: number,
-	text: string,
-	state: State,
-	settings: TouchbaseSettings,
-	enabled: boolean,
-	dateIn: DateIn,
-	note: (f: FormFinding) => void,
-	out: FormsRead,
-): void {
+function readTableRow(cells: string[], line: number, text: string, state: State, enabled: boolean, out: FormsRead, judge: Judge): void {
+	const plain = (c: string): string => c.replace(/\*\*|__/g, "").trim();
 	const table = state.table;
+	const section = state.sections.withRole();
 	if (table === null) {
-		// A header row: a date column, and a channel or notes column.
-		const find = (pattern: RegExp): number => cells.findIndex((c) => pattern.test(c.replace(/\*\*|__/g, "").trim()));
+		// A header row: a date column, and a channel or notes column; or two columns of key and value.
+		const find = (pattern: RegExp): number => cells.findIndex((c) => pattern.test(plain(c)));
 		const date = find(DATE_HEADER);
 		const kind = find(KIND_HEADER);
 		const notes = find(NOTES_HEADER);
-		state.table = date >= 0 && (kind >= 0 || notes >= 0) ? { date, kind, notes, next: find(NEXT_HEADER), inBody: false } : { date: -1, kind: -1, notes: -1, next: -1, inBody: false };
+		const pairs = cells.length === 2 && date < 0;
+		state.table = date >= 0 && (kind >= 0 || notes >= 0) ? { date, kind, notes, next: find(NEXT_HEADER), inBody: false, pairs: false } : { date: -1, kind: -1, notes: -1, next: -1, inBody: false, pairs };
+		// `| First meeting | March 3, 2026 |` as the header of a key/value table is a pair too.
+		if (pairs && enabled && /\d/.test(cells[1])) judge({ kind: "label", line, text, content: `${plain(cells[0])}: ${cells[1]}`, label: plain(cells[0]), value: cells[1], section, enabled });
 		return;
 	}
 	if (!table.inBody) {
 		table.inBody = true;
 		if (isDelimiterRow(cells)) return;
 	}
-	if (table.date < 0 || !enabled) return;
+	if (!enabled) return;
+	if (table.pairs) {
+		if (cells.length >= 2 && /\d/.test(cells[1])) judge({ kind: "label", line, text, content: `${plain(cells[0])}: ${cells[1]}`, label: plain(cells[0]), value: cells[1], section, enabled });
+		return;
+	}
+	if (table.date < 0) return;
 	const dateCell = cells[table.date] ?? "";
 	if (MONTH_ONLY.test(dateCell.trim())) {
 		out.dayless.push(line);
 		out.unused.push({ line, text, reason: "date without a day" });
 		return;
 	}
-	const dated = dateIn(dateCell, line);
-	if (dated !== null) {
-		state.lastFullDate = dated.date;
-		const kind = table.kind >= 0 ? (cells[table.kind] ?? "") : "";
-		const summary = table.notes >= 0 ? (cells[table.notes] ?? "") : "";
-		note({ kind: "touch", form: "table", line, date: dated.date, channel: channelIn(kind, settings) ?? channelIn(summary, settings), summary: summary || kind });
+	const kind = table.kind >= 0 ? plain(cells[table.kind] ?? "") : "";
+	const notes = table.notes >= 0 ? plain(cells[table.notes] ?? "") : "";
+	if (/\d/.test(dateCell)) {
+		// A row of a table with a date column is a contact unless its words say otherwise.
+		const content = `${plain(dateCell)} | ${kind}${notes && kind ? " | " : ""}${notes}`;
+		judge({ kind: "table", line, text, content, section: section ?? { title: "a table with a date column", level: 0, line: 0, role: "log" }, enabled, summary: notes || kind });
 	}
-	if (table.next >= 0) {
-		const next = dateIn(cells[table.next] ?? "", line);
-		if (next !== null) note({ kind: "next", form: "table", line, date: next.date, channel: channelIn(cells[table.next] ?? "", settings), summary: "" });
+	if (table.next >= 0 && /\d/.test(cells[table.next] ?? "")) {
+		const cell = cells[table.next] ?? "";
+		judge({ kind: "table", line, text, content: `next: ${cell}`, section: { title: "a next column", level: 0, line: 0, role: "next" }, enabled, summary: "" });
 	}
 }

@@ -3,12 +3,12 @@
  * (`Interactions/2026-09-20 Call with Jane Doe.md`) whose frontmatter names the people it was
  * with. Each is a done touch of every prospect it links to, on its date.
  */
-import { wikilinksIn } from "../text/wikilink";
 import { isIsoDay, type IsoDay } from "../text/dates";
 import { Fields, readDateValue, readText } from "../text/frontmatter";
 import { channelIn } from "./forms";
 import { noteName } from "../text/noteName";
 import type { TouchbaseSettings } from "../settings/settings";
+import { linkKey, peopleNamed } from "./links";
 
 export interface Interaction {
 	date: IsoDay;
@@ -21,9 +21,9 @@ export interface Interaction {
 
 const NAME_DATE = /^(?:.*?[\s_-])?(\d{4})-?(\d{2})-?(\d{2})(?=$|[\s_.-])/;
 
-/** The link target a name or path is known by: lower case, no `.md`. */
+/** The link target a name or path is known by (links.ts). */
 export function linkTarget(name: string): string {
-	return name.trim().replace(/\.md$/i, "").toLowerCase();
+	return linkKey(name);
 }
 
 /** The people a frontmatter value names: wikilinks, or plain names. */
@@ -31,38 +31,76 @@ function peopleIn(value: unknown): string[] {
 	const items = Array.isArray(value) ? value : [value];
 	const out: string[] = [];
 	for (const item of items) {
+		// `attendees: [[Ada Okafor]]` unquoted is YAML for a list in a list: a wikilink all the same.
+		if (Array.isArray(item)) {
+			for (const inner of item.flat(3)) if (typeof inner === "string") out.push(...peopleNamed(`[[${inner}]]`));
+			continue;
+		}
 		const text = readText(item);
-		if (text === null) continue;
-		const links = wikilinksIn(text).map((link) => link.target).filter((target) => target !== "");
-		if (links.length > 0) out.push(...links);
-		else out.push(...text.split(/\s*[,;]\s*/).filter((name) => name !== ""));
+		if (text !== null) out.push(...peopleNamed(text));
 	}
-	return out.map(linkTarget).filter((name) => name !== "" && name !== "you" && name !== "me");
+	return out;
 }
 
-/** The interaction a note records, or null when it is none. `data` is its parsed frontmatter. */
-export function readInteraction(path: string, data: Record<string, unknown>, settings: TouchbaseSettings): Interaction | null {
+/** How far into a note its `Attendees:` line or the links naming who it was with may stand. */
+const HEAD_LINES = 15;
+const ATTENDEES = /^[\s>*+-]*(?:\*\*|__)?(?:attendees|participants|people|with|present)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$/i;
+const BODY_DATE = /^[\s>*+-]*(?:\*\*|__)?date(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(\d{4}-\d{2}-\d{2})/i;
+/** What says a note records a call or meeting, in its name, type or first heading. */
+const SAYS_CONTACT = /\b(?:interaction|meeting|meet|call|1:1|1-1|one-on-one|sync|demo|visit|lunch|coffee|catch[- ]?up|check[- ]?in|intro|discovery|qbr|kickoff|review|standup|wrap|summary|notes?)\b/i;
+
+/**
+ * The people and date the first lines of a note's body give: an `Attendees:` line (any note), or
+ * the wikilinks of its first lines (only a note whose name or heading says it is a meeting).
+ */
+function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; date: IsoDay | null } {
+	const lines = body.split("\n", HEAD_LINES + 5).slice(0, HEAD_LINES);
+	const people: string[] = [];
+	let date: IsoDay | null = null;
+	for (const line of lines) {
+		const a = ATTENDEES.exec(line);
+		if (a) people.push(...peopleNamed(a[1]));
+		const d = BODY_DATE.exec(line);
+		if (d && date === null && isIsoDay(d[1])) date = d[1];
+	}
+	if (people.length === 0 && saysMeeting) {
+		// The first lines: the title and the two lines under it (`With [[Ada Okafor]], 30 min`).
+		for (const line of lines.filter((l) => l.trim() !== "").slice(0, 3)) if (line.includes("[[")) people.push(...peopleNamed(line));
+	}
+	return { people, date };
+}
+
+/**
+ * The interaction a note records, or null when it is none. `data` is its parsed frontmatter;
+ * `body` the text after it, whose first lines may name the people (`Attendees:`).
+ */
+export function readInteraction(path: string, data: Record<string, unknown>, settings: TouchbaseSettings, body = ""): Interaction | null {
 	if (!settings.readForms.interactions) return null;
 	const fields = new Fields(data);
-	const links = settings.peopleKeys.flatMap((key) => peopleIn(fields.find([key])?.value));
-	if (links.length === 0) return null;
 	const name = noteName(path);
+	const type = readText(fields.find(["type", "interaction_type", "kind", "channel"])?.value) ?? "";
+	const title = readText(fields.find(["title"])?.value) ?? /^#\s+(.+)$/m.exec(body.slice(0, 2000))?.[1] ?? "";
+	// `created` alone dates any note (a person note naming its company): only a note that says
+	// it is a call or meeting, by its name, type or title, is dated by it.
+	const saysContact = SAYS_CONTACT.test(`${name.replace(/[_-]+/g, " ")} ${type} ${title}`);
+	let links = settings.peopleKeys.flatMap((key) => peopleIn(fields.find([key])?.value));
+	const head = body !== "" ? readBodyHead(body, saysContact) : { people: [], date: null };
+	if (links.length === 0) links = head.people;
+	if (links.length === 0) return null;
 	let date: IsoDay | null = null;
 	const inName = NAME_DATE.exec(name);
 	if (inName) {
 		const day = `${inName[1]}-${inName[2]}-${inName[3]}`;
 		if (isIsoDay(day)) date = day;
 	}
-	const type = readText(fields.find(["type", "interaction_type", "kind", "channel"])?.value) ?? "";
-	// `created` alone dates any note (a person note naming its company): only a note that says
-	// it is a call or meeting, by its name or type, is dated by it.
-	const saysContact = /\b(?:interaction|meeting|call|1:1|one-on-one|sync|demo|visit|lunch|coffee)\b/i.test(`${name} ${type}`);
 	for (const key of saysContact ? ["date", "created"] : ["date"]) {
 		if (date !== null) break;
 		const v = readDateValue(fields.find([key])?.value);
 		if (v.kind === "date") date = v.date;
 	}
+	date ??= head.date;
 	if (date === null) return null;
-	const channel = channelIn(type, settings) ?? channelIn(name, settings) ?? (/\bcall\b/i.test(name) ? "call" : "meeting");
+	const words = `${type} ${name.replace(/[_-]+/g, " ")} ${title}`;
+	const channel = channelIn(type, settings) ?? channelIn(name.replace(/[_-]+/g, " "), settings) ?? channelIn(title, settings) ?? (/\bcall\b/i.test(words) ? "call" : "meeting");
 	return { date, channel, summary: name, links: [...new Set(links)] };
 }

@@ -1,14 +1,15 @@
 // core/read, step 3 (docs/architecture.md): the note model. Is it a prospect, its fields, its touches in every form.
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
-import type { ClockTime, IsoDay } from "../text/dates";
+import { isIsoDay, type ClockTime, type IsoDay } from "../text/dates";
 import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterRead } from "../text/frontmatter";
 import { parseCounts } from "../text/yaml";
 import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
-import { readForms, type BodyLine, type FormFinding, type FormKind, type UnusedDate } from "./forms";
+import { channelOf } from "./lineJudge";
+import { readForms, type BodyLine, type FormFinding, type FormKind, type NoteDates, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "../text/nextClause";
 import type { TouchbaseSettings } from "../settings/settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
@@ -42,6 +43,9 @@ export interface Touch {
 	from?: FormKind;
 	/** The note it was read from, when another (an interaction note): then `line` is 0. */
 	source?: string;
+	/** The cues that made a dated line a contact, and where its year came from (`touchbase explain`). */
+	cues?: string[];
+	year?: string;
 	parsed: TouchLine;
 }
 
@@ -52,6 +56,9 @@ export interface DatedValue {
 	line: number | null;
 	/** The form it was read from, when not a frontmatter key or a Dataview field. */
 	from?: FormKind;
+	/** The cues that made a dated line a next step, and where its year came from. */
+	cues?: string[];
+	year?: string;
 }
 
 export interface ProspectNote {
@@ -81,6 +88,10 @@ export interface ProspectNote {
 	problems: Problem[];
 	/** Dated lines read and not used, with why (`touchbase explain`). */
 	unused?: UnusedDate[];
+	/** The names the person goes by besides the file name (`name`, first heading): what plain names in other notes are matched against (links.ts). */
+	linkNames?: string[];
+	/** The note's `aliases`: links and names reach it by them too. */
+	aliases?: string[];
 }
 
 export interface NoteRead {
@@ -96,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -104,21 +115,52 @@ const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 /** File names that say nothing of who the prospect is. */
 const GENERIC_NAME = /^(?:prospect|readme|index|profile|contact|untitled(?: \d+)?|note|person|client|lead)$/i;
 
+/** A file name written as a slug (`bob-buyer`, `Sara_Needleman`, `sarah`): not how a person is named. */
+const SLUG = /^(?=[^\s]*[_-]|[^A-Z\s]+$)[\p{L}\p{N}_.'-]+$/u;
+
 /**
- * How a prospect is shown: its file name, unless that is generic (`PROSPECT`, `README`,
- * `index`): then its `name`, `company` or `title` key, its first heading, or its folder's name.
+ * How a prospect is shown (README, "Bringing your existing notes"): its file name, unless that is
+ * generic (`PROSPECT`, `README`, `index`) or a slug (`bob-buyer`): then the person's name, from
+ * its `name` or `title` key, a Name field of its body, its first heading or the folder of a folder
+ * note, and only then its company; a slug with none of these is shown as words (`Bob Buyer`).
  */
-function displayName(path: string, fields: Fields, firstHeading: string | null, settings: TouchbaseSettings): string {
+function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHeading" | "firstHeadingLevel" | "nameField">, settings: TouchbaseSettings): string {
 	const own = noteName(path);
-	if (!GENERIC_NAME.test(own.trim())) return own;
-	for (const key of ["name", settings.keys.company, "title"]) {
+	const generic = GENERIC_NAME.test(own.trim());
+	if (!generic && !SLUG.test(own)) return own;
+	const usable = (value: string | null): value is string => value !== null && value !== "" && !GENERIC_NAME.test(value) && !/^\d{4}-\d{2}-\d{2}/.test(value) && value.length <= 80;
+	for (const key of ["name", "full_name", "title"]) {
 		const value = linkText(readText(fields.find([key])?.value));
-		if (value !== null && !GENERIC_NAME.test(value)) return value;
+		if (usable(value)) return value;
+	}
+	const field = linkText(body.nameField);
+	if (usable(field)) return field;
+	// A slug's person is named by a title heading (`# Bob Buyer`), not a section (`## Log`).
+	const heading = linkText((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null);
+	if (usable(heading)) return heading;
+	const folder = path.split("/").slice(-2, -1)[0];
+	if (generic && folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/")))) return folder;
+	const company = linkText(readText(fields.find([settings.keys.company])?.value));
+	if (generic && usable(company)) return company;
+	if (!generic) {
+		const words = own.replace(/[_-]+/g, " ").trim();
+		return own === own.toLowerCase() ? words.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : words;
+	}
+	return own;
+}
+
+/** The names a person note gives its person: `name`, `full_name`, its first heading. */
+function namesOf(fields: Fields, firstHeading: string | null): string[] {
+	const out: string[] = [];
+	for (const hit of fields.findAll(["name", "full_name"])) {
+		for (const item of Array.isArray(hit.value) ? hit.value : [hit.value]) {
+			const text = linkText(readText(item));
+			if (text !== null && text.length <= 80) out.push(text);
+		}
 	}
 	const heading = linkText(firstHeading?.replace(/\*\*|__/g, "").trim() || null);
-	if (heading !== null && !GENERIC_NAME.test(heading)) return heading;
-	const folder = path.split("/").slice(-2, -1)[0];
-	return folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/"))) ? folder : own;
+	if (heading !== null && heading.length <= 80 && !/\d{4}/.test(heading)) out.push(heading);
+	return out;
 }
 
 /** `[[Acme Inc]]`, `[[Clients/Acme Inc|Acme]]` → the text a reader sees; other text as it is. */
@@ -167,10 +209,20 @@ function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; ta
 	const hasTag = tag !== "" && wordPattern(tag).test(text);
 	if (hasTag || (type !== "" && type !== tag && wordPattern(type).test(text))) return { maybe: true, tag: hasTag && wordPattern(`#${tag}`).test(text) };
 	const block = findFrontmatter(text);
-	if (block === null) return { maybe: false, tag: false };
+	if (block === null) return { maybe: bodyNamesPeople(text, settings), tag: false };
 	// An interaction note names people in its frontmatter (`attendees:`, `contact:`).
 	const people = settings.readForms.interactions && peopleKeyPattern(settings.peopleKeys.join("\n")).test(text.slice(0, block.end));
-	return { maybe: people || text.lastIndexOf("\\", block.end) >= 0, tag: false };
+	return { maybe: people || bodyNamesPeople(text, settings) || text.lastIndexOf("\\", block.end) >= 0, tag: false };
+}
+
+/**
+ * Whether the first lines of a note may name the people of a meeting (an `Attendees:` line, or a
+ * wikilink in a note named as a meeting): then it may be an interaction note (interactions.ts).
+ */
+function bodyNamesPeople(text: string, settings: TouchbaseSettings): boolean {
+	if (!settings.readForms.interactions) return false;
+	const head = text.slice(0, 3000);
+	return /(?:attendees|participants|present)\W{0,4}:/i.test(head) || (head.includes("[[") && /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n"));
 }
 
 /** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */
@@ -195,12 +247,25 @@ function notTextAt(text: string): number | null {
 	return line;
 }
 
+/** The problem of a month-day date the note gives no year for. */
+export const YEARLESS = "date without a year: give the year, or a full date before it";
+
+/**
+ * When a note's file was created and last saved, as local days, where the caller knows them: the
+ * year of last resort for a month-day date, and the latest day a done contact with a guessed year
+ * can have (README, "Bringing your existing notes").
+ */
+export interface NoteFileTimes {
+	created?: IsoDay | null;
+	modified?: IsoDay | null;
+}
+
 /**
  * Reads a note; returns the prospect it describes, or null with no problem for other notes.
- * `frontmatter`: the note's frontmatter when the caller has already parsed it (a command's model
- * parses it once), so it is not parsed again.
+ * `file`: its file times where the caller knows them. `frontmatter`: the note's frontmatter when
+ * the caller has already parsed it (a command's model parses it once), so it is not parsed again.
  */
-export function readNote(path: string, text: string, settings: TouchbaseSettings, frontmatter?: FrontmatterRead): NoteRead {
+export function readNote(path: string, text: string, settings: TouchbaseSettings, file?: NoteFileTimes, frontmatter?: FrontmatterRead): NoteRead {
 	parseCounts.notes++;
 	const inFolder = inProspectFolder(path, settings);
 	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
@@ -233,7 +298,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 
 	const fields = new Fields(fm.data);
 	if (!isProspect(path, fields, inlineTagged, settings)) {
-		const interaction = readInteraction(path, fm.data, settings);
+		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
 
@@ -244,15 +309,17 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
 	const touches = readTouches(body.touchLines, settings, report);
-	const unused = addFormFindings(body, own.created, touches, own.nextFollowUp, settings, report);
+	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null }, touches, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
-		name: displayName(path, fields, body.firstHeading, settings),
+		name: displayName(path, fields, body, settings),
 		...own,
 		touches,
 		frontmatter: fm.data,
 		problems,
 		unused,
+		linkNames: namesOf(fields, body.firstHeading),
+		aliases: fields.findAll(["aliases", "alias"]).flatMap((hit) => (Array.isArray(hit.value) ? hit.value : [hit.value]).map((v) => readText(v) ?? "")).filter((a) => a !== "" && a.length <= 80),
 	};
 	// In the order of the note's lines (a key's problem before the body's); sort is stable.
 	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -377,8 +444,9 @@ export function readTouches(candidates: readonly { line: number; raw: string; te
 			check: checkState(t.checkbox),
 			date: t.date,
 			time: t.time,
-			channel: t.channel,
-			summary: clauses.summary,
+			// `- 2026-01-10 — call with Dana`: the channel from the words, the summary without the dash.
+			channel: t.channel ?? channelOf(clauses.summary, settings),
+			summary: t.channel === null ? clauses.summary.replace(/^[\s:\u2014\u2013-]+/, "") : clauses.summary,
 			outcome: clauses.outcome,
 			objective: clauses.objective,
 			next,
@@ -393,7 +461,7 @@ export function readTouches(candidates: readonly { line: number; raw: string; te
  * the touch lines. A form's touch on a day that already has one is the same contact, counted
  * once. Returns the dated lines seen and not used, with why.
  */
-function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
+function addFormFindings(body: BodyScan, dates: NoteDates, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
 	const forms = settings.readForms;
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
@@ -412,12 +480,12 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 			f++;
 		}
 	}
-	const read = readForms(lines, created, settings);
+	const read = readForms(lines, dates, settings);
 	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
 	const days = new Map(touches.map((x) => [x.date, x.line]));
 	for (const found of read.found) {
 		if (found.kind === "next") {
-			next.push({ date: found.date, time: null, line: found.line, from: found.form });
+			next.push({ date: found.date, time: null, line: found.line, from: found.form, ...(found.cues ? { cues: found.cues } : {}), ...(found.year ? { year: found.year } : {}) });
 			continue;
 		}
 		const same = days.get(found.date);
@@ -429,7 +497,8 @@ function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[
 		touches.push(formTouch(found, raws.get(found.line) ?? ""));
 	}
 	touches.sort((a, b) => a.line - b.line);
-	for (const line of read.yearless) report(line, "date without a year: give the year, or a full date before it");
+	for (const bad of read.badDates) report(bad.line, `${bad.message}: this line is not used`);
+	for (const line of read.yearless) report(line, YEARLESS);
 	for (const line of read.dayless) report(line, "date without a day: a contact needs its day to count");
 	return read.unused;
 }
@@ -448,6 +517,8 @@ export function formTouch(found: FormFinding, raw: string): Touch {
 		objective: null,
 		next: null,
 		from: found.form,
+		...(found.cues ? { cues: found.cues } : {}),
+		...(found.year ? { year: found.year } : {}),
 		parsed: {
 			indent: "",
 			bullet: "",
@@ -466,21 +537,38 @@ export function formTouch(found: FormFinding, raw: string): Touch {
 }
 
 const TEMPLATE_NAME = /(?:^|[\s_.-])templates?(?:$|[\s_.-])/i;
+/** A folder of templates at any depth: `Templates/`, `_templates/`, `system/templates/`. */
+const TEMPLATE_FOLDER = /^[_.]?templates?$/i;
 /** An unrendered placeholder: `{{date}}` (Templates, Touchbase) or `<% tp.date.now() %>` (Templater). */
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%.*?%>/;
+/** A dated touch line: real data, whatever placeholders remain around it. */
+const DATED_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?(?:\[\[|\*\*)?(\d{4}-\d{2}-\d{2})/gm;
+/** A contact key with a date (`last_contact: 2026-01-10`, `next_follow_up: …`). */
+const DATED_CONTACT_KEY = /^["']?(?:last|next)[\w -]*["']?[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})/gim;
 
 /**
  * Templates are never prospects (README, "Bringing your existing notes"): notes in a template
- * folder, notes named as templates (`_template`, `People Template`), and notes whose frontmatter
- * still holds unrendered placeholders (on two lines or more).
+ * folder (at any depth, or one the settings name), and notes named as templates (`_template`,
+ * `People Template`) or whose frontmatter still holds unrendered placeholders (on two lines or
+ * more), unless they hold real data: a dated touch line or a real date in a contact key.
  */
 export function isTemplate(path: string, text: string, settings: TouchbaseSettings): boolean {
 	if (settings.templateFolders.some((folder) => folder !== "" && path.startsWith(`${folder}/`))) return true;
-	if (TEMPLATE_NAME.test(noteName(path))) return true;
+	const folders = path.split("/").slice(0, -1);
+	const named = new Set(settings.templateFolders.filter((f) => f !== "" && !f.includes("/")).map((f) => f.toLowerCase()));
+	if (folders.some((folder) => TEMPLATE_FOLDER.test(folder) || named.has(folder.toLowerCase()))) return true;
+	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
-	if (block === null) return false;
-	return text.slice(0, block.end).split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	const byPlaceholders = !byName && block !== null && text.slice(0, block.end).split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	return (byName || byPlaceholders) && !holdsRealData(text, block);
+}
+
+/** Whether a note holds a dated touch line or a real date in a contact key. */
+function holdsRealData(text: string, block: FrontmatterBlock | null): boolean {
+	for (const m of text.matchAll(DATED_ITEM)) if (isIsoDay(m[1])) return true;
+	if (block !== null) for (const m of text.slice(0, block.end).matchAll(DATED_CONTACT_KEY)) if (isIsoDay(m[1])) return true;
+	return false;
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
@@ -532,12 +620,17 @@ interface BodyScan {
 	inlineTagged: boolean;
 	/** The text of the first heading, as written. */
 	firstHeading: string | null;
+	firstHeadingLevel: number;
+	/** A Name field of the body's first lines (`**Full Name:** …`, `| Name | … |`). */
+	nameField: string | null;
 }
 
+/** `**Full Name:** Ada Okafor`, `- Name: Ada`, `| **Full Name** | Ada Okafor |`. */
+const NAME_FIELD = /^[\s>*+|-]*(?:\*\*|__)?(?:full )?name(?:\*\*|__)?\s*(?::|\|)(?:\*\*|__)?\s*([^|*\n]{2,80}?)\s*\|?\s*$/i;
 const HEADING_TEXT = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
-/** A line that may hold a form: a digit (a date) or a table row. */
-const FORM_HINT = /\d|^\s*\|/;
+/** A line the judge may need: a digit (a date), a table row, a heading (a section) or a field. */
+const FORM_HINT = /\d|^\s*[|#]|:/;
 
 /** Normalized names of the Dataview `next` fields, built once per set of names. */
 const nextKeySet = memo(16, (names: string): Set<string> => new Set(names.split("\n").map(normalizeKey)));
@@ -550,7 +643,7 @@ const INLINE_LINE = /^\s*(?:[-*+]\s+)?([^:[\]()]+)::\s*(.*)$/;
 
 /** Walks the body once through the scanner, skipping fenced code and comments. */
 function scanBody(lines: string[], block: FrontmatterBlock | null, settings: TouchbaseSettings, tagPattern: RegExp | null): BodyScan {
-	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null };
+	const out: BodyScan = { touchLines: [], formLines: [], inlineNext: [], inlineTagged: false, firstHeading: null, firstHeadingLevel: 0, nameField: null };
 	let nextKeys: Set<string> | null = null;
 	const scanner = new BlockScanner();
 	for (let i = block ? block.bodyLine : 0; i < lines.length; i++) {
@@ -559,7 +652,11 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 		if (visible === null) continue;
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
-		if (out.firstHeading === null && visible.startsWith("#")) out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+		if (out.firstHeading === null && visible.startsWith("#")) {
+			out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+			out.firstHeadingLevel = /^#+/.exec(visible)![0].length;
+		}
+		if (out.nameField === null && i < 60 && /name/i.test(visible)) out.nameField = NAME_FIELD.exec(visible)?.[1]?.trim() ?? null;
 		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.
 			const own = detach(raw);

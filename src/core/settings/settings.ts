@@ -19,6 +19,14 @@ export interface TouchbaseSettings {
 	 * (README, "Bringing your existing notes").
 	 */
 	contactWords: string[];
+	/**
+	 * Words of the section headings whose dated lines are contacts even without a contact word
+	 * (`## Log`, `## Interactions`); a heading that also says next or upcoming holds next steps
+	 * (README, "Bringing your existing notes").
+	 */
+	logSections: string[];
+	/** Words that make a dated line no contact (`birthday`, `invoice`, `deadline`). */
+	notContactWords: string[];
 	/** Which of the forms people already write are read (README, "Bringing your existing notes"). */
 	readForms: ReadForms;
 	/** Frontmatter keys of an interaction note that name the people it was with. */
@@ -140,6 +148,23 @@ export const CONTACT_WORDS: readonly string[] = [
 	"interview", "pitch", "reached out", "dm", "message", "e-mail", "mail",
 ];
 
+/** Section headings whose dated lines are contacts (README, "Bringing your existing notes"). */
+export const LOG_SECTIONS: readonly string[] = [
+	"log", "contact log", "interactions", "interaction log", "history", "contact history", "timeline", "meetings",
+	"touchpoints", "touches", "follow-ups", "follow ups", "followups", "last contact", "next steps", "next step",
+	"activity", "activity log", "communication", "communications", "correspondence", "conversations", "calls",
+	"call log", "meeting log", "meeting notes", "notes from calls", "outreach", "engagement",
+];
+
+/** Words that make a dated line no contact, whatever else it says (README, "Bringing your existing notes"). */
+export const NOT_CONTACT_WORDS: readonly string[] = [
+	"mentioned in", "mentioned as", "mentioned by", "was mentioned", "(mentioned)", "(per", "draft", "drafted", "cancel", "canceled", "cancelled", "renew", "renews", "renewal", "expires",
+	"expired", "expiry", "deadline", "due", "birthday", "born", "anniversary", "invoice", "invoiced", "reminder to self",
+	"note to self", "created", "last updated", "modified", "published", "released", "founded", "expected close",
+	"close date", "closing date", "paid", "payment", "start date", "end date", "launch", "go-live", "hired",
+	"promoted", "no-show", "no show", "vacation", "holiday", "out of office", "ooo",
+];
+
 export interface FrontmatterKeys {
 	status: string;
 	pausedUntil: string;
@@ -233,6 +258,8 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 		cadence: ["outreach", "frequency", "contact_frequency", "keep_in_touch", "follow_up_cadence"],
 	},
 	contactWords: [...CONTACT_WORDS],
+	logSections: [...LOG_SECTIONS],
+	notContactWords: [...NOT_CONTACT_WORDS],
 	readForms: { labels: true, headings: true, tables: true, tasks: true, interactions: true },
 	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "with", "client", "prospect", "company"],
 	templateFolders: ["Templates"],
@@ -436,6 +463,9 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 			cadence: strList(synonyms.cadence, d.synonyms.cadence),
 		},
 		contactWords: strList(data.contactWords, d.contactWords).map((w) => w.toLowerCase()),
+		// Settings saved before these lists existed get the defaults (strList's fallback).
+		logSections: strList(data.logSections, d.logSections).map((w) => w.toLowerCase()),
+		notContactWords: strList(data.notContactWords, d.notContactWords).map((w) => w.toLowerCase()),
 		readForms: readFormsFrom(data.readForms),
 		peopleKeys: strList(data.peopleKeys, d.peopleKeys),
 		templateFolders: strList(data.templateFolders, d.templateFolders).map((f) => f.replace(/^\/+|\/+$/g, "")),

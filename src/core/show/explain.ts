@@ -4,7 +4,7 @@
  */
 import type { IsoDay } from "../text/dates";
 import { isDone, type DueEntry } from "../rules/due";
-import { normalizeKey, readDateValue } from "../text/frontmatter";
+import { keyOfLine, normalizeKey, readDateValue } from "../text/frontmatter";
 import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { DueReport } from "../rules/dueReport";
@@ -15,6 +15,8 @@ const RULES: Record<FormKind, string> = {
 	line: "touch line",
 	key: "frontmatter key",
 	label: "label line",
+	list: "dated list item",
+	prose: "sentence",
 	heading: "dated heading",
 	table: "table row",
 	task: "dated task",
@@ -29,7 +31,7 @@ export function explainProspect(entry: DueEntry, settings: TouchbaseSettings, to
 	for (const t of touches) {
 		const where = t.source ? `${RULES.interaction} ${t.source}` : `${RULES[t.from ?? "line"]}, line ${t.line}`;
 		const state = t.check === "cancelled" ? "cancelled" : isDone(t, today) ? "done touch" : "open: a next step";
-		out.push(`  ${t.date}  ${where} → ${state}${t.channel ? ` (${t.channel})` : ""}${t.summary ? `: ${t.summary}` : ""}`);
+		out.push(`  ${t.date}  ${where} → ${state}${t.channel ? ` (${t.channel})` : ""}${t.summary ? `: ${t.summary}` : ""}${judged(t.cues, t.year)}`);
 	}
 	const contact = p.lastContact;
 	if (contact) {
@@ -44,11 +46,11 @@ export function explainProspect(entry: DueEntry, settings: TouchbaseSettings, to
 		const rule = n.from ? RULES[n.from] : n.line !== null ? "follow-up field" : "frontmatter key";
 		const last = entry.lastTouch?.date ?? null;
 		const what = last !== null && n.date <= last ? `not after the last contact (${last}): stale, not used` : "a next step";
-		out.push(`  ${n.date}  ${rule}${n.line !== null ? `, line ${n.line}` : ""} → ${what}`);
+		out.push(`  ${n.date}  ${rule}${n.line !== null ? `, line ${n.line}` : ""} → ${what}${judged(n.cues, n.year)}`);
 	}
 	const next = entry.next;
 	out.push(next ? `  Due: ${next.date}${next.time ? ` ${next.time}` : ""} (${next.suggested ? "suggested by the cadence" : next.source}${next.line !== null ? `, line ${next.line}` : ""})` : "  Due: nothing");
-	const unused = [...(p.unused ?? []).map((u) => `  line ${u.line}: ${u.text.trim()}  (${u.reason})`), ...unusedKeys(p.frontmatter, settings)];
+	const unused = [...(p.unused ?? []).map((u) => `  line ${u.line}: ${u.text.trim()}  (${u.reason})${judged(u.cues?.filter((c) => !u.reason.includes(c.replace(/^[^"]*/, ""))), undefined)}`), ...unusedKeys(p.frontmatter, settings)];
 	if (unused.length > 0) out.push("", "Dates seen and not used:", ...unused);
 	return out;
 }
@@ -124,10 +126,21 @@ export function explainKeys(text: string, settings: TouchbaseSettings): string[]
 	const out: string[] = [];
 	for (let i = 1; i < block.bodyLine - 1 && i < spans.length; i++) {
 		const line = text.slice(spans[i].start, spans[i].end);
-		const m = /^["']?([^\s:#"'-][^:]*?)["']?[ \t]*:(?:[ \t]|$)/.exec(line);
-		if (m && known.has(normalizeKey(m[1]))) out.push(`  line ${i + 1}: ${line.trim()}`);
+		const key = keyOfLine(line);
+		if (key !== null && known.has(normalizeKey(key))) out.push(`  line ${i + 1}: ${line.trim()}`);
 	}
 	return ["", "Keys used:", ...(out.length > 0 ? out : ["  none"])];
+}
+
+/**
+ * What decided a dated line (README, "Bringing your existing notes"): the cues the judge saw
+ * (words, section, time) and where a month-day date's year came from.
+ */
+function judged(cues: readonly string[] | undefined, year: string | undefined): string {
+	const parts: string[] = [];
+	if (cues && cues.length > 0) parts.push(`cues: ${cues.join(", ")}`);
+	if (year && year !== "written") parts.push(`year from ${year}`);
+	return parts.length > 0 ? `  [${parts.join("; ")}]` : "";
 }
 
 /** Where a due report's done touches came from: the last line of `touchbase due`. */
@@ -140,6 +153,8 @@ export function sourcesLine(report: DueReport): string {
 		line: "touch lines",
 		key: "frontmatter keys",
 		label: "label lines",
+		list: "list items",
+		prose: "sentences",
 		heading: "headings",
 		table: "table rows",
 		task: "tasks",

@@ -244,8 +244,9 @@ const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
 /**
  * The first date written in `text`: ISO (`2026-01-19`), or written out (`January 23, 2026`,
  * `Wed Jan 29`, `2 Feb 2026`), read by chrono. A date without a year comes back as month and day.
+ * A month name reads the same in either date order: `_locale` is kept for the callers.
  */
-export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): WrittenDate | null {
+export function findWrittenDate(text: string, _locale: "en" | "en-GB" = "en"): WrittenDate | null {
 	const iso = ISO_IN_TEXT.exec(text);
 	// The full pattern is slow on long prose: most lines name no month at all.
 	const written = MONTH_HINT.test(text) ? writtenInTextPattern().exec(text) : null;
@@ -256,7 +257,8 @@ export function findWrittenDate(text: string, locale: "en" | "en-GB" = "en"): Wr
 		return isIsoDay(iso[2]) ? { date: iso[2], index: isoAt, length: iso[2].length } : null;
 	}
 	if (!written) return null;
-	const found = writtenDates(`${locale}\n${written[2]}`);
+	// A month name leaves no order to choose, and chrono's en.GB reads `Feb 20` as February 2020.
+	const found = writtenDates(`en\n${written[2]}`);
 	return found === null ? null : { ...found, index: writtenAt, length: written[2].length };
 }
 
@@ -294,3 +296,18 @@ export function dayWithYear(month: number, day: number, after: IsoDay): IsoDay |
 	}
 	return null;
 }
+
+/**
+ * A numeric date (`3/4`, `3/4/26`, `24/01/2026`) read by chrono's `en` (month first) or `en.GB`
+ * (day first) parser; null when chrono reads no whole day. The caller checks the order first: a
+ * date impossible in the chosen order is a problem, never read the other way round.
+ */
+export const readNumericDate = memo(5_000, (key: string): { year: number | null; month: number; day: number } | null => {
+	const [locale, text] = key.split("\n");
+	const result = chronoFor(locale as "en" | "en-GB", text).parse(text, FIXED_REFERENCE)[0];
+	if (!result || result.index !== 0 || result.text.trim() !== text) return null;
+	const month = result.start.get("month");
+	const day = result.start.get("day");
+	if (month === null || day === null) return null;
+	return { year: result.start.isCertain("year") ? result.start.get("year") : null, month, day };
+});

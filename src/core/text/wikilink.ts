@@ -32,3 +32,13 @@ export function wikilinksIn(text: string): Wikilink[] {
 export function targetName(target: string): string {
 	return target.slice(target.lastIndexOf("/") + 1);
 }
+
+/** Every link in a text with where it stands: `start` and `end` offsets of its `[[…]]`. */
+export function wikilinkSpans(text: string): Array<Wikilink & { start: number; end: number }> {
+	return [...text.matchAll(LINK)].map((m) => ({ ...linkOf(m), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+/** The text as read: each link replaced by its alias, else by what it links to (`[[Ada Okafor|Ada]]` → `Ada`). */
+export function linksAsText(text: string): string {
+	return text.replace(LINK, (_all: string, target: string, heading: string | undefined, alias: string | undefined) => alias ?? (heading !== undefined ? `${target}#${heading}` : target));
+}

@@ -12,7 +12,7 @@ import {
 } from "../text/edits";
 import { BlockScanner, findFrontmatter, isListItem, type FrontmatterBlock } from "../text/scan";
 import { readForms } from "../read/forms";
-import { formTouch, readKeyFields, readNote, readTouches, type NoteRead, type ProspectNote, type Touch } from "../read/note";
+import { formTouch, readKeyFields, readNote, readTouches, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** A command's step that could not be done, and why. */
@@ -35,6 +35,8 @@ export class ParsedNote {
 	block: FrontmatterBlock | null;
 	/** The parsed frontmatter, with the keys set since. */
 	private data: Record<string, unknown>;
+	/** The touches the index has for it from interaction notes. */
+	private linked: readonly Touch[] = [];
 
 	private constructor(
 		readonly path: string,
@@ -58,14 +60,10 @@ export class ParsedNote {
 	 */
 	static read(path: string, text: string, settings: TouchbaseSettings, linked: readonly Touch[] = []): ParsedNote {
 		const frontmatter = readFrontmatter(text);
-		const read = readNote(path, text, settings, frontmatter);
-		const prospect = read.prospect;
-		if (prospect && linked.length > 0) {
-			const days = new Set(prospect.touches.map((t) => t.date));
-			const extra = linked.filter((t) => t.source !== undefined && !days.has(t.date) && days.add(t.date));
-			if (extra.length > 0) return new ParsedNote(path, text, settings, frontmatter, { ...read, prospect: { ...prospect, touches: [...prospect.touches, ...extra] } });
-		}
-		return new ParsedNote(path, text, settings, frontmatter, read);
+		const read = readNote(path, text, settings, undefined, frontmatter);
+		const note = new ParsedNote(path, text, settings, frontmatter, { ...read, prospect: withLinked(read.prospect, linked) });
+		note.linked = linked;
+		return note;
 	}
 
 	/** Why a command refuses to edit this note (broken frontmatter, not a prospect), or null. */
@@ -166,6 +164,12 @@ export class ParsedNote {
 		return null;
 	}
 
+	/** The whole note read again as it now stands (its frontmatter as set, not parsed again). */
+	private readAgain(): void {
+		const read = readNote(this.path, this.text, this.settings, undefined, { ok: true, data: this.data, block: this.block });
+		this.prospect = withLinked(read.prospect, this.linked);
+	}
+
 	/** Lines from `from` on moved down by `by` (body lines: the keys' lines stay where they are). */
 	private shift(from: number, by: number): void {
 		if (!this.prospect || by === 0) return;
@@ -181,6 +185,10 @@ export class ParsedNote {
 	 */
 	private readLines(lines: number[]): void {
 		if (!this.prospect) return;
+		if (yearFromContext(this.read, this.prospect)) {
+			this.readAgain();
+			return;
+		}
 		const scanner = new BlockScanner();
 		const candidates = lines.flatMap((line) => {
 			const raw = lineAt(this.text, line);
@@ -209,6 +217,25 @@ export class ParsedNote {
 		touches = [...touches, ...read].sort((a, b) => a.line - b.line);
 		this.prospect = { ...this.prospect, touches, nextFollowUp };
 	}
+}
+
+/**
+ * Whether the note holds a month-day date whose year comes from the rest of the note (README,
+ * "Bringing your existing notes": the nearest full date, `created`, the file), or one with no
+ * year yet. A new dated line can change that year, so such a note is read again after an edit;
+ * every other note follows its edits line by line.
+ */
+function yearFromContext(read: NoteRead, prospect: ProspectNote): boolean {
+	const guessed = (year: string | undefined): boolean => year !== undefined && year !== "written" && year !== "the full date on its line";
+	return prospect.touches.some((t) => guessed(t.year)) || prospect.nextFollowUp.some((n) => guessed(n.year)) || read.problems.some((p) => p.message === YEARLESS);
+}
+
+/** The prospect with the touches of its interaction notes added, each day counted once, as the index does. */
+function withLinked(prospect: ProspectNote | null, linked: readonly Touch[]): ProspectNote | null {
+	if (!prospect || linked.length === 0) return prospect;
+	const days = new Set(prospect.touches.map((t) => t.date));
+	const extra = linked.filter((t) => t.source !== undefined && !days.has(t.date) && days.add(t.date));
+	return extra.length > 0 ? { ...prospect, touches: [...prospect.touches, ...extra] } : prospect;
 }
 
 /** A line that may hold a form: a digit (a date) or a table row (as `readNote` screens them). */

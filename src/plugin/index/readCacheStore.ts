@@ -10,7 +10,8 @@
 // main thread back every SLICE_MS, so Obsidian never stutters while thousands of notes are read.
 import type { App, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
-import { readNote, type NoteRead } from "../../core/read/note";
+import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
+import { formatDay } from "../../core/text/dates";
 import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 
@@ -144,7 +145,7 @@ export class ReadCacheStore {
 					continue;
 				}
 				if (!alive()) return;
-				const read = readNote(file.path, text, settings);
+				const read = readNote(file.path, text, settings, fileTimes(file));
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
@@ -280,3 +281,7 @@ export function tooLargeRead(path: string, size: number, settings: TouchbaseSett
 	return { prospect: null, problems: [{ path, line: null, message: tooLargeMessage(size, maxNoteBytes(settings)) }] };
 }
 
+/** When a note's file was created and last saved, as local days (README, "Bringing your existing notes"). */
+export function fileTimes(file: TFile): NoteFileTimes {
+	return { created: file.stat.ctime > 0 ? formatDay(new Date(file.stat.ctime)) : null, modified: formatDay(new Date(file.stat.mtime)) };
+}

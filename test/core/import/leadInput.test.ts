@@ -49,7 +49,8 @@ describe("a lead file is checked before it is used", () => {
 	it("refuses a text that is not a table of leads: a README, JSON, a table without a name or an email column", () => {
 		const readme = checkLeadBytes(readFileSync(join(ROOT, "README.md")), "README.md");
 		expect(readme.ok).toBe(false);
-		expect(!readme.ok && readme.message).toMatch(/^README\.md is not a table of leads: \d+ of \d+ rows after the header \(line \d+\) do not have its \d+ columns$/);
+		// Which refusal depends on how the README reads as a table today: either says why.
+		expect(!readme.ok && readme.message).toMatch(/^README\.md(?: is not a table of leads: \d+ of \d+ rows after the header \(line \d+\) do not have its \d+ columns|: no column is a name or an email \(the header row is: .+\))$/);
 		expect(checkLeadBytes(readFileSync(join(ROOT, "package.json")), "package.json")).toMatchObject({ ok: false, message: expect.stringMatching(/^package\.json: no column is a name or an email/) as string });
 		expect(checkLeadText("Company,City\nAcme,Bath\n", "x.csv")).toEqual({ ok: false, message: "x.csv: no column is a name or an email (the header row is: Company, City)" });
 		expect(checkLeadText("\n\n", "e.csv")).toEqual({ ok: false, message: "e.csv has no rows" });

@@ -12,7 +12,7 @@ const ROOT = join(FIXTURES, "real");
 const answers = JSON.parse(readFileSync(join(ROOT, "answers.json"), "utf8")) as Answers;
 const score = scoreCorpus(ROOT);
 
-/** Notes today's reader gets wrong (vault:path), at the commit that added this test. */
+/** Notes today's reader gets wrong (vault:path): the held-out part's after issue 26's reader, scored once, not tuned on. */
 const EXPECTED_WRONG = new Set<string>([
 	"myprojectops-ai+crm-vault-agent:wiki/crm/prospectos/juan-ejemplo.md",
 	"myprojectops-ai+crm-vault-agent:wiki/crm/prospectos/harry-ficticio.md",
@@ -23,43 +23,11 @@ const EXPECTED_WRONG = new Set<string>([
 	"axelson+task-centric-obsidian-vault:People/Jane Doe.md",
 	"axelson+task-centric-obsidian-vault:People/Mr X.md",
 	"axelson+task-centric-obsidian-vault:People/Mrs Y.md",
+	"igianni84+SecondBrainUltra:raw/meetings/2026-01-15-acme-kickoff.md",
 	"igianni84+SecondBrainUltra:people/INDEX.md",
 	"abhiroopb+ai-pm-os:people/example-person.md",
 	"abhiroopb+ai-pm-os:people/README.md",
-	"jumprope-jesse+jpt:people/Rashmi.md",
-	"jumprope-jesse+jpt:people/Sara_Needleman.md",
-	"jumprope-jesse+jpt:people/Chris_Brown.md",
-	"jumprope-jesse+jpt:people/Jenny_Allen.md",
-	"jumprope-jesse+jpt:people/Nguyen_Tran.md",
-	"jumprope-jesse+jpt:people/Matt_Hoffman.md",
-	"jumprope-jesse+jpt:people/Charity_Dodd.md",
-	"jumprope-jesse+jpt:people/Hayley_Tanler.md",
-	"jumprope-jesse+jpt:people/Alicia_Gragnani.md",
-	"jumprope-jesse+jpt:meetings/summaries/2025-09-12_Weekly_Wrap_summary.md",
 	"jumprope-jesse+jpt:meetings/summaries/2025-12-16_Ankur_on_FTE_devs_summary.md",
-	"jumprope-jesse+jpt:people/Sylvia.md",
-	"jumprope-jesse+jpt:people/Nica_Tahsequah.md",
-	"jumprope-jesse+jpt:people/Yamaris_Perez.md",
-	"jumprope-jesse+jpt:people/Jenna_Brown.md",
-	"jumprope-jesse+jpt:people/Stacey_McNeil.md",
-	"jumprope-jesse+jpt:people/Lara_Clickner.md",
-	"jumprope-jesse+jpt:people/Jonathan_Cotton.md",
-	"jumprope-jesse+jpt:meetings/summaries/2025-12-05_Weekly_Wrap_summary.md",
-	"jumprope-jesse+jpt:meetings/summaries/2026-01-09_Weekly_Wrap_summary.md",
-	"johnkoht+arete:test-data/meetings/2025-11-20-onboarding-discovery-kickoff.md",
-	"johnkoht+arete:test-data/meetings/2025-12-04-customer-discovery-call-northstar-account.md",
-	"johnkoht+arete:test-data/meetings/2025-12-18-onboarding-design-review.md",
-	"johnkoht+arete:test-data/meetings/2026-01-08-weekly-1-1-with-alex.md",
-	"johnkoht+arete:test-data/meetings/2026-01-15-weekly-1-1-with-alex-auth-blocker.md",
-	"johnkoht+arete:test-data/meetings/2026-01-22-weekly-1-1-with-alex-auth-unblocked.md",
-	"johnkoht+arete:test-data/meetings/2026-02-01-sprint-planning.md",
-	"johnkoht+arete:test-data/meetings/2026-02-02-1-1-with-alex.md",
-	"johnkoht+arete:test-data/meetings/2026-02-03-customer-call-acme-corp.md",
-	"johnkoht+arete:test-data/meetings/2026-02-04-product-review-q1.md",
-	"johnkoht+arete:test-data/meetings/2026-02-10-renewal-negotiation-acme-corp.md",
-	"johnkoht+arete:test-data/meetings/2026-02-12-onboarding-v2-launch-readiness.md",
-	"johnkoht+arete:test-data/meetings/2026-02-14-qbr-acme-corp.md",
-	"winzenburg+MissionControl:crm/contacts/Sample_Contact.md",
 ]);
 
 function files(dir: string): string[] {

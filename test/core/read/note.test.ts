@@ -274,6 +274,8 @@ describe("touch lines in a note (README: Touch lines)", () => {
 		const settings = settingsWith({ channels: ["whatsapp", "call"] });
 		const t = note().line("- 2026-11-20 WhatsApp: sent photos").read("Prospects/A.md", settings).prospect!.touches[0];
 		expect(t.channel).toBe("whatsapp");
-		expect(note().line("- 2026-11-20 WhatsApp: sent photos").read().prospect!.touches[0].channel).toBeNull();
+		// Without it, WhatsApp is a word of the text channel (README, "Bringing your existing notes").
+		expect(note().line("- 2026-11-20 WhatsApp: sent photos").read().prospect!.touches[0].channel).toBe("text");
+		expect(note().line("- 2026-11-20 Fax: sent photos").read().prospect!.touches[0].channel).toBeNull();
 	});
 });

@@ -44,16 +44,17 @@ describe("explain", () => {
 		expect(text).toContain("2026-10-01  frontmatter key last_contacted (line 2) → one touch on that day");
 		expect(text).toContain("2026-12-02  label line, line 15 → a next step");
 		expect(text).toContain("Due: 2026-12-02 (next_follow_up, line 15)");
-		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline" names no contact/);
-		expect(text).toMatch(/line 16: We met on 2026-08-30 at the fair\. {2}\(a date in prose/);
+		expect(text).toMatch(/line 9: Deadline: 2026-12-15 {2}\("Deadline": not a contact/);
+		// "We met" is a contact verb: a sentence that says so is a contact.
+		expect(text).toContain("2026-08-30  sentence, line 16 → done touch (meeting): We met at the fair");
 		expect(text).toContain("birthday: 1980-05-04  (not a contact or next-step key)");
 		expect(text).toContain("created: 2026-09-01  (the note's creation");
-		expect(report.entries[0].doneCount).toBe(7);
+		expect(report.entries[0].doneCount).toBe(8);
 	});
 
 	it("says where the touches came from, in one line", () => {
 		expect(sourcesLine(vault().report(TODAY))).toBe(
-			"from: 1 touch line, 1 frontmatter key, 1 label line, 1 heading, 1 table row, 1 task, 1 interaction note",
+			"from: 1 touch line, 1 frontmatter key, 1 label line, 1 sentence, 1 heading, 1 table row, 1 task, 1 interaction note",
 		);
 		expect(sourcesLine(new ProspectIndex(DEFAULT_SETTINGS).report(TODAY))).toBe("from: no touches yet");
 	});
@@ -102,5 +103,20 @@ describe("explain tells everything about the note", () => {
 		const text = explainNote({ entry: report.entries[0], settings: DEFAULT_SETTINGS, today: TODAY, vault: "V", text: "- 2026-11-20 call: hi\n", problems: [] }).join("\n");
 		expect(text).toContain("Problems: none");
 		expect(text).toContain("Keys used: none (no frontmatter)");
+	});
+});
+
+describe("explain shows the judgement", () => {
+	it("gives each dated line's cues and its year's source, and why a line is not used", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/Ada.md", "---\ncreated: 2026-01-05\n---\n## Log\n- Feb 20 — intro call via Tom\n- 2026-01-10 — call with Ada\n- Birthday: March 4\nFollow up with Ada by Mar 20, 2026.\n");
+		const text = explainProspect(index.report(TODAY).entries[0], DEFAULT_SETTINGS, TODAY).join("\n");
+		expect(text).toContain('2026-02-20  dated list item, line 5 → done touch (call): intro call via Tom  [cues: word "intro", section "Log"; year from the nearest full date (line 6)]');
+		expect(text).toContain('2026-03-20  sentence, line 8 → a next step  [cues: word "Follow up", section "Log", time "by DATE"]');
+		expect(text).toContain('line 7: - Birthday: March 4  ("Birthday": not a contact)  [cues: section "Log"]');
+		// A plain bullet with no cue at all, outside a log section: said so.
+		const other = new ProspectIndex(DEFAULT_SETTINGS);
+		other.update("Prospects/Bo.md", "## Notes\n- 2026-03-02 — Bo, about the roof\n- Mar 3, 2026 the roof\n");
+		expect(explainProspect(other.report(TODAY).entries[0], DEFAULT_SETTINGS, TODAY).join("\n")).toContain("line 3: - Mar 3, 2026 the roof  (a dated list item that names no contact (call, meeting …))");
 	});
 });

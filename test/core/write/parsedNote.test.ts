@@ -78,6 +78,8 @@ describe("the model a command changes says what a fresh read of its text says", 
 			let checked = 0;
 			for (const [path, text] of NOTES) {
 				const note = ParsedNote.read(path, text, S);
+				// A command refuses a note that is not a prospect (a template may become one once it holds a dated line).
+				if (note.refusal() !== null) continue;
 				keepContactHistory(note, TODAY);
 				step(note);
 				expect(standing(note.prospect, S), `${path} after the body`).toEqual(standing(readNote(path, note.text, S).prospect, S));

@@ -74,7 +74,7 @@ function newValue(key: string, kind: string): { typed: string | boolean; stored:
 	};
 	if (special[key]) return special[key];
 	if (kind === "toggle") return { typed: true, stored: !(valueAt(DEFAULT_SETTINGS, key) as boolean) };
-	if (kind === "list") return { typed: "Alpha, beta", stored: ["channels", "meetingChannels", "contactWords"].includes(key) ? ["alpha", "beta"] : ["Alpha", "beta"] };
+	if (kind === "list") return { typed: "Alpha, beta", stored: ["channels", "meetingChannels", "contactWords", "logSections", "notContactWords"].includes(key) ? ["alpha", "beta"] : ["Alpha", "beta"] };
 	if (kind === "textarea") return { typed: "- {{date}} custom {{summary}}", stored: "- {{date}} custom {{summary}}" };
 	return { typed: "custom_name", stored: "custom_name" };
 }

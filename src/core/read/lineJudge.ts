@@ -1,0 +1,195 @@
+/**
+ * The judge of a dated line (README, "Bringing your existing notes"): a done contact, a planned
+ * contact (a next step), or not a contact, from cues that stack. Words anywhere in the line
+ * (contact verbs and nouns; words that make a date no contact), its place (the section it sits
+ * in), and its time (a next-step wording: `next: …`, `follow up by DATE`, `(by DATE)`, an open
+ * task). A date in the past of a contact is done, in the future planned: the due rules decide
+ * that against today, as for a touch line without a checkbox.
+ */
+import { linksAsText } from "../text/wikilink";
+import { memo } from "../text/memo";
+import type { TouchbaseSettings } from "../settings/settings";
+import type { Section } from "./sections";
+
+export type LineKind = "list" | "heading" | "label" | "table" | "task" | "prose";
+export type Verdict = "contact" | "next" | "none";
+
+export interface JudgeInput {
+	kind: LineKind;
+	/** The line's words, the date itself left out. */
+	words: string;
+	/** What stands before the date on its line. */
+	before: string;
+	/** A label line's label (`Call 1` of `**Call 1:** 2026-02-18`). */
+	label?: string;
+	/** The mark of a task's checkbox. */
+	mark?: string;
+	/** Whether the date opens the line's content (after its bullet, checkbox or heading marks). */
+	atStart: boolean;
+	/** The section with a role the line sits in, if any. */
+	section: Section | null;
+}
+
+export interface Judgement {
+	verdict: Verdict;
+	/** The cues that decided it, in words (`word "called"`, `section "Log"`, `time "by"`). */
+	cues: string[];
+	/** Why a line is no contact, when it is none. */
+	reason: string | null;
+}
+
+/**
+ * Past-tense contact verbs: enough by themselves in a sentence of prose. Nouns (`call`,
+ * `meeting`) need a line of their own (a list item, heading, label, task or table row).
+ */
+const CONTACT_VERBS = [
+	"called", "phoned", "rang", "emailed", "e-mailed", "mailed", "texted", "messaged", "dm'd", "dmed", "pinged",
+	"met", "spoke", "talked", "chatted", "replied", "responded", "wrote to", "sent", "reached out", "followed up",
+	"caught up", "touched base", "connected with", "visited", "left a voicemail", "left a message", "introduced",
+	"pitched", "demoed", "interviewed", "heard back", "had a call", "had coffee", "had lunch", "had a meeting",
+	"hopped on a call", "got on a call", "checked in",
+];
+/** Contact nouns besides the settings' contact words and channels. */
+const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent"];
+
+/** Words of a contact's channel, besides the channel names themselves. */
+const CHANNEL_WORDS: [RegExp, string][] = [
+	[/\b(?:called|phoned|rang|phone call|dialed|dialled)\b/i, "call"],
+	[/\bvoicemail\b/i, "voicemail"],
+	[/\b(?:e-?mailed|e-mail|mailed|emails?)\b/i, "email"],
+	[/\b(?:texted|texts?|sms|whats ?app|imessage)\b/i, "text"],
+	[/\bcoffee\b/i, "coffee"],
+	[/\blunch\b/i, "lunch"],
+	[/\blinked ?in\b/i, "linkedin"],
+	[/\b(?:zoom|teams|google meet|video call|facetime)\b/i, "video"],
+	[/\b(?:met|meeting|1:1|one-on-one|in person)\b/i, "meeting"],
+	[/\b(?:dm'?d?|dmed|twitter|x\.com|instagram)\b/i, "social"],
+];
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]?");
+
+/** One pattern for a list of words or phrases, whole words only, in any case. */
+const wordsPattern = memo(16, (words: string): RegExp => {
+	const alternatives = words
+		.split("\n")
+		.filter((w) => w !== "")
+		.sort((a, b) => b.length - a.length)
+		.map(escape);
+	return new RegExp(`(?:^|[^\\p{L}\\d])(${alternatives.join("|")})s?(?![\\p{L}])`, "iu");
+});
+
+const verbs = (): RegExp => wordsPattern(CONTACT_VERBS.join("\n"));
+const nouns = (s: TouchbaseSettings): RegExp => wordsPattern([...s.contactWords, ...s.channels, ...CONTACT_NOUNS].join("\n"));
+const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWords.join("\n"));
+
+/**
+ * Words that say a line is about the person, not with them, in its first two clauses: a mention,
+ * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
+ */
+const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced as|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+
+/** `next: …`, `next step:`, `next call:` in the words. */
+const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
+/** A date that a next step is promised by: `follow up by DATE`, `(by DATE)`, `due DATE`. */
+const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or before)[\s(]*$/i;
+/** Words of intent: the contact is still to come. */
+const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
+const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
+/** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
+const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
+const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
+const NEXT_LABEL = /^next\b|^follow[- ]?up(?: (?:by|on|date))?$|^reminder$/i;
+const ACTION_LABEL = /^next (?:action|step|steps)$/i;
+/** Labels that are only the date of the fields under a heading (`- **Date**: …`). */
+const DATE_LABEL = /^(?:date|when|day|on|date of contact|contact date)$/i;
+
+/** The first cue of a pattern in a text, for the explanation. */
+function cue(pattern: RegExp, text: string): string | null {
+	const m = pattern.exec(text);
+	return m ? (m[1] ?? m[0]).trim() : null;
+}
+
+/** Judges one dated line. */
+export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judgement {
+	const { kind, words, section } = input;
+	const label = input.label ?? "";
+	const text = `${label} ${words}`;
+	if (input.mark !== undefined && input.mark !== " " && input.mark.toLowerCase() !== "x") {
+		return { verdict: "none", cues: [`task [${input.mark}]`], reason: "a cancelled task" };
+	}
+	// Not-a-contact words and weak time words count in the line's head: the label, what stands
+	// before the date and the first clause after it. A long log line's tail ("… around the
+	// holidays") says nothing of what the date was.
+	const after = words.slice(input.before.length).replace(/^[\s:\u2014\u2013|-]+/, "");
+	const clauses = after.split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
+	const head = `${label} ${input.before} ${clauses[0].split(/\s+/).slice(0, 12).join(" ")}`;
+	// A mention opens its clause (`Weekly sync - Mentioned as owner of …`): the first two are read.
+	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
+	if (section?.role === "theirs") return { verdict: "none", cues: [`section "${section.title}"`], reason: "their task, not a contact of yours" };
+	const verb = cue(verbs(), text);
+	const noun = verb === null ? cue(nouns(settings), text) : null;
+	const contactWord = verb ?? noun;
+	const followUp = cue(FOLLOW_UP, text);
+	const place = section ? `section "${section.title}"` : null;
+	// Next-step wordings: in the words, the label, an open task, or a next-steps section.
+	const timeCue =
+		(NEXT_WORDING.test(input.before) || (label !== "" && NEXT_WORDING.test(`${label}:`)) ? "next:" : null) ??
+		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
+		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
+		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
+		(input.mark === " " ? "open task" : null) ??
+		(section?.role === "next" ? place : null);
+	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
+	const cues: string[] = [];
+	if (contactWord) cues.push(`word "${contactWord}"`);
+	if (place) cues.push(place);
+
+	if (negative !== null && !(timeCue !== null && (followUp !== null || (contactWord !== null && /^(?:due|by)/i.test(negative))))) {
+		return { verdict: "none", cues: [`not-a-contact word "${negative}"`, ...cues], reason: `"${negative}": not a contact` };
+	}
+	const done = input.mark !== undefined && input.mark.toLowerCase() === "x";
+	if (timeCue !== null && !done) {
+		const contactish = contactWord !== null || followUp !== null || NEXT_VERBS.test(text) || ACTION_LABEL.test(label) || section !== null;
+		if (contactish) return { verdict: "next", cues: [...cues, `time ${timeCue}`], reason: null };
+		if (input.mark === " ") return { verdict: "none", cues: ["open task"], reason: "a dated task that names no contact (call, meeting …)" };
+	}
+	if (contactWord !== null && (kind !== "prose" || verb !== null || (section?.role === "log" && input.atStart))) {
+		return { verdict: "contact", cues, reason: null };
+	}
+	if (section?.role === "log" && kind !== "task" && (kind !== "prose" || input.atStart) && (kind !== "label" || DATE_LABEL.test(label) || label === "")) {
+		return { verdict: "contact", cues, reason: null };
+	}
+	if (section?.role === "log" && kind === "label" && NEXT_LABEL.test(label)) return { verdict: "next", cues: [...cues, `label "${label}"`], reason: null };
+	const what: Record<LineKind, string> = {
+		list: "a dated list item",
+		heading: "a dated heading",
+		label: label ? `"${label}"` : "a dated label",
+		table: "a dated table row",
+		task: "a dated task",
+		prose: "a date in prose",
+	};
+	return { verdict: "none", cues, reason: `${what[kind]} that names no contact (call, meeting …)${kind === "prose" ? " and sits in no log section" : ""}` };
+}
+
+/** The channel a line's words name: a channel word, else a word of one (`Emailed` is email). */
+export function channelOf(text: string, settings: TouchbaseSettings): string | null {
+	const lower = text.toLowerCase();
+	for (const w of lower.split(/[^\p{L}\d]+/u)) if (w !== "" && settings.channels.includes(w)) return w;
+	for (const [pattern, channel] of CHANNEL_WORDS) if (settings.channels.includes(channel) && pattern.test(text)) return channel;
+	return null;
+}
+
+/** A line's words without its date and the separator after it (`—`, `-`, `:`), nor markdown emphasis. */
+export function summaryWithout(text: string, index: number, length: number): string {
+	// `We met on 2026-08-30 at the fair`: the word that led to the date goes with it.
+	const before = text.slice(0, index).replace(/\b(?:on|dated)\s*$/i, "");
+	const without = `${before} ${text.slice(index + length)}`;
+	return linksAsText(without)
+		.replace(/\*\*|__|[*_`]/g, "")
+		.replace(/[([]\s*[)\]]/g, "")
+		// \u2014 and \u2013: the em and en dashes.
+		.replace(/^[\s:\u2014\u2013|,-]+|[\s:\u2014\u2013|.,-]+$/g, "")
+		.replace(/\s[\u2014\u2013-]{1,2}\s/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}

@@ -1,0 +1,73 @@
+/**
+ * The place of a dated line (README, "Bringing your existing notes"): the section heading it sits
+ * under. A section named by one of the log-section words (`## Log`, `## Interactions`,
+ * `## Contact history`) holds contacts; one that also says next, upcoming or planned holds next
+ * steps.
+ */
+import { linksAsText } from "../text/wikilink";
+import { memo } from "../text/memo";
+import type { TouchbaseSettings } from "../settings/settings";
+
+export type SectionRole = "log" | "next" | "theirs";
+
+export interface Section {
+	/** The heading's title as written, markdown emphasis removed. */
+	title: string;
+	level: number;
+	/** 1-based line of the heading. */
+	line: number;
+	role: SectionRole | null;
+}
+
+/** A title reduced to lower-case words: emoji, numbering and punctuation dropped. */
+export function titleWords(title: string): string {
+	return linksAsText(title)
+		.toLowerCase()
+		
+		.replace(/[^\p{L}\p{N}\s'-]+/gu, " ")
+		.replace(/\b\d+\b/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}
+
+const THEIRS_TITLE = /\b(?:they owe|their (?:tasks|action items|to-?dos?|commitments)|waiting (?:on|for))\b/;
+const NEXT_TITLE = /\b(?:next|upcoming|planned|scheduled|to do|todo|to-do)\b/;
+
+/** One pattern per list of section words: a word must be the whole title, or start or end it. */
+const sectionPattern = memo(8, (words: string): RegExp => {
+	const alternatives = words
+		.split("\n")
+		.filter((w) => w !== "")
+		.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]?"));
+	return new RegExp(`^(?:${alternatives.join("|")})\\b|\\b(?:${alternatives.join("|")})$`, "u");
+});
+
+/** The role a heading gives the lines under it, by the log-section words of the settings. */
+export function sectionRole(title: string, settings: TouchbaseSettings): SectionRole | null {
+	const words = titleWords(title);
+	// `## Things they owe me`, `## Waiting on`: their tasks, no contact of yours.
+	if (THEIRS_TITLE.test(words)) return "theirs";
+	if (words === "" || !sectionPattern(settings.logSections.join("\n")).test(words)) return null;
+	return NEXT_TITLE.test(words) ? "next" : "log";
+}
+
+/** The headings above a line, innermost last: what `place` of a dated line is read from. */
+export class SectionStack {
+	private readonly stack: Section[] = [];
+
+	enter(level: number, title: string, line: number, settings: TouchbaseSettings): void {
+		while (this.stack.length > 0 && this.stack[this.stack.length - 1].level >= level) this.stack.pop();
+		this.stack.push({ title: title.replace(/\*\*|__|[*_`]/g, "").trim(), level, line, role: sectionRole(title, settings) });
+	}
+
+	/** The innermost heading. */
+	current(): Section | null {
+		return this.stack[this.stack.length - 1] ?? null;
+	}
+
+	/** The innermost heading with a role: a dated heading under `## Log` is in the log. */
+	withRole(): Section | null {
+		for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i].role !== null) return this.stack[i];
+		return null;
+	}
+}

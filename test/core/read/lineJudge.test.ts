@@ -1,0 +1,222 @@
+// The judge of dated lines (README, "Bringing your existing notes"): one test per cue, per section
+// word and per date form, each with its negative control. The suite runs in UTC, Los Angeles and
+// Auckland.
+import { describe, expect, it } from "vitest";
+import { LOG_SECTIONS, NOT_CONTACT_WORDS, migrateSettings } from "../../../src/core/settings/settings";
+import { readNote } from "../../../src/core/read/note";
+import { note } from "../../helpers/noteBuilder";
+
+const PATH = "Prospects/Dana.md";
+const TODAY = "2026-11-28";
+const read = (b: ReturnType<typeof note>, settings = migrateSettings(undefined)) => b.read(PATH, settings);
+const touches = (b: ReturnType<typeof note>, settings = migrateSettings(undefined)) =>
+	read(b, settings).prospect!.touches.map((t) => [t.date, t.channel, t.summary] as const);
+const days = (b: ReturnType<typeof note>, settings = migrateSettings(undefined)) => read(b, settings).prospect!.touches.map((t) => t.date);
+const nexts = (b: ReturnType<typeof note>) => read(b).prospect!.nextFollowUp.map((n) => n.date);
+const problems = (b: ReturnType<typeof note>, settings = migrateSettings(undefined)) => read(b, settings).problems.map((p) => [p.line, p.message.split(":")[0]]);
+
+describe("the issue's examples", () => {
+	it("reads a Log section of dated lines as a new user writes it", () => {
+		const b = note()
+			.fm("created: 2026-01-05")
+			.line("## Log", "- Feb 20 — intro call via Tom, she liked the case study", "- 2026-01-10 — call with Dana", "- 24/01/2026 call: sent the deck");
+		expect(touches(b)).toEqual([
+			["2026-02-20", "call", "intro call via Tom, she liked the case study"],
+			["2026-01-10", "call", "call with Dana"],
+		]);
+		// Month first by default: 24/01/2026 is no date, said so, never dropped without a word.
+		expect(problems(b)).toEqual([[7, "24/01/2026 is not a date read month first (the date format setting)"]]);
+		expect(days(b, migrateSettings({ dateLocale: "en-GB" }))).toEqual(["2026-02-20", "2026-01-10", "2026-01-24"]);
+	});
+});
+
+describe("words", () => {
+	const verbs = ["called", "emailed", "texted", "met", "spoke", "replied", "sent the proposal", "caught up", "reached out", "left a voicemail", "pinged"];
+	it.each(verbs)("a sentence saying %s on a date is a contact; without the word it is none", (verb) => {
+		expect(days(note().line(`We ${verb} on 2026-03-02 about the roof.`))).toEqual(["2026-03-02"]);
+		expect(days(note().line("We agreed on 2026-03-02 about the roof."))).toEqual([]);
+	});
+
+	const nouns = ["1:1", "coffee chat", "intro", "demo", "lunch", "dm", "call", "meeting", "zoom", "check-in"];
+	it.each(nouns)("a dated list item naming a %s is a contact; a sentence naming only the noun is not", (noun) => {
+		expect(days(note().line(`- 2026-03-02: ${noun} with Dana`).line(""))).toEqual(["2026-03-02"]);
+		expect(days(note().line(`The ${noun} is planned around 2026-03-02 by their team.`))).toEqual([]);
+	});
+
+	it.each(NOT_CONTACT_WORDS)("%s makes a dated line no contact, even with a contact word", (word) => {
+		expect(days(note().line(`- Mar 2, 2026: call about the ${word}`, ""))).toEqual([]);
+		expect(days(note().line("- Mar 2, 2026: call about the quote", ""))).toEqual(["2026-03-02"]);
+	});
+
+	it.each([
+		["Called Dana", "call"],
+		["Emailed the deck", "email"],
+		["coffee chat at Blue Bottle", "coffee"],
+		["LinkedIn message", "linkedin"],
+		["Texted her the link", "text"],
+		["Met at the fair", "meeting"],
+	])("gives %s the channel %s", (words, channel) => {
+		expect(touches(note().line(`- Mar 2, 2026 — ${words}`))[0][1]).toBe(channel);
+	});
+});
+
+describe("place: the section a line sits in", () => {
+	it.each(LOG_SECTIONS.filter((w) => !/next/.test(w)))("a dated bullet under ## %s is a contact without a contact word", (word) => {
+		expect(days(note().line(`## ${word[0].toUpperCase()}${word.slice(1)}`, "- 2026-03-02 — Dana, about the roof"))).toEqual(["2026-03-02"]);
+	});
+
+	it.each(LOG_SECTIONS.filter((w) => /next/.test(w)))("a dated bullet under ## %s is a next step", (word) => {
+		const b = note().line(`## ${word}`, "- Mar 20, 2026 — Dana, about the roof");
+		expect(days(b)).toEqual([]);
+		expect(nexts(b)).toEqual(["2026-03-20"]);
+	});
+
+	it("the same bullet under another heading, or a sentence there, is none", () => {
+		expect(days(note().line("## Notes", "- Mar 2, 2026 — Dana, about the roof"))).toEqual([]);
+		expect(days(note().line("## Log", "Their fiscal year starts on Mar 2, 2026 and ends later."))).toEqual([]);
+	});
+
+	it("reads a nested dated heading under a log section", () => {
+		expect(days(note().line("## History", "### November 1, 2024", "- pricing"))).toEqual(["2024-11-01"]);
+		expect(days(note().line("## Projects", "### November 1, 2024", "- pricing"))).toEqual([]);
+	});
+
+	it("takes the log-section words from the settings", () => {
+		const settings = migrateSettings({ logSections: ["Journal"] });
+		expect(days(note().line("## Journal", "- 2026-03-02 — Dana"), settings)).toEqual(["2026-03-02"]);
+		expect(days(note().line("## Log", "- Mar 2, 2026 — Dana"), settings)).toEqual([]);
+	});
+
+	it("reads a heading followed by fields as one contact, its channel from the Type field", () => {
+		const b = note().line("## Last contact", "- **Date**: 2026-01-10", "- **Type**: call", "- **Notes**: pricing questions");
+		expect(touches(b)).toEqual([["2026-01-10", "call", "pricing questions"]]);
+		expect(days(note().line("## Details", "- **Date**: 2026-01-10", "- **Type**: call"))).toEqual([]);
+	});
+
+	it("reads a two-column key/value table like label lines", () => {
+		const b = note().line("| Field | Value |", "|---|---|", "| First meeting | March 3, 2026 |", "| Birthday | March 4, 1980 |", "| Next call | April 3, 2026 |");
+		expect(days(b)).toEqual(["2026-03-03"]);
+		expect(nexts(b)).toEqual(["2026-04-03"]);
+		expect(days(note().line("| First meeting | March 3, 2026 |", "|---|---|"))).toEqual(["2026-03-03"]);
+	});
+});
+
+describe("time: next steps", () => {
+	it.each([
+		["Follow up with Dana by Mar 20, 2026.", "2026-03-20"],
+		["- Send the revised quote (by 2026-03-20)", "2026-03-20"],
+		["Agreed next: call on 2026-03-20.", "2026-03-20"],
+		["- [ ] Call Dana 2026-03-20", "2026-03-20"],
+		["We will call her on 2026-03-20.", "2026-03-20"],
+		["- Demo scheduled for 2026-03-20", "2026-03-20"],
+	])("%s is a next step", (line, date) => {
+		const b = note().line(line);
+		expect(nexts(b)).toEqual([date]);
+		expect(days(b)).toEqual([]);
+	});
+
+	it("a next-step wording without a contact is none: a deadline, a chore", () => {
+		expect(nexts(note().line("- [ ] Buy printer paper 2026-03-20", "Report due by 2026-03-20."))).toEqual([]);
+	});
+
+	it("a contact in the future is planned; in the past, done", () => {
+		const due = note().line("## Log", "- 2026-03-02 — called Dana", "- 2026-12-20 — call Dana again").due(TODAY, undefined, PATH);
+		expect(due.doneCount).toBe(1);
+		expect(due.next).toMatchObject({ date: "2026-12-20", suggested: false });
+	});
+});
+
+describe("dates as people write them", () => {
+	it.each([
+		["- 2026-03-02 — call", "2026-03-02"],
+		["- [2026-03-02] call", "2026-03-02"],
+		["- Call (2026-03-02)", "2026-03-02"],
+		["- 2026/03/02 call", "2026-03-02"],
+		["- March 2, 2026: call", "2026-03-02"],
+		["- 2 March 2026: call", "2026-03-02"],
+		["- Mon, Mar 2, 2026: call", "2026-03-02"],
+		["- 3/2/26 call", "2026-03-02"],
+		["- 3/2/2026 call", "2026-03-02"],
+	])("reads %s", (line, date) => {
+		expect(days(note().line("## Log", line))).toEqual([date]);
+	});
+
+	it("reads numeric dates month first by default and day first by the setting", () => {
+		const gb = migrateSettings({ dateLocale: "en-GB" });
+		expect(days(note().fm("created: 2026-01-01").line("## Log", "- 3/4 call"))).toEqual(["2026-03-04"]);
+		expect(days(note().fm("created: 2026-01-01").line("## Log", "- 3/4 call"), gb)).toEqual(["2026-04-03"]);
+		expect(problems(note().line("## Log", "- 4/24/2026 call"), gb)).toEqual([[2, "4/24/2026 is not a date read day first (the date format setting)"]]);
+	});
+
+	it("never reads a score, a fraction or 24/7 as a date", () => {
+		const b = note().line("## Log", "- Support is 24/7 and they answered 3/4 of the questions", "- Rated 9/10 on 2026-03-02 by the call");
+		expect(days(b)).toEqual(["2026-03-02"]);
+		expect(problems(b)).toEqual([]);
+	});
+
+	it("reads a list of dates, each in the year the line gives", () => {
+		expect(days(note().line("## Log", "- Jan 18 & Jan 20, 2026: calls with Dana"))).toEqual(["2026-01-18", "2026-01-20"]);
+	});
+
+	it("gives a month-day the year of its line, the nearest full date, then created", () => {
+		expect(read(note().line("## Log", "- Jan 18: call", "", "", "- 2025-12-20: email")).prospect!.touches.map((t) => [t.date, t.year])).toEqual([
+			["2026-01-18", "the nearest full date (line 5)"],
+			["2025-12-20", "written"],
+		]);
+		expect(read(note().fm("created: 2026-03-01").line("## Log", "- Mar 4: call")).prospect!.touches.map((t) => [t.date, t.year])).toEqual([["2026-03-04", "created"]]);
+		expect(problems(note().line("## Log", "- Mar 4: call"))).toEqual([[2, "date without a year"]]);
+	});
+});
+
+describe("notes that are no contact", () => {
+	it("a daily note, a project note, a task list, a book note and a meeting about no prospect give no contact", () => {
+		const daily = "---\ndate: 2026-03-02\n---\n# 2026-03-02\n- 09:00 standup\n- Called the plumber\n- [ ] Buy milk 2026-03-03\n";
+		const project = "---\ntype: project\n---\n## Timeline\n- 2026-03-02 kickoff meeting\n- 2026-04-01 launch\n";
+		const book = "---\ntype: book\n---\nFinished reading on 2026-02-01. Met the author on 2026-02-03.\n";
+		const meeting = "---\ndate: 2026-03-02\nattendees: [Team]\n---\n# Sprint planning\n- Discussed the roadmap\n";
+		for (const [path, text] of [["Daily/2026-03-02.md", daily], ["Projects/Roof.md", project], ["Books/Deep Work.md", book], ["Meetings/2026-03-02 Sprint.md", meeting]]) {
+			expect(note().line(text).read(path), path).toMatchObject({ prospect: null, problems: [] });
+		}
+	});
+
+	it("inside a prospect note, chores, deadlines and dates of the company are none", () => {
+		const b = note().line(
+			"## Company",
+			"- Founded 2019-05-01",
+			"- Contract renewal 2026-09-01",
+			"- Invoice sent 2026-02-01",
+			"## Tasks",
+			"- [ ] Update the CRM 2026-03-02",
+			"- Birthday: March 4",
+			"The trade show runs 2026-05-01.",
+		);
+		expect(days(b)).toEqual([]);
+		expect(nexts(b)).toEqual([]);
+	});
+});
+
+describe("the year of a month-day from the file's times", () => {
+	const log = note().line("## Log", "- Mar 4: call");
+
+	it("takes the file's creation year when the note gives none", () => {
+		const read = log.read(PATH, migrateSettings(undefined));
+		expect(read.prospect!.touches).toEqual([]);
+		const withTimes = readNote(PATH, log.text(), migrateSettings(undefined), { created: "2026-01-15", modified: "2026-06-01" });
+		expect(withTimes.prospect!.touches.map((t) => [t.date, t.year])).toEqual([["2026-03-04", "the file's creation"]]);
+	});
+
+	it("never puts a done contact after the note was last saved: then it is a problem", () => {
+		const read = readNote(PATH, note().line("## Log", "- 2025-12-20 — email", "- Jan 19 — call").text(), migrateSettings(undefined), { modified: "2025-12-28" });
+		expect(read.prospect!.touches.map((t) => t.date)).toEqual(["2025-12-20"]);
+		expect(read.problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([[3, "date without a year"]]);
+		expect(read.prospect!.unused!.find((u) => u.line === 3)!.reason).toMatch(/2026-01-19 .* after the note was last saved/);
+	});
+});
+
+describe("their tasks", () => {
+	it("a dated task under Things they owe me or Waiting on is none; the same under Next steps is a next step", () => {
+		expect(nexts(note().line("## Things they owe me", "- [ ] Send me the floor plans by 2026-03-05"))).toEqual([]);
+		expect(nexts(note().line("## Waiting on", "- Call back with the budget 2026-03-05"))).toEqual([]);
+		expect(nexts(note().line("## Next steps", "- [ ] Introduce her to Tom by 2026-03-05"))).toEqual(["2026-03-05"]);
+	});
+});

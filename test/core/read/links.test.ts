@@ -1,0 +1,122 @@
+// Links to a prospect as Obsidian resolves them, interaction notes in any folder, templates and
+// names (README, "Bringing your existing notes"): one test per link form, each with its negative
+// control.
+import { describe, expect, it } from "vitest";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import { folderOfFolderNote, linkKey, peopleNamed, prospectTargets } from "../../../src/core/read/links";
+import { isTemplate } from "../../../src/core/read/note";
+import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings/settings";
+import { note } from "../../helpers/noteBuilder";
+
+const TODAY = "2026-11-28";
+const ADA = "---\ntype: prospect\nname: Ada Okafor\naliases: [Ada O.]\n---\n# Ada Okafor\n";
+
+/** The days of Ada's touches taken from interaction notes, in a vault of Ada and `other`. */
+function linkedDays(adaPath: string, other: Record<string, string>, ada = ADA): string[] {
+	const index = new ProspectIndex(DEFAULT_SETTINGS);
+	index.update(adaPath, ada);
+	for (const [path, text] of Object.entries(other)) index.update(path, text);
+	const entry = index.report(TODAY).entries.find((e) => e.prospect.path === adaPath);
+	return (entry?.prospect.touches ?? []).filter((t) => t.from === "interaction").map((t) => t.date);
+}
+
+const meeting = (people: string): string => `---\ndate: 2026-03-02\nattendees: ${people}\n---\n# Call\n`;
+
+describe("links", () => {
+	it.each([
+		["[[Ada Okafor]]", "a wikilink by file name"],
+		["\"[[People/Ada Okafor]]\"", "a wikilink with its folder"],
+		["\"[[Ada Okafor|Ada]]\"", "a wikilink with an alias shown"],
+		["\"[[Ada O.]]\"", "a wikilink to an alias of the note"],
+		["Ada Okafor", "a plain name"],
+		["Ada O.", "a plain name that is an alias"],
+		["ada-okafor", "a plain slug of the file name"],
+	])("%s (%s) reaches People/Ada Okafor.md", (people) => {
+		expect(linkedDays("People/Ada Okafor.md", { "Anywhere/Deep/2026-03-02 Call.md": meeting(people) })).toEqual(["2026-03-02"]);
+	});
+
+	it.each(["[[Ada]]", "\"[[Clients/Ada Okafor]]\"", "Ada", "Okafor"])("%s does not reach People/Ada Okafor.md", (people) => {
+		expect(linkedDays("People/Ada Okafor.md", { "Meetings/2026-03-02 Call.md": meeting(people) })).toEqual([]);
+	});
+
+	it("a folder note is reached by its folder's name, by link and by plain name", () => {
+		const ada = "---\ntype: prospect\n---\n# Profile\n";
+		expect(linkedDays("People/Ada Okafor/README.md", { "M/2026-03-02 Call.md": meeting("Ada Okafor") }, ada)).toEqual(["2026-03-02"]);
+		expect(linkedDays("People/Ada Okafor/index.md", { "M/2026-03-02 Call.md": meeting("\"[[People/Ada Okafor]]\"") }, ada)).toEqual(["2026-03-02"]);
+		expect(linkedDays("People/Ada Okafor/notes.md", { "M/2026-03-02 Call.md": meeting("Ada Okafor") }, ada)).toEqual([]);
+		expect(folderOfFolderNote("People/Ada Okafor/README.md")).toBe("People/Ada Okafor");
+		expect(folderOfFolderNote("README.md")).toBeNull();
+	});
+
+	it("a wikilink never reaches a note by its name key or heading, as in Obsidian", () => {
+		expect(linkedDays("People/Person - Ada Okafor.md", { "M/2026-03-02 Call.md": meeting("\"[[Ada Okafor]]\"") })).toEqual([]);
+		expect(linkedDays("People/Person - Ada Okafor.md", { "M/2026-03-02 Call.md": meeting("Ada Okafor") })).toEqual(["2026-03-02"]);
+	});
+
+	it("keys: lower case, _ - and spaces as one, path ends", () => {
+		expect(linkKey("People/Ada_Okafor.md")).toBe("people/ada okafor");
+		expect(prospectTargets("A/People/Ada Okafor.md", ["Dr Ada"])).toEqual(expect.arrayContaining(["ada okafor", "people/ada okafor", "a/people/ada okafor", "=ada okafor", "=dr ada"]));
+		expect(peopleNamed("Jane Doe, Bob Buyer and me")).toEqual(["=jane doe", "=bob buyer"]);
+	});
+});
+
+describe("meeting notes naming the person in their first lines", () => {
+	it("counts an Attendees: line, with or without frontmatter", () => {
+		const summary = "# Weekly Wrap - Summary\n\n**Date**: 2026-03-02 19:00\n**Attendees**: Ada Okafor, bob@example.com, Jesse\n\n- notes\n";
+		expect(linkedDays("People/Ada Okafor.md", { "meetings/2026-03-02_Weekly_Wrap_summary.md": summary })).toEqual(["2026-03-02"]);
+		expect(linkedDays("People/Ada Okafor.md", { "meetings/Weekly_Wrap_summary.md": summary })).toEqual(["2026-03-02"]);
+	});
+
+	it("counts a link in the first lines of a note that says it is a meeting", () => {
+		const text = "---\ndate: 2026-03-02\n---\n# 1:1\nWith [[Ada Okafor]], 30 minutes\n";
+		expect(linkedDays("People/Ada Okafor.md", { "Meetings/Weekly 1-1.md": text })).toEqual(["2026-03-02"]);
+	});
+
+	it("not a daily note linking the person, nor a link far down a meeting note", () => {
+		const daily = "---\ndate: 2026-03-02\n---\n# 2026-03-02\n- Read about [[Ada Okafor]]\n";
+		expect(linkedDays("People/Ada Okafor.md", { "Daily/2026-03-02.md": daily })).toEqual([]);
+		const far = "---\ndate: 2026-03-02\ntype: meeting\n---\n# Sprint planning\nThe team.\nRoadmap.\n- ask [[Ada Okafor]] later\n";
+		expect(linkedDays("People/Ada Okafor.md", { "Meetings/Sprint.md": far })).toEqual([]);
+	});
+});
+
+describe("templates", () => {
+	it.each(["Templates/Person.md", "_templates/Person.md", "system/templates/person-readme.md", "_core/Templates/x.md"])("%s is a template", (path) => {
+		expect(isTemplate(path, "# {{title}}\n", DEFAULT_SETTINGS)).toBe(true);
+	});
+
+	it.each(["Prospects/Template Co/Dana.md", "Prospects/Acme/Notes.md"])("%s is not", (path) => {
+		expect(isTemplate(path, "# Acme\n", DEFAULT_SETTINGS)).toBe(false);
+	});
+
+	it("a note with placeholders left but real data is no template", () => {
+		const half = "---\ncreated: {{date}}\ncompany: <% tp.file.title %>\nnext_follow_up: 2026-12-01\n---\n";
+		expect(isTemplate("Prospects/Dana.md", half, DEFAULT_SETTINGS)).toBe(false);
+		expect(isTemplate("Prospects/Dana.md", "---\ncreated: {{date}}\ncompany: <% tp.file.title %>\n---\n- 2026-11-20 call: intro\n", DEFAULT_SETTINGS)).toBe(false);
+		expect(isTemplate("Prospects/Dana.md", "---\ncreated: {{date}}\ncompany: <% tp.file.title %>\n---\n- YYYY-MM-DD call:\n", DEFAULT_SETTINGS)).toBe(true);
+		expect(isTemplate("Prospects/People Template.md", "- 2026-11-20 call: intro\n", DEFAULT_SETTINGS)).toBe(false);
+	});
+
+	it("a template folder named in the settings is one at any depth", () => {
+		expect(isTemplate("Work/Blueprints/Person.md", "", migrateSettings({ templateFolders: ["Blueprints"] }))).toBe(true);
+		expect(isTemplate("Work/Blueprints/Person.md", "", DEFAULT_SETTINGS)).toBe(false);
+	});
+});
+
+describe("names", () => {
+	it.each([
+		["Prospects/bob-buyer.md", "---\nname: Bob Buyer\ncompany: Acme\n---\n", "Bob Buyer"],
+		["Prospects/Sara_Needleman.md", "# Sara Needleman\n", "Sara Needleman"],
+		["Prospects/Sample_Contact.md", "# Sample Contact\n| Field | Value |\n|---|---|\n| **Full Name** | Dr. Samantha Faye |\n", "Dr. Samantha Faye"],
+		["Prospects/kevin-scott.md", "Some text.\n", "Kevin Scott"],
+		["Prospects/Ada/README.md", "---\ncompany: Acme\n---\n", "Ada"],
+		["Prospects/Atlas Plumbing.md", "---\nname: Jo Smith\n---\n# Jo\n", "Atlas Plumbing"],
+	])("%s is shown as %s", (path, text, name) => {
+		const p = note().line(text).read(path).prospect!;
+		expect(p.name).toBe(name);
+	});
+
+	it("keeps the company beside the name", () => {
+		expect(note().line("---\nname: Bob Buyer\ncompany: Acme\n---\n").read("Prospects/bob-buyer.md").prospect).toMatchObject({ name: "Bob Buyer", company: "Acme" });
+	});
+});
