@@ -216,8 +216,9 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	};
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
-	const touches = readTouches(body.touchLines, settings, report);
-	const unused = addFormFindings(body, own.created, touches, own.nextFollowUp, settings, report);
+	const rejected = new Set<number>();
+	const touches = readTouches(body.touchLines, settings, report, rejected);
+	const unused = addFormFindings(body, own.created, touches, rejected, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body.firstHeading, settings),
@@ -312,14 +313,18 @@ function readProspectFields(
 	};
 }
 
-/** The touches: list items the touch-line grammar reads, with their clauses and next steps. */
-function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSettings, report: Report): Touch[] {
+/**
+ * The touches: list items the touch-line grammar reads, with their clauses and next steps. A touch
+ * line with an impossible date goes into `rejected`: the line is not used (README, "Problems").
+ */
+function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSettings, report: Report, rejected: Set<number>): Touch[] {
 	const touches: Touch[] = [];
 	for (const candidate of candidates) {
 		const parsed = deserializeTouch(candidate.text, settings.channels);
 		if (parsed.kind === "none") continue;
 		if (parsed.kind === "problem") {
 			report(candidate.line, `${parsed.message}: this line is not used`);
+			rejected.add(candidate.line);
 			continue;
 		}
 		const t = parsed.touch;
@@ -352,11 +357,20 @@ function readTouches(candidates: BodyScan["touchLines"], settings: TouchbaseSett
  * the touch lines. A form's touch on a day that already has one is the same contact, counted
  * once. Returns the dated lines seen and not used, with why.
  */
-function addFormFindings(body: BodyScan, created: IsoDay | null, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
+function addFormFindings(
+	body: BodyScan,
+	created: IsoDay | null,
+	touches: Touch[],
+	rejected: ReadonlySet<number>,
+	next: DatedValue[],
+	settings: TouchbaseSettings,
+	report: Report,
+): UnusedDate[] {
 	const forms = settings.readForms;
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
-	const touchLines = new Set(touches.map((x) => x.line));
+	// A rejected touch line is not read again as another form: it is not used at all.
+	const touchLines = new Set([...touches.map((x) => x.line), ...rejected]);
 	let t = 0;
 	let f = 0;
 	// Touch lines and form lines, merged in line order.
