@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { readNote } from "../../../src/core/read/note";
 import { ownedBy, ownerLabel, ownerNames } from "../../../src/core/read/owner";
 import { entriesByOwner, reportFor } from "../../../src/core/rules/ownerReport";
 import { statsByOwnerText } from "../../../src/core/show/ownerStats";
 import { migrateSettings } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import type { DueReport } from "../../../src/core/rules/dueReport";
 
 const settings = migrateSettings(undefined);
 
@@ -47,12 +48,15 @@ describe("the owner key", () => {
 });
 
 describe("the report for one owner", () => {
-	const index = new ProspectIndex(settings);
-	index.update("Prospects/A.md", "---\nowner: Jane\ncreated: 2026-11-20\n---\n");
-	index.update("Prospects/B.md", "---\nowner: '[[Bob]]'\ncreated: 2026-11-23\n---\n");
-	index.update("Prospects/C.md", "---\ncreated: 2026-11-23\n---\n");
-	index.update("Prospects/D.md", "---\nowner: jane\nstatus: [\n---\n");
-	const report = index.report("2026-11-23");
+	let report: DueReport;
+	beforeEach(() => {
+		const index = new ProspectIndex(settings);
+		index.update("Prospects/A.md", "---\nowner: Jane\ncreated: 2026-11-20\n---\n");
+		index.update("Prospects/B.md", "---\nowner: '[[Bob]]'\ncreated: 2026-11-23\n---\n");
+		index.update("Prospects/C.md", "---\ncreated: 2026-11-23\n---\n");
+		index.update("Prospects/D.md", "---\nowner: jane\nstatus: [\n---\n");
+		report = index.report("2026-11-23");
+	});
 
 	it("keeps my prospects and their counts, and the problems of notes that are nobody else's", () => {
 		const mine = reportFor(report, "[[Jane]]");

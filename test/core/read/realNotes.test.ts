@@ -3,9 +3,10 @@
 // (test/fixtures/real/answers.json).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import type { DueReport } from "../../../src/core/rules/dueReport";
 import type { DueEntry } from "../../../src/core/rules/due";
 import { FIXTURES } from "../../helpers/files";
 
@@ -42,9 +43,14 @@ function files(dir: string): string[] {
 	});
 }
 
-const index = new ProspectIndex(DEFAULT_SETTINGS);
-for (const path of files(VAULT)) index.update(path, readFileSync(join(VAULT, path), "utf8"));
-const report = index.report(answers.today);
+const texts = new Map(files(VAULT).map((path) => [path, readFileSync(join(VAULT, path), "utf8")]));
+// Read in each test (not once for the file): mutation runs see which test reads what (docs/testing.md).
+let report: DueReport;
+beforeEach(() => {
+	const index = new ProspectIndex(DEFAULT_SETTINGS);
+	for (const [path, text] of texts) index.update(path, text);
+	report = index.report(answers.today);
+});
 const entry = (path: string) => report.entries.find((e) => e.prospect.path === path);
 
 /** What the product read for `want`, in the answer's terms, keeping only what the answer gives. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeDue } from "../../../src/core/rules/due";
 import { readNote } from "../../../src/core/read/note";
 import {
@@ -49,7 +49,10 @@ describe("timed touches", () => {
 });
 
 describe("which reminders fire", () => {
-	const touches = timedTouches(entries(NOTES));
+	let touches: ReturnType<typeof timedTouches>;
+	beforeEach(() => {
+		touches = timedTouches(entries(NOTES));
+	});
 
 	it("a touch fires once its minute came since the last look, not before", () => {
 		expect(remindersDue(touches, state({ lastCheck: at("14:29").getTime() }), new Date(at("14:30").getTime() - 1), TODAY)).toEqual([]);

@@ -1,0 +1,20 @@
+// The tests `npm run mutate` runs against each mutant (docs/testing.md): the fast unit tests of the
+// core, in UTC, without the build the process tests need.
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+process.env.TZ = "UTC";
+
+export default defineConfig({
+	resolve: {
+		alias: { obsidian: fileURLToPath(new URL("./test/fakes/obsidian.ts", import.meta.url)) },
+	},
+	test: {
+		include: ["test/core/**/*.test.ts", "test/properties/**/*.test.ts"],
+		// Runs the built CLI: a process test, not a unit test of the core.
+		exclude: ["test/properties/readCache.property.test.ts"],
+		// A surviving mutant runs every property that reaches it in full: 60 runs each, not 300.
+		env: { TZ: "UTC", TOUCHBASE_PROPERTY_RUNS: "60" },
+		testTimeout: 20000,
+	},
+});
