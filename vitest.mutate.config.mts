@@ -17,5 +17,7 @@ export default defineConfig({
 		// Time bounds (the large-input tests) are skipped: instrumented code is many times slower.
 		env: { TZ: "UTC", TOUCHBASE_PROPERTY_RUNS: "60", TOUCHBASE_MUTATION: "1" },
 		testTimeout: 20000,
+		// One module graph for all the files of a run: a run per mutant, so their set-up adds up.
+		isolate: false,
 	},
 });
