@@ -27,6 +27,12 @@ describe("another channel after three unanswered touches on one", () => {
 		const noEmail = settingsWith({ defaultChannel: "call", channels: ["call", "text", "sms", "linkedin"] });
 		expect(vary(three("call"), noEmail)).toEqual({ channel: "text", instead: "call" });
 		expect(vary(three("sms"), settingsWith({ defaultChannel: "sms", channels: ["text", "sms", "linkedin"] }))).toEqual({ channel: "linkedin", instead: "sms" });
+		// Each of the family, whichever was used: never suggested for another of its family.
+		for (const [silent, family] of [["call", ["phone", "voicemail"]], ["phone", ["call", "voicemail"]], ["voicemail", ["call", "phone"]], ["text", ["sms"]], ["sms", ["text"]]] as const) {
+			for (const other of family) expect(vary(three(silent), settingsWith({ defaultChannel: other })), `${silent} then ${other}`).toEqual({ channel: "email", instead: silent });
+		}
+		// Email silent and email the default: text, the next of the fixed order.
+		expect(vary(three("email"), settingsWith({ defaultChannel: "email", channels: ["email", "linkedin", "text"] }))).toEqual({ channel: "text", instead: "email" });
 	});
 
 	it("falls back to the first listed channel of another family, and to nothing when there is none", () => {

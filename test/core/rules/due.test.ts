@@ -305,6 +305,8 @@ describe("a pause (README: What is due)", () => {
 		expect(paused("2026-11-23")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
 		expect(paused("2026-11-01")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
 		expect(note().fm("status: active", "paused_until: 2026-12-01").line("- [ ] 2026-11-20 call: hi").due("2026-11-23")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
+		// A pause that ended long ago does not reopen a won prospect.
+		expect(note().fm("status: won", "paused_until: 2026-11-01").due("2026-11-23")).toMatchObject({ bucket: "closed", effectiveStatus: "won" });
 	});
 });
 

@@ -111,8 +111,8 @@ describe("the Stats tab's other figures", () => {
 	});
 
 	it("counts a win at the fifth touch as persistent", () => {
-		const stats = computeStats([entry("Five", ["status: won"], fiveTouches), entry("Four", ["status: won"], fiveTouches.slice(1))], TODAY);
-		expect(stats.close).toMatchObject({ wins: 2, persistentWins: 1, persistentWinShare: 0.5 });
+		const stats = computeStats([entry("Five", ["status: won"], fiveTouches), entry("Four", ["status: won"], fiveTouches.slice(1)), entry("Three", ["status: won"], fiveTouches.slice(2))], TODAY);
+		expect(stats.close).toMatchObject({ wins: 3, persistentWins: 1 });
 	});
 
 	it("sums the open deals due by Sunday, those without a value apart", () => {
