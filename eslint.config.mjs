@@ -3,7 +3,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import { layers, noCycles } from "./eslint.layers.mjs";
 
 export default defineConfig([
-	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "eslint.layers.mjs", "eslint.layers.d.mts", "esbuild.config.mjs", "scripts/", "examples/", "coverage/"] },
+	{ ignores: ["node_modules/", "dist/", "main.js", "eslint.config.mjs", "eslint.layers.mjs", "eslint.layers.d.mts", "esbuild.config.mjs", "stryker.config.mjs", "scripts/", "examples/", "coverage/", "reports/", ".stryker-tmp/"] },
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
@@ -21,7 +21,7 @@ export default defineConfig([
 	},
 	{
 		// The command line and the tests run on Node, not in Obsidian.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "vitest.config.mts"],
+		files: ["src/cli/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "vitest.config.mts", "vitest.mutate.config.mts"],
 		rules: {
 			"import/no-nodejs-modules": "off",
 			"obsidianmd/no-nodejs-modules": "off",

@@ -6,11 +6,27 @@
 import { isDeepStrictEqual } from "node:util";
 import { addDaysToDay } from "../src/core/text/dates";
 import { parseNaturalDate } from "../src/core/text/nextClause";
-import { migrateSettings } from "../src/core/settings/settings";
-import { readNote, type NoteRead } from "../src/core/read/note";
+import { migrateSettings, type TouchbaseSettings } from "../src/core/settings/settings";
+import { readNote, type NoteRead, type Problem } from "../src/core/read/note";
 import { ProspectIndex } from "../src/core/index/prospectIndex";
-import { plainChrono, reportAgain } from "../test/helpers/oracles";
+import { plainChrono } from "../test/helpers/oracles";
+import { BUCKETS, compareEntries, computeDue } from "../src/core/rules/due";
 import { rng } from "./generate";
+
+/**
+ * ProspectIndex.report as a plain function of the notes: every entry computed and sorted, every
+ * problem sorted. The fast path against the slow one (the tests check the answers themselves).
+ */
+function reportAgain(notes: Map<string, NoteRead>, today: string, settings: TouchbaseSettings): unknown {
+	const entries = [...notes.values()].flatMap((read) => (read.prospect ? [computeDue(read.prospect, today, settings)] : []));
+	entries.sort(compareEntries);
+	const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<string, number>;
+	for (const e of entries) counts[e.bucket]++;
+	const problems: Problem[] = [];
+	for (const read of notes.values()) problems.push(...read.problems);
+	problems.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+	return { today, counts, entries, problems };
+}
 
 let failures = 0;
 function differ(what: string, input: unknown, expected: unknown, actual: unknown): void {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 
 /** Fixed seed: the property runs are the same on every machine and every CI run. */
 export const SEED = 20261123;
-export const RUNS = 300;
+/** Runs per property; `npm run mutate` asks for fewer (docs/testing.md): it runs them once per mutant. */
+export const RUNS = Number(process.env.TOUCHBASE_PROPERTY_RUNS) || 300;
 
 /** Any UTF-16 code unit, lone surrogates and control characters included. */
 export const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));

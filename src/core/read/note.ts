@@ -308,8 +308,9 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	};
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
-	const touches = readTouches(body.touchLines, settings, report);
-	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null }, touches, own.nextFollowUp, settings, report);
+	const rejected = new Set<number>();
+	const touches = readTouches(body.touchLines, settings, report, rejected);
+	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null }, touches, rejected, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body, settings),
@@ -419,15 +420,17 @@ function readProspectFields(
 
 /**
  * The touches: list items the touch-line grammar reads, with their clauses and next steps. `text`
- * is a line's live markdown (its comments removed), `raw` the line as written.
+ * is a line's live markdown (its comments removed), `raw` the line as written. A touch line with
+ * an impossible date goes into `rejected`: the line is not used (README, "Problems").
  */
-export function readTouches(candidates: readonly { line: number; raw: string; text: string }[], settings: TouchbaseSettings, report: Report): Touch[] {
+export function readTouches(candidates: readonly { line: number; raw: string; text: string }[], settings: TouchbaseSettings, report: Report, rejected: Set<number> = new Set()): Touch[] {
 	const touches: Touch[] = [];
 	for (const candidate of candidates) {
 		const parsed = deserializeTouch(candidate.text, settings.channels);
 		if (parsed.kind === "none") continue;
 		if (parsed.kind === "problem") {
 			report(candidate.line, `${parsed.message}: this line is not used`);
+			rejected.add(candidate.line);
 			continue;
 		}
 		const t = parsed.touch;
@@ -461,11 +464,20 @@ export function readTouches(candidates: readonly { line: number; raw: string; te
  * the touch lines. A form's touch on a day that already has one is the same contact, counted
  * once. Returns the dated lines seen and not used, with why.
  */
-function addFormFindings(body: BodyScan, dates: NoteDates, touches: Touch[], next: DatedValue[], settings: TouchbaseSettings, report: Report): UnusedDate[] {
+function addFormFindings(
+	body: BodyScan,
+	dates: NoteDates,
+	touches: Touch[],
+	rejected: ReadonlySet<number>,
+	next: DatedValue[],
+	settings: TouchbaseSettings,
+	report: Report,
+): UnusedDate[] {
 	const forms = settings.readForms;
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
-	const touchLines = new Set(touches.map((x) => x.line));
+	// A rejected touch line is not read again as another form: it is not used at all.
+	const touchLines = new Set([...touches.map((x) => x.line), ...rejected]);
 	let t = 0;
 	let f = 0;
 	// Touch lines and form lines, merged in line order.

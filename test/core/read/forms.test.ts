@@ -122,6 +122,22 @@ describe("month-day dates without a year", () => {
 		expect(touchDays(note().fm("created: 2026-03-01").line("- **Call 1:** Mar 4")).map(([d]) => d)).toEqual(["2026-03-04"]);
 	});
 
+	it("take the year of the day itself when it is the day the note was created, or the day of the full date before", () => {
+		expect(touchDays(note().fm("created: 2026-03-04").line("- **Call 1:** Mar 4")).map(([d]) => d)).toEqual(["2026-03-04"]);
+		expect(touchDays(note().line("- 2025-12-20 call: intro", "- **Call 2:** Dec 20")).map(([d]) => d)).toEqual(["2025-12-20"]);
+		expect(touchDays(note().line("- 2025-12-20 call: intro", "- **Call 2:** Dec 21")).map(([d]) => d)).toEqual(["2025-12-20", "2025-12-21"]);
+	});
+
+	it("take the nearest full date before them, not an earlier one nor `created`", () => {
+		const b = note().fm("created: 2024-01-01").line("- 2025-06-01 call: a", "- 2025-11-01 email: b", "- **Call 3:** Feb 2");
+		expect(touchDays(b).map(([d]) => d)).toEqual(["2025-06-01", "2025-11-01", "2026-02-02"]);
+		// A full date in a heading or in prose sets the year too (and "Wrote to her" is a contact).
+		const h = note().line("### 2025-11-01 — Call with Dana", "Wrote to her on 2025-11-20.", "- **Call 2:** Jan 3");
+		expect(touchDays(h).map(([d]) => d)).toEqual(["2025-11-01", "2025-11-20", "2026-01-03"]);
+		const p = note().line("### 2025-11-01 — Call with Dana", "The board meets on 2025-11-20.", "- **Call 2:** Jan 3");
+		expect(touchDays(p).map(([d]) => d)).toEqual(["2025-11-01", "2026-01-03"]);
+	});
+
 	it("are a problem, never a guess, when the note makes no year certain", () => {
 		const read = note().line("- **Call 1:** Jan 19").read("Prospects/Dana.md");
 		expect(read.prospect!.touches).toEqual([]);

@@ -205,6 +205,14 @@ describe("bad input (README: Problems)", () => {
 		expect(read.problems).toEqual([{ path: "Prospects/Acme.md", line: 1, message: expect.stringContaining("2026-02-30") }]);
 	});
 
+	it("does not read the rest of a touch line with an impossible date as another form", () => {
+		// `call` and a date on the line would make it a label line (README, "Bringing your existing notes").
+		const read = note().line("- 2026-02-30 call: x → next: 2026-11-30").read();
+		expect(read.prospect!.touches).toEqual([]);
+		expect(read.prospect!.nextFollowUp).toEqual([]);
+		expect(read.problems).toEqual([{ path: "Prospects/Acme.md", line: 1, message: expect.stringContaining("2026-02-30") }]);
+	});
+
 	it("reports an unreadable next: and still counts the touch", () => {
 		const read = note().line("- 2026-11-20 call: hi → next: when pigs fly").read();
 		expect(read.prospect!.touches).toHaveLength(1);

@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { readNote } from "../../../src/core/read/note";
 import { ownedBy, ownerLabel, ownerNames } from "../../../src/core/read/owner";
 import { entriesByOwner, reportFor } from "../../../src/core/rules/ownerReport";
 import { statsByOwnerText } from "../../../src/core/show/ownerStats";
 import { migrateSettings } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import type { DueReport } from "../../../src/core/rules/dueReport";
 
 const settings = migrateSettings(undefined);
 
@@ -47,12 +48,15 @@ describe("the owner key", () => {
 });
 
 describe("the report for one owner", () => {
-	const index = new ProspectIndex(settings);
-	index.update("Prospects/A.md", "---\nowner: Jane\ncreated: 2026-11-20\n---\n");
-	index.update("Prospects/B.md", "---\nowner: '[[Bob]]'\ncreated: 2026-11-23\n---\n");
-	index.update("Prospects/C.md", "---\ncreated: 2026-11-23\n---\n");
-	index.update("Prospects/D.md", "---\nowner: jane\nstatus: [\n---\n");
-	const report = index.report("2026-11-23");
+	let report: DueReport;
+	beforeEach(() => {
+		const index = new ProspectIndex(settings);
+		index.update("Prospects/A.md", "---\nowner: Jane\ncreated: 2026-11-20\n---\n");
+		index.update("Prospects/B.md", "---\nowner: '[[Bob]]'\ncreated: 2026-11-23\n---\n");
+		index.update("Prospects/C.md", "---\ncreated: 2026-11-23\n---\n");
+		index.update("Prospects/D.md", "---\nowner: jane\nstatus: [\n---\n");
+		report = index.report("2026-11-23");
+	});
 
 	it("keeps my prospects and their counts, and the problems of notes that are nobody else's", () => {
 		const mine = reportFor(report, "[[Jane]]");
@@ -81,5 +85,42 @@ describe("the report for one owner", () => {
 			].join("\n"),
 		);
 		expect((JSON.parse(statsByOwnerText(report, true)) as { owners: unknown[] }).owners[1]).toEqual({ owner: "Jane", prospects: 1, overdue: 1, dueToday: 0, touches: 0, touchesThisWeek: 0, wins: 0, losses: 0, promisesKept: null });
+	});
+});
+
+describe("owner, email and phone keys read loosely (README: Team vaults, The follow-ups view)", () => {
+	const prospect = (...fm: string[]) => readNote("Prospects/A.md", `---\n${fm.join("\n")}\n---\n`, settings).prospect!;
+
+	it("reads the other owner keys", () => {
+		for (const key of ["assigned_to", "lead_owner", "account_owner", "sales_rep", "rep"]) expect(prospect(`${key}: Jane`).owners, key).toEqual(["Jane"]);
+	});
+
+	it("reads the other email and phone keys", () => {
+		for (const key of ["email_address", "mail", "work_email", "e-mail_address"]) expect(prospect(`${key}: a@b.example`).email, key).toBe("a@b.example");
+		for (const key of ["phone_number", "mobile", "mobile_phone", "cell", "cell_phone", "telephone", "tel", "work_phone"]) expect(prospect(`${key}: '0170 1'`).phone, key).toBe("0170 1");
+	});
+
+	it("reads owners as names, numbers or lists of them (an unquoted link is a list in a list), trimmed, empty ones dropped", () => {
+		expect(prospect("owner: [[Jane Doe]]").owners).toEqual(["Jane Doe"]);
+		expect(prospect("owner: ['  Jane ', '', 42, [[Deep]], [[[Too deep]]]]").owners).toEqual(["Jane", "42", "Deep"]);
+		expect(prospect("owner: true").owners).toEqual([]);
+	});
+
+	it("matches names without case, spacing, a leading @ or a trailing .md", () => {
+		const p = { owners: ["@JDoe", "[[People/Jane Doe.md|Janie]]", "a@b"] };
+		for (const who of ["jdoe", "  JANE   DOE ", "Janie", "[[Jane Doe]]", "a@b"]) expect(ownedBy(p, who), who).toBe(true);
+		for (const who of ["b", "a", "jane", "see [[Jane Doe]]", "[[Jane Doe]] and"]) expect(ownedBy(p, who), who).toBe(false);
+		expect(ownedBy({ owners: ["jane.mdx"] }, "jane")).toBe(false);
+		expect(ownedBy({ owners: ["Jane Doe"] }, "[[Jane Doe#Notes]]")).toBe(true);
+	});
+
+	it("files a prospect under its first owner as written: a link by its alias, else its note's name", () => {
+		expect(ownerLabel({ owners: ["[[People/Jane Doe|Jane]]", "Bob"] })).toBe("Jane");
+		expect(ownerLabel({ owners: ["[[People/Jane Doe| ]]"] })).toBe("Jane Doe");
+		expect(ownerLabel({ owners: ["[[Jane Doe#Notes]]"] })).toBe("Jane Doe");
+		expect(ownerLabel({ owners: ["  Jane  "] })).toBe("Jane");
+		expect(ownerLabel({ owners: [" [[People/ Bob ]] "] })).toBe("Bob");
+		expect(ownerLabel({ owners: ["see [[Jane]]"] })).toBe("see [[Jane]]");
+		expect(ownerLabel({ owners: [] })).toBe("");
 	});
 });

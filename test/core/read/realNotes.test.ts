@@ -3,20 +3,33 @@
 // (test/fixtures/real/answers.json).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import type { DueReport } from "../../../src/core/rules/dueReport";
+import type { DueEntry } from "../../../src/core/rules/due";
 import { FIXTURES } from "../../helpers/files";
+
+/** A touch as worked out by hand: `from` names the form ("frontmatter" for a last-contact key). */
+interface TouchAnswer {
+	date: string;
+	from: string;
+	line: number | null;
+	channel?: string | null;
+	/** The interaction note it comes from. */
+	source?: string;
+}
 
 interface Answer {
 	kind: "prospect" | "interaction" | "template" | "other";
-	touches?: { date: string; from: string; line: number | null }[];
+	touches?: TouchAnswer[];
 	lastContact?: string | null;
 	next?: string | null;
 	problems?: string[];
 	prospect?: string | null;
 	prospects?: string[];
 	date?: string | null;
+	channel?: string;
 }
 
 const ROOT = join(FIXTURES, "real");
@@ -30,10 +43,28 @@ function files(dir: string): string[] {
 	});
 }
 
-const index = new ProspectIndex(DEFAULT_SETTINGS);
-for (const path of files(VAULT)) index.update(path, readFileSync(join(VAULT, path), "utf8"));
-const report = index.report(answers.today);
+const texts = new Map(files(VAULT).map((path) => [path, readFileSync(join(VAULT, path), "utf8")]));
+// Read in each test (not once for the file): mutation runs see which test reads what (docs/testing.md).
+let report: DueReport;
+beforeEach(() => {
+	const index = new ProspectIndex(DEFAULT_SETTINGS);
+	for (const [path, text] of texts) index.update(path, text);
+	report = index.report(answers.today);
+});
 const entry = (path: string) => report.entries.find((e) => e.prospect.path === path);
+
+/** What the product read for `want`, in the answer's terms, keeping only what the answer gives. */
+function readAs(e: DueEntry, want: TouchAnswer): Partial<TouchAnswer>[] {
+	const keep = (got: TouchAnswer): Partial<TouchAnswer> =>
+		Object.fromEntries(Object.entries(got).filter(([key]) => key in want && !(key === "line" && want.line === null && got.from === "frontmatter")));
+	const p = e.prospect;
+	const touches = p.touches
+		.filter((t) => t.date === want.date)
+		.map((t) => keep({ date: t.date, from: t.from ?? "line", line: t.source ? null : t.line, channel: t.channel, ...(t.source ? { source: t.source } : {}) }));
+	// A last-contact key on a day no touch stands for is a touch of its own (README, "Notes you already have").
+	if (p.lastContact?.date === want.date && touches.length === 0) touches.push(keep({ date: want.date, from: "frontmatter", line: p.lastContact.line, channel: null }));
+	return touches;
+}
 
 describe("real notes from public vaults", () => {
 	it("has an answer for every note, and at least 40 notes", () => {
@@ -50,6 +81,8 @@ describe("real notes from public vaults", () => {
 		const days = [...new Set([...done.map((t) => t.date), ...(e!.lastTouch ? [e!.lastTouch.date] : [])])].sort();
 		expect(days).toEqual(answer.touches!.map((t) => t.date).sort());
 		expect(e!.doneCount).toBe(answer.touches!.length);
+		// Each touch from where the answer says: its form, line, channel and source note.
+		for (const want of answer.touches!) expect(readAs(e!, want), want.date).toEqual([want]);
 		expect(e!.lastTouch?.date ?? null).toBe(answer.lastContact);
 		expect(e!.next && !e!.next.suggested ? e!.next.date : null).toBe(answer.next);
 		const problems = report.problems.filter((p) => p.path === path).map((p) => p.message.split(":")[0]);
@@ -60,7 +93,17 @@ describe("real notes from public vaults", () => {
 		const people = answer.prospects ?? (answer.prospect ? [answer.prospect] : []);
 		for (const person of people) {
 			const e = entry(person);
-			expect(e?.prospect.touches.some((t) => t.source === path || t.date === answer.date), `${person} on ${answer.date}`).toBe(true);
+			expect(e, person).toBeDefined();
+			const want = answers.notes[person].touches?.find((t) => t.date === answer.date);
+			expect(want, `${person}'s answer has a touch on ${answer.date}`).toBeDefined();
+			const fromHere = e!.prospect.touches.filter((t) => t.source === path);
+			if (want!.from === "interaction") {
+				// Its own touch: on its date, by its channel.
+				expect(fromHere.map((t) => ({ date: t.date, channel: t.channel }))).toEqual([{ date: answer.date, channel: answer.channel ?? "meeting" }]);
+			} else {
+				// The same day as a touch of another form: one contact, counted once, not from here.
+				expect(fromHere).toEqual([]);
+			}
 		}
 		expect(entry(path)).toBeUndefined();
 	});

@@ -1,7 +1,7 @@
 // A won or lost prospect is due on its open touch lines, and only on them (README, "What is due"):
 // the referral ask Mark won / Mark lost offers reminds. `npm test` runs this file in UTC,
 // America/Los_Angeles and Pacific/Auckland.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeDue } from "../../../src/core/rules/due";
 import { localToday } from "../../../src/core/text/dates";
 import { readNote } from "../../../src/core/read/note";
@@ -9,6 +9,7 @@ import { timedTouches } from "../../../src/core/rules/reminderSchedule";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { computeStats, weekFigures } from "../../../src/core/rules/stats";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import type { DueReport } from "../../../src/core/rules/dueReport";
 import { digestText } from "../../../src/core/rules/reminderSchedule";
 import { note } from "../../helpers/noteBuilder";
 
@@ -67,9 +68,12 @@ describe("closed prospects in the report, the reminders and the stats", () => {
 		"Prospects/Lost ask.md": "---\nstatus: lost\n---\n- 2026-11-02 call: no (outcome: lost)\n- [ ] 2026-11-20 email: ask for a referral\n",
 		"Prospects/Open.md": "---\nstatus: active\nvalue: 1000\n---\n- 2026-11-20 call: hi\n- [ ] 2026-11-23 call: again\n",
 	};
-	const index = new ProspectIndex(DEFAULT_SETTINGS);
-	for (const [path, text] of Object.entries(notes)) index.update(path, text);
-	const report = index.report("2026-11-23");
+	let report: DueReport;
+	beforeEach(() => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		for (const [path, text] of Object.entries(notes)) index.update(path, text);
+		report = index.report("2026-11-23");
+	});
 
 	it("counts them in their buckets: the header and the digest", () => {
 		expect(report.counts).toMatchObject({ overdue: 1, today: 2, closed: 1, "no-next-step": 0 });

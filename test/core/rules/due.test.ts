@@ -233,3 +233,103 @@ describe("ties on the same day", () => {
 		expect(due.next).toMatchObject({ date: "2026-11-26", time: "10:00", source: "scheduled", text: "check on co-owner" });
 	});
 });
+
+describe("which touch is the last (README: What is due)", () => {
+	const last = (...lines: string[]) => note().line(...lines).due("2026-11-23").lastTouch;
+
+	it("is the latest by date, then by time when both have one, then the later line", () => {
+		expect(last("- 2026-11-21 call: newer", "- 2026-11-20 email: older")).toMatchObject({ date: "2026-11-21", summary: "newer" });
+		expect(last("- 2026-11-20 15:00 call: afternoon", "- 2026-11-20 09:00 email: morning")).toMatchObject({ time: "15:00", summary: "afternoon" });
+		expect(last("- 2026-11-20 09:00 call: morning", "- 2026-11-20 15:00 email: afternoon")).toMatchObject({ time: "15:00", summary: "afternoon" });
+		expect(last("- 2026-11-20 15:00 call: timed", "- 2026-11-20 email: logged after")).toMatchObject({ summary: "logged after" });
+		expect(last("- 2026-11-20 email: logged first", "- 2026-11-20 15:00 call: timed")).toMatchObject({ summary: "timed" });
+		expect(last("- 2026-11-20 14:00 call: one", "- 2026-11-20 14:00 email: two")).toMatchObject({ summary: "two", channel: "email" });
+	});
+
+	it("promises the next: of that touch, with its words or none", () => {
+		const e = note().line("- 2026-11-20 15:00 call: a → next: 2026-11-30 email send the deck", "- 2026-11-20 09:00 call: b → next: 2026-11-25").due("2026-11-23");
+		expect(e.next).toMatchObject({ date: "2026-11-30", source: "promised", channel: "email", text: "send the deck" });
+		expect(note().line("- 2026-11-20 call: a → next: 2026-11-30").due("2026-11-23").next).toMatchObject({ date: "2026-11-30", text: null, suggested: false });
+	});
+});
+
+describe("a last-contact key (README: Notes you already have)", () => {
+	it("is one more touch on its day, and the last one when it is later than every touch line", () => {
+		const e = note().fm("last_contacted: 2026-11-22").line("- 2026-11-20 call: hi").due("2026-11-23");
+		expect(e.doneCount).toBe(2);
+		expect(e.lastTouch).toEqual({ date: "2026-11-22", time: null, summary: null, channel: null });
+	});
+
+	it("counts today's contact, not one still to come", () => {
+		expect(note().fm("last_contacted: 2026-11-23").due("2026-11-23")).toMatchObject({ doneCount: 1, lastTouch: { date: "2026-11-23" } });
+		expect(note().fm("last_contacted: 2026-11-24", "created: 2026-11-01").due("2026-11-23")).toMatchObject({ doneCount: 0, lastTouch: null });
+	});
+
+	it("is the same contact as a touch line of its day: counted once, the line's words kept", () => {
+		const e = note().fm("last_contacted: 2026-11-20").line("- 2026-11-20 call: hi").due("2026-11-23");
+		expect(e.doneCount).toBe(1);
+		expect(e.lastTouch).toMatchObject({ date: "2026-11-20", summary: "hi", channel: "call" });
+	});
+
+	it("counts an older contact too, without making it the last", () => {
+		const e = note().fm("last_contacted: 2026-11-01").line("- 2026-11-20 call: hi").due("2026-11-23");
+		expect(e.doneCount).toBe(2);
+		expect(e.lastTouch).toMatchObject({ date: "2026-11-20", summary: "hi" });
+	});
+
+	it("makes an older touch's next: no longer the promise: the cadence goes from the later contact", () => {
+		const e = note().fm("last_contacted: 2026-11-21").line("- 2026-11-20 call: hi → next: 2026-11-30").due("2026-11-23");
+		// Two touches: the second step of 3d, 1w, 2w, 1mo after 2026-11-21.
+		expect(e.next).toMatchObject({ date: "2026-11-28", suggested: true, source: "cadence" });
+	});
+});
+
+describe("a checked-off line and the touch logged for it (README: Commands, Log a touch)", () => {
+	const count = (...lines: string[]) => note().line(...lines).due("2026-11-23").doneCount;
+
+	it("are one touch when they share day and channel, two otherwise", () => {
+		expect(count("- [x] 2026-11-20 call: the promise", "- 2026-11-20 call: done")).toBe(1);
+		expect(count("- 2026-11-20 call: done", "- [x] 2026-11-20 call: the promise")).toBe(1);
+		expect(count("- [x] 2026-11-20 call: the promise", "- 2026-11-20 email: done")).toBe(2);
+		expect(count("- [x] 2026-11-20 call: the promise", "- 2026-11-21 call: done")).toBe(2);
+		expect(count("- [x] 2026-11-20 the promise", "- 2026-11-20 done")).toBe(2);
+		expect(count("- [x] 2026-11-20 call: one", "- [x] 2026-11-20 call: two")).toBe(1);
+	});
+});
+
+describe("a pause (README: What is due)", () => {
+	it("lasts until paused_until, and the prospect is due again on that day", () => {
+		const paused = (until: string | null) => note().fm("status: paused", ...(until ? [`paused_until: ${until}`] : [])).line("- [ ] 2026-11-20 call: hi").due("2026-11-23");
+		expect(paused(null)).toMatchObject({ bucket: "paused", effectiveStatus: "paused" });
+		expect(paused("2026-11-24")).toMatchObject({ bucket: "paused", effectiveStatus: "paused" });
+		expect(paused("2026-11-23")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
+		expect(paused("2026-11-01")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
+		expect(note().fm("status: active", "paused_until: 2026-12-01").line("- [ ] 2026-11-20 call: hi").due("2026-11-23")).toMatchObject({ bucket: "overdue", effectiveStatus: "active" });
+		// A pause that ended long ago does not reopen a won prospect.
+		expect(note().fm("status: won", "paused_until: 2026-11-01").due("2026-11-23")).toMatchObject({ bucket: "closed", effectiveStatus: "won" });
+	});
+});
+
+describe("the earliest of the candidates (README: What is due)", () => {
+	it("takes the earliest day, whichever rule gives it", () => {
+		const base = note().fm("next_follow_up: 2026-11-26").line("- 2026-11-20 call: a → next: 2026-11-28", "- [ ] 2026-11-27 email: b");
+		expect(base.due("2026-11-23").next).toMatchObject({ date: "2026-11-26", source: "next_follow_up" });
+		const early = note().fm("next_follow_up: 2026-11-29").line("- 2026-11-20 call: a → next: 2026-11-28", "- [ ] 2026-11-25 email: b");
+		expect(early.due("2026-11-23").next).toMatchObject({ date: "2026-11-25", source: "scheduled", channel: "email" });
+		const promised = note().fm("next_follow_up: 2026-11-29").line("- [ ] 2026-11-27 email: b", "- 2026-11-20 call: a → next: 2026-11-24");
+		expect(promised.due("2026-11-23").next).toMatchObject({ date: "2026-11-24", source: "promised" });
+	});
+
+	it("prefers a touch line to a bare next_follow_up of the same day, and a timed next_follow_up keeps its place", () => {
+		for (const order of [["- [ ] 2026-11-25 email: b"], ["- 2026-11-20 call: a → next: 2026-11-25 email"]]) {
+			expect(note().fm("next_follow_up: 2026-11-25").line(...order).due("2026-11-23").next, order[0]).toMatchObject({ date: "2026-11-25", channel: "email" });
+		}
+		expect(note().fm("next_follow_up: 2026-11-25 09:00").line("- [ ] 2026-11-25 15:00 email: b").due("2026-11-23").next).toMatchObject({ time: "09:00", source: "next_follow_up" });
+	});
+});
+
+describe("a cadence the settings cannot read", () => {
+	it("suggests a week after the last touch", () => {
+		expect(note().line("- 2026-11-20 call: hi").due("2026-11-23", settingsWith({ cadence: "whenever" })).next).toMatchObject({ date: "2026-11-27", suggested: true });
+	});
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeDue } from "../../../src/core/rules/due";
 import { readNote } from "../../../src/core/read/note";
 import {
@@ -49,7 +49,10 @@ describe("timed touches", () => {
 });
 
 describe("which reminders fire", () => {
-	const touches = timedTouches(entries(NOTES));
+	let touches: ReturnType<typeof timedTouches>;
+	beforeEach(() => {
+		touches = timedTouches(entries(NOTES));
+	});
 
 	it("a touch fires once its minute came since the last look, not before", () => {
 		expect(remindersDue(touches, state({ lastCheck: at("14:29").getTime() }), new Date(at("14:30").getTime() - 1), TODAY)).toEqual([]);
@@ -113,5 +116,66 @@ describe("stored state", () => {
 			lastCheck: 5,
 			fired: [{ key: "k", date: TODAY }],
 		});
+	});
+});
+
+describe("the reminders' memory, read back whatever was stored", () => {
+	it("keeps what is valid and drops the rest, item by item", () => {
+		expect(
+			migrateReminderState({
+				lastDigestDay: "2026-11-22",
+				pausedUntil: "2026-02-30",
+				lastCheck: 1_700_000_000_000,
+				fired: [{ key: "a", date: "2026-11-22" }, null, "b", { key: 3, date: "2026-11-22" }, { key: "c", date: "soon" }, { key: "d", date: "2026-11-21" }],
+			}),
+		).toEqual({ lastDigestDay: "2026-11-22", pausedUntil: null, lastCheck: 1_700_000_000_000, fired: [{ key: "a", date: "2026-11-22" }, { key: "d", date: "2026-11-21" }] });
+		for (const lastCheck of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, "1700000000000"]) expect(migrateReminderState({ lastCheck }).lastCheck, String(lastCheck)).toBeNull();
+		expect(migrateReminderState({ lastDigestDay: 20261122, fired: { key: "a", date: "2026-11-22" } })).toEqual(emptyReminderState());
+	});
+});
+
+describe("timed reminders, one by one", () => {
+	const timed = (text: string, path = "Prospects/Dana.md") => timedTouches(entries({ [path]: text }));
+
+	it("fire for open lines only, keyed by the note and the line as written (spaces around it aside)", () => {
+		const touches = timed("- [ ] 2026-11-23 14:30 call: a  \n- 2026-11-24 15:00 call: planned, no checkbox\n- [-] 2026-11-23 16:00 call: cancelled\n");
+		expect(touches.map((t) => [t.key, t.raw])).toEqual([["Prospects/Dana.md|- [ ] 2026-11-23 14:30 call: a", "- [ ] 2026-11-23 14:30 call: a  "]]);
+	});
+
+	it("come due when their minute came after the last look, late after a minute and a half, in time order then by name", () => {
+		const touches = [
+			...timed("- [ ] 2026-11-23 14:30 call: b", "Prospects/Zed.md"),
+			...timed("- [ ] 2026-11-23 14:30 call: a", "Prospects/Amy.md"),
+			...timed("- [ ] 2026-11-23 14:00 call: first", "Prospects/Moe.md"),
+		];
+		const look = (lastCheck: string, now: number) => remindersDue(touches, state({ lastCheck: at(lastCheck).getTime() }), new Date(now), TODAY);
+		expect(look("14:30", at("14:31").getTime()).map((d) => d.touch.name)).toEqual([]);
+		expect(look("13:59", at("14:30").getTime() + 90_000).map((d) => [d.touch.name, d.late])).toEqual([
+			["Moe", true],
+			["Amy", false],
+			["Zed", false],
+		]);
+		expect(look("14:29", at("14:30").getTime() + 90_001).map((d) => d.late)).toEqual([true, true]);
+	});
+
+	it("stay quiet while paused, until the day the pause ends", () => {
+		const touches = timed("- [ ] 2026-11-23 14:30 call: a");
+		const now = new Date(at("14:31").getTime());
+		expect(remindersDue(touches, state({ pausedUntil: "2026-11-24" }), now, TODAY)).toEqual([]);
+		expect(remindersDue(touches, state({ pausedUntil: TODAY }), now, TODAY)).toHaveLength(1);
+		expect(remindersDue(touches, state({ pausedUntil: "2026-11-01" }), now, TODAY)).toHaveLength(1);
+	});
+
+	it("name the channel and who, the company only when it says more than the name", () => {
+		const [same] = timed("---\ncompany: Dana\n---\n- [ ] 2026-11-23 14:30 text: a");
+		expect(reminderTitle(same, false)).toBe("Text Dana at 14:30");
+		const [none] = timed("- [ ] 2026-11-23 14:30 the roof quote");
+		expect(reminderTitle(none, true)).toBe("Follow up with Dana was due at 14:30");
+		expect(reminderDetail(none)).toBe("the roof quote");
+		// A line's words give its channel when it names none (README, "Bringing your existing notes").
+		const [met] = timed("- [ ] 2026-11-23 14:30 met at the fair");
+		expect(reminderTitle(met, true)).toBe("Meeting Dana was due at 14:30");
+		const [bare] = timed("- [ ] 2026-11-23 14:30 call #objective/close");
+		expect(reminderDetail(bare)).toBe("Objective: close");
 	});
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeDue, type DueEntry } from "../../../src/core/rules/due";
 import { readNote } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
@@ -22,7 +22,11 @@ const bins = (counts: Record<string, number>) =>
 	["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"].map((label) => ({ label, count: counts[label] ?? 0 }));
 
 describe("computeStats on the hand-worked vault", () => {
-	const stats = computeStats(entries(), TODAY);
+	// Worked out in each test (not once for the block): mutation runs see which test reads what.
+	let stats: ReturnType<typeof computeStats>;
+	beforeEach(() => {
+		stats = computeStats(entries(), TODAY);
+	});
 
 	it("touches to close: a histogram for won and for lost, and the share of wins at the 5th touch or later", () => {
 		expect(stats.close).toEqual({ won: bins({ "2": 1, "6": 1 }), lost: bins({ "3": 1 }), wins: 2, losses: 1, persistentWins: 1, persistentWinShare: 0.5 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { readNote } from "../../../src/core/read/note";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import { settingsWith } from "../../helpers/noteBuilder";
+
+// README, "Bringing your existing notes": interaction notes count.
+const read = (path: string, fm: string, settings = DEFAULT_SETTINGS) => readNote(path, `---\n${fm}\n---\nNotes\n`, settings).interaction ?? null;
+
+describe("an interaction note", () => {
+	it("is dated by its file name, with or without dashes, before any key", () => {
+		expect(read("Interactions/2026-09-20 Call with Jane Doe.md", "contact: '[[Jane Doe]]'\ndate: 2026-09-01")).toMatchObject({ date: "2026-09-20" });
+		expect(read("Interactions/20260920 - Pricing.md", "attendees: [Jane Doe]")).toMatchObject({ date: "2026-09-20" });
+		expect(read("Interactions/Sync_2026-09-20.md", "with: Jane Doe")).toMatchObject({ date: "2026-09-20" });
+		// An impossible date in the name is no date: the `date` key gives it.
+		expect(read("Interactions/2026-02-30 Call.md", "contact: Jane Doe\ndate: 2026-09-02")).toMatchObject({ date: "2026-09-02" });
+		// Digits inside a word are no date.
+		expect(read("Interactions/Order20260920.md", "contact: Jane Doe")).toBeNull();
+	});
+
+	it("is dated by `created` only when its name or type says it is a call or meeting", () => {
+		expect(read("Interactions/Kickoff.md", "type: Meeting\ncreated: 2026-09-03\nattendees: [Jane Doe]")).toMatchObject({ date: "2026-09-03", channel: "meeting" });
+		expect(read("Interactions/Call with Jane.md", "created: 2026-09-03\nattendees: [Jane Doe]")).toMatchObject({ date: "2026-09-03", channel: "call" });
+		expect(read("People/Acme staff.md", "created: 2026-09-03\ncompany: '[[Acme]]'")).toBeNull();
+		expect(read("Interactions/Kickoff.md", "type: Meeting\ndate: 2026-09-04\ncreated: 2026-09-03\nattendees: [Jane Doe]")).toMatchObject({ date: "2026-09-04" });
+	});
+
+	it("takes its channel from its type, then its interaction_type, then its name, else meeting", () => {
+		expect(read("Interactions/2026-09-20 Notes.md", "type: email\nwith: Jane Doe")).toMatchObject({ channel: "email" });
+		expect(read("Interactions/2026-09-20 Notes.md", "interaction_type: coffee\nwith: Jane Doe")).toMatchObject({ channel: "coffee" });
+		expect(read("Interactions/2026-09-20 Call with Jane.md", "with: Jane Doe")).toMatchObject({ channel: "call" });
+		expect(read("Interactions/2026-09-20 Lunch at Rex.md", "with: Jane Doe")).toMatchObject({ channel: "lunch" });
+		expect(read("Interactions/2026-09-20 Review.md", "with: Jane Doe")).toMatchObject({ channel: "meeting", summary: "2026-09-20 Review" });
+	});
+
+	it("names its people by wikilinks or plain names, never you or me, in any people key", () => {
+		expect(read("Interactions/2026-09-20 Review.md", "attendees: ['[[People/Jane Doe|Jane]]', '[[Bob Li#Notes]]', You]")?.links).toEqual(["people/jane doe", "bob li"]);
+		// A plain name is marked `=` (core/read/links.ts PLAIN): it is matched against the people's own names too.
+		expect(read("Interactions/2026-09-20 Review.md", "people: Jane Doe, Bob Li; me")?.links).toEqual(["=jane doe", "=bob li"]);
+		expect(read("Interactions/2026-09-20 Review.md", "contact: Jane Doe.md\nperson: Jane Doe")?.links).toEqual(["=jane doe"]);
+		expect(read("Interactions/2026-09-20 Review.md", "attendees: [You, me]")).toBeNull();
+		expect(read("Interactions/2026-09-20 Review.md", "topic: pricing")).toBeNull();
+	});
+
+	it("is nothing when the setting turns interaction notes off, or it has no date", () => {
+		const off = settingsWith({ readForms: { ...DEFAULT_SETTINGS.readForms, interactions: false } });
+		expect(read("Interactions/2026-09-20 Review.md", "with: Jane Doe", off)).toBeNull();
+		expect(read("Interactions/Review.md", "with: Jane Doe")).toBeNull();
+	});
+
+	it("is a done touch of the prospect it links to, on its date, from its note", () => {
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		index.update("Prospects/Jane Doe.md", "---\nstatus: active\n---\n");
+		index.update("Interactions/2026-09-20 Call with Jane Doe.md", "---\ncontact: '[[Jane Doe]]'\n---\n");
+		const entry = index.report("2026-11-23").entries.find((e) => e.prospect.path === "Prospects/Jane Doe.md")!;
+		expect(entry.prospect.touches.map((t) => [t.date, t.channel, t.from, t.source, t.line])).toEqual([["2026-09-20", "call", "interaction", "Interactions/2026-09-20 Call with Jane Doe.md", 0]]);
+		expect(entry.doneCount).toBe(1);
+	});
+});
