@@ -4,6 +4,7 @@ import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueRepo
 import type { IsoDay } from "../text/dates";
 import { linkTarget, type Interaction } from "../read/interactions";
 import { readNote, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
+import type { GivenFrontmatter } from "../text/frontmatter";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
@@ -53,9 +54,9 @@ export class ProspectIndex {
 		this.standing = null;
 	}
 
-	/** Reads (or re-reads) one note. Returns whether the index changed. */
-	update(path: string, text: string): boolean {
-		return this.put(path, readNote(path, text, this.settings));
+	/** Reads (or re-reads) one note (with its frontmatter as Obsidian parsed it, when given). Returns whether the index changed. */
+	update(path: string, text: string, frontmatter?: GivenFrontmatter | null): boolean {
+		return this.put(path, readNote(path, text, this.settings, frontmatter));
 	}
 
 	/** Puts in a note's read made elsewhere (the persisted index, a worker thread), as `update` would. */

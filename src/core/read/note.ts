@@ -2,7 +2,7 @@
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
 import type { ClockTime, IsoDay } from "../text/dates";
-import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText } from "../text/frontmatter";
+import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type GivenFrontmatter } from "../text/frontmatter";
 import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
@@ -176,8 +176,12 @@ const peopleKeyPattern = memo(4, (keys: string): RegExp => {
 	return new RegExp(`^["']?(?:${names.join("|")})["']?[ \\t]*:`, "imu");
 });
 
-/** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
-export function readNote(path: string, text: string, settings: TouchbaseSettings): NoteRead {
+/**
+ * Reads a note; returns the prospect it describes, or null with no problem for other notes.
+ * `frontmatter`: the note's frontmatter as Obsidian's metadata cache holds it, parsed again only
+ * where it cannot be taken as it is (text/frontmatter.ts).
+ */
+export function readNote(path: string, text: string, settings: TouchbaseSettings, frontmatter?: GivenFrontmatter | null): NoteRead {
 	const inFolder = inProspectFolder(path, settings);
 	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
 	let tagPossible = false;
@@ -187,7 +191,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		tagPossible = screened.tag;
 	}
 	if (isTemplate(path, text, settings)) return { prospect: null, problems: [] };
-	const fm = readFrontmatter(text);
+	const fm = readFrontmatter(text, frontmatter);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;

@@ -8,7 +8,7 @@ import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
 import type { IndexSource } from "../ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
-import { ReadCacheStore, SLICE_MIN_FILES, yieldToMain, type Progress } from "./readCacheStore";
+import { givenFrontmatter, ReadCacheStore, SLICE_MIN_FILES, yieldToMain, type Progress } from "./readCacheStore";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
@@ -263,7 +263,7 @@ export class LiveIndex extends Component implements IndexSource {
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		const before = this.core.get(file.path);
 		const candidate = this.isCandidate(file, cache);
-		const changed = candidate ? this.core.update(file.path, data) : this.core.remove(file.path);
+		const changed = candidate ? this.core.update(file.path, data, givenFrontmatter(cache)) : this.core.remove(file.path);
 		this.remember(file, candidate);
 		if (!changed) return;
 		const after = this.core.get(file.path);
@@ -281,7 +281,7 @@ export class LiveIndex extends Component implements IndexSource {
 	private async readFile(file: TFile, notify = true): Promise<void> {
 		try {
 			const text = await this.app.vault.cachedRead(file);
-			const changed = this.core.update(file.path, text);
+			const changed = this.core.update(file.path, text, givenFrontmatter(this.app.metadataCache.getFileCache(file)));
 			this.remember(file, true);
 			if (changed && notify) this.notify();
 		} catch (error) {
