@@ -1,6 +1,6 @@
 import type { Chrono } from "chrono-node/en";
 import { memo } from "./memo";
-import { dayNoon, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
+import { addDaysToDay, dayNoon, daysBetween, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
 export interface NextStep {
 	date: IsoDay;
@@ -57,8 +57,76 @@ export function parseNaturalDate(
 /** Dates already read: re-reading a note (on every edit, in the plugin) asks chrono the same again. */
 const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
 	const [locale, baseDay, ...rest] = key.split("\n");
-	return readWindowed(rest.join("\n"), baseDay, locale as "en" | "en-GB");
+	return readByPhrase(rest.join("\n"), baseDay, locale as "en" | "en-GB");
 });
+
+// ---- chrono's answers kept by phrase ----
+//
+// Most natural-language `next:` dates are a few phrases ("tomorrow", "in 3 days", "2 weeks",
+// "friday") whose answer is the reference day moved by a fixed number of days: by the phrase
+// alone, or, for a bare weekday, by the phrase and the reference's weekday. chrono is asked once
+// per phrase (and weekday); its answer, as a number of days, is kept and added to later days.
+// `test/core/text/phraseMemo.property.test.ts` checks the kept answers against chrono on every
+// phrase of the bench vault and more, over every day of a year, in three time zones.
+
+/** A phrase whose answer is a fixed number of days from the reference. */
+const FIXED_PHRASE = /^(?:tomorrow|in (?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?)|\d{1,3} (?:days?|weeks?))(?=\s|$)/i;
+/** A bare weekday: its answer depends on the reference's weekday too. */
+const WEEKDAY_PHRASE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\s|$)/i;
+/**
+ * What may follow a kept phrase: nothing, or a word of letters (a channel, the text) that chrono
+ * cannot join to the date. Words it may join (connectors, times of day, dates, units, numbers)
+ * send the text to chrono whole.
+ */
+const PLAIN_NEXT_WORD = /^\s+([a-z]+):?(?=\s|$)/i;
+const JOINING_WORDS = new Set(
+	(
+		"a an at on of t by in to from after before until till through thru this next last past coming following ago later earlier " +
+		"henceforth forward out and or the noon midday midnight morning afternoon evening night tonight tonite am pm o oclock " +
+		"day days week weeks month months year years hour hours minute minutes mins sec second seconds weekend weekday " +
+		"today tomorrow tmr yesterday now sun sunday mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday " +
+		"jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december " +
+		"one two three four five six seven eight nine ten eleven twelve first second third fourth fifth half quarter few several couple within around about approximately est edt pst pdt utc gmt z"
+	).split(" "),
+);
+
+/** Kept answers: days after the reference, by locale, phrase (and weekday). */
+const phraseOffsets = new Map<string, number>();
+const PHRASE_LIMIT = 2_000;
+
+/** The key of a phrase whose answer can be kept, with its length; null for any other text. */
+function keptPhrase(text: string, baseDay: IsoDay, locale: string): { key: string; length: number } | null {
+	const days = FIXED_PHRASE.exec(text);
+	const fixed = days ?? WEEKDAY_PHRASE.exec(text);
+	if (fixed === null) return null;
+	const rest = text.slice(fixed[0].length);
+	if (rest !== "") {
+		const next = PLAIN_NEXT_WORD.exec(rest);
+		if (next === null || JOINING_WORDS.has(next[1].toLowerCase())) return null;
+	}
+	const phrase = fixed[0].toLowerCase();
+	// The weekday of the reference, as a number of days since a Thursday (1970-01-01) modulo 7.
+	const weekday = days !== null ? "" : `\n${(((daysBetween("1970-01-01", baseDay) % 7) + 7) % 7)}`;
+	return { key: `${locale}\n${phrase}${weekday}`, length: fixed[0].length };
+}
+
+function readByPhrase(text: string, baseDay: IsoDay, locale: "en" | "en-GB"): NaturalDate | null {
+	const phrase = keptPhrase(text, baseDay, locale);
+	if (phrase === null) return readWindowed(text, baseDay, locale);
+	const offset = phraseOffsets.get(phrase.key);
+	if (offset !== undefined) return { date: addDaysToDay(baseDay, offset), time: null, length: phrase.length };
+	const found = readWindowed(text, baseDay, locale);
+	// Kept only when chrono read exactly the phrase, as a day without a time.
+	if (found !== null && found.time === null && found.length === phrase.length && phraseOffsets.size < PHRASE_LIMIT) {
+		phraseOffsets.set(phrase.key, daysBetween(baseDay, found.date));
+	}
+	return found;
+}
+
+/** How many phrase answers are kept (tests: the kept answers are used at all). */
+export function keptPhraseCount(): number {
+	return phraseOffsets.size;
+}
 
 /** Whitespace-separated words chrono is first shown, and how many must follow its match. */
 const WINDOW_WORDS = 8;
