@@ -281,14 +281,9 @@ function measureLibraries(vault: string): { ms: number; runs: LibraryRun[] } {
 }
 
 function measureRss(vault: string): { peakMB: number; runs: number[] } {
-	const file = join(BUILD, "maxrss.txt");
 	const runs: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		rmSync(file, { force: true });
-		timeProcess(["--require", join(BUILD, "maxrss.cjs"), ...cliArgs(vault)], { ...coldEnv(), TOUCHBASE_MAXRSS_FILE: file });
-		// Node reports kilobytes (kibibytes).
-		runs.push(Number(readFileSync(file, "utf8").split(" ")[0]) / 1024);
-	}
+	// Node reports kilobytes (kibibytes).
+	for (let i = 0; i < RUNS; i++) runs.push(timeRun(cliArgs(vault), coldEnv()).peakKB / 1024);
 	return { peakMB: median(runs), runs };
 }
 
