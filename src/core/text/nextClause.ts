@@ -81,11 +81,11 @@ const MONTH_DAY_PHRASE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|d
 /** A bare weekday: its answer depends on the reference's weekday too. */
 const WEEKDAY_PHRASE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\s|$)/i;
 /**
- * What may follow a kept phrase: nothing, or a word of letters (a channel, the text) that chrono
- * cannot join to the date. Words it may join (connectors, times of day, dates, units, numbers)
+ * What may follow a kept phrase: nothing, or one space and a word of letters (a channel, the
+ * text) that chrono cannot join to the date (chrono's match may take in a second space). Words it may join (connectors, times of day, dates, units, numbers)
  * send the text to chrono whole.
  */
-const PLAIN_NEXT_WORD = /^\s+([a-z]+):?(?=\s|$)/i;
+const PLAIN_NEXT_WORD = /^ ([a-z]+):?(?=\s|$)/i;
 const JOINING_WORDS = new Set(
 	(
 		"a an at on of t by in to from after before until till through thru this next last past coming following ago later earlier " +

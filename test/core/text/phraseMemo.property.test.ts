@@ -20,7 +20,7 @@ const BENCH_WHENS = [
 ];
 const MORE_WHENS = ["Mar 12", "dec 1", "in 1 day", "in a week", "in two weeks", "in 30 days", "5 days", "1 week", "Tomorrow", "wednesday", "saturday", "sunday", "Fri", "tue", "thurs", "sat"];
 /** What follows the WHEN in the bench vault: a channel, the text, both, or nothing. */
-const BENCH_TAILS = ["", " call", " linkedin", " email send the proposal", " check on the quote", " coffee: ask about the budget"];
+const BENCH_TAILS = ["", " call", " linkedin", " email send the proposal", " check on the quote", " coffee: ask about the budget", "  call"];
 /** Words chrono joins to the date (or might): these texts are never answered from a kept phrase. */
 const JOINED_TAILS = [" at 5pm", " 10:30", " morning call", " noon", " 3pm call", " or friday", " from now", " later", " ago", " the 5th", " next week", " 2027"];
 
@@ -31,20 +31,21 @@ const DAYS = Array.from({ length: 372 }, (_, i) => addDaysToDay("2026-01-01", i)
 const SLOW = 180_000;
 
 describe("chrono's answers kept by phrase", () => {
-	it("equal chrono's on every bench phrase, every day of a year, both locales", () => {
+	it("equal chrono's on every bench phrase, across a year, both locales", () => {
 		let compared = 0;
 		for (const locale of ["en", "en-GB"] as const) {
 			for (const when of BENCH_WHENS) {
 				for (const tail of locale === "en" ? BENCH_TAILS : ["", " call"]) {
 					const text = when + tail;
-					for (const day of DAYS) {
-						expect(parseNaturalDate(text, day, locale), `${locale} ${day} "${text}"`).toEqual(plainChrono(text, day, locale));
+					// Every other day: two and seven have no common factor, so every weekday of every month comes round.
+					for (let i = 0; i < DAYS.length; i += 2) {
+						expect(parseNaturalDate(text, DAYS[i], locale), `${locale} ${DAYS[i]} "${text}"`).toEqual(plainChrono(text, DAYS[i], locale));
 						compared++;
 					}
 				}
 			}
 		}
-		expect(compared).toBe(DAYS.length * BENCH_WHENS.length * (BENCH_TAILS.length + 2));
+		expect(compared).toBe(Math.ceil(DAYS.length / 2) * BENCH_WHENS.length * (BENCH_TAILS.length + 2));
 		// The kept answers were used: one per phrase (and weekday) and locale.
 		expect(keptPhraseCount()).toBeGreaterThanOrEqual(8 + 4 * 7);
 	}, SLOW);
@@ -54,7 +55,7 @@ describe("chrono's answers kept by phrase", () => {
 		const phrases = months.flatMap((m, i) => [`${m} 1`, `${m} ${1 + ((i * 7) % 28)}`, `${m} 28`]);
 		phrases.push("December 31", "january 1", "Feb 29", "Feb 30", "Apr 31", "sept 15", "may 5 call");
 		for (const text of phrases) {
-			for (const tail of ["", " call", " email send the proposal"]) {
+			for (const tail of ["", " call", " email send the proposal", "  call", "\tcall"]) {
 				for (let i = 0; i < DAYS.length; i += 3) {
 					expect(parseNaturalDate(text + tail, DAYS[i], "en"), `${DAYS[i]} "${text + tail}"`).toEqual(plainChrono(text + tail, DAYS[i], "en"));
 				}
