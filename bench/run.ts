@@ -1,6 +1,7 @@
 // `npm run bench`: generates (or reuses) the benchmark vaults, measures the CLI, the plugin and the
-// bundle against the targets of issue 6, prints a table and writes bench/results.json.
-// Every figure is the median of RUNS runs (default 5), each in a fresh Node process.
+// bundle against the targets of issue 24, prints a table and writes bench/results.json.
+// Every figure is the median of RUNS runs (default 5), each in a fresh Node process; the targets
+// are issue 24's, and the floor is measured in the same run.
 //
 // Options: --sizes 1000,10000,50000  --runs 5  --edits 200  --out bench/results.json
 //          --root DIR (measure the code of another checkout: its dist/, main.js, src/)  --no-build
@@ -105,11 +106,22 @@ const devNull = openSync(process.platform === "win32" ? "NUL" : "/dev/null", "w"
 
 /** Wall time of a whole process, its output thrown away. */
 function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+	return timeRun(args, env).ms;
+}
+
+/**
+ * Wall time and CPU time (user and system, from the process's own accounting: bench/maxrss.ts)
+ * of a whole process. On a machine shared with other work, the CPU time moves far less.
+ */
+function timeRun(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; cpuMs: number; peakKB: number } {
+	const file = join(BUILD, "usage.txt");
+	rmSync(file, { force: true });
 	const t0 = performance.now();
-	const result = spawnSync(NODE, args, { cwd: ROOT, stdio: ["ignore", devNull, "pipe"], env });
+	const result = spawnSync(NODE, ["--require", join(BUILD, "maxrss.cjs"), ...args], { cwd: ROOT, stdio: ["ignore", devNull, "pipe"], env: { ...env, TOUCHBASE_MAXRSS_FILE: file } });
 	const ms = performance.now() - t0;
 	check(result, args.join(" "));
-	return ms;
+	const [peakKB, cpuMs] = readFileSync(file, "utf8").split(" ").map(Number);
+	return { ms, cpuMs, peakKB };
 }
 
 function jsonProcess<T>(args: string[]): T {
@@ -148,10 +160,16 @@ function someProspect(vault: string): string {
 }
 
 /** Warm runs (nothing changed since the last), and runs after one prospect note changed. */
-function measureCliWarm(vault: string): { warmRuns: number[]; changedRuns: number[] } {
+function measureCliWarm(vault: string): { warmRuns: number[]; changedRuns: number[]; warmCpuRuns: number[]; changedCpuRuns: number[] } {
 	timeProcess(cliArgs(vault), coldEnv());
 	const warmRuns: number[] = [];
-	for (let i = 0; i < RUNS; i++) warmRuns.push(timeProcess(cliArgs(vault), warmEnv()));
+	const warmCpuRuns: number[] = [];
+	const changedCpuRuns: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const run = timeRun(cliArgs(vault), warmEnv());
+		warmRuns.push(run.ms);
+		warmCpuRuns.push(run.cpuMs);
+	}
 	const note = someProspect(vault);
 	const original = readFileSync(note);
 	const { atime, mtime } = statSync(note);
@@ -160,13 +178,15 @@ function measureCliWarm(vault: string): { warmRuns: number[]; changedRuns: numbe
 		for (let i = 0; i < RUNS; i++) {
 			// A real edit: other bytes, a newer modification time.
 			writeFileSync(note, Buffer.concat([original, Buffer.from(i % 2 === 0 ? "\n" : "\n\n")]));
-			changedRuns.push(timeProcess(cliArgs(vault), warmEnv()));
+			const run = timeRun(cliArgs(vault), warmEnv());
+			changedRuns.push(run.ms);
+			changedCpuRuns.push(run.cpuMs);
 		}
 	} finally {
 		writeFileSync(note, original);
 		utimesSync(note, atime, mtime);
 	}
-	return { warmRuns, changedRuns };
+	return { warmRuns, changedRuns, warmCpuRuns, changedCpuRuns };
 }
 
 interface CliFigures {
@@ -180,6 +200,15 @@ interface CliFigures {
 	changedMs: number;
 	warmRuns: number[];
 	changedRuns: number[];
+	/** The same runs' CPU time (ms). */
+	cliCpuMs: number;
+	floorCpuMs: number;
+	warmCpuMs: number;
+	changedCpuMs: number;
+	cliCpuRuns: number[];
+	floorCpuRuns: number[];
+	warmCpuRuns: number[];
+	changedCpuRuns: number[];
 }
 
 function measureCli(vault: string): CliFigures {
@@ -190,20 +219,51 @@ function measureCli(vault: string): CliFigures {
 	const prospects = (JSON.parse(out.stdout) as { prospects: unknown[] }).prospects.length;
 	const cliRuns: number[] = [];
 	const floorRuns: number[] = [];
+	const cliCpuRuns: number[] = [];
+	const floorCpuRuns: number[] = [];
+	const cli = (): void => {
+		const run = timeRun(cliArgs(vault), coldEnv());
+		cliRuns.push(run.ms);
+		cliCpuRuns.push(run.cpuMs);
+	};
+	const floor = (): void => {
+		const run = timeRun([join(BUILD, "floor.cjs"), vault]);
+		floorRuns.push(run.ms);
+		floorCpuRuns.push(run.cpuMs);
+	};
 	for (let i = 0; i < RUNS; i++) {
 		// Alternate, so a slow moment of the machine hits both.
 		if (i % 2 === 0) {
-			cliRuns.push(timeProcess(cliArgs(vault), coldEnv()));
-			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
+			cli();
+			floor();
 		} else {
-			floorRuns.push(timeProcess([join(BUILD, "floor.cjs"), vault]));
-			cliRuns.push(timeProcess(cliArgs(vault), coldEnv()));
+			floor();
+			cli();
 		}
 	}
 	const cliMs = median(cliRuns);
 	const floorMs = median(floorRuns);
-	const { warmRuns, changedRuns } = measureCliWarm(vault);
-	return { cliMs, floorMs, ratio: cliMs / floorMs, cliRuns, floorRuns, prospects, warmMs: median(warmRuns), changedMs: median(changedRuns), warmRuns, changedRuns };
+	const { warmRuns, changedRuns, warmCpuRuns, changedCpuRuns } = measureCliWarm(vault);
+	return {
+		cliMs,
+		floorMs,
+		ratio: cliMs / floorMs,
+		cliRuns,
+		floorRuns,
+		prospects,
+		warmMs: median(warmRuns),
+		changedMs: median(changedRuns),
+		warmRuns,
+		changedRuns,
+		cliCpuMs: median(cliCpuRuns),
+		floorCpuMs: median(floorCpuRuns),
+		warmCpuMs: median(warmCpuRuns),
+		changedCpuMs: median(changedCpuRuns),
+		cliCpuRuns,
+		floorCpuRuns,
+		warmCpuRuns,
+		changedCpuRuns,
+	};
 }
 
 interface LibraryRun {
@@ -221,38 +281,34 @@ function measureLibraries(vault: string): { ms: number; runs: LibraryRun[] } {
 }
 
 function measureRss(vault: string): { peakMB: number; runs: number[] } {
-	const file = join(BUILD, "maxrss.txt");
 	const runs: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		rmSync(file, { force: true });
-		timeProcess(["--require", join(BUILD, "maxrss.cjs"), ...cliArgs(vault)], { ...coldEnv(), TOUCHBASE_MAXRSS_FILE: file });
-		// Node reports kilobytes (kibibytes).
-		runs.push(Number(readFileSync(file, "utf8")) / 1024);
-	}
+	// Node reports kilobytes (kibibytes).
+	for (let i = 0; i < RUNS; i++) runs.push(timeRun(cliArgs(vault), coldEnv()).peakKB / 1024);
 	return { peakMB: median(runs), runs };
 }
 
 interface IndexRun {
 	appMs: number;
 	coldIndexMs: number;
+	coldIndexCpuMs: number;
 	prospects: number;
 	problems: number;
 	incremental: { edits: number; medianMs: number; p90Ms: number; moved: number };
 }
 
-function measurePlugin(vault: string): { coldIndexMs: number; incrementalMs: number; runs: IndexRun[] } {
+function measurePlugin(vault: string): { coldIndexMs: number; coldIndexCpuMs: number; incrementalMs: number; runs: IndexRun[] } {
 	const folder = join(vault, PLUGIN_CACHE, "..");
 	if (existsSync(folder)) for (const name of readdirSync(folder)) if (name.startsWith("index-cache")) rmSync(join(folder, name), { force: true });
 	const runs: IndexRun[] = [];
 	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<IndexRun>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "index", vault, String(EDITS)]));
-	return { coldIndexMs: median(runs.map((r) => r.coldIndexMs)), incrementalMs: median(runs.map((r) => r.incremental.medianMs)), runs };
+	return { coldIndexMs: median(runs.map((r) => r.coldIndexMs)), coldIndexCpuMs: median(runs.map((r) => r.coldIndexCpuMs)), incrementalMs: median(runs.map((r) => r.incremental.medianMs)), runs };
 }
 
 /** The plugin's persisted index in a bench vault (bench/plugin.ts); never left behind for the cold runs. */
 const PLUGIN_CACHE = join(".obsidian", "plugins", "touchbase", "index-cache.json");
 
 /** A start of Obsidian with the persisted index the first index wrote: each run a fresh process. */
-function measureRestart(vault: string): { restartMs: number; cacheBytes: number; cacheFiles: number; runs: number[] } {
+function measureRestart(vault: string): { restartMs: number; restartCpuMs: number; cacheBytes: number; cacheFiles: number; runs: number[]; cpuRuns: number[] } {
 	const folder = join(vault, PLUGIN_CACHE, "..");
 	// The index's files: index-cache.json, index-cache-1.json … (256 notes each).
 	const clear = (): void => {
@@ -263,8 +319,13 @@ function measureRestart(vault: string): { restartMs: number; cacheBytes: number;
 	try {
 		const primed = jsonProcess<{ cacheBytes: number; cacheFiles: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "prime", vault]);
 		const runs: number[] = [];
-		for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<{ restartMs: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "restart", vault]).restartMs);
-		return { restartMs: median(runs), cacheBytes: primed.cacheBytes, cacheFiles: primed.cacheFiles, runs };
+		const cpuRuns: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const run = jsonProcess<{ restartMs: number; restartCpuMs: number }>(["--max-old-space-size=8192", "--expose-gc", join(BUILD, "plugin.cjs"), "restart", vault]);
+			runs.push(run.restartMs);
+			cpuRuns.push(run.restartCpuMs);
+		}
+		return { restartMs: median(runs), restartCpuMs: median(cpuRuns), cacheBytes: primed.cacheBytes, cacheFiles: primed.cacheFiles, runs, cpuRuns };
 	} finally {
 		clear();
 	}
@@ -284,10 +345,16 @@ function measureView(vault: string): { openMs: number; redrawMs: number; runs: V
 	return { openMs: median(runs.map((r) => r.openMs)), redrawMs: median(runs.map((r) => r.redrawMs)), runs };
 }
 
-function measureLoad(vault: string): { loadMs: number; runs: number[] } {
+function measureLoad(vault: string): { loadMs: number; loadCpuMs: number; runs: number[]; cpuRuns: number[] } {
 	const runs: number[] = [];
-	for (let i = 0; i < RUNS; i++) runs.push(jsonProcess<{ loadMs: number }>([join(BUILD, "plugin.cjs"), "load", vault, join(ROOT, "main.js")]).loadMs);
-	return { loadMs: median(runs), runs };
+	const cpuRuns: number[] = [];
+	// Loading is short: more runs, so the median is not one slow moment of a shared machine.
+	for (let i = 0; i < Math.max(RUNS, 9); i++) {
+		const run = jsonProcess<{ loadMs: number; loadCpuMs: number }>([join(BUILD, "plugin.cjs"), "load", vault, join(ROOT, "main.js")]);
+		runs.push(run.loadMs);
+		cpuRuns.push(run.loadCpuMs);
+	}
+	return { loadMs: median(runs), loadCpuMs: median(cpuRuns), runs, cpuRuns };
 }
 
 // ---- the table ----
@@ -298,6 +365,8 @@ interface Row {
 	value: string;
 	target: string;
 	holds: boolean | null;
+	/** Issue 24's moonshot, where it names one. */
+	moonshot?: string;
 }
 
 function fmt(ms: number): string {
@@ -305,8 +374,8 @@ function fmt(ms: number): string {
 }
 
 function table(rows: Row[]): string {
-	const head = ["Figure", "Vault", "Measured", "Target", "Holds"];
-	const cells = rows.map((r) => [r.figure, r.size, r.value, r.target, r.holds === null ? "" : r.holds ? "yes" : "NO"]);
+	const head = ["Figure", "Vault", "Measured", "Target", "Holds", "Moonshot"];
+	const cells = rows.map((r) => [r.figure, r.size, r.value, r.target, r.holds === null ? "" : r.holds ? "yes" : "NO", r.moonshot ?? ""]);
 	const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 	const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i])).join(" | ")} |`;
 	return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
@@ -350,20 +419,24 @@ async function main(): Promise<void> {
 
 	const rows: Row[] = [];
 	const sizeLabel = (n: number): string => n.toLocaleString("en-US");
-	for (const [n, c] of cli) {
-		const target = n === TARGET_SIZE;
-		rows.push({ figure: "Cold CLI `due --json` (empty cache) / floor", size: sizeLabel(n), value: `${fmt(c.cliMs)} / ${fmt(c.floorMs)} = ${c.ratio.toFixed(2)}x`, target: target ? "<= 2.0x" : "", holds: target ? c.ratio <= 2.0 : null });
-	}
-	for (const [n, c] of cli) {
-		const target = n === TARGET_SIZE;
-		const ratio = c.warmMs / c.floorMs;
-		rows.push({ figure: "Warm CLI (nothing changed) / floor", size: sizeLabel(n), value: `${fmt(c.warmMs)} / ${fmt(c.floorMs)} = ${ratio.toFixed(2)}x`, target: target ? "<= 1.0x" : "", holds: target ? ratio <= 1.0 : null });
-	}
-	for (const [n, c] of cli) {
-		const target = n === TARGET_SIZE;
-		const ratio = c.changedMs / c.floorMs;
-		rows.push({ figure: "CLI, one prospect note changed / floor", size: sizeLabel(n), value: `${fmt(c.changedMs)} / ${fmt(c.floorMs)} = ${ratio.toFixed(2)}x`, target: target ? "<= 1.1x" : "", holds: target ? ratio <= 1.1 : null });
-	}
+	// Issue 24's targets. On a machine busier than its cores (load average before the run), the
+	// wall clock measures the other work as much as this: a figure with a CPU time is then judged
+	// by it (user and system time of the process, from the kernel's own accounting).
+	const loaded = loadBefore[0] >= cpus().length;
+	const judged = (wall: number, cpu: number | null): number => (loaded && cpu !== null ? cpu : wall);
+	const ratios = (ms: number, floorMs: number, cpuMs: number, floorCpuMs: number): string =>
+		`${fmt(ms)} / ${fmt(floorMs)} = ${(ms / floorMs).toFixed(2)}x; CPU ${fmt(cpuMs)} / ${fmt(floorCpuMs)} = ${(cpuMs / floorCpuMs).toFixed(2)}x`;
+	const cliRows = (figure: string, limit: number | null, moonshot: string, of: (c: CliFigures) => [number, number]): void => {
+		for (const [n, c] of cli) {
+			const target = n === TARGET_SIZE && limit !== null;
+			const [ms, cpuMs] = of(c);
+			const ratio = judged(ms / c.floorMs, cpuMs / c.floorCpuMs);
+			rows.push({ figure, size: sizeLabel(n), value: ratios(ms, c.floorMs, cpuMs, c.floorCpuMs), target: target ? `<= ${limit.toFixed(1)}x` : "", holds: target ? ratio <= limit : null, moonshot: target ? moonshot : "" });
+		}
+	};
+	cliRows("Cold CLI `due --json` (empty cache) / floor", 4.0, "2.0x", (c) => [c.cliMs, c.cliCpuMs]);
+	cliRows("Warm CLI (nothing changed) / floor", 1.0, "", (c) => [c.warmMs, c.warmCpuMs]);
+	cliRows("CLI, one prospect note changed / floor", 1.5, "1.1x", (c) => [c.changedMs, c.changedCpuMs]);
 	for (const [n, l] of libraries) {
 		const c = cli.get(n)!;
 		const r = l.runs[0];
@@ -371,17 +444,24 @@ async function main(): Promise<void> {
 			figure: `of which gray-matter (${r.frontmatters}) + chrono (${r.phrases}) alone`,
 			size: sizeLabel(n),
 			value: `${fmt(l.ms)} = ${(l.ms / c.floorMs).toFixed(2)}x the floor`,
-			target: n === TARGET_SIZE ? "budget 0.5x" : "",
+			target: "",
 			holds: null,
 		});
 	}
 	for (const [n, p] of plugin) {
 		const target = n === TARGET_SIZE;
-		rows.push({ figure: "Plugin first index (fake Obsidian)", size: sizeLabel(n), value: fmt(p.coldIndexMs), target: target ? "<= 1.0 s" : "", holds: target ? p.coldIndexMs <= 1000 : null });
+		rows.push({ figure: "Plugin first index (fake Obsidian)", size: sizeLabel(n), value: `${fmt(p.coldIndexMs)}; CPU ${fmt(p.coldIndexCpuMs)}`, target: target ? "<= 1.0 s" : "", holds: target ? judged(p.coldIndexMs, p.coldIndexCpuMs) <= 1000 : null, moonshot: target ? "0.5 s" : "" });
 	}
 	for (const [n, r] of restart) {
 		const target = n === TARGET_SIZE;
-		rows.push({ figure: `Plugin restart with the persisted index (${r.cacheFiles} files, ${(r.cacheBytes / 2 ** 20).toFixed(1)} MB)`, size: sizeLabel(n), value: fmt(r.restartMs), target: target ? "<= 150 ms" : "", holds: target ? r.restartMs <= 150 : null });
+		rows.push({
+			figure: `Plugin restart with the persisted index (${r.cacheFiles} files, ${(r.cacheBytes / 2 ** 20).toFixed(1)} MB)`,
+			size: sizeLabel(n),
+			value: `${fmt(r.restartMs)}; CPU ${fmt(r.restartCpuMs)}`,
+			target: target ? "<= 150 ms" : "",
+			holds: target ? judged(r.restartMs, r.restartCpuMs) <= 150 : null,
+			moonshot: target ? "50 ms" : "",
+		});
 	}
 	for (const [n, p] of plugin) {
 		const target = n === TARGET_SIZE;
@@ -396,7 +476,7 @@ async function main(): Promise<void> {
 	rows.push({ figure: "View render in happy-dom (first opening)", size: "2,000 due", value: fmt(view.openMs), target: "", holds: null });
 	rows.push({ figure: "View redraw after an edit, happy-dom", size: "2,000 due", value: fmt(view.redrawMs), target: "", holds: null });
 	const startSize = sizeLabel(vaults.has(TARGET_SIZE) ? TARGET_SIZE : largest);
-	for (const [label, runs] of [["first index", browserIndex.first], ["restart", browserIndex.restart]] as const) {
+	for (const [label, runs, limit, moonshot] of [["first index", browserIndex.first, 1000, "0.5 s"], ["restart", browserIndex.restart, 150, "50 ms"]] as const) {
 		const sorted = [...runs].sort((a, b) => a.longestMs - b.longestMs);
 		const mid = sorted[sorted.length >> 1];
 		const worst = sorted[sorted.length - 1];
@@ -407,14 +487,19 @@ async function main(): Promise<void> {
 			target: `< ${LONG_TASK_MS} ms`,
 			holds: mid.longTasks === 0,
 		});
-		rows.push({ figure: `Plugin ${label} in Chromium, until the due list is drawn`, size: startSize, value: fmt(median(runs.map((r) => r.totalMs))), target: "", holds: null });
+		const drawn = median(runs.map((r) => r.totalMs));
+		rows.push({ figure: `Plugin ${label} in Chromium, until the due list is drawn (wall only)`, size: startSize, value: fmt(drawn), target: `<= ${fmt(limit)}`, holds: drawn <= limit, moonshot });
 	}
-	rows.push({ figure: "main.js size", size: "", value: `${(bundleBytes / 1024).toFixed(1)} KB`, target: "<= 300 KB", holds: bundleBytes <= 300 * 1024 });
-	rows.push({ figure: "Load main.js + onload", size: "", value: fmt(load.loadMs), target: "<= 15 ms", holds: load.loadMs <= 15 });
-	rows.push({ figure: "CLI peak memory", size: sizeLabel(largest), value: `${rss.peakMB.toFixed(0)} MB`, target: "<= 300 MB", holds: rss.peakMB <= 300 });
+	rows.push({ figure: "main.js size", size: "", value: `${(bundleBytes / 1024).toFixed(1)} KB`, target: "<= 450 KB", holds: bundleBytes <= 450 * 1024 });
+	rows.push({ figure: "Load main.js + onload", size: "", value: `${fmt(load.loadMs)}; CPU ${fmt(load.loadCpuMs)}`, target: "<= 25 ms", holds: judged(load.loadMs, load.loadCpuMs) <= 25, moonshot: "15 ms" });
+	rows.push({ figure: "CLI peak memory", size: sizeLabel(largest), value: `${rss.peakMB.toFixed(0)} MB`, target: largest >= 50_000 ? "<= 300 MB" : "(at 50,000)", holds: largest >= 50_000 ? rss.peakMB <= 300 : null, moonshot: "200 MB" });
 
 	const text = table(rows);
-	process.stdout.write(`\n${text}\n\n`);
+	const loadAfter = loadavg();
+	process.stdout.write(
+		`\n${text}\n\nLoad average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after, on ${cpus().length} cores: ` +
+			`${loaded ? "figures with a CPU time are judged by it (the machine was shared)" : "judged by the wall clock"}.\n\n`,
+	);
 	const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
 	const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" });
 	const results = {

@@ -43,7 +43,7 @@ export function serveParses(): void {
 	parentPort!.on("message", (job: ParseJob) => {
 		const results: ParseResult[] = [];
 		for (const item of job.items) {
-			const read = readNote(item.path, decoder.decode(item.bytes), data.settings, item.times);
+			const read = readNote(item.path, decoder.decode(item.bytes), data.settings, { file: item.times });
 			const encoded = encodeRead(read);
 			results.push(encoded !== null ? { seq: item.seq, encoded } : { seq: item.seq, read, encoded: null });
 		}

@@ -89,11 +89,19 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
 	let statted = new Map<string, Stats | null>();
+	/**
+	 * Without an index file (a cold run), every note is read: the digest is then made from the
+	 * stamps of the reads themselves (each read's own `fstat`) after the walk, instead of a walk of
+	 * `stat`s first (docs/performance.md).
+	 */
+	let stampsFromReads = false;
 	if (options.cacheDir !== null) {
 		tidyCacheDir(options.cacheDir);
 		try {
 			scope = realpathSync(vault);
-			if (options.answerKey !== undefined) {
+			if (options.answerKey !== undefined && !existsSync(cacheFileFor(options.cacheDir, scope))) {
+				stampsFromReads = true;
+			} else if (options.answerKey !== undefined) {
 				const { digest, stats } = vaultStamps(vault, startedAt);
 				statted = stats;
 				if (digest !== null) {
@@ -127,6 +135,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const problemAt = new Map<number, Problem>();
 	const stamps: (FileStamp | null)[] = [];
 	const paths: string[] = [];
+	const broken = new Set<number>();
 	let pool: ParsePool | null = null;
 	let toRead = 0;
 	const minNotes = options.threadMinNotes ?? THREAD_MIN_NOTES;
@@ -177,13 +186,14 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				pool.collect(false, settle);
 				if (pool.offer(seq, path, got.bytes, got.times)) return;
 			}
-			const read = readNote(path, DECODER.decode(got.bytes), settings, got.times);
+			const read = readNote(path, DECODER.decode(got.bytes), settings, { file: got.times });
 			settle(seq, read, keep ? encodeRead(read) : null);
 		},
 		(path) => {
 			paths.push(path);
 			reads.push(null);
 			stamps.push(null);
+			broken.add(paths.length - 1);
 			problemAt.set(paths.length - 1, { path, line: null, message: "cannot be read (broken link?)" });
 		},
 	);
@@ -215,6 +225,10 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);
 	}
+	if (stampsFromReads && options.cacheDir !== null) {
+		const digest = digestOfReads(paths, stamps, broken, startedAt);
+		if (digest !== null) stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
+	}
 	const keepAnswer = (text: string): void => {
 		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
 	};
@@ -242,6 +256,24 @@ function vaultStamps(vault: string, startedAt: number): { digest: string | null;
 		(path) => digest.update(`${path}\0broken\n`),
 	);
 	return { digest: vouched ? digest.digest("hex") : null, stats };
+}
+
+/**
+ * The digest `vaultStamps` would have made, from the stamps of the reads (a cold run reads every
+ * note): null when one note was not read whole, or its stamp is too recent to vouch for it.
+ */
+function digestOfReads(paths: string[], stamps: (FileStamp | null)[], broken: Set<number>, startedAt: number): string | null {
+	const digest = createHash("sha256");
+	for (let seq = 0; seq < paths.length; seq++) {
+		if (broken.has(seq)) {
+			digest.update(`${paths[seq]}\0broken\n`);
+			continue;
+		}
+		const stamp = stamps[seq];
+		if (stamp === null || !keepable(stamp, startedAt)) return null;
+		digest.update(`${paths[seq]}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
+	}
+	return digest.digest("hex");
 }
 
 const DECODER = new TextDecoder("utf-8");

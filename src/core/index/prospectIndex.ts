@@ -4,7 +4,7 @@ import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueRepo
 import type { IsoDay } from "../text/dates";
 import type { Interaction } from "../read/interactions";
 import { prospectTargets } from "../read/links";
-import { readNote, type NoteFileTimes, type NoteRead, type Problem, type ProspectNote, type Touch } from "../read/note";
+import { readNote, type NoteRead, type Problem, type ProspectNote, type ReadContext, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
@@ -54,9 +54,9 @@ export class ProspectIndex {
 		this.standing = null;
 	}
 
-	/** Reads (or re-reads) one note. Returns whether the index changed. */
-	update(path: string, text: string, file?: NoteFileTimes): boolean {
-		return this.put(path, readNote(path, text, this.settings, file));
+	/** Reads (or re-reads) one note: with its file times and its frontmatter as Obsidian parsed it, when known. Returns whether the index changed. */
+	update(path: string, text: string, context?: ReadContext): boolean {
+		return this.put(path, readNote(path, text, this.settings, context));
 	}
 
 	/** Puts in a note's read made elsewhere (the persisted index, a worker thread), as `update` would. */

@@ -2,7 +2,7 @@
 import { parseCadence, type Cadence } from "../text/cadence";
 import { parseClauses, type Outcome } from "../text/clauses";
 import { isIsoDay, type ClockTime, type IsoDay } from "../text/dates";
-import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterRead } from "../text/frontmatter";
+import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterRead, type GivenFrontmatter } from "../text/frontmatter";
 import { parseCounts } from "../text/yaml";
 import { readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
@@ -260,12 +260,19 @@ export interface NoteFileTimes {
 	modified?: IsoDay | null;
 }
 
-/**
- * Reads a note; returns the prospect it describes, or null with no problem for other notes.
- * `file`: its file times where the caller knows them. `frontmatter`: the note's frontmatter when
- * the caller has already parsed it (a command's model parses it once), so it is not parsed again.
- */
-export function readNote(path: string, text: string, settings: TouchbaseSettings, file?: NoteFileTimes, frontmatter?: FrontmatterRead): NoteRead {
+/** What a caller may know of a note besides its text. */
+export interface ReadContext {
+	/** When its file was created and last saved. */
+	file?: NoteFileTimes;
+	/** Its frontmatter as a command already parsed it (a command's model parses it once): not parsed again. */
+	frontmatter?: FrontmatterRead;
+	/** Its frontmatter as Obsidian's metadata cache holds it: taken as it is where it can be (text/frontmatter.ts). */
+	given?: GivenFrontmatter | null;
+}
+
+/** Reads a note; returns the prospect it describes, or null with no problem for other notes. */
+export function readNote(path: string, text: string, settings: TouchbaseSettings, context: ReadContext = {}): NoteRead {
+	const file = context.file;
 	parseCounts.notes++;
 	const inFolder = inProspectFolder(path, settings);
 	// A note in a prospect folder is one whatever its tags: its inline tag is never looked for.
@@ -278,7 +285,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	if (isTemplate(path, text, settings)) return { prospect: null, problems: [] };
 	const binary = notTextAt(text);
 	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
-	const fm = frontmatter ?? readFrontmatter(text);
+	const fm = context.frontmatter ?? readFrontmatter(text, context.given);
 	// Line 1's text never includes a byte-order mark, as in the text edits.
 	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;

@@ -26,10 +26,28 @@ const MATTER_OPTIONS = {
 	},
 };
 
-/** Parses a note's frontmatter. Malformed YAML is reported with its 1-based line in the note. */
-export function readFrontmatter(text: string): FrontmatterRead {
+/**
+ * Frontmatter another reader already parsed (Obsidian's metadata cache): its properties, and the
+ * 0-based line of the block's closing `---` (`frontmatterPosition.end.line`), so a block the two
+ * readers see differently is parsed here instead. `data` is undefined where that reader could
+ * not parse the YAML.
+ */
+export interface GivenFrontmatter {
+	data: unknown;
+	closeLine: number;
+}
+
+/**
+ * Parses a note's frontmatter. Malformed YAML is reported with its 1-based line in the note.
+ * Frontmatter already parsed by Obsidian is taken as it is when it is what the YAML reader here
+ * gives too (docs/performance.md, "Frontmatter from Obsidian"): else the block is parsed.
+ */
+export function readFrontmatter(text: string, given?: GivenFrontmatter | null): FrontmatterRead {
 	const block = findFrontmatter(text);
 	if (!block) return { ok: true, data: {}, block: null };
+	if (given != null && given.closeLine === block.bodyLine - 1 && isPlainData(given.data)) {
+		return { ok: true, data: given.data, block };
+	}
 	try {
 		// Values are pieces of the text they were read from: read them from a copy of the block,
 		// so keeping a note's data does not keep its whole text.
@@ -47,6 +65,35 @@ export function readFrontmatter(text: string): FrontmatterRead {
 		const line = typeof mark?.line === "number" ? mark.line + 1 : 1;
 		return { ok: false, line, message: `malformed frontmatter: ${reason.split("\n")[0]}`, block };
 	}
+}
+
+/**
+ * Whether a value is a mapping of what JSON_SCHEMA YAML gives: strings, finite numbers, booleans,
+ * nulls, lists and mappings. Anything else (a Date of a YAML reader that types timestamps, an
+ * undefined) is not trusted: the block is parsed again here, so both paths give one answer.
+ */
+function isPlainData(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+	if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+	// An empty mapping: parsed here, which tells an empty block from a scalar.
+	return Object.keys(value).length > 0 && plainValues(value, 0);
+}
+
+function plainValues(value: object, depth: number): boolean {
+	if (depth > 32) return false;
+	for (const key of Object.keys(value)) {
+		const v = (value as Record<string, unknown>)[key];
+		if (v === null || typeof v === "string" || typeof v === "boolean") continue;
+		if (typeof v === "number") {
+			if (Number.isFinite(v)) continue;
+			return false;
+		}
+		if (typeof v !== "object") return false;
+		const proto: unknown = Object.getPrototypeOf(v);
+		if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return false;
+		if (!plainValues(v, depth + 1)) return false;
+	}
+	return true;
 }
 
 /**

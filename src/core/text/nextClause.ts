@@ -1,6 +1,6 @@
 import type { Chrono } from "chrono-node/en";
 import { memo } from "./memo";
-import { dayNoon, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
+import { addDaysToDay, addInterval, dayNoon, daysBetween, formatDay, isIsoDay, type ClockTime, type IsoDay } from "./dates";
 
 export interface NextStep {
 	date: IsoDay;
@@ -57,8 +57,107 @@ export function parseNaturalDate(
 /** Dates already read: re-reading a note (on every edit, in the plugin) asks chrono the same again. */
 const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
 	const [locale, baseDay, ...rest] = key.split("\n");
-	return readWindowed(rest.join("\n"), baseDay, locale as "en" | "en-GB");
+	return readByPhrase(rest.join("\n"), baseDay, locale as "en" | "en-GB");
 });
+
+// ---- chrono's answers kept by phrase ----
+//
+// Most natural-language `next:` dates are a few phrases ("tomorrow", "in 3 days", "2 weeks",
+// "friday") whose answer is the reference day moved by a fixed number of days: by the phrase
+// alone, or, for a bare weekday, by the phrase and the reference's weekday. chrono is asked once
+// per phrase (and weekday); its answer, as a number of days, is kept and added to later days.
+// A month and day ("Mar 12") is kept as the day chrono gave, for the year of references it holds for.
+// `test/core/text/phraseMemo.property.test.ts` checks the kept answers against chrono on every
+// phrase of the bench vault and more, over every day of a year, in three time zones.
+
+/** A phrase whose answer is a fixed number of days from the reference. */
+const FIXED_PHRASE = /^(?:tomorrow|in (?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?)|\d{1,3} (?:days?|weeks?))(?=\s|$)/i;
+/**
+ * A month and day without a year ("Mar 12"): chrono's answer is the first such day on or after
+ * the reference, so one answer holds for every reference from the day after the same date a year
+ * earlier up to that answer.
+ */
+const MONTH_DAY_PHRASE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december) (?:[1-9]|[12]\d|3[01])(?=\s|$)/i;
+/** A bare weekday: its answer depends on the reference's weekday too. */
+const WEEKDAY_PHRASE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\s|$)/i;
+/**
+ * What may follow a kept phrase: nothing, or one space and a word of letters (a channel, the
+ * text) that chrono cannot join to the date (chrono's match may take in a second space). Words it may join (connectors, times of day, dates, units, numbers)
+ * send the text to chrono whole.
+ */
+const PLAIN_NEXT_WORD = /^ ([a-z]+):?(?=\s|$)/i;
+const JOINING_WORDS = new Set(
+	(
+		"a an at on of t by in to from after before until till through thru this next last past coming following ago later earlier " +
+		"henceforth forward out and or the noon midday midnight morning afternoon evening night tonight tonite am pm o oclock " +
+		"day days week weeks month months year years hour hours minute minutes mins sec second seconds weekend weekday " +
+		"today tomorrow tmr yesterday now sun sunday mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday " +
+		"jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december " +
+		"one two three four five six seven eight nine ten eleven twelve first second third fourth fifth half quarter few several couple within around about approximately est edt pst pdt utc gmt z"
+	).split(" "),
+);
+
+/** Kept answers: days after the reference, by locale, phrase (and weekday). */
+const phraseOffsets = new Map<string, number>();
+/** Kept answers of month-day phrases: the days chrono gave, by locale and phrase. */
+const monthDayAnswers = new Map<string, IsoDay[]>();
+const PHRASE_LIMIT = 2_000;
+
+/** The key of a phrase whose answer can be kept, with its length; null for any other text. */
+function keptPhrase(text: string, baseDay: IsoDay, locale: string): { key: string; length: number; monthDay: boolean } | null {
+	const days = FIXED_PHRASE.exec(text);
+	const monthDay = days === null ? MONTH_DAY_PHRASE.exec(text) : null;
+	const fixed = days ?? monthDay ?? WEEKDAY_PHRASE.exec(text);
+	if (fixed === null) return null;
+	const rest = text.slice(fixed[0].length);
+	if (rest !== "") {
+		const next = PLAIN_NEXT_WORD.exec(rest);
+		if (next === null || JOINING_WORDS.has(next[1].toLowerCase())) return null;
+	}
+	const phrase = fixed[0].toLowerCase();
+	// The weekday of the reference, as a number of days since a Thursday (1970-01-01) modulo 7.
+	const weekday = days !== null || monthDay !== null ? "" : `\n${(((daysBetween("1970-01-01", baseDay) % 7) + 7) % 7)}`;
+	return { key: `${locale}\n${phrase}${weekday}`, length: fixed[0].length, monthDay: monthDay !== null };
+}
+
+function readByPhrase(text: string, baseDay: IsoDay, locale: "en" | "en-GB"): NaturalDate | null {
+	const phrase = keptPhrase(text, baseDay, locale);
+	if (phrase === null) return readWindowed(text, baseDay, locale);
+	if (phrase.monthDay) return readMonthDay(text, baseDay, locale, phrase);
+	const offset = phraseOffsets.get(phrase.key);
+	if (offset !== undefined) return { date: addDaysToDay(baseDay, offset), time: null, length: phrase.length };
+	const found = readWindowed(text, baseDay, locale);
+	// Kept only when chrono read exactly the phrase, as a day without a time.
+	if (found !== null && found.time === null && found.length === phrase.length && phraseOffsets.size < PHRASE_LIMIT) {
+		phraseOffsets.set(phrase.key, daysBetween(baseDay, found.date));
+	}
+	return found;
+}
+
+/** A year before a day (Feb 29 has none: never kept). */
+function yearBefore(day: IsoDay): IsoDay {
+	return addInterval(day, { amount: -1, unit: "y" });
+}
+
+function readMonthDay(text: string, baseDay: IsoDay, locale: "en" | "en-GB", phrase: { key: string; length: number }): NaturalDate | null {
+	const answers = monthDayAnswers.get(phrase.key);
+	if (answers !== undefined) {
+		for (const date of answers) if (yearBefore(date) < baseDay && baseDay <= date) return { date, time: null, length: phrase.length };
+	}
+	const found = readWindowed(text, baseDay, locale);
+	// Kept only when chrono read exactly the phrase, as a day without a time, on or after the reference.
+	if (found !== null && found.time === null && found.length === phrase.length && found.date >= baseDay && !found.date.endsWith("-02-29") && phraseOffsets.size + monthDayAnswers.size < PHRASE_LIMIT) {
+		const list = answers ?? [];
+		if (list.length < 8) list.push(found.date);
+		monthDayAnswers.set(phrase.key, list);
+	}
+	return found;
+}
+
+/** How many phrase answers are kept (tests: the kept answers are used at all). */
+export function keptPhraseCount(): number {
+	return phraseOffsets.size + monthDayAnswers.size;
+}
 
 /** Whitespace-separated words chrono is first shown, and how many must follow its match. */
 const WINDOW_WORDS = 8;

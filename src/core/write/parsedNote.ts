@@ -60,7 +60,7 @@ export class ParsedNote {
 	 */
 	static read(path: string, text: string, settings: TouchbaseSettings, linked: readonly Touch[] = []): ParsedNote {
 		const frontmatter = readFrontmatter(text);
-		const read = readNote(path, text, settings, undefined, frontmatter);
+		const read = readNote(path, text, settings, { frontmatter });
 		const note = new ParsedNote(path, text, settings, frontmatter, { ...read, prospect: withLinked(read.prospect, linked) });
 		note.linked = linked;
 		return note;
@@ -166,7 +166,7 @@ export class ParsedNote {
 
 	/** The whole note read again as it now stands (its frontmatter as set, not parsed again). */
 	private readAgain(): void {
-		const read = readNote(this.path, this.text, this.settings, undefined, { ok: true, data: this.data, block: this.block });
+		const read = readNote(this.path, this.text, this.settings, { frontmatter: { ok: true, data: this.data, block: this.block } });
 		this.prospect = withLinked(read.prospect, this.linked);
 	}
 

@@ -8,7 +8,7 @@ import { ProspectIndex } from "../../core/index/prospectIndex";
 import { type DueReport } from "../../core/rules/dueReport";
 import type { IndexSource } from "../ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
-import { fileTimes, ReadCacheStore, SLICE_MIN_FILES, tooLargeRead, yieldToMain, type Progress } from "./readCacheStore";
+import { fileTimes, givenFrontmatter, ReadCacheStore, SLICE_MIN_FILES, tooLargeRead, yieldToMain, type Progress } from "./readCacheStore";
 
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
@@ -267,7 +267,7 @@ export class LiveIndex extends Component implements IndexSource {
 		const before = this.core.get(file.path);
 		const candidate = this.isCandidate(file, cache);
 		const tooLarge = file.stat.size > maxNoteBytes(this.settings);
-		const changed = !candidate ? this.core.remove(file.path) : tooLarge ? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings)) : this.core.update(file.path, data, fileTimes(file));
+		const changed = !candidate ? this.core.remove(file.path) : tooLarge ? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings)) : this.core.update(file.path, data, { file: fileTimes(file), given: givenFrontmatter(cache) });
 		this.remember(file, candidate);
 		if (!changed) return;
 		const after = this.core.get(file.path);
@@ -285,7 +285,10 @@ export class LiveIndex extends Component implements IndexSource {
 	private async readFile(file: TFile, notify = true): Promise<void> {
 		try {
 			const cap = maxNoteBytes(this.settings);
-			const changed = file.stat.size > cap ? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings)) : this.core.update(file.path, await this.app.vault.cachedRead(file), fileTimes(file));
+			const changed =
+				file.stat.size > cap
+					? this.core.put(file.path, tooLargeRead(file.path, file.stat.size, this.settings))
+					: this.core.update(file.path, await this.app.vault.cachedRead(file), { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
 			this.remember(file, true);
 			if (changed && notify) this.notify();
 		} catch (error) {

@@ -8,12 +8,13 @@
 //
 // How: the first index (and a restart) reads at most READS_IN_FLIGHT notes at once, and gives the
 // main thread back every SLICE_MS, so Obsidian never stutters while thousands of notes are read.
-import type { App, TFile } from "obsidian";
+import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
 import { formatDay } from "../../core/text/dates";
 import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
+import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
 /** As obsidian-tasks does: enough to keep the disk busy, few enough to keep memory low. */
 export const READS_IN_FLIGHT = 4;
@@ -41,6 +42,15 @@ interface Known {
 }
 
 const NOTHING: NoteRead = { prospect: null, problems: [] };
+
+/**
+ * A note's frontmatter as Obsidian's metadata cache holds it, for the core to take instead of
+ * parsing the YAML again (docs/performance.md, "Frontmatter from Obsidian"); null without a block.
+ */
+export function givenFrontmatter(cache: CachedMetadata | null): GivenFrontmatter | null {
+	const position = cache?.frontmatterPosition;
+	return position ? { data: cache.frontmatter, closeLine: position.end.line } : null;
+}
 
 /** Gives the main thread back: a task of its own, which fake timers in tests do not hold back. */
 export function yieldToMain(): Promise<void> {
@@ -145,7 +155,7 @@ export class ReadCacheStore {
 					continue;
 				}
 				if (!alive()) return;
-				const read = readNote(file.path, text, settings, fileTimes(file));
+				const read = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;

@@ -201,12 +201,12 @@ describe("the year of a month-day from the file's times", () => {
 	it("takes the file's creation year when the note gives none", () => {
 		const read = log.read(PATH, migrateSettings(undefined));
 		expect(read.prospect!.touches).toEqual([]);
-		const withTimes = readNote(PATH, log.text(), migrateSettings(undefined), { created: "2026-01-15", modified: "2026-06-01" });
+		const withTimes = readNote(PATH, log.text(), migrateSettings(undefined), { file: { created: "2026-01-15", modified: "2026-06-01" } });
 		expect(withTimes.prospect!.touches.map((t) => [t.date, t.year])).toEqual([["2026-03-04", "the file's creation"]]);
 	});
 
 	it("never puts a done contact after the note was last saved: then it is a problem", () => {
-		const read = readNote(PATH, note().line("## Log", "- 2025-12-20 — email", "- Jan 19 — call").text(), migrateSettings(undefined), { modified: "2025-12-28" });
+		const read = readNote(PATH, note().line("## Log", "- 2025-12-20 — email", "- Jan 19 — call").text(), migrateSettings(undefined), { file: { modified: "2025-12-28" } });
 		expect(read.prospect!.touches.map((t) => t.date)).toEqual(["2025-12-20"]);
 		expect(read.problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([[3, "date without a year"]]);
 		expect(read.prospect!.unused!.find((u) => u.line === 3)!.reason).toMatch(/2026-01-19 .* after the note was last saved/);

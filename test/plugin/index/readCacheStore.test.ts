@@ -206,3 +206,20 @@ describe("the plugin's persisted index", () => {
 	});
 });
 
+describe("frontmatter from Obsidian's metadata cache", () => {
+	it("is taken as the cache holds it when the plugin reads a note", async () => {
+		const dir = makeVaultDir();
+		writeFileSync(join(dir, "A.md"), "---\ntype: prospect\ncompany: Acme\n---\n- 2026-11-20 call: talked\n");
+		const app = new App(dir);
+		// Proof that the cache's frontmatter is used: a doctored one shows.
+		const real = app.metadataCache.getFileCache.bind(app.metadataCache);
+		vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file) => {
+			const cache = real(file);
+			return cache?.frontmatter ? { ...cache, frontmatter: { ...cache.frontmatter, company: "From the metadata cache" } } : cache;
+		});
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		await app.settle();
+		expect(plugin.index.get("A.md")?.prospect?.company).toBe("From the metadata cache");
+		await unloadPlugin(plugin);
+	});
+});
