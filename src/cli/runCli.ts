@@ -11,6 +11,7 @@ import { migrateSettings, type TouchbaseSettings } from "../core/settings/settin
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault } from "./readVault";
 import { runStatus } from "./statusCommand";
+import { runSnooze } from "./snoozeCommand";
 import { endedBecause } from "../core/write/endSequences";
 import { runImport } from "./importCommand";
 import { runMeetings } from "./meetingsCommand";
@@ -32,6 +33,7 @@ const USAGE = `Usage:
                         [--outcome yes|no|"next step"] [--objective NAME] [--vault DIR]
   touchbase ics VAULT [--today YYYY-MM-DD] [--owner NAME] [--no-cache] > follow-ups.ics
   touchbase status NOTE.md lead|active|paused|won|lost [--today YYYY-MM-DD] [--vault DIR]
+  touchbase snooze NOTE.md --to WHEN [--time HH:mm] [--today YYYY-MM-DD] [--vault DIR]
   touchbase explain NOTE.md [--today YYYY-MM-DD] [--vault DIR]
   touchbase import VAULT LEADS.csv|LEADS.vcf [--sequence NAME] [--source TEXT] [--owner NAME] [--dry-run]
   touchbase meetings VAULT CALENDAR.ics [--today YYYY-MM-DD] [--dry-run]
@@ -86,6 +88,12 @@ const HELP: Record<string, { what: string; usage: string; example: string; optio
 		usage: "touchbase status NOTE.md lead|active|paused|won|lost [options]",
 		example: 'touchbase status "Prospects/Harbor Roofing.md" won',
 		options: [TODAY_OPTION, VAULT_OPTION],
+	},
+	snooze: {
+		what: "Moves the note's due touch to a later day, as Snooze in Obsidian does: a scheduled line gets\nthe new date, a next: step its new date, a suggestion becomes a scheduled line, a\nnext-follow-up key its new value.",
+		usage: "touchbase snooze NOTE.md --to WHEN [options]",
+		example: 'touchbase snooze "Prospects/Harbor Roofing.md" --to "next monday"',
+		options: ["--to WHEN            the new day: YYYY-MM-DD or plain English, read from today (required)", "--time HH:mm         its time", TODAY_OPTION, VAULT_OPTION],
 	},
 	explain: {
 		what: "Says why: the vault, every date taken from the note with the rule that read it, the\npromises and keys with their lines, the dated lines not used, and the note's problems.",
@@ -166,6 +174,7 @@ const OPTIONS = {
 	source: { type: "string" },
 	"dry-run": { type: "boolean" },
 	vault: { type: "string" },
+	to: { type: "string" },
 	help: { type: "boolean", short: "h" },
 	version: { type: "boolean", short: "v" },
 } as const;
@@ -178,6 +187,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	meetings: ["today", "dry-run"],
 	log: ["channel", "summary", "next", "date", "time", "outcome", "objective", "today", "vault", "no-cache"],
 	status: ["today", "vault"],
+	snooze: ["to", "time", "today", "vault"],
 	explain: ["today", "no-cache", "vault"],
 };
 
@@ -312,6 +322,7 @@ export function run(argv: string[], io: Io): number {
 		};
 		if (command === "log") return runLog(rest, values, today, io, rootOf);
 		if (command === "status") return runStatus(rest, today, io, rootOf, (vault, path, settings) => linkedTouches(vault, path, today, settings, io));
+		if (command === "snooze") return runSnooze(rest, { to: values.to, time: values.time }, today, io, rootOf, (vault, path, settings) => linkedTouches(vault, path, today, settings, io));
 		if (command === "explain") return runExplain(rest, today, io, values["no-cache"] === true, rootOf);
 		if (command === "import") {
 			if (rest.length !== 2) throw new UsageError(rest.length === 0 ? "missing VAULT folder" : rest.length === 1 ? "missing the lead file (.csv or .vcf)" : `unexpected argument "${rest[2]}"`);

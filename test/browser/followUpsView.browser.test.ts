@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snoozeBody } from "../../src/core/write/snoozeTouch";
-import { dueTargetOf } from "../../src/plugin/actions/prospectActions";
+import { dueTargetOf } from "../../src/core/write/snoozeTouch";
 import { computeDue } from "../../src/core/rules/due";
 import { readNote } from "../../src/core/read/note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";

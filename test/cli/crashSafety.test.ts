@@ -81,6 +81,16 @@ describe.skipIf(!HAS_STRACE)("killed at any moment, a note is its old or its new
 		expect(touchbaseFiles(vault)).toEqual([]);
 	}, 120_000);
 
+	it("snooze", () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const note = join(vault, "Prospects", "Harbor Roofing.md");
+		const seen = killEverywhere(note, ["snooze", note, "--to", "2026-11-30", ...TODAY]);
+		expect(seen.old).toBeGreaterThan(0);
+		expect(seen.new).toBeGreaterThan(0);
+		expect(runPlain(["due", vault, ...TODAY]).status).toBe(0);
+		expect(touchbaseFiles(vault)).toEqual([]);
+	}, 120_000);
+
 	it("import, killed at every write, flush, rename, link and removal: the next due finds all of its notes or none", () => {
 		const vault = copyVault(EXAMPLE_VAULT);
 		const csv = join(vault, "..", `leads-${process.pid}.csv`);
@@ -129,13 +139,14 @@ describe.skipIf(!HAS_STRACE)("a full disk leaves the note untouched", () => {
 		return at + 1;
 	}
 
-	it("log and status say the note was not changed, and it is not", () => {
+	it("log, status and snooze say the note was not changed, and it is not", () => {
 		const vault = copyVault(EXAMPLE_VAULT);
 		const note = join(vault, "Prospects", "Harbor Roofing.md");
 		const old = readFileSync(note);
 		for (const args of [
 			["log", note, "--channel", "call", "--summary", "asked for the quote", ...TODAY],
 			["status", note, "lost", ...TODAY],
+			["snooze", note, "--to", "2026-11-30", ...TODAY],
 		]) {
 			const n = firstTempWrite(args, () => writeFileSync(note, old));
 			const r = runFailingAt(args, "write", n, "ENOSPC");
@@ -144,7 +155,7 @@ describe.skipIf(!HAS_STRACE)("a full disk leaves the note untouched", () => {
 			expect(readFileSync(note).equals(old)).toBe(true);
 			expect(touchbaseFiles(vault)).toEqual([]);
 		}
-	});
+	}, 60_000);
 
 	it("import writes nothing and says so", () => {
 		const vault = copyVault(EXAMPLE_VAULT);

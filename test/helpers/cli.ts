@@ -19,7 +19,7 @@ export interface CliResult {
 	stderr: string;
 }
 
-const COMMANDS = new Set(["due", "stats", "ics", "log", "explain", "status"]);
+const COMMANDS = new Set(["due", "stats", "ics", "log", "explain", "status", "snooze"]);
 
 /**
  * Runs the CLI in this process: `run(args, io)` with its output collected, `status` the code it

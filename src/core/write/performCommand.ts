@@ -34,7 +34,11 @@ export function performCommand<X extends object>(
 	body: (note: ParsedNote) => BodyResult<X>,
 	options: CommandOptions = {},
 ): Refusal | ({ ok: true; text: string } & X) {
-	const note = ParsedNote.read(path, text, settings, options.linked);
+	return performOn(ParsedNote.read(path, text, settings, options.linked), today, body, options);
+}
+
+/** `performCommand` on a note already parsed (a command that looks at the model first). */
+export function performOn<X extends object>(note: ParsedNote, today: IsoDay, body: (note: ParsedNote) => BodyResult<X>, options: Omit<CommandOptions, "linked"> = {}): Refusal | ({ ok: true; text: string } & X) {
 	if (options.history !== false) keepContactHistory(note, today);
 	const done = body(note);
 	if (!done.ok) return done;

@@ -2,13 +2,13 @@ import type { ClockTime, IsoDay } from "../text/dates";
 import { lineAt, locateLine, type EditResult, type FrontmatterValue } from "../text/edits";
 import { keyOfLine, normalizeKey } from "../text/frontmatter";
 import { parseNaturalDate } from "../text/nextClause";
-import { computeDue, type NextTouch } from "../rules/due";
+import { computeDue, type DueEntry, type NextTouch } from "../rules/due";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { Touch } from "../read/note";
 import { prospectOf } from "./editTarget";
 import { setMirrors } from "./mirrors";
-import { ParsedNote } from "./parsedNote";
-import { performBody, performCommand, type BodyResult } from "./performCommand";
+import { ParsedNote, type Refusal } from "./parsedNote";
+import { performBody, performOn, type BodyResult } from "./performCommand";
 import { scheduleOn } from "./scheduleTouch";
 
 /** What the view or a command saw as the due touch, so a later edit can find it again. */
@@ -77,18 +77,61 @@ export function snoozeTouch(
 	today: IsoDay,
 	linked: readonly Touch[] = [],
 ): EditResult {
+	return snoozeNote(ParsedNote.read(path, text, settings, linked), target, date, time, today);
+}
+
+/**
+ * Snooze of whatever is due (the command line's `snooze`): the due touch is worked out from the
+ * same parse that is changed, then moved to `date`. `from` is the date it had.
+ */
+export function snoozeDue(
+	text: string,
+	path: string,
+	date: IsoDay,
+	time: ClockTime | undefined,
+	settings: TouchbaseSettings,
+	today: IsoDay,
+	linked: readonly Touch[] = [],
+): Refusal | { ok: true; text: string; from: IsoDay; name: string } {
+	const note = ParsedNote.read(path, text, settings, linked);
+	const refused = note.refusal();
+	if (refused !== null) return { ok: false, error: refused };
+	const due = computeDue(note.prospect!, today, settings);
+	if (!due.next) {
+		const why = due.bucket === "closed" ? `it is ${due.effectiveStatus} with no open touch: nothing is due` : due.bucket === "paused" ? "it is paused: nothing is due" : "it has no due touch to snooze: schedule one first";
+		return { ok: false, error: why };
+	}
+	if (date <= due.next.date && time === undefined) return { ok: false, error: `${date} is not after the due date ${due.next.date}` };
+	const moved = snoozeNote(note, dueTargetOf(due), date, time, today);
+	return moved.ok ? { ok: true, text: moved.text, from: due.next.date, name: note.prospect!.name } : moved;
+}
+
+/** What a later edit needs to find the due touch of `entry` again. */
+export function dueTargetOf(entry: DueEntry): DueTarget {
+	const next = entry.next;
+	const line = next?.line ?? null;
+	return {
+		source: next?.source ?? "cadence",
+		line,
+		raw: line !== null ? (entry.prospect.touches.find((t) => t.line === line)?.raw ?? null) : null,
+		channel: next?.channel ?? null,
+		text: next?.text ?? null,
+	};
+}
+
+/** Snooze on a parsed note: the body, the history kept and the mirrors, or the follow-up fields moved. */
+function snoozeNote(note: ParsedNote, target: DueTarget, date: IsoDay, time: ClockTime | undefined, today: IsoDay): EditResult {
 	if (target.source === "next_follow_up") {
 		// The date comes from a follow-up field: frontmatter `next_follow_up` or a synonym
 		// (`next_contact`, `nextFollowUp`), or a Dataview `[next:: …]` in the body. Writing a
 		// canonical `next_follow_up` beside it would leave the old, earlier date in charge.
-		const note = ParsedNote.read(path, text, settings, linked);
 		const moved = moveFollowUpOn(note, date, today);
 		if (!moved.ok) return moved;
 		// A moved frontmatter field is the mirror itself; a moved body field is mirrored.
 		if (moved.inFrontmatter) return { ok: true, text: note.text, inFrontmatter: true } as EditResult;
 		return setMirrors(note, today) ?? { ok: true, text: note.text };
 	}
-	return performCommand(text, path, settings, today, (note) => snoozeOn(note, target, date, time), { linked });
+	return performOn(note, today, (parsed) => snoozeOn(parsed, target, date, time));
 }
 
 /**

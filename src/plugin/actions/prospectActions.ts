@@ -8,7 +8,7 @@ import { closeProspect } from "../../core/write/closeProspect";
 import { draftFollowUp } from "../../core/write/draftFollowUp";
 import { scheduleReferralAsk } from "../../core/write/scheduleReferralAsk";
 import { scheduleTouch } from "../../core/write/scheduleTouch";
-import { snoozeTouch } from "../../core/write/snoozeTouch";
+import { dueTargetOf, snoozeTouch } from "../../core/write/snoozeTouch";
 import { startSequence } from "../../core/write/startSequence";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../../core/rules/due";
@@ -25,19 +25,6 @@ import { ConfirmModal, DraftModal, NewProspectModal } from "../modals/simpleModa
 import { SnoozeModal } from "../modals/snoozeModal";
 import { editNote, fileAt } from "./noteEdits";
 import type { CommandActions, NoteActions, ReadSource } from "../ports";
-
-/** What a later edit needs to find the due touch of `entry` again. */
-export function dueTargetOf(entry: DueEntry): DueTarget {
-	const next = entry.next;
-	const line = next?.line ?? null;
-	return {
-		source: next?.source ?? "cadence",
-		line,
-		raw: line !== null ? (entry.prospect.touches.find((t) => t.line === line)?.raw ?? null) : null,
-		channel: next?.channel ?? null,
-		text: next?.text ?? null,
-	};
-}
 
 /**
  * What each command does to "this prospect", shared by the palette and the view's row actions.

@@ -7,7 +7,7 @@ import { ordinal } from "../../core/text/template";
 import { SNOOZE_CHOICES, snoozeTarget } from "../modals/snoozeModal";
 import { fileAt } from "../actions/noteEdits";
 import type { NoteActions, SettingsSource } from "../ports";
-import { dueTargetOf } from "../actions/prospectActions";
+import { dueTargetOf } from "../../core/write/snoozeTouch";
 import type { ReachTracker } from "../actions/reachOut";
 
 /** What a prospect's row reads and does, in the sidebar and in the Bases view. */
