@@ -1,4 +1,4 @@
-// `touchbase log` and `touchbase status` parse the note once (docs/architecture.md, "From a
+// `touchbase log`, `status` and `snooze` parse the note once (docs/architecture.md, "From a
 // command to the note"): one `readNote`, one YAML parse, counted by the core's counters. They
 // also read the vault's index (for the touches of interaction notes): kept from a run before,
 // it reads no note again.
@@ -38,6 +38,10 @@ describe("each CLI command that edits a note parses it once", () => {
 	it("log", () => {
 		const args = (vault: string): string[] => ["log", join(vault, "Prospects", "Harbor Roofing.md"), "--channel", "call", "--summary", "walked through the quote", "--next", "in 3 days", "--today", TODAY];
 		expect(counted(args)).toEqual({ status: 0, notes: 1, yaml: 1 });
+	});
+
+	it("snooze", () => {
+		expect(counted((vault) => ["snooze", join(vault, "Prospects", "Harbor Roofing.md"), "--to", "2026-11-30", "--today", TODAY])).toEqual({ status: 0, notes: 1, yaml: 1 });
 	});
 
 	it("status", () => {
