@@ -4,8 +4,8 @@ import {
 	addWeeks,
 	addYears,
 	differenceInCalendarDays,
-	format,
 	formatISO,
+	lightFormat,
 	isValid,
 	parseISO,
 	nextMonday,
@@ -42,7 +42,7 @@ export function formatDay(date: Date): IsoDay {
 }
 
 export function formatClock(date: Date): ClockTime {
-	return format(date, "HH:mm");
+	return lightFormat(date, "HH:mm");
 }
 
 /** Today's local calendar date. */
@@ -112,8 +112,11 @@ export function dayNoon(day: IsoDay): Date {
 	return d;
 }
 
+// English names whatever the machine's language, as date-fns's default locale gave them.
+const WEEKDAY = new Intl.DateTimeFormat("en-US", { weekday: "long" });
+
 export function weekdayName(day: IsoDay): string {
-	return format(mustDay(day), "EEEE");
+	return WEEKDAY.format(mustDay(day));
 }
 
 function mustDay(day: IsoDay): Date {

@@ -1,5 +1,5 @@
-import { addBusinessDays, addDays, format, isWeekend, nextMonday } from "date-fns";
-import type { IsoDay } from "../text/dates";
+import { addBusinessDays, addDays, isWeekend, nextMonday } from "date-fns";
+import { formatDay, type IsoDay } from "../text/dates";
 import type { ProspectNote } from "../read/note";
 import type { Sequence, SequenceStep, TouchbaseSettings } from "../settings/settings";
 import { renderLine } from "../text/template";
@@ -39,7 +39,7 @@ function noonOf(day: IsoDay): Date | null {
 	if (!m) return null;
 	const date = new Date(2000, 0, 1, 12);
 	date.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-	return format(date, "yyyy-MM-dd") === day ? date : null;
+	return formatDay(date) === day ? date : null;
 }
 
 /**
@@ -50,9 +50,9 @@ function noonOf(day: IsoDay): Date | null {
 export function stepDate(start: IsoDay, step: Pick<SequenceStep, "offset" | "unit">): IsoDay | null {
 	const base = noonOf(start);
 	if (base === null || !Number.isInteger(step.offset) || step.offset < 0) return null;
-	if (step.unit === "days") return format(addDays(base, step.offset), "yyyy-MM-dd");
+	if (step.unit === "days") return formatDay(addDays(base, step.offset));
 	const first = isWeekend(base) ? nextMonday(base) : base;
-	return format(addBusinessDays(first, step.offset), "yyyy-MM-dd");
+	return formatDay(addBusinessDays(first, step.offset));
 }
 
 export interface PlannedTouch {
