@@ -8,8 +8,8 @@ import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem } from "../core/read/note";
-import { formatDay } from "../core/text/dates";
-import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { formatDay, localToday, type IsoDay } from "../core/text/dates";
+import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
@@ -27,6 +27,12 @@ export interface ReadVaultOptions {
 	/** Now, for the file times (Io.fileClock); Date.now by default. */
 	fileClock?: () => number;
 	warn: (line: string) => void;
+	/**
+	 * The day the reads are used for (`--today`); local today by default. A kept record holds for
+	 * its own day and later (docs/performance.md, "The compact index"): one made for a later day is
+	 * read again.
+	 */
+	today?: IsoDay;
 	/**
 	 * What the caller would print, and for which question (command, options, day, settings): when
 	 * no note changed since an answer to the same question was kept, it is returned as it was, and
@@ -78,6 +84,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const key = readCacheKey(settings);
 	const cap = maxNoteBytes(settings);
 	const startedAt = (options.fileClock ?? Date.now)();
+	const today = options.today ?? localToday();
 	let cacheFile: string | null = null;
 	let scope = "";
 	let cached = new Map<string, CacheEntry>();
@@ -156,7 +163,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			const entry = cached.get(path);
 			if (entry !== undefined) {
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				if (st !== null && sameStamp(entry, stampOf(st))) {
+				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.read, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again.
 					const kept = cachedRead(path, entry, decodeKept);
 					if (kept !== null) {
@@ -178,7 +185,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps[seq] = got.whole ? got.stamp : null;
 			toRead++;
 			if (pool === null && options.workers !== null && options.workers.count > 0 && toRead >= minNotes && existsSync(options.workers.script)) {
-				pool = new ParsePool(options.workers.script, options.workers.count, settings);
+				pool = new ParsePool(options.workers.script, options.workers.count, settings, today);
 			}
 			if (pool !== null) {
 				// Answers taken in first free the workers' queues: without that, once every queue
@@ -187,7 +194,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				if (pool.offer(seq, path, got.bytes, got.times)) return;
 			}
 			const read = readNote(path, DECODER.decode(got.bytes), settings, { file: got.times });
-			settle(seq, read, keep ? encodeRead(read) : null);
+			settle(seq, read, keep ? encodeRead(read, today) : null);
 		},
 		(path) => {
 			paths.push(path);
@@ -291,7 +298,7 @@ function statOrNull(full: string): Stats | null {
 }
 
 /** When a file was created (where the file system knows) and last saved, as local days. */
-function timesOf(st: Stats): NoteFileTimes {
+export function timesOf(st: Stats): NoteFileTimes {
 	return { created: st.birthtimeMs > 0 ? formatDay(new Date(st.birthtimeMs)) : null, modified: formatDay(new Date(st.mtimeMs)) };
 }
 
@@ -336,11 +343,11 @@ class ParsePool {
 	private pending: ParseJob["items"] = [];
 	private pendingBytes: ArrayBuffer[] = [];
 
-	constructor(script: string, count: number, settings: TouchbaseSettings) {
+	constructor(script: string, count: number, settings: TouchbaseSettings, today: IsoDay) {
 		for (let i = 0; i < count; i++) {
 			// Each worker answers on its own port, which the main thread reads synchronously.
 			const channel = new MessageChannel();
-			const data: ParseWorkerData = { touchbase: "parse", settings, port: channel.port2, signal: this.signal.buffer };
+			const data: ParseWorkerData = { touchbase: "parse", settings, today, port: channel.port2, signal: this.signal.buffer };
 			const worker = new Worker(script, { workerData: data, transferList: [channel.port2] });
 			worker.unref();
 			this.workers.push({ worker, port: channel.port1, waiting: 0 });

@@ -11,8 +11,8 @@
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
-import { formatDay } from "../../core/text/dates";
-import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { formatDay, localToday } from "../../core/text/dates";
+import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -92,6 +92,8 @@ export class ReadCacheStore {
 		const key = readCacheKey(settings);
 		const stored = await this.load(key);
 		const startedAt = Date.now();
+		// A record holds for its own day and later (docs/performance.md, "The compact index").
+		const today = localToday();
 		let total = files.length;
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
@@ -118,7 +120,7 @@ export class ReadCacheStore {
 			const entry = stored.get(file.path);
 			const stamp = stampOf(file);
 			// A damaged or wrongly shaped entry is null: the note is read.
-			const read = entry !== undefined && sameStamp(entry, stamp) ? cachedRead(file.path, entry) : null;
+			const read = entry !== undefined && sameStamp(entry, stamp) && usableOn(entry.read, today) ? cachedRead(file.path, entry) : null;
 			if (read !== null && entry !== undefined) {
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
@@ -194,10 +196,11 @@ export class ReadCacheStore {
 
 	private async write(key: string): Promise<void> {
 		const shards: Map<string, CacheEntry>[] = [new Map<string, CacheEntry>()];
+		const today = localToday();
 		let sliceStart = performance.now();
 		for (const [p, k] of this.known) {
 			if (!keepable(k.stamp, k.readAt)) continue;
-			k.encoded ??= encodeRead(k.read);
+			k.encoded ??= encodeRead(k.read, today);
 			if (k.encoded === null) continue;
 			if (shards[shards.length - 1].size >= NOTES_PER_FILE) shards.push(new Map<string, CacheEntry>());
 			shards[shards.length - 1].set(p, { ...k.stamp, read: k.encoded });
