@@ -96,6 +96,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
 	let statted = new Map<string, Stats | null>();
+	/** What that walk found, in its order: the run goes over it again instead of walking the folders twice. */
+	let walked: Walked | null = null;
 	/**
 	 * Without an index file (a cold run), every note is read: the digest is then made from the
 	 * stamps of the reads themselves (each read's own `fstat`) after the walk, instead of a walk of
@@ -109,8 +111,9 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (options.answerKey !== undefined && !existsSync(cacheFileFor(options.cacheDir, scope))) {
 				stampsFromReads = true;
 			} else if (options.answerKey !== undefined) {
-				const { digest, stats } = vaultStamps(vault, startedAt);
+				const { digest, stats, found } = vaultStamps(vault, startedAt);
 				statted = stats;
+				walked = found;
 				if (digest !== null) {
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
@@ -153,8 +156,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (keep && stamp !== null && encoded !== null && keepable(stamp, startedAt)) fresh.set(paths[seq], { ...stamp, read: encoded });
 	};
 
-	walkVault(
-		vault,
+	(walked === null ? (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => walkVault(vault, onFile, onBroken) : replay(walked))(
 		(path, full) => {
 			const seq = paths.length;
 			paths.push(path);
@@ -248,21 +250,39 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
  * some note's stamp is too recent to vouch for its content (the racy margin of the reads), or
  * cannot be had. `stats` are the stats taken, by path.
  */
-function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null> } {
+function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null>; found: Walked } {
 	const digest = createHash("sha256");
 	const stats = new Map<string, Stats | null>();
+	const found: Walked = [];
 	let vouched = true;
 	walkVault(
 		vault,
 		(path, full) => {
 			const st = statOrNull(full);
 			stats.set(path, st);
+			found.push([path, full]);
 			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
 			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
 		},
-		(path) => digest.update(`${path}\0broken\n`),
+		(path) => {
+			found.push([path, null]);
+			digest.update(`${path}\0broken\n`);
+		},
 	);
-	return { digest: vouched ? digest.digest("hex") : null, stats };
+	return { digest: vouched ? digest.digest("hex") : null, stats, found };
+}
+
+/** A walk's notes in order: path and full path, or null for a link that leads nowhere. */
+type Walked = [path: string, full: string | null][];
+
+/** Goes over a walk's notes again, as `walkVault` would call back. */
+function replay(walked: Walked): (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => void {
+	return (onFile, onBroken) => {
+		for (const [path, full] of walked) {
+			if (full === null) onBroken(path);
+			else onFile(path, full);
+		}
+	};
 }
 
 /**

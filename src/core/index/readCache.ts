@@ -4,8 +4,11 @@
 // (a file in its own folder): the envelope, its validation, the key of a note and the encoding of
 // a read. The file I/O lives in `src/cli/readCacheFile.ts` and `src/plugin/index/readCacheStore.ts`.
 import { PARSER_VERSION, type NoteRead, type ProspectNote, type Touch } from "../read/note";
-import type { IsoDay } from "../text/dates";
-import type { TouchLine } from "../text/touchLine";
+import type { CheckState, TouchLine } from "../text/touchLine";
+import type { ClockTime, IsoDay } from "../text/dates";
+import type { Outcome } from "../text/clauses";
+import type { NextStep } from "../text/nextClause";
+import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
@@ -301,9 +304,15 @@ function defineKey(out: Record<string, unknown>, key: string, value: unknown): v
 /** A touch whose words are left out: empty text, its figures kept. */
 function settledTouch(t: Touch): Touch {
 	const p = t.parsed as TouchLine | null | undefined;
-	const tasks = p?.tasks ?? null;
-	const parsed: TouchLine = { indent: "", bullet: "", checkbox: null, date: t.date, dateForm: p?.dateForm === "tasks" ? "tasks" : "plain", alias: null, time: t.time, channel: t.channel, channelWord: null, channelColon: false, text: "", tasks };
-	return { line: t.line, raw: "", check: t.check, date: t.date, time: t.time, channel: t.channel, summary: "", outcome: t.outcome, objective: t.objective, next: t.next, ...(t.from !== undefined ? { from: t.from } : {}), parsed };
+	return settled(t.line, t.check, t.date, t.time, t.channel, t.outcome, t.objective, t.next, p?.tasks ?? null, p?.dateForm === "tasks", t.from);
+}
+
+/** The same, from its figures (a restart builds 20,000 of them: no spreads). */
+function settled(line: number, check: CheckState, date: IsoDay, time: ClockTime | null, channel: string | null, outcome: Outcome | null, objective: string | null, next: NextStep | null, tasks: TouchLine["tasks"], fromTasks: boolean, from: FormKind | undefined): Touch {
+	const parsed: TouchLine = { indent: "", bullet: "", checkbox: null, date, dateForm: fromTasks ? "tasks" : "plain", alias: null, time, channel, channelWord: null, channelColon: false, text: "", tasks };
+	const t: Touch = { line, raw: "", check, date, time, channel, summary: "", outcome, objective, next, parsed };
+	if (from === undefined) return t;
+	return { line, raw: "", check, date, time, channel, summary: "", outcome, objective, next, from, parsed };
 }
 
 /** A touch without what only `explain` reads. */
@@ -384,15 +393,25 @@ const LINE_KEYS = ["indent", "bullet", "checkbox", "date", "dateForm", "alias", 
 const SAME = 0;
 /** The length of a packed whole touch (one more with its form), and of a packed settled one. */
 const WHOLE = 22;
-const SETTLED = 10;
+const SETTLED = 11;
+/** A settled touch's check, in one letter. */
+const CHECK_CODE: Record<CheckState, string> = { none: "n", done: "d", open: "o", cancelled: "c" };
+const CHECK_OF: Record<string, CheckState | undefined> = { n: "none", d: "done", o: "open", c: "cancelled" };
 
 function hasKeys(value: object, keys: readonly string[]): boolean {
 	const own = Object.keys(value);
 	return own.length === keys.length && own.every((k, i) => k === keys[i]);
 }
 
-function packTouch(t: Touch, settled: boolean): Touch | unknown[] {
-	if (settled) return [t.line, t.check, t.date, t.time, t.channel, t.outcome, t.objective, t.next, t.parsed.tasks, t.parsed.dateForm === "tasks" ? 1 : 0, ...(t.from !== undefined ? [t.from] : [])];
+function packTouch(t: Touch, isSettled: boolean): Touch | unknown[] {
+	if (isSettled) {
+		// Its figures, without the nulls at the end: [line, check, date] at the least.
+		const v: unknown[] = [t.line, CHECK_CODE[t.check], t.date, t.time, t.channel, t.outcome, t.objective, t.next, t.parsed.tasks, t.parsed.dateForm === "tasks" ? 1 : null, t.from ?? null];
+		let n = v.length;
+		while (n > 3 && v[n - 1] === null) n--;
+		v.length = n;
+		return v;
+	}
 	const p = t.parsed as TouchLine | null;
 	const form = hasKeys(t, FORM_TOUCH_KEYS);
 	if (!(form || hasKeys(t, TOUCH_KEYS)) || typeof p !== "object" || p === null || !hasKeys(p, LINE_KEYS)) return t;
@@ -423,9 +442,11 @@ function pieceText(v: unknown): string {
 function unpackTouch(packed: unknown): Touch {
 	if (!Array.isArray(packed)) return packed as Touch;
 	const v = packed as unknown[];
-	if (v.length === SETTLED || v.length === SETTLED + 1) {
-		const t = { line: v[0], check: v[1], date: v[2], time: v[3], channel: v[4], outcome: v[5], objective: v[6], next: v[7], ...(v.length > SETTLED ? { from: v[SETTLED] } : {}) } as unknown as Touch;
-		return settledTouch({ ...t, parsed: { tasks: v[8], dateForm: v[9] === 1 ? "tasks" : "plain" } as TouchLine });
+	if (v.length >= 3 && v.length <= SETTLED) {
+		const check = CHECK_OF[v[1] as string];
+		if (check === undefined) throw new Error("a cached touch is damaged");
+		const or = (x: unknown): unknown => (x === undefined ? null : x);
+		return settled(v[0] as number, check, v[2] as IsoDay, or(v[3]) as ClockTime | null, or(v[4]) as string | null, or(v[5]) as Outcome | null, or(v[6]) as string | null, or(v[7]) as NextStep | null, or(v[8]) as TouchLine["tasks"], v[9] === 1, (v[10] ?? undefined) as FormKind | undefined);
 	}
 	if (v.length !== WHOLE && v.length !== WHOLE + 1) throw new Error("a cached touch is damaged");
 	const or = (a: unknown, b: unknown): unknown => (a === SAME ? b : a);
