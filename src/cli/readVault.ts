@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem } from "../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../core/text/dates";
-import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { cachedRead, compactRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
@@ -196,7 +196,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				if (pool.offer(seq, path, got.bytes, got.times)) return;
 			}
 			const read = readNote(path, DECODER.decode(got.bytes), settings, { file: got.times });
-			settle(seq, read, keep ? encodeRead(read, today) : null);
+			// The index keeps the compact record, as a warm run does: the words of settled touches go.
+			settle(seq, read.prospect === null ? read : compactRead(read, today), keep ? encodeRead(read, today) : null);
 		},
 		(path) => {
 			paths.push(path);
@@ -215,7 +216,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps[seq] = null;
 			const text = readText(vault, paths[seq], cap);
 			if (text === null) problemAt.set(seq, { path: paths[seq], line: null, message: "cannot be read" });
-			else settle(seq, readNote(paths[seq], text, settings), null);
+			else settle(seq, compactRead(readNote(paths[seq], text, settings), today), null);
 		}
 	}
 
