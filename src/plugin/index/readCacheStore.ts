@@ -12,7 +12,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
 import { formatDay, localToday } from "../../core/text/dates";
-import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { cachedRead, compactRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -157,7 +157,9 @@ export class ReadCacheStore {
 					continue;
 				}
 				if (!alive()) return;
-				const read = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
+				const whole = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
+				// The index keeps the compact record, as a restart gives it (docs/performance.md, "The compact index").
+				const read = whole.prospect === null ? whole : compactRead(whole, today);
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
