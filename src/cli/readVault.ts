@@ -46,7 +46,7 @@ export const THREAD_MIN_NOTES = 1500;
 
 /**
  * The persisted index is written again once this many notes were read (or as many left the
- * vault): rewriting the whole file (11 MB at 10,000 notes) costs more than reading a few notes
+ * vault): rewriting the whole file (7 MB at 10,000 notes) costs more than reading a few notes
  * again next time, so a run after one edit answers at the speed of a warm one.
  */
 export const REWRITE_MIN_CHANGES = 16;

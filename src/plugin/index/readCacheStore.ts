@@ -21,7 +21,7 @@ export const READS_IN_FLIGHT = 4;
 /** The longest the main thread is kept before it is given back. */
 export const SLICE_MS = 16;
 /**
- * Notes per file of the persisted index (about 1.4 MB at the bench's 5 KB a prospect): reading,
+ * Notes per file of the persisted index (about 0.7 MB at the bench's 3 KB a prospect): reading,
  * decoding or writing one 11 MB file held Obsidian's main thread 60 to 140 ms.
  */
 export const NOTES_PER_FILE = 256;
