@@ -9,6 +9,8 @@ import type { TouchbaseSettings } from "../core/settings/settings";
 export interface ParseWorkerData {
 	touchbase: "parse";
 	settings: TouchbaseSettings;
+	/** The day the records are made for (readVault's `today`). */
+	today: string;
 	/** Where reads go, and the counter the main thread waits on. */
 	port: MessagePort;
 	signal: SharedArrayBuffer;
@@ -44,7 +46,7 @@ export function serveParses(): void {
 		const results: ParseResult[] = [];
 		for (const item of job.items) {
 			const read = readNote(item.path, decoder.decode(item.bytes), data.settings, { file: item.times });
-			const encoded = encodeRead(read);
+			const encoded = encodeRead(read, data.today);
 			results.push(encoded !== null ? { seq: item.seq, encoded } : { seq: item.seq, read, encoded: null });
 		}
 		data.port.postMessage({ batch: job.batch, results });

@@ -8,8 +8,8 @@ import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem } from "../core/read/note";
-import { formatDay } from "../core/text/dates";
-import { cachedRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { formatDay, localToday, type IsoDay } from "../core/text/dates";
+import { cachedRead, compactRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
@@ -28,6 +28,12 @@ export interface ReadVaultOptions {
 	fileClock?: () => number;
 	warn: (line: string) => void;
 	/**
+	 * The day the reads are used for (`--today`); local today by default. A kept record holds for
+	 * its own day and later (docs/performance.md, "The compact index"): one made for a later day is
+	 * read again.
+	 */
+	today?: IsoDay;
+	/**
 	 * What the caller would print, and for which question (command, options, day, settings): when
 	 * no note changed since an answer to the same question was kept, it is returned as it was, and
 	 * no note's read is even parsed.
@@ -40,7 +46,7 @@ export const THREAD_MIN_NOTES = 1500;
 
 /**
  * The persisted index is written again once this many notes were read (or as many left the
- * vault): rewriting the whole file (11 MB at 10,000 notes) costs more than reading a few notes
+ * vault): rewriting the whole file (7 MB at 10,000 notes) costs more than reading a few notes
  * again next time, so a run after one edit answers at the speed of a warm one.
  */
 export const REWRITE_MIN_CHANGES = 16;
@@ -78,6 +84,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const key = readCacheKey(settings);
 	const cap = maxNoteBytes(settings);
 	const startedAt = (options.fileClock ?? Date.now)();
+	const today = options.today ?? localToday();
 	let cacheFile: string | null = null;
 	let scope = "";
 	let cached = new Map<string, CacheEntry>();
@@ -89,6 +96,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
 	let statted = new Map<string, Stats | null>();
+	/** What that walk found, in its order: the run goes over it again instead of walking the folders twice. */
+	let walked: Walked | null = null;
 	/**
 	 * Without an index file (a cold run), every note is read: the digest is then made from the
 	 * stamps of the reads themselves (each read's own `fstat`) after the walk, instead of a walk of
@@ -102,8 +111,9 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (options.answerKey !== undefined && !existsSync(cacheFileFor(options.cacheDir, scope))) {
 				stampsFromReads = true;
 			} else if (options.answerKey !== undefined) {
-				const { digest, stats } = vaultStamps(vault, startedAt);
+				const { digest, stats, found } = vaultStamps(vault, startedAt);
 				statted = stats;
+				walked = found;
 				if (digest !== null) {
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
@@ -146,8 +156,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (keep && stamp !== null && encoded !== null && keepable(stamp, startedAt)) fresh.set(paths[seq], { ...stamp, read: encoded });
 	};
 
-	walkVault(
-		vault,
+	(walked === null ? (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => walkVault(vault, onFile, onBroken) : replay(walked))(
 		(path, full) => {
 			const seq = paths.length;
 			paths.push(path);
@@ -156,7 +165,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			const entry = cached.get(path);
 			if (entry !== undefined) {
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				if (st !== null && sameStamp(entry, stampOf(st))) {
+				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.read, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again.
 					const kept = cachedRead(path, entry, decodeKept);
 					if (kept !== null) {
@@ -178,7 +187,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps[seq] = got.whole ? got.stamp : null;
 			toRead++;
 			if (pool === null && options.workers !== null && options.workers.count > 0 && toRead >= minNotes && existsSync(options.workers.script)) {
-				pool = new ParsePool(options.workers.script, options.workers.count, settings);
+				pool = new ParsePool(options.workers.script, options.workers.count, settings, today);
 			}
 			if (pool !== null) {
 				// Answers taken in first free the workers' queues: without that, once every queue
@@ -187,7 +196,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				if (pool.offer(seq, path, got.bytes, got.times)) return;
 			}
 			const read = readNote(path, DECODER.decode(got.bytes), settings, { file: got.times });
-			settle(seq, read, keep ? encodeRead(read) : null);
+			// The index keeps the compact record, as a warm run does: the words of settled touches go.
+			settle(seq, read.prospect === null ? read : compactRead(read, today), keep ? encodeRead(read, today) : null);
 		},
 		(path) => {
 			paths.push(path);
@@ -206,7 +216,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps[seq] = null;
 			const text = readText(vault, paths[seq], cap);
 			if (text === null) problemAt.set(seq, { path: paths[seq], line: null, message: "cannot be read" });
-			else settle(seq, readNote(paths[seq], text, settings), null);
+			else settle(seq, compactRead(readNote(paths[seq], text, settings), today), null);
 		}
 	}
 
@@ -241,21 +251,39 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
  * some note's stamp is too recent to vouch for its content (the racy margin of the reads), or
  * cannot be had. `stats` are the stats taken, by path.
  */
-function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null> } {
+function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null>; found: Walked } {
 	const digest = createHash("sha256");
 	const stats = new Map<string, Stats | null>();
+	const found: Walked = [];
 	let vouched = true;
 	walkVault(
 		vault,
 		(path, full) => {
 			const st = statOrNull(full);
 			stats.set(path, st);
+			found.push([path, full]);
 			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
 			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
 		},
-		(path) => digest.update(`${path}\0broken\n`),
+		(path) => {
+			found.push([path, null]);
+			digest.update(`${path}\0broken\n`);
+		},
 	);
-	return { digest: vouched ? digest.digest("hex") : null, stats };
+	return { digest: vouched ? digest.digest("hex") : null, stats, found };
+}
+
+/** A walk's notes in order: path and full path, or null for a link that leads nowhere. */
+type Walked = [path: string, full: string | null][];
+
+/** Goes over a walk's notes again, as `walkVault` would call back. */
+function replay(walked: Walked): (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => void {
+	return (onFile, onBroken) => {
+		for (const [path, full] of walked) {
+			if (full === null) onBroken(path);
+			else onFile(path, full);
+		}
+	};
 }
 
 /**
@@ -291,7 +319,7 @@ function statOrNull(full: string): Stats | null {
 }
 
 /** When a file was created (where the file system knows) and last saved, as local days. */
-function timesOf(st: Stats): NoteFileTimes {
+export function timesOf(st: Stats): NoteFileTimes {
 	return { created: st.birthtimeMs > 0 ? formatDay(new Date(st.birthtimeMs)) : null, modified: formatDay(new Date(st.mtimeMs)) };
 }
 
@@ -336,11 +364,11 @@ class ParsePool {
 	private pending: ParseJob["items"] = [];
 	private pendingBytes: ArrayBuffer[] = [];
 
-	constructor(script: string, count: number, settings: TouchbaseSettings) {
+	constructor(script: string, count: number, settings: TouchbaseSettings, today: IsoDay) {
 		for (let i = 0; i < count; i++) {
 			// Each worker answers on its own port, which the main thread reads synchronously.
 			const channel = new MessageChannel();
-			const data: ParseWorkerData = { touchbase: "parse", settings, port: channel.port2, signal: this.signal.buffer };
+			const data: ParseWorkerData = { touchbase: "parse", settings, today, port: channel.port2, signal: this.signal.buffer };
 			const worker = new Worker(script, { workerData: data, transferList: [channel.port2] });
 			worker.unref();
 			this.workers.push({ worker, port: channel.port1, waiting: 0 });

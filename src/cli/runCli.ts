@@ -6,10 +6,10 @@ import { buildIcs } from "../core/show/ics";
 import { logTouch } from "../core/write/logTouch";
 import { dayOption, daysOption, dueText, logInputFrom, loggedText, statsText, UsageError } from "../core/show/cliText";
 import { explainNote, explainVault } from "../core/show/explain";
-import { inProspectFolder, isTemplate, PARSER_VERSION, type Touch } from "../core/read/note";
+import { inProspectFolder, isTemplate, PARSER_VERSION, readNote, type Touch } from "../core/read/note";
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
-import { readVault } from "./readVault";
+import { readVault, timesOf } from "./readVault";
 import { runStatus } from "./statusCommand";
 import { runSnooze } from "./snoozeCommand";
 import { endedBecause } from "../core/write/endSequences";
@@ -236,6 +236,7 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 		threadMinNotes: io.threadMinNotes,
 		fileClock: io.fileClock,
 		warn: (line) => io.err(`touchbase: ${line}\n`),
+		today,
 		answerKey,
 	});
 	const report = index.report(today);
@@ -402,7 +403,9 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean, roo
 	}
 	const text = readFileSync(note, "utf8");
 	const problems = report.problems.filter((p) => p.path === path);
-	io.out(`${explainNote({ entry, settings, today, vault, text, problems }).join("\n")}\n`);
+	// The index keeps a compact record: the note is read whole here (docs/performance.md).
+	const prospect = readNote(path, text, settings, { file: timesOf(statSync(note)) }).prospect;
+	io.out(`${explainNote({ entry, settings, today, vault, text, problems, prospect }).join("\n")}\n`);
 	return 0;
 }
 

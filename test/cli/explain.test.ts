@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyVault, dueJson, EXAMPLE_VAULT, FIXTURES, runCli, tempDir } from "../helpers/cli";
@@ -27,6 +27,22 @@ describe("touchbase explain", () => {
 		expect(template.stdout).toMatch(/Templates\/People\.md: it is a template/);
 		const other = runCli(["explain", join(vault, "Notes", "Todos.md"), "--today", "2026-11-28"]);
 		expect(other.stdout).toMatch(/it is not a prospect note/);
+	});
+
+	it("says the same from a warm index: the note is read whole, not taken from the compact record", () => {
+		const vault = copyVault(REAL);
+		const cacheDir = tempDir();
+		const later = (): number => Date.now() + 60_000;
+		const note = join(vault, "Prospects", "Person - Sarah Chen.md");
+		const cold = runCli(["explain", note, "--today", "2026-11-28", "--no-cache"]);
+		expect(runCli(["due", vault, "--today", "2026-11-28"], { cacheDir, fileClock: later }).status).toBe(0);
+		const index = readdirSync(cacheDir).find((n) => n.startsWith("index-"))!;
+		// Records of that day, without the words of settled touches.
+		expect(readFileSync(join(cacheDir, index), "utf8")).toContain("\t@2026-11-28{");
+		const warm = runCli(["explain", note, "--today", "2026-11-28"], { cacheDir, fileClock: later });
+		expect(warm.stderr).toBe("");
+		expect(warm.stdout).toBe(cold.stdout);
+		expect(warm.stdout).toContain("2026-02-04  table row, line 58 → done touch (meeting): Caught up");
 	});
 
 	it("due ends with where the touches came from", () => {

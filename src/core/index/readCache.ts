@@ -3,13 +3,17 @@
 // the pure part, shared by the command line (a file in the user's cache folder) and the plugin
 // (a file in its own folder): the envelope, its validation, the key of a note and the encoding of
 // a read. The file I/O lives in `src/cli/readCacheFile.ts` and `src/plugin/index/readCacheStore.ts`.
-import { PARSER_VERSION, type NoteRead, type Touch } from "../read/note";
-import type { TouchLine } from "../text/touchLine";
+import { PARSER_VERSION, type NoteRead, type ProspectNote, type Touch } from "../read/note";
+import type { CheckState, TouchLine } from "../text/touchLine";
+import type { ClockTime, IsoDay } from "../text/dates";
+import type { Outcome } from "../text/clauses";
+import type { NextStep } from "../text/nextClause";
+import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
-export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}3` as const;
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}4` as const;
 
 /**
  * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
@@ -156,7 +160,7 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 
 /** A note's line without its checksum: what the checksum is of. */
 function lineBody(path: string, e: CacheEntry): string {
-	return `${JSON.stringify(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	return `${pathText(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
 }
 
 /**
@@ -185,7 +189,7 @@ export function serializeCache(scope: string, key: string, notes: ReadonlyMap<st
 export function* cacheLines(scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): Generator<string> {
 	const fields = { format: READ_CACHE_FORMAT, key, scope, count: notes.size };
 	const header: CacheHeader = { ...fields, sum: headerSum(fields) };
-	yield JSON.stringify(header);
+	yield ascii(JSON.stringify(header));
 	for (const [path, e] of notes) {
 		const body = lineBody(path, e);
 		yield `${body}\t${checksum(body)}`;
@@ -285,32 +289,135 @@ function defineKey(out: Record<string, unknown>, key: string, value: unknown): v
 	else out[key] = value;
 }
 
+// ---- the compact record ----
+//
+// A record keeps what the due list, the view's rows, reminders, stats, the calendar and the Bases
+// view read on the day it was made and on any later day (docs/performance.md, "The compact
+// index"). A note's full text is read again where more is needed: `explain` and the commands.
+// Left out: the dated lines not used and the cues behind each date (`explain` only); and of a
+// touch that is settled from that day on (checked off or cancelled, or logged on or before the
+// day) and is not the latest touch, its line as written, its summary and its parsed line (all
+// but its Tasks dates). Which touches are settled depends on the day: such a record starts with
+// `@DAY` and is used on that day or later only; on an earlier day (`due --today` in the past) the
+// note is read again.
+
+/** A touch whose words are left out: empty text, its figures kept. */
+function settledTouch(t: Touch): Touch {
+	const p = t.parsed as TouchLine | null | undefined;
+	return settled(t.line, t.check, t.date, t.time, t.channel, t.outcome, t.objective, t.next, p?.tasks ?? null, p?.dateForm === "tasks", t.from);
+}
+
+/** The same, from its figures (a restart builds 20,000 of them: no spreads). */
+function settled(line: number, check: CheckState, date: IsoDay, time: ClockTime | null, channel: string | null, outcome: Outcome | null, objective: string | null, next: NextStep | null, tasks: TouchLine["tasks"], fromTasks: boolean, from: FormKind | undefined): Touch {
+	const parsed: TouchLine = { indent: "", bullet: "", checkbox: null, date, dateForm: fromTasks ? "tasks" : "plain", alias: null, time, channel, channelWord: null, channelColon: false, text: "", tasks };
+	const t: Touch = { line, raw: "", check, date, time, channel, summary: "", outcome, objective, next, parsed };
+	if (from === undefined) return t;
+	return { line, raw: "", check, date, time, channel, summary: "", outcome, objective, next, from, parsed };
+}
+
+/** A touch without what only `explain` reads. */
+function withoutCues<T extends { cues?: string[]; year?: string }>(value: T): T {
+	if (value.cues === undefined && value.year === undefined) return value;
+	const out = { ...value };
+	delete out.cues;
+	delete out.year;
+	return out;
+}
+
+/** Whether `b` is a later touch than `a`, as the due list judges it (rules/due.ts). */
+function isLater(b: Touch, a: Touch): boolean {
+	if (a.date !== b.date) return b.date > a.date;
+	if (a.time !== null && b.time !== null && a.time !== b.time) return b.time > a.time;
+	return b.line > a.line;
+}
+
+/**
+ * The touches whose words a record keeps for `day` and later: every one still open on `day`
+ * (they become scheduled or done later), the latest done by `day` (the last touch's summary and
+ * its promised next step), and those on a line a follow-up date was read from.
+ */
+function wordsKept(prospect: ProspectNote, day: IsoDay): Set<Touch> {
+	const kept = new Set<Touch>();
+	let latest: Touch | null = null;
+	const followUpLines = new Set(prospect.nextFollowUp.map((f) => f.line));
+	for (const t of prospect.touches) {
+		const doneBy = t.check === "done" || (t.check === "none" && t.date <= day);
+		if (doneBy) {
+			if (latest === null || isLater(t, latest)) latest = t;
+		} else if (t.check !== "cancelled") kept.add(t);
+		if (followUpLines.has(t.line) || t.source !== undefined) kept.add(t);
+	}
+	if (latest !== null) kept.add(latest);
+	return kept;
+}
+
+/**
+ * The read a record holds for `day` (null: for any day, every touch whole): what decoding the
+ * record gives, and what the index keeps in memory for it.
+ */
+export function compactRead(read: NoteRead, day: IsoDay | null): NoteRead {
+	return compact(read, day).read;
+}
+
+/** The compact read, and its settled touches (none: the record holds for any day). */
+function compact(read: NoteRead, day: IsoDay | null): { read: NoteRead; settled: Set<Touch> } {
+	const settled = new Set<Touch>();
+	const p = read.prospect;
+	if (p === null || typeof p !== "object" || !Array.isArray(p.touches)) return { read, settled };
+	const kept = day === null ? null : wordsKept(p, day);
+	const touches = p.touches.map((t) => {
+		if (kept === null || kept.has(t)) return withoutCues(t);
+		const s = settledTouch(t);
+		settled.add(s);
+		return s;
+	});
+	const prospect: ProspectNote = { ...p, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), touches };
+	delete prospect.unused;
+	return { read: { ...read, prospect }, settled };
+}
+
 // ---- touches packed as arrays ----
 //
 // A prospect's touches are most of its read, and each is two objects with the same keys every
 // time, its text told up to three times (`summary`, the line's `text`, the `raw` line). Packed, a
 // touch is one array in the key order below, and a value of the parsed line that repeats the
 // touch's own is written 0 (those fields are never numbers); the line and its text are written
-// without the part they share with the text and the summary (\`["- 2026-08-13 call: "]\`). The file
-// is then about a quarter of the size, and reading it is most of a warm run's time. A touch with other keys (one read from another form) is
-// written as it is.
+// without the part they share with the text and the summary (\`["- 2026-08-13 call: "]\`). A
+// settled touch (above) is a shorter array of its figures. A touch with other keys is written as
+// it is.
 
 const TOUCH_KEYS = ["line", "raw", "check", "date", "time", "channel", "summary", "outcome", "objective", "next", "parsed"] as const;
+const FORM_TOUCH_KEYS = ["line", "raw", "check", "date", "time", "channel", "summary", "outcome", "objective", "next", "from", "parsed"] as const;
 const LINE_KEYS = ["indent", "bullet", "checkbox", "date", "dateForm", "alias", "time", "channel", "channelWord", "channelColon", "text", "tasks"] as const;
 /** In a packed touch: the parsed line's value is the touch's own. */
 const SAME = 0;
+/** The length of a packed whole touch (one more with its form), and of a packed settled one. */
+const WHOLE = 22;
+const SETTLED = 11;
+/** A settled touch's check, in one letter. */
+const CHECK_CODE: Record<CheckState, string> = { none: "n", done: "d", open: "o", cancelled: "c" };
+const CHECK_OF: Record<string, CheckState | undefined> = { n: "none", d: "done", o: "open", c: "cancelled" };
 
 function hasKeys(value: object, keys: readonly string[]): boolean {
 	const own = Object.keys(value);
 	return own.length === keys.length && own.every((k, i) => k === keys[i]);
 }
 
-function packTouch(t: Touch): Touch | unknown[] {
+function packTouch(t: Touch, isSettled: boolean): Touch | unknown[] {
+	if (isSettled) {
+		// Its figures, without the nulls at the end: [line, check, date] at the least.
+		const v: unknown[] = [t.line, CHECK_CODE[t.check], t.date, t.time, t.channel, t.outcome, t.objective, t.next, t.parsed.tasks, t.parsed.dateForm === "tasks" ? 1 : null, t.from ?? null];
+		let n = v.length;
+		while (n > 3 && v[n - 1] === null) n--;
+		v.length = n;
+		return v;
+	}
 	const p = t.parsed as TouchLine | null;
-	if (!hasKeys(t, TOUCH_KEYS) || typeof p !== "object" || p === null || !hasKeys(p, LINE_KEYS)) return t;
+	const form = hasKeys(t, FORM_TOUCH_KEYS);
+	if (!(form || hasKeys(t, TOUCH_KEYS)) || typeof p !== "object" || p === null || !hasKeys(p, LINE_KEYS)) return t;
 	const same = (a: unknown, b: unknown): unknown => (a === b ? SAME : a);
 	return [t.line, ending(t.raw, p.text), t.check, t.date, t.time, t.channel, t.summary, t.outcome, t.objective, t.next,
-		p.indent, p.bullet, p.checkbox, same(p.date, t.date), p.dateForm, p.alias, same(p.time, t.time), same(p.channel, t.channel), p.channelWord, p.channelColon, starting(p.text, t.summary), p.tasks];
+		p.indent, p.bullet, p.checkbox, same(p.date, t.date), p.dateForm, p.alias, same(p.time, t.time), same(p.channel, t.channel), p.channelWord, p.channelColon, starting(p.text, t.summary), p.tasks, ...(form ? [t.from] : [])];
 }
 
 /**
@@ -334,8 +441,14 @@ function pieceText(v: unknown): string {
 
 function unpackTouch(packed: unknown): Touch {
 	if (!Array.isArray(packed)) return packed as Touch;
-	if (packed.length !== 22) throw new Error("a cached touch is damaged");
 	const v = packed as unknown[];
+	if (v.length >= 3 && v.length <= SETTLED) {
+		const check = CHECK_OF[v[1] as string];
+		if (check === undefined) throw new Error("a cached touch is damaged");
+		const or = (x: unknown): unknown => (x === undefined ? null : x);
+		return settled(v[0] as number, check, v[2] as IsoDay, or(v[3]) as ClockTime | null, or(v[4]) as string | null, or(v[5]) as Outcome | null, or(v[6]) as string | null, or(v[7]) as NextStep | null, or(v[8]) as TouchLine["tasks"], v[9] === 1, (v[10] ?? undefined) as FormKind | undefined);
+	}
+	if (v.length !== WHOLE && v.length !== WHOLE + 1) throw new Error("a cached touch is damaged");
 	const or = (a: unknown, b: unknown): unknown => (a === SAME ? b : a);
 	const summary = pieceText(v[6]);
 	const text = v[20] === SAME ? summary : Array.isArray(v[20]) ? summary + pieceText(v[20]) : pieceText(v[20]);
@@ -344,13 +457,13 @@ function unpackTouch(packed: unknown): Touch {
 		indent: v[10], bullet: v[11], checkbox: v[12], date: or(v[13], v[3]), dateForm: v[14], alias: v[15],
 		time: or(v[16], v[4]), channel: or(v[17], v[5]), channelWord: v[18], channelColon: v[19], text, tasks: v[21],
 	} as unknown as TouchLine;
-	return { line: v[0], raw, check: v[2], date: v[3], time: v[4], channel: v[5], summary, outcome: v[7], objective: v[8], next: v[9], parsed } as unknown as Touch;
+	return { line: v[0], raw, check: v[2], date: v[3], time: v[4], channel: v[5], summary, outcome: v[7], objective: v[8], next: v[9], ...(v.length > WHOLE ? { from: v[WHOLE] } : {}), parsed } as unknown as Touch;
 }
 
-function packRead(read: NoteRead): NoteRead {
+function packRead(read: NoteRead, settled: ReadonlySet<Touch>): NoteRead {
 	const prospect = read.prospect;
 	if (prospect === null || !Array.isArray(prospect.touches)) return read;
-	return { ...read, prospect: { ...prospect, touches: prospect.touches.map(packTouch) as Touch[] } };
+	return { ...read, prospect: { ...prospect, touches: prospect.touches.map((t) => packTouch(t, settled.has(t))) as Touch[] } };
 }
 
 function unpackRead(read: NoteRead): NoteRead {
@@ -360,20 +473,50 @@ function unpackRead(read: NoteRead): NoteRead {
 	return read;
 }
 
-/** A read as JSON text, or null when it holds something JSON cannot carry back. */
-export function encodeRead(read: NoteRead): string | null {
+/** Every character beyond ASCII as a JSON escape: the file is then read as one-byte strings. */
+function ascii(json: string): string {
+	return /[\u0080-\uffff]/.test(json) ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
+}
+
+/** The JSON text of a path, in ASCII. */
+export function pathText(path: string): string {
+	return ascii(JSON.stringify(path));
+}
+
+/** A record's day (`@DAY` before its JSON): it is used on that day or later only. */
+const DAY_MARK = "@";
+
+/**
+ * A read as the text of its record for `day` and later (null: any day), or null when it holds
+ * something JSON cannot carry back.
+ */
+export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | null {
 	try {
-		const text = JSON.stringify(encodeValue(packRead(read)));
+		const { read: small, settled } = compact(read, day);
+		const text = ascii(JSON.stringify(encodeValue(packRead(small, settled))));
 		// Tagged values need the slow way back; most reads have none.
-		return text.includes("\\u0000") ? `${TAG}${text}` : text;
+		const body = text.includes("\\u0000") ? `${TAG}${text}` : text;
+		return settled.size > 0 ? `${DAY_MARK}${day}${body}` : body;
 	} catch (error) {
 		if (error instanceof Unencodable) return null;
 		throw error;
 	}
 }
 
-/** The read `encodeRead` was given. Throws on damaged text (the caller reads the note instead). */
+/** The first day a record may be used on, or null for any day. */
+export function recordDay(text: string): IsoDay | null {
+	return text.startsWith(DAY_MARK) ? text.slice(1, 11) : null;
+}
+
+/** Whether a record may be used on `today` (a record made for a later day may not). */
+export function usableOn(text: string, today: IsoDay): boolean {
+	const day = recordDay(text);
+	return day === null || day <= today;
+}
+
+/** The read `encodeRead` was given, as `compactRead` leaves it. Throws on damaged text (the caller reads the note instead). */
 export function decodeRead(text: string): NoteRead {
+	if (text.startsWith(DAY_MARK)) text = text.slice(11);
 	if (text.startsWith(TAG)) return unpackRead(decodeValue(JSON.parse(text.slice(1))) as NoteRead);
 	return unpackRead(JSON.parse(text) as NoteRead);
 }

@@ -8,7 +8,7 @@ import { keyOfLine, normalizeKey, readDateValue } from "../text/frontmatter";
 import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { DueReport } from "../rules/dueReport";
-import type { Problem } from "../read/note";
+import type { Problem, ProspectNote } from "../read/note";
 import { lineSpans, findFrontmatter } from "../text/scan";
 
 const RULES: Record<FormKind, string> = {
@@ -66,14 +66,22 @@ export interface ExplainInput {
 	text: string;
 	/** Every problem `due` lists for this note. */
 	problems: readonly Problem[];
+	/**
+	 * The prospect as read from `text`: the index keeps a compact record of each note, without the
+	 * words of settled touches or the dates not used (docs/performance.md, "The compact index").
+	 */
+	prospect?: ProspectNote | null;
 }
 
 /** The whole explanation: the vault first, the dates, the promises, the keys, the problems. */
 export function explainNote(input: ExplainInput): string[] {
+	const own = input.prospect;
+	// With the touches interaction notes give it, which only the index knows.
+	const entry = own ? { ...input.entry, prospect: { ...own, touches: [...own.touches, ...input.entry.prospect.touches.filter((t) => t.source !== undefined)] } } : input.entry;
 	return [
 		explainVault(input.vault),
-		...explainProspect(input.entry, input.settings, input.today),
-		...explainPromises(input.entry, input.today),
+		...explainProspect(entry, input.settings, input.today),
+		...explainPromises(entry, input.today),
 		...explainKeys(input.text, input.settings),
 		...explainProblems(input.problems),
 	];

@@ -13,7 +13,7 @@ import { startSequence } from "../../core/write/startSequence";
 import { addDaysToDay, localToday, type ClockTime, type IsoDay } from "../../core/text/dates";
 import { computeDue, isScheduled, resolveCadence, type DueEntry } from "../../core/rules/due";
 import { logTouch, type LogInput } from "../../core/write/logTouch";
-import type { ProspectNote, Touch } from "../../core/read/note";
+import { readNote, type ProspectNote, type Touch } from "../../core/read/note";
 import { isSequenceLine } from "../../core/write/sequences";
 import { endedBecause } from "../../core/write/endSequences";
 import type { Sequence, SequenceEnd, TouchbaseSettings } from "../../core/settings/settings";
@@ -24,6 +24,7 @@ import { StartSequenceModal } from "../modals/sequenceModal";
 import { ConfirmModal, DraftModal, NewProspectModal } from "../modals/simpleModals";
 import { SnoozeModal } from "../modals/snoozeModal";
 import { editNote, fileAt } from "./noteEdits";
+import { fileTimes, givenFrontmatter } from "../index/readCacheStore";
 import type { CommandActions, NoteActions, ReadSource } from "../ports";
 
 /**
@@ -308,7 +309,9 @@ export class ProspectActions implements NoteActions, CommandActions {
 		const problems = report.problems.filter((p) => p.path === file.path);
 		// The note's text gives its keys' lines; the modal opens once it is read.
 		void this.app.vault.cachedRead(file).then((text) => {
-			const lines = explainNote({ entry, settings, today, vault: this.app.vault.getName(), text, problems });
+			// The index keeps a compact record: the note is read whole here (docs/performance.md).
+			const prospect = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) }).prospect;
+			const lines = explainNote({ entry, settings, today, vault: this.app.vault.getName(), text, problems, prospect });
 			new ExplainModal(this.app, `Explain: ${found.prospect.name}`, lines).open();
 		});
 	}

@@ -11,8 +11,8 @@
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
-import { formatDay } from "../../core/text/dates";
-import { cachedRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { formatDay, localToday } from "../../core/text/dates";
+import { cachedRead, compactRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -21,7 +21,7 @@ export const READS_IN_FLIGHT = 4;
 /** The longest the main thread is kept before it is given back. */
 export const SLICE_MS = 16;
 /**
- * Notes per file of the persisted index (about 1.4 MB at the bench's 5 KB a prospect): reading,
+ * Notes per file of the persisted index (about 0.7 MB at the bench's 3 KB a prospect): reading,
  * decoding or writing one 11 MB file held Obsidian's main thread 60 to 140 ms.
  */
 export const NOTES_PER_FILE = 256;
@@ -92,6 +92,8 @@ export class ReadCacheStore {
 		const key = readCacheKey(settings);
 		const stored = await this.load(key);
 		const startedAt = Date.now();
+		// A record holds for its own day and later (docs/performance.md, "The compact index").
+		const today = localToday();
 		let total = files.length;
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
@@ -118,7 +120,7 @@ export class ReadCacheStore {
 			const entry = stored.get(file.path);
 			const stamp = stampOf(file);
 			// A damaged or wrongly shaped entry is null: the note is read.
-			const read = entry !== undefined && sameStamp(entry, stamp) ? cachedRead(file.path, entry) : null;
+			const read = entry !== undefined && sameStamp(entry, stamp) && usableOn(entry.read, today) ? cachedRead(file.path, entry) : null;
 			if (read !== null && entry !== undefined) {
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
@@ -155,7 +157,9 @@ export class ReadCacheStore {
 					continue;
 				}
 				if (!alive()) return;
-				const read = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
+				const whole = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
+				// The index keeps the compact record, as a restart gives it (docs/performance.md, "The compact index").
+				const read = whole.prospect === null ? whole : compactRead(whole, today);
 				put(file.path, read);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
@@ -194,10 +198,11 @@ export class ReadCacheStore {
 
 	private async write(key: string): Promise<void> {
 		const shards: Map<string, CacheEntry>[] = [new Map<string, CacheEntry>()];
+		const today = localToday();
 		let sliceStart = performance.now();
 		for (const [p, k] of this.known) {
 			if (!keepable(k.stamp, k.readAt)) continue;
-			k.encoded ??= encodeRead(k.read);
+			k.encoded ??= encodeRead(k.read, today);
 			if (k.encoded === null) continue;
 			if (shards[shards.length - 1].size >= NOTES_PER_FILE) shards.push(new Map<string, CacheEntry>());
 			shards[shards.length - 1].set(p, { ...k.stamp, read: k.encoded });

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PARSER_VERSION, readNote, type NoteRead } from "../../../src/core/read/note";
-import { cachedRead, checksum, decodeRead, encodeRead, isNoteRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, type CacheEntry } from "../../../src/core/index/readCache";
+import { cachedRead, checksum, compactRead, decodeRead, encodeRead, isNoteRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, recordDay, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, usableOn, type CacheEntry } from "../../../src/core/index/readCache";
+import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import { addDaysToDay } from "../../../src/core/text/dates";
+import { visible } from "../../helpers/visible";
 import { migrateSettings } from "../../../src/core/settings/settings";
 import { EXAMPLE_VAULT, FIXTURES } from "../../helpers/files";
 
@@ -47,7 +50,7 @@ describe("the cache file", () => {
 		expect(parseCache("", "/vault", KEY)).toMatchObject({ ok: false, reason: "foreign" });
 		expect(parseCache(text, "/vault", `${PARSER_VERSION + 1}\n{}`)).toEqual({ ok: false, reason: "stale" });
 		// An older Touchbase's file: rebuilt without a warning.
-		expect(parseCache(text.replace("touchbase-read-cache/3", "touchbase-read-cache/2"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
+		expect(parseCache(text.replace("touchbase-read-cache/4", "touchbase-read-cache/3"), "/vault", KEY)).toEqual({ ok: false, reason: "stale" });
 		// A damaged line in the middle costs only its own note.
 		const damaged = parseCache(text.replace("\t12\t", "\tx\t"), "/vault", KEY);
 		expect(damaged).toMatchObject({ ok: true, damaged: 1 });
@@ -95,7 +98,8 @@ describe("a read as JSON", () => {
 		const settings = migrateSettings(undefined);
 		for (const path of markdownFiles(EXAMPLE_VAULT)) {
 			const read = readNote(path, readFileSync(join(EXAMPLE_VAULT, path), "utf8"), settings);
-			expect(decodeRead(encodeRead(read)!)).toEqual(read);
+			expect(decodeRead(encodeRead(read)!)).toEqual(compactRead(read, null));
+			expect(decodeRead(encodeRead(read, "2026-11-23")!)).toEqual(compactRead(read, "2026-11-23"));
 		}
 	});
 
@@ -106,8 +110,11 @@ describe("a read as JSON", () => {
 			for (const path of markdownFiles(root)) {
 				const read = readNote(path, readFileSync(join(root, path), "utf8"), settings);
 				touches += read.prospect?.touches.length ?? 0;
-				expect(JSON.stringify(decodeRead(encodeRead(read)!)), path).toBe(JSON.stringify(read));
-				expect(decodeRead(encodeRead(read)!), path).toEqual(read);
+				for (const day of [null, "2026-01-01", "2026-11-23"]) {
+					const want = compactRead(read, day);
+					expect(JSON.stringify(decodeRead(encodeRead(read, day)!)), path).toBe(JSON.stringify(want));
+					expect(decodeRead(encodeRead(read, day)!), path).toEqual(want);
+				}
 			}
 		}
 		expect(touches).toBeGreaterThan(10);
@@ -129,11 +136,19 @@ describe("a read as JSON", () => {
 		const read = readNote("Prospects/P.md", text, settings);
 		expect(read.prospect!.touches.length).toBe(5);
 		const encoded = encodeRead(read)!;
-		expect(JSON.stringify(decodeRead(encoded))).toBe(JSON.stringify(read));
+		expect(JSON.stringify(decodeRead(encoded))).toBe(JSON.stringify(compactRead(read, null)));
 		expect(encoded.length).toBeLessThan(JSON.stringify(read).length * 0.7);
-		// A touch of another shape (a form's, with its own keys) is written as it is.
-		const odd = { ...read, prospect: { ...read.prospect!, touches: [{ ...read.prospect!.touches[0], from: "label" }] } } as NoteRead;
-		expect(decodeRead(encodeRead(odd)!)).toEqual(odd);
+		// For a day, the settled touches keep their figures only: smaller still.
+		const dated = encodeRead(read, "2026-02-01")!;
+		expect(recordDay(dated)).toBe("2026-02-01");
+		expect(JSON.stringify(decodeRead(dated))).toBe(JSON.stringify(compactRead(read, "2026-02-01")));
+		expect(dated.length).toBeLessThan(encoded.length * 0.8);
+		// A touch read from another form keeps its form; one with other keys is written as it is.
+		const form = { ...read, prospect: { ...read.prospect!, touches: [{ ...read.prospect!.touches[0], from: "label" }] } } as NoteRead;
+		expect(decodeRead(encodeRead(form)!)).toEqual(compactRead(form, null));
+		expect(decodeRead(encodeRead(form)!).prospect!.touches[0].from).toBe("label");
+		const odd = { ...read, prospect: { ...read.prospect!, touches: [{ ...read.prospect!.touches[0], source: "Calls/x.md" }] } } as NoteRead;
+		expect(decodeRead(encodeRead(odd)!)).toEqual(compactRead(odd, null));
 	});
 
 	it("refuses a damaged packed touch", () => {
@@ -216,7 +231,7 @@ describe("an entry is checked before it is used", () => {
 		const some = reads.filter((r) => r.read.prospect !== null).slice(0, 3);
 		const map = new Map<string, CacheEntry>(some.map((r, i) => [r.path, { mtime: 1000 + i, size: 10 + i, ctime: 2000 + i, read: encodeRead(r.read)! }]));
 		const text = serializeCache("/vault", KEY, map);
-		const want = new Map(some.map((r) => [r.path, JSON.stringify(r.read)]));
+		const want = new Map(some.map((r) => [r.path, JSON.stringify(compactRead(r.read, null))]));
 		let used = 0;
 		for (let at = 0; at < text.length; at += 3) {
 			for (const flip of [1, 4, 32]) {
@@ -252,3 +267,54 @@ function markdownFiles(root: string): string[] {
 	walk(root);
 	return out;
 }
+
+describe("the compact record (docs/performance.md, \"The compact index\")", () => {
+	const settings = migrateSettings(undefined);
+	const reads = [EXAMPLE_VAULT, join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")].flatMap((root) =>
+		markdownFiles(root).map((path) => ({ path, read: readNote(path, readFileSync(join(root, path), "utf8"), settings) })),
+	);
+	/** The index of every read: whole, or as records made for `day` give them back. */
+	const indexOf = (day: string): ProspectIndex => {
+		const index = new ProspectIndex(settings);
+		for (const { path, read } of reads) index.put(path, day === "whole" ? read : decodeRead(encodeRead(read, day)!));
+		return index;
+	};
+
+	it("shows what the whole read shows, on its own day and every later day", () => {
+		const full = indexOf("whole");
+		for (const day of ["2026-01-15", "2026-11-23", "2027-03-01"]) {
+			const compact = indexOf(day);
+			expect(reads.some(({ read }) => recordDay(encodeRead(read, day)!) === day), day).toBe(true);
+			for (const later of [0, 1, 6, 30, 400]) {
+				const today = addDaysToDay(day, later);
+				expect(visible(compact.report(today)), `${day} + ${later}`).toEqual(visible(full.report(today)));
+			}
+		}
+	});
+
+	it("is not used on an earlier day, where a settled touch may still be open", () => {
+		const dated = reads.map(({ read }) => encodeRead(read, "2026-11-23")!).filter((t) => recordDay(t) !== null);
+		expect(dated.length).toBeGreaterThan(5);
+		for (const t of dated) {
+			expect(usableOn(t, "2026-11-23")).toBe(true);
+			expect(usableOn(t, "2026-12-01")).toBe(true);
+			expect(usableOn(t, "2026-11-22")).toBe(false);
+		}
+		// A record without settled touches holds on any day.
+		const nothing = encodeRead({ prospect: null, problems: [] }, "2026-11-23")!;
+		expect(usableOn(nothing, "1999-01-01")).toBe(true);
+	});
+
+	it("is ASCII, whatever the note holds: the file is read as one-byte strings", () => {
+		const map = new Map<string, CacheEntry>(reads.map((r, i) => [r.path, { mtime: i, size: i, read: encodeRead(r.read, "2026-11-23")! }]));
+		map.set("Notes/Café 🙂.md", { mtime: 1, size: 1, read: encodeRead({ prospect: null, problems: [] })! });
+		const text = serializeCache("/vault/é", KEY, map);
+		expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+		expect(reads.some((r) => /[\u0080-\uffff]/.test(JSON.stringify(r.read)))).toBe(true);
+		const loaded = parseCache(text, "/vault/é", KEY);
+		expect(loaded.ok && loaded.damaged).toBe(0);
+		if (!loaded.ok) return;
+		expect(loaded.notes.has("Notes/Café 🙂.md")).toBe(true);
+		for (const r of reads) expect(JSON.stringify(cachedRead(r.path, loaded.notes.get(r.path)!))).toBe(JSON.stringify(compactRead(r.read, "2026-11-23")));
+	});
+});

@@ -1,0 +1,19 @@
+// What a due report shows (the view's rows, `due --json`, stats, reminders, the calendar), without
+// what the index's compact record leaves out (docs/performance.md, "The compact index"): a
+// restart from the persisted index must show exactly what a fresh read shows.
+import { buildIcs } from "../../src/core/show/ics";
+import { dueJson } from "../../src/core/show/dueJson";
+import { computeStats } from "../../src/core/rules/stats";
+import { timedTouches } from "../../src/core/rules/reminderSchedule";
+import type { DueReport } from "../../src/core/rules/dueReport";
+
+export function visible(report: DueReport): unknown {
+	return {
+		json: dueJson(report),
+		stats: computeStats(report.entries, report.today),
+		reminders: timedTouches(report.entries),
+		ics: buildIcs(report),
+		rows: report.entries.map((e) => ({ ...e, prospect: { ...e.prospect, touches: e.prospect.touches.map((t) => [t.date, t.time, t.check, t.channel, t.outcome, t.objective, t.next, t.line, t.from, t.source, t.parsed.tasks]), unused: undefined } })),
+		problems: report.problems,
+	};
+}
