@@ -31,6 +31,8 @@ export interface Answer {
 
 interface VaultAnswers {
 	repo: string;
+	/** 2 for the vaults added in the second round of issue 26 (test/fixtures/real/SOURCES.md). */
+	round?: number;
 	commit: string;
 	part: Part;
 	settings: { prospectFolders: string[] };
@@ -205,12 +207,13 @@ function scoreVault(name: string, root: string, part: Part, notes: Record<string
 	}
 }
 
-/** Scores the whole corpus under `root` (test/fixtures/real). */
-export function scoreCorpus(root: string): CorpusScore {
+/** Scores the whole corpus under `root` (test/fixtures/real), or with `round` only that round's vaults. */
+export function scoreCorpus(root: string, round?: number): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
 	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart() } };
-	scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
+	if (round === undefined) scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
 	for (const [name, vault] of Object.entries(answers.vaults)) {
+		if (round !== undefined && vault.round !== round) continue;
 		const settings: TouchbaseSettings = { ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders };
 		scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, score);
 	}
