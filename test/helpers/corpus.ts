@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { ProspectIndex } from "../../src/core/index/prospectIndex";
 import type { DueEntry } from "../../src/core/rules/due";
-import { DEFAULT_SETTINGS, type TouchbaseSettings } from "../../src/core/settings/settings";
+import { DEFAULT_SETTINGS, migrateSettings, type TouchbaseSettings } from "../../src/core/settings/settings";
 
 export type Part = "tune" | "held-out";
 
@@ -214,7 +214,8 @@ export function scoreCorpus(root: string, round?: number): CorpusScore {
 	if (round === undefined) scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
 	for (const [name, vault] of Object.entries(answers.vaults)) {
 		if (round !== undefined && vault.round !== round) continue;
-		const settings: TouchbaseSettings = { ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders };
+		// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
+		const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders });
 		scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, score);
 	}
 	return score;

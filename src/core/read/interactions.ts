@@ -8,7 +8,7 @@ import { Fields, readDateValue, readText } from "../text/frontmatter";
 import { channelIn } from "./forms";
 import { noteName } from "../text/noteName";
 import type { TouchbaseSettings } from "../settings/settings";
-import { linkKey, peopleNamed } from "./links";
+import { linkKey, peopleNamed, PLAIN } from "./links";
 
 export interface Interaction {
 	date: IsoDay;
@@ -45,6 +45,7 @@ function peopleIn(value: unknown): string[] {
 /** How far into a note its `Attendees:` line or the links naming who it was with may stand. */
 const HEAD_LINES = 15;
 const ATTENDEES = /^[\s>*+-]*(?:\*\*|__)?(?:attendees|participants|people|with|present)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$/i;
+const ATTENDEES_ANYWHERE = /^[\s>*+-]*(?:\*\*|__)?(?:attendees|participants)(?:\*\*|__)?\s*:/im;
 const BODY_DATE = /^[\s>*+-]*(?:\*\*|__)?date(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(\d{4}-\d{2}-\d{2})/i;
 /** What says a note records a call or meeting, in its name, type or first heading. */
 const SAYS_CONTACT = /\b(?:interaction|meeting|meet|call|1:1|1-1|one-on-one|sync|demo|visit|lunch|coffee|catch[- ]?up|check[- ]?in|intro|discovery|qbr|kickoff|review|standup|wrap|summary|notes?)\b/i;
@@ -70,6 +71,30 @@ function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; d
 	return { people, date };
 }
 
+/** Words of a title that never start or end a person's name. */
+const TITLE_GLUE = /^(?:on|with|and|the|a|an|of|for|to|re|about|at|in|by|vs|summary|notes?|meeting|call|sync|1:1|1-1)$/i;
+
+/**
+ * The names a meeting note's title may give (`Ankur on FTE devs`, `Call with Dana Lee`): every run
+ * of one to three words not starting or ending with a glue word, as plain names (links.ts). Only
+ * one that is a prospect's name, alias or file name reaches a prospect.
+ */
+function namesInTitle(title: string): string[] {
+	const out = new Set<string>();
+	for (const line of title.split("\n")) {
+		const words = line.replace(/\d{4}-?\d{2}-?\d{2}/g, " ").split(/[^\p{L}\p{N}'.]+/u).filter((w) => w !== "").slice(0, 12);
+		for (let i = 0; i < words.length; i++) {
+			for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+				const run = words.slice(i, i + n);
+				const edge = (w: string): boolean => TITLE_GLUE.test(w) || SAYS_CONTACT.test(w);
+				if (edge(run[0]) || edge(run[run.length - 1])) continue;
+				out.add(PLAIN + linkKey(run.join(" ")));
+			}
+		}
+	}
+	return [...out];
+}
+
 /**
  * The interaction a note records, or null when it is none. `data` is its parsed frontmatter;
  * `body` the text after it, whose first lines may name the people (`Attendees:`).
@@ -86,6 +111,9 @@ export function readInteraction(path: string, data: Record<string, unknown>, set
 	let links = settings.peopleKeys.flatMap((key) => peopleIn(fields.find([key])?.value));
 	const head = body !== "" ? readBodyHead(body, saysContact) : { people: [], date: null };
 	if (links.length === 0) links = head.people;
+	// `# Ankur on FTE devs - Summary`: a meeting note names who it was with in its title.
+	const named = settings.peopleKeys.some((key) => fields.find([key]) !== null) || head.people.length > 0 || ATTENDEES_ANYWHERE.test(body.slice(0, 2000));
+	if (links.length === 0 && saysContact && !named) links = namesInTitle(`${title}\n${name.replace(/[_]+/g, " ")}`);
 	if (links.length === 0) return null;
 	let date: IsoDay | null = null;
 	const inName = NAME_DATE.exec(name);

@@ -50,7 +50,7 @@ const CONTACT_VERBS = [
 	"hopped on a call", "got on a call", "checked in",
 ];
 /** Contact nouns besides the settings' contact words and channels. */
-const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent"];
+const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr"];
 
 /** Words of a contact's channel, besides the channel names themselves. */
 const CHANNEL_WORDS: [RegExp, string][] = [
@@ -87,6 +87,14 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
  * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
  */
 const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced as|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+
+/**
+ * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
+ * or a phone number on the line say how to reach someone, not that they were reached.
+ */
+const CONTACT_DETAILS = /[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\blinkedin\.com\/|\+?\d[\d ().-]{7,}\d/i;
+/** The label of a contact-details field. */
+const DETAILS_LABEL = /^(?:e-?mail(?: address)?|phone(?: number)?|mobile|cell|tel(?:ephone)?|linked ?in|website|web|url|twitter|github)$/i;
 
 /** `next: …`, `next step:`, `next call:` in the words. */
 const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
@@ -144,8 +152,13 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
 
-	if (negative !== null && !(timeCue !== null && (followUp !== null || (contactWord !== null && /^(?:due|by)/i.test(negative))))) {
+	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.
+	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));
+	if (negative !== null && !(timeCue !== null && (followUp !== null || dueNext))) {
 		return { verdict: "none", cues: [`not-a-contact word "${negative}"`, ...cues], reason: `"${negative}": not a contact` };
+	}
+	if (kind === "label" && verb === null && timeCue === null && DETAILS_LABEL.test(label.trim()) && CONTACT_DETAILS.test(words)) {
+		return { verdict: "none", cues: ["contact details", ...cues], reason: "contact details (an address or number), not a contact" };
 	}
 	const done = input.mark !== undefined && input.mark.toLowerCase() === "x";
 	if (timeCue !== null && !done) {
