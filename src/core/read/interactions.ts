@@ -50,12 +50,36 @@ const BODY_DATE = /^[\s>*+-]*(?:\*\*|__)?date(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(\d{
 /** What says a note records a call or meeting, in its name, type or first heading. */
 const SAYS_CONTACT = /\b(?:interaction|meeting|meet|call|1:1|1-1|one-on-one|sync|demo|visit|lunch|coffee|catch[- ]?up|check[- ]?in|intro|discovery|qbr|kickoff|review|standup|wrap|summary|notes?)\b/i;
 
+/** How far into a note an `## Attendees` heading may stand. */
+const ATTENDEES_HEADING_LINES = 40;
+const ATTENDEES_HEADING = /^#{1,6}\s+(?:\p{Extended_Pictographic}\S*\s*)?(?:attendees|participants|people present|present|who was there)\s*:?\s*$/iu;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[.\]\s+)?(.+)$/;
+
+/**
+ * The people listed under an `## Attendees` heading: each item's wikilinks, else the name before
+ * its role (`- Jane Doe - Head of Architecture`, `- Bob Li (CFO)`), as plain names.
+ */
+function attendeesUnderHeading(lines: readonly string[]): string[] {
+	const start = lines.findIndex((line) => ATTENDEES_HEADING.test(line.trim()));
+	if (start < 0) return [];
+	const out: string[] = [];
+	for (const line of lines.slice(start + 1)) {
+		if (/^#{1,6}\s/.test(line)) break;
+		const item = LIST_ITEM.exec(line);
+		if (!item) continue;
+		const text = item[1];
+		out.push(...(text.includes("[[") ? peopleNamed(text) : peopleNamed(text.split(/\s[-\u2014\u2013:]\s|\s*\(/)[0])));
+	}
+	return out;
+}
+
 /**
  * The people and date the first lines of a note's body give: an `Attendees:` line (any note), or
  * the wikilinks of its first lines (only a note whose name or heading says it is a meeting).
  */
 function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; date: IsoDay | null } {
-	const lines = body.split("\n", HEAD_LINES + 5).slice(0, HEAD_LINES);
+	const all = body.split("\n", ATTENDEES_HEADING_LINES + 5).slice(0, ATTENDEES_HEADING_LINES);
+	const lines = all.slice(0, HEAD_LINES);
 	const people: string[] = [];
 	let date: IsoDay | null = null;
 	for (const line of lines) {
@@ -64,6 +88,7 @@ function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; d
 		const d = BODY_DATE.exec(line);
 		if (d && date === null && isIsoDay(d[1])) date = d[1];
 	}
+	if (people.length === 0) people.push(...attendeesUnderHeading(all));
 	if (people.length === 0 && saysMeeting) {
 		// The first lines: the title and the two lines under it (`With [[Ada Okafor]], 30 min`).
 		for (const line of lines.filter((l) => l.trim() !== "").slice(0, 3)) if (line.includes("[[")) people.push(...peopleNamed(line));

@@ -224,7 +224,7 @@ function bodyNamesPeople(text: string, settings: TouchbaseSettings): boolean {
 	const head = text.slice(0, 3000);
 	// A note whose first lines say it records a meeting may name its people by a wikilink or, in
 	// its title, by a plain name (interactions.ts).
-	return /(?:attendees|participants|present)\W{0,4}:/i.test(head) || /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n");
+	return /(?:attendees|participants|present)\W{0,4}:|^#{1,6}\s.*(?:attendees|participants)/im.test(head) || /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n");
 }
 
 /** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */

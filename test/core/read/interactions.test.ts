@@ -68,6 +68,16 @@ describe("an interaction note", () => {
 		]);
 	});
 
+	it("names its people in a list under an Attendees heading: wikilinks, or the name before a role", () => {
+		const body = (heading: string, items: string) => `# Notes\n\n## Agenda\n- pricing\n\n${heading}\n${items}\n\n## Next\n- [[Bob Li]]\n`;
+		const at = (text: string) => readNote("Notes/2026-09-20 Pricing.md", `---\ndate: 2026-09-20\n---\n${text}`, DEFAULT_SETTINGS).interaction?.links ?? null;
+		expect(at(body("## Attendees", "- [[Jane Doe]] - Head of Architecture\n- [[Ann Kim]]"))).toEqual(["jane doe", "ann kim"]);
+		expect(at(body("### 👥 Participants", "- Jane Doe - Head of Architecture\n- Bob Li (CFO)"))).toEqual(["=jane doe", "=bob li"]);
+		// Controls: the same list under another heading; people listed after the list's own section ended.
+		expect(at(body("## Decisions", "- [[Jane Doe]] owns the budget"))).toBeNull();
+		expect(at("## Attendees\n\n## Notes\n- [[Jane Doe]] said hi\n")).toBeNull();
+	});
+
 	it("is nothing when the setting turns interaction notes off, or it has no date", () => {
 		const off = settingsWith({ readForms: { ...DEFAULT_SETTINGS.readForms, interactions: false } });
 		expect(read("Interactions/2026-09-20 Review.md", "with: Jane Doe", off)).toBeNull();
