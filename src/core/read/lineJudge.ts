@@ -92,7 +92,7 @@ const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referen
  * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
  * or a phone number on the line say how to reach someone, not that they were reached.
  */
-const CONTACT_DETAILS = /[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\blinkedin\.com\/|\+?\d[\d ().-]{7,}\d/i;
+const CONTACT_DETAILS = /[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\blinkedin\.com\/|\+\d[\d ().-]{7,}\d|\(\d{3}\)\s*\d{3}[-.\s]\d{4}|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/i;
 /** The label of a contact-details field. */
 const DETAILS_LABEL = /^(?:e-?mail(?: address)?|phone(?: number)?|mobile|cell|tel(?:ephone)?|linked ?in|website|web|url|twitter|github)$/i;
 

@@ -249,6 +249,7 @@ describe("contact details", () => {
 	it("an address, number or profile field with a date is how to reach someone, not a contact", () => {
 		expect(days(note().line("**Email**: dana@example.com [confirmed Oct 27, 2025]"))).toEqual([]);
 		expect(days(note().line("**Phone**: +1 555 0100 (since 2025-10-27)"))).toEqual([]);
+		expect(days(note().line("**Phone**: (555) 123-4567, since 2025-10-27"))).toEqual([]);
 		expect(days(note().line("**LinkedIn**: https://www.linkedin.com/in/dana (added 2025-10-27)"))).toEqual([]);
 	});
 
