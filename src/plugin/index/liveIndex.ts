@@ -10,9 +10,9 @@ import type { IndexSource } from "../ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
 import { fileTimes, givenFrontmatter, ReadCacheStore, SLICE_MIN_FILES, tooLargeRead, yieldToMain, type Progress } from "./readCacheStore";
 
-
 /** File names of meeting notes, which may name their people in their body only. */
 const MEETING_NAME = /\b(?:meeting|call|1[:-]1|one[- ]on[- ]one|sync|demo|interaction|kickoff|check[- ]?in|catch[- ]?up|summary|qbr|standup)\b/i;
+
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
  * as the command line, so the view and `touchbase due` never disagree. A component: added to the
