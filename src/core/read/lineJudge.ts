@@ -47,10 +47,10 @@ const CONTACT_VERBS = [
 	"met", "spoke", "talked", "chatted", "replied", "responded", "wrote to", "sent", "reached out", "followed up",
 	"caught up", "touched base", "connected with", "visited", "left a voicemail", "left a message", "introduced",
 	"pitched", "demoed", "interviewed", "heard back", "had a call", "had coffee", "had lunch", "had a meeting",
-	"hopped on a call", "got on a call", "checked in",
+	"hopped on a call", "got on a call", "checked in", "chased", "nudged", "presented",
 ];
 /** Contact nouns besides the settings' contact words and channels. */
-const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr"];
+const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr", "stand-up", "standup", "read-out", "readout", "chase", "nudge"];
 
 /** Words of a contact's channel, besides the channel names themselves. */
 const CHANNEL_WORDS: [RegExp, string][] = [
@@ -62,7 +62,7 @@ const CHANNEL_WORDS: [RegExp, string][] = [
 	[/\blunch\b/i, "lunch"],
 	[/\blinked ?in\b/i, "linkedin"],
 	[/\b(?:zoom|teams|google meet|video call|facetime)\b/i, "video"],
-	[/\b(?:met|meeting|1:1|one-on-one|in person)\b/i, "meeting"],
+	[/\b(?:met|meeting|1:1|one-on-one|in person|stand-?up|read-?out|kick-?off|qbr)\b/i, "meeting"],
 	[/\b(?:dm'?d?|dmed|twitter|x\.com|instagram)\b/i, "social"],
 ];
 

@@ -167,6 +167,8 @@ export const NOT_CONTACT_WORDS: readonly string[] = [
 	"unavailable", "not available", "on leave", "pto", "out sick",
 	// A fact checked on a day ("LinkedIn verified Oct 28") is research, not a contact.
 	"verified", "web search",
+	// Getting ready for a meeting ("1:1 prep", "talking points") is not the meeting.
+	"prep", "preparation", "talking points",
 ];
 
 export interface FrontmatterKeys {

@@ -31,13 +31,13 @@ describe("the issue's examples", () => {
 });
 
 describe("words", () => {
-	const verbs = ["called", "emailed", "texted", "met", "spoke", "replied", "sent the proposal", "caught up", "reached out", "left a voicemail", "pinged"];
+	const verbs = ["called", "emailed", "texted", "met", "spoke", "replied", "sent the proposal", "caught up", "reached out", "left a voicemail", "pinged", "chased", "nudged", "presented"];
 	it.each(verbs)("a sentence saying %s on a date is a contact; without the word it is none", (verb) => {
 		expect(days(note().line(`We ${verb} on 2026-03-02 about the roof.`))).toEqual(["2026-03-02"]);
 		expect(days(note().line("We agreed on 2026-03-02 about the roof."))).toEqual([]);
 	});
 
-	const nouns = ["1:1", "coffee chat", "intro", "demo", "lunch", "dm", "call", "meeting", "zoom", "check-in", "kickoff", "QBR"];
+	const nouns = ["1:1", "coffee chat", "intro", "demo", "lunch", "dm", "call", "meeting", "zoom", "check-in", "kickoff", "QBR", "stand-up", "read-out", "chase"];
 	it.each(nouns)("a dated list item naming a %s is a contact; a sentence naming only the noun is not", (noun) => {
 		expect(days(note().line(`- 2026-03-02: ${noun} with Dana`).line(""))).toEqual(["2026-03-02"]);
 		expect(days(note().line(`The ${noun} is planned around 2026-03-02 by their team.`))).toEqual([]);
@@ -266,5 +266,16 @@ describe("a thing to send them by a due day", () => {
 		expect(days(b)).toEqual([]);
 		expect(nexts(note().line("## Commitments", "- Quarterly report | Due Mar 20, 2026"))).toEqual([]);
 		expect(nexts(note().line("## Commitments", "- Send the invoice | Due Mar 20, 2026"))).toEqual([]);
+	});
+});
+
+describe("a manager's running notes under dated headings", () => {
+	it("a stand-up, a read-out or a chase heading is a contact (a meeting); a bare dated heading or a prep heading is none", () => {
+		const b = note().line("## Running Notes", "", "### 2026-02-18", "* Requested review for a change.", "", "### 2026-02-05 — 1:1 prep", "", "### Stand-up — 2026-02-12", "- ticket in PR", "", "### Defect analysis read-out — 2026-02-16", "", "### 2026-02-19 — Test policy document chase");
+		expect(touches(b).map(([d, c]) => [d, c])).toEqual([
+			["2026-02-12", "meeting"],
+			["2026-02-16", "meeting"],
+			["2026-02-19", null],
+		]);
 	});
 });
