@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { ProspectIndex } from "../../src/core/index/prospectIndex";
 import type { DueEntry } from "../../src/core/rules/due";
-import { DEFAULT_SETTINGS, type TouchbaseSettings } from "../../src/core/settings/settings";
+import { DEFAULT_SETTINGS, migrateSettings, type TouchbaseSettings } from "../../src/core/settings/settings";
 
 export type Part = "tune" | "held-out";
 
@@ -31,6 +31,8 @@ export interface Answer {
 
 interface VaultAnswers {
 	repo: string;
+	/** 2 for the vaults added in the second round of issue 26 (test/fixtures/real/SOURCES.md). */
+	round?: number;
 	commit: string;
 	part: Part;
 	settings: { prospectFolders: string[] };
@@ -205,13 +207,15 @@ function scoreVault(name: string, root: string, part: Part, notes: Record<string
 	}
 }
 
-/** Scores the whole corpus under `root` (test/fixtures/real). */
-export function scoreCorpus(root: string): CorpusScore {
+/** Scores the whole corpus under `root` (test/fixtures/real), or with `round` only that round's vaults. */
+export function scoreCorpus(root: string, round?: number): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
 	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart() } };
-	scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
+	if (round === undefined) scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
 	for (const [name, vault] of Object.entries(answers.vaults)) {
-		const settings: TouchbaseSettings = { ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders };
+		if (round !== undefined && vault.round !== round) continue;
+		// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
+		const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders });
 		scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, score);
 	}
 	return score;

@@ -63,6 +63,17 @@ describe("interaction notes in the plugin", () => {
 		expect(jane).toMatchObject({ doneCount: 1, lastTouch: { date: "2026-11-21", channel: "coffee" } });
 	});
 
+	it("reads a meeting note that names its people in its body only, as the CLI does", async () => {
+		const { app, plugin } = await vault();
+		await app.vault.createFolder("Meetings");
+		await app.vault.create("Meetings/2026-11-21_Dana_Whitfield_sync_summary.md", "# Dana Whitfield sync - Summary\n\n- pricing\n");
+		await app.vault.create("Meetings/2026-11-22 Roadmap call.md", "# Roadmap call\n\n## Attendees\n- [[Dana Whitfield]] - Harbor Roofing\n");
+		// The control: a meeting note that names no one.
+		await app.vault.create("Meetings/2026-11-23 Team sync.md", "# Team sync\n\n## Attendees\n- Bob\n");
+		await app.settle();
+		expect(standing(plugin)).toMatchObject({ touches: 4, last: "2026-11-22" });
+	});
+
 	it("Explain this prospect lists the dates taken and those not used", async () => {
 		const { app } = await vault();
 		await app.workspace.setActiveFile(file(app, DANA));

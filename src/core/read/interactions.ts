@@ -8,7 +8,7 @@ import { Fields, readDateValue, readText } from "../text/frontmatter";
 import { channelIn } from "./forms";
 import { noteName } from "../text/noteName";
 import type { TouchbaseSettings } from "../settings/settings";
-import { linkKey, peopleNamed } from "./links";
+import { linkKey, peopleNamed, PLAIN } from "./links";
 
 export interface Interaction {
 	date: IsoDay;
@@ -45,16 +45,41 @@ function peopleIn(value: unknown): string[] {
 /** How far into a note its `Attendees:` line or the links naming who it was with may stand. */
 const HEAD_LINES = 15;
 const ATTENDEES = /^[\s>*+-]*(?:\*\*|__)?(?:attendees|participants|people|with|present)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$/i;
+const ATTENDEES_ANYWHERE = /^[\s>*+-]*(?:\*\*|__)?(?:attendees|participants)(?:\*\*|__)?\s*:/im;
 const BODY_DATE = /^[\s>*+-]*(?:\*\*|__)?date(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(\d{4}-\d{2}-\d{2})/i;
 /** What says a note records a call or meeting, in its name, type or first heading. */
 const SAYS_CONTACT = /\b(?:interaction|meeting|meet|call|1:1|1-1|one-on-one|sync|demo|visit|lunch|coffee|catch[- ]?up|check[- ]?in|intro|discovery|qbr|kickoff|review|standup|wrap|summary|notes?)\b/i;
+
+/** How far into a note an `## Attendees` heading may stand. */
+const ATTENDEES_HEADING_LINES = 40;
+const ATTENDEES_HEADING = /^#{1,6}\s+(?:\p{Extended_Pictographic}\S*\s*)?(?:attendees|participants|people present|present|who was there)\s*:?\s*$/iu;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[.\]\s+)?(.+)$/;
+
+/**
+ * The people listed under an `## Attendees` heading: each item's wikilinks, else the name before
+ * its role (`- Jane Doe - Head of Architecture`, `- Bob Li (CFO)`), as plain names.
+ */
+function attendeesUnderHeading(lines: readonly string[]): string[] {
+	const start = lines.findIndex((line) => ATTENDEES_HEADING.test(line.trim()));
+	if (start < 0) return [];
+	const out: string[] = [];
+	for (const line of lines.slice(start + 1)) {
+		if (/^#{1,6}\s/.test(line)) break;
+		const item = LIST_ITEM.exec(line);
+		if (!item) continue;
+		const text = item[1];
+		out.push(...(text.includes("[[") ? peopleNamed(text) : peopleNamed(text.split(/\s[-\u2014\u2013:]\s|\s*\(/)[0])));
+	}
+	return out;
+}
 
 /**
  * The people and date the first lines of a note's body give: an `Attendees:` line (any note), or
  * the wikilinks of its first lines (only a note whose name or heading says it is a meeting).
  */
 function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; date: IsoDay | null } {
-	const lines = body.split("\n", HEAD_LINES + 5).slice(0, HEAD_LINES);
+	const all = body.split("\n", ATTENDEES_HEADING_LINES + 5).slice(0, ATTENDEES_HEADING_LINES);
+	const lines = all.slice(0, HEAD_LINES);
 	const people: string[] = [];
 	let date: IsoDay | null = null;
 	for (const line of lines) {
@@ -63,11 +88,36 @@ function readBodyHead(body: string, saysMeeting: boolean): { people: string[]; d
 		const d = BODY_DATE.exec(line);
 		if (d && date === null && isIsoDay(d[1])) date = d[1];
 	}
+	if (people.length === 0) people.push(...attendeesUnderHeading(all));
 	if (people.length === 0 && saysMeeting) {
 		// The first lines: the title and the two lines under it (`With [[Ada Okafor]], 30 min`).
 		for (const line of lines.filter((l) => l.trim() !== "").slice(0, 3)) if (line.includes("[[")) people.push(...peopleNamed(line));
 	}
 	return { people, date };
+}
+
+/** Words of a title that never start or end a person's name. */
+const TITLE_GLUE = /^(?:on|with|and|the|a|an|of|for|to|re|about|at|in|by|vs|summary|notes?|meeting|call|sync|1:1|1-1)$/i;
+
+/**
+ * The names a meeting note's title may give (`Ankur on FTE devs`, `Call with Dana Lee`): every run
+ * of one to three words not starting or ending with a glue word, as plain names (links.ts). Only
+ * one that is a prospect's name, alias or file name reaches a prospect.
+ */
+function namesInTitle(title: string): string[] {
+	const out = new Set<string>();
+	for (const line of title.split("\n")) {
+		const words = line.replace(/\d{4}-?\d{2}-?\d{2}/g, " ").split(/[^\p{L}\p{N}'.]+/u).filter((w) => w !== "").slice(0, 12);
+		for (let i = 0; i < words.length; i++) {
+			for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+				const run = words.slice(i, i + n);
+				const edge = (w: string): boolean => TITLE_GLUE.test(w) || SAYS_CONTACT.test(w);
+				if (edge(run[0]) || edge(run[run.length - 1])) continue;
+				out.add(PLAIN + linkKey(run.join(" ")));
+			}
+		}
+	}
+	return [...out];
 }
 
 /**
@@ -86,6 +136,9 @@ export function readInteraction(path: string, data: Record<string, unknown>, set
 	let links = settings.peopleKeys.flatMap((key) => peopleIn(fields.find([key])?.value));
 	const head = body !== "" ? readBodyHead(body, saysContact) : { people: [], date: null };
 	if (links.length === 0) links = head.people;
+	// `# Ankur on FTE devs - Summary`: a meeting note names who it was with in its title.
+	const named = settings.peopleKeys.some((key) => fields.find([key]) !== null) || head.people.length > 0 || ATTENDEES_ANYWHERE.test(body.slice(0, 2000));
+	if (links.length === 0 && saysContact && !named) links = namesInTitle(`${title}\n${name.replace(/[_]+/g, " ")}`);
 	if (links.length === 0) return null;
 	let date: IsoDay | null = null;
 	const inName = NAME_DATE.exec(name);

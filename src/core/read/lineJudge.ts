@@ -47,10 +47,10 @@ const CONTACT_VERBS = [
 	"met", "spoke", "talked", "chatted", "replied", "responded", "wrote to", "sent", "reached out", "followed up",
 	"caught up", "touched base", "connected with", "visited", "left a voicemail", "left a message", "introduced",
 	"pitched", "demoed", "interviewed", "heard back", "had a call", "had coffee", "had lunch", "had a meeting",
-	"hopped on a call", "got on a call", "checked in",
+	"hopped on a call", "got on a call", "checked in", "chased", "nudged", "presented",
 ];
 /** Contact nouns besides the settings' contact words and channels. */
-const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent"];
+const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr", "stand-up", "standup", "read-out", "readout", "chase", "nudge"];
 
 /** Words of a contact's channel, besides the channel names themselves. */
 const CHANNEL_WORDS: [RegExp, string][] = [
@@ -62,7 +62,7 @@ const CHANNEL_WORDS: [RegExp, string][] = [
 	[/\blunch\b/i, "lunch"],
 	[/\blinked ?in\b/i, "linkedin"],
 	[/\b(?:zoom|teams|google meet|video call|facetime)\b/i, "video"],
-	[/\b(?:met|meeting|1:1|one-on-one|in person)\b/i, "meeting"],
+	[/\b(?:met|meeting|1:1|one-on-one|in person|stand-?up|read-?out|kick-?off|qbr)\b/i, "meeting"],
 	[/\b(?:dm'?d?|dmed|twitter|x\.com|instagram)\b/i, "social"],
 ];
 
@@ -87,6 +87,14 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
  * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
  */
 const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced as|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+
+/**
+ * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
+ * or a phone number on the line say how to reach someone, not that they were reached.
+ */
+const CONTACT_DETAILS = /[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\blinkedin\.com\/|\+\d[\d ().-]{7,}\d|\(\d{3}\)\s*\d{3}[-.\s]\d{4}|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/i;
+/** The label of a contact-details field. */
+const DETAILS_LABEL = /^(?:e-?mail(?: address)?|phone(?: number)?|mobile|cell|tel(?:ephone)?|linked ?in|website|web|url|twitter|github)$/i;
 
 /** `next: …`, `next step:`, `next call:` in the words. */
 const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
@@ -144,8 +152,13 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
 
-	if (negative !== null && !(timeCue !== null && (followUp !== null || (contactWord !== null && /^(?:due|by)/i.test(negative))))) {
+	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.
+	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));
+	if (negative !== null && !(timeCue !== null && (followUp !== null || dueNext))) {
 		return { verdict: "none", cues: [`not-a-contact word "${negative}"`, ...cues], reason: `"${negative}": not a contact` };
+	}
+	if (kind === "label" && verb === null && timeCue === null && DETAILS_LABEL.test(label.trim()) && CONTACT_DETAILS.test(words)) {
+		return { verdict: "none", cues: ["contact details", ...cues], reason: "contact details (an address or number), not a contact" };
 	}
 	const done = input.mark !== undefined && input.mark.toLowerCase() === "x";
 	if (timeCue !== null && !done) {

@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -222,7 +222,9 @@ function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; ta
 function bodyNamesPeople(text: string, settings: TouchbaseSettings): boolean {
 	if (!settings.readForms.interactions) return false;
 	const head = text.slice(0, 3000);
-	return /(?:attendees|participants|present)\W{0,4}:/i.test(head) || (head.includes("[[") && /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n"));
+	// A note whose first lines say it records a meeting may name its people by a wikilink or, in
+	// its title, by a plain name (interactions.ts).
+	return /(?:attendees|participants|present)\W{0,4}:|^#{1,6}\s.*(?:attendees|participants)/im.test(head) || /meet|call|1[:-]1|sync|demo|interaction|review|summary|wrap|kickoff|check[- ]?in|catch[- ]?up/i.test(text.slice(0, 300) + "\n");
 }
 
 /** A people key at the start of a frontmatter line, in any spelling the loose key rules allow. */
@@ -304,7 +306,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 
 	const fields = new Fields(fm.data);
-	if (!isProspect(path, fields, inlineTagged, settings)) {
+	if (!isProspect(path, fields, inlineTagged, settings) || isOwnNote(fields)) {
 		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
@@ -575,7 +577,11 @@ export function isTemplate(path: string, text: string, settings: TouchbaseSettin
 	if (settings.templateFolders.some((folder) => folder !== "" && path.startsWith(`${folder}/`))) return true;
 	const folders = path.split("/").slice(0, -1);
 	const named = new Set(settings.templateFolders.filter((f) => f !== "" && !f.includes("/")).map((f) => f.toLowerCase()));
-	if (folders.some((folder) => TEMPLATE_FOLDER.test(folder) || named.has(folder.toLowerCase()))) return true;
+	if (folders.some((folder) => TEMPLATE_FOLDER.test(folder) || named.has(folder.toLowerCase()))) {
+		// A prospect folder the user set inside a folder named like one of templates (a starter
+		// vault's `template/people/`): there a note with real data is a prospect.
+		return !(inProspectFolder(path, settings) && holdsRealData(text, findFrontmatter(text)));
+	}
 	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
@@ -588,6 +594,14 @@ function holdsRealData(text: string, block: FrontmatterBlock | null): boolean {
 	for (const m of text.matchAll(DATED_ITEM)) if (isIsoDay(m[1])) return true;
 	if (block !== null) for (const m of text.slice(0, block.end).matchAll(DATED_CONTACT_KEY)) if (isIsoDay(m[1])) return true;
 	return false;
+}
+
+/** Values of a relationship key that say the note is the vault owner's own (`relationship: self`). */
+const SELF = /^(?:self|me|myself)$/i;
+
+/** The owner's own person note is never a prospect, even in a prospect folder (README, "Bringing your existing notes"). */
+function isOwnNote(fields: Fields): boolean {
+	return fields.findAll(["relationship", "relation"]).some((hit) => SELF.test(readText(hit.value)?.trim() ?? ""));
 }
 
 function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {

@@ -163,6 +163,12 @@ export const NOT_CONTACT_WORDS: readonly string[] = [
 	"note to self", "created", "last updated", "modified", "published", "released", "founded", "expected close",
 	"close date", "closing date", "paid", "payment", "start date", "end date", "launch", "go-live", "hired",
 	"promoted", "no-show", "no show", "vacation", "holiday", "out of office", "ooo",
+	// Someone's availability or absence ("unavailable the week of Dec 23-27") is no contact.
+	"unavailable", "not available", "on leave", "pto", "out sick",
+	// A fact checked on a day ("LinkedIn verified Oct 28") is research, not a contact.
+	"verified", "web search",
+	// Getting ready for a meeting ("1:1 prep", "talking points") is not the meeting.
+	"prep", "preparation", "talking points",
 ];
 
 export interface FrontmatterKeys {
@@ -261,7 +267,8 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	logSections: [...LOG_SECTIONS],
 	notContactWords: [...NOT_CONTACT_WORDS],
 	readForms: { labels: true, headings: true, tables: true, tasks: true, interactions: true },
-	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "with", "client", "prospect", "company"],
+	// Who a meeting was with: also a 1:1's `manager` and `directReport` (README, "Bringing your existing notes").
+	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "participants", "invitees", "guests", "with", "client", "prospect", "company", "manager", "directReport"],
 	templateFolders: ["Templates"],
 	channels: [
 		"call",

@@ -7,7 +7,6 @@ import {
 	formatISO,
 	lightFormat,
 	isValid,
-	parseISO,
 	nextMonday,
 	isWeekend,
 } from "date-fns";
@@ -23,9 +22,12 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Local midnight of an ISO day, or null when the day does not exist (2026-02-30). */
 export function dayToDate(day: string): Date | null {
-	if (!ISO_DAY.test(day)) return null;
-	// parseISO reads a bare date as local midnight, many times faster than `parse` with a pattern.
-	const d = parseISO(day);
+	const m = ISO_DAY.exec(day);
+	if (!m) return null;
+	// The day's own numbers at local midnight (setFullYear: years below 100 stay themselves); a
+	// day that does not exist rolls over, and then does not read back as itself.
+	const d = new Date(2000, 0, 1);
+	d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 	return isValid(d) && d.getFullYear() > 0 && formatDay(d) === day ? d : null;
 }
 

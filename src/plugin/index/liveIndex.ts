@@ -10,6 +10,9 @@ import type { IndexSource } from "../ports";
 import { obsidianTemplateFolders, withTemplateFolders } from "./templateFolders";
 import { fileTimes, givenFrontmatter, ReadCacheStore, SLICE_MIN_FILES, tooLargeRead, yieldToMain, type Progress } from "./readCacheStore";
 
+/** File names of meeting notes, which may name their people in their body only. */
+const MEETING_NAME = /\b(?:meeting|call|1[:-]1|one[- ]on[- ]one|sync|demo|interaction|kickoff|check[- ]?in|catch[- ]?up|summary|qbr|standup)\b/i;
+
 /**
  * The vault's prospects, kept current from Obsidian's events. Notes are parsed by the same core
  * as the command line, so the view and `touchbase due` never disagree. A component: added to the
@@ -228,6 +231,9 @@ export class LiveIndex extends Component implements IndexSource {
 				if (name === tag || name.startsWith(`${tag}/`)) return true;
 			}
 		}
+		// A meeting note may name its people in its body only (`Attendees:`, an `## Attendees` list,
+		// its title): its name says so (README, "Bringing your existing notes").
+		if (this.settings.readForms.interactions && MEETING_NAME.test(file.basename.replace(/[_-]+/g, " "))) return true;
 		if (!fm) return false;
 		// One pass over the keys, for the tag keys and the type key (most notes have neither).
 		for (const k in fm) {

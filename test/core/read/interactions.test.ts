@@ -42,6 +42,42 @@ describe("an interaction note", () => {
 		expect(read("Interactions/2026-09-20 Review.md", "topic: pricing")).toBeNull();
 	});
 
+	it("names the people of a 1:1 in its manager and directReport keys, and of a meeting in participants", () => {
+		expect(read("1-1s/2024-01-22 Sarah-Alex.md", "title: 'Sarah & Alex 1:1'\nmanager: sarah-chen\ndirectReport: alex-rivera")?.links).toEqual(["=sarah chen", "=alex rivera"]);
+		expect(read("Meetings/2026-09-20 Sync.md", "participants: [Jane Doe]")?.links).toEqual(["=jane doe"]);
+		// The control: an owner or a topic names no one it was with.
+		expect(read("1-1s/2024-01-22 Sarah-Alex.md", "owner: sarah-chen\ntopic: pricing")).toBeNull();
+	});
+
+	it("of a meeting named by its title: a plain name there reaches a prospect of that name, and only a meeting's title counts", () => {
+		const body = (title: string) => `# ${title}\n\n**Date**: 2025-12-16 15:04\n\n- Jesse unavailable entire week of December 23-27\n`;
+		const index = new ProspectIndex(settingsWith({ prospectFolders: ["people"] }));
+		index.update("people/Ankur.md", "# Ankur\n");
+		index.update("people/Dana Lee.md", "# Dana Lee\n");
+		index.update("meetings/2025-12-16_Ankur_on_FTE_devs_summary.md", body("Ankur on FTE devs - Summary"));
+		index.update("meetings/2025-12-17 Call with Dana Lee.md", body("Call with Dana Lee"));
+		// Controls: a title naming no one; a note that says no meeting; a meeting whose attendees say who it was with.
+		index.update("meetings/2025-12-18 Budget on FTE devs - Summary.md", body("Budget on FTE devs - Summary"));
+		index.update("reading/2025-12-19 Ankur reading list.md", body("Ankur reading list"));
+		index.update("meetings/2025-12-20 Ankur sync.md", `# Ankur sync\nAttendees: Dana Lee\n`);
+		const touches = (path: string) => index.report("2026-11-28").entries.find((e) => e.prospect.path === path)!.prospect.touches.map((t) => [t.date, t.source]);
+		expect(touches("people/Ankur.md")).toEqual([["2025-12-16", "meetings/2025-12-16_Ankur_on_FTE_devs_summary.md"]]);
+		expect(touches("people/Dana Lee.md")).toEqual([
+			["2025-12-17", "meetings/2025-12-17 Call with Dana Lee.md"],
+			["2025-12-20", "meetings/2025-12-20 Ankur sync.md"],
+		]);
+	});
+
+	it("names its people in a list under an Attendees heading: wikilinks, or the name before a role", () => {
+		const body = (heading: string, items: string) => `# Notes\n\n## Agenda\n- pricing\n\n${heading}\n${items}\n\n## Next\n- [[Bob Li]]\n`;
+		const at = (text: string) => readNote("Notes/2026-09-20 Pricing.md", `---\ndate: 2026-09-20\n---\n${text}`, DEFAULT_SETTINGS).interaction?.links ?? null;
+		expect(at(body("## Attendees", "- [[Jane Doe]] - Head of Architecture\n- [[Ann Kim]]"))).toEqual(["jane doe", "ann kim"]);
+		expect(at(body("### 👥 Participants", "- Jane Doe - Head of Architecture\n- Bob Li (CFO)"))).toEqual(["=jane doe", "=bob li"]);
+		// Controls: the same list under another heading; people listed after the list's own section ended.
+		expect(at(body("## Decisions", "- [[Jane Doe]] owns the budget"))).toBeNull();
+		expect(at("## Attendees\n\n## Notes\n- [[Jane Doe]] said hi\n")).toBeNull();
+	});
+
 	it("is nothing when the setting turns interaction notes off, or it has no date", () => {
 		const off = settingsWith({ readForms: { ...DEFAULT_SETTINGS.readForms, interactions: false } });
 		expect(read("Interactions/2026-09-20 Review.md", "with: Jane Doe", off)).toBeNull();

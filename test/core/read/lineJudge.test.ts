@@ -31,13 +31,13 @@ describe("the issue's examples", () => {
 });
 
 describe("words", () => {
-	const verbs = ["called", "emailed", "texted", "met", "spoke", "replied", "sent the proposal", "caught up", "reached out", "left a voicemail", "pinged"];
+	const verbs = ["called", "emailed", "texted", "met", "spoke", "replied", "sent the proposal", "caught up", "reached out", "left a voicemail", "pinged", "chased", "nudged", "presented"];
 	it.each(verbs)("a sentence saying %s on a date is a contact; without the word it is none", (verb) => {
 		expect(days(note().line(`We ${verb} on 2026-03-02 about the roof.`))).toEqual(["2026-03-02"]);
 		expect(days(note().line("We agreed on 2026-03-02 about the roof."))).toEqual([]);
 	});
 
-	const nouns = ["1:1", "coffee chat", "intro", "demo", "lunch", "dm", "call", "meeting", "zoom", "check-in"];
+	const nouns = ["1:1", "coffee chat", "intro", "demo", "lunch", "dm", "call", "meeting", "zoom", "check-in", "kickoff", "QBR", "stand-up", "read-out", "chase"];
 	it.each(nouns)("a dated list item naming a %s is a contact; a sentence naming only the noun is not", (noun) => {
 		expect(days(note().line(`- 2026-03-02: ${noun} with Dana`).line(""))).toEqual(["2026-03-02"]);
 		expect(days(note().line(`The ${noun} is planned around 2026-03-02 by their team.`))).toEqual([]);
@@ -218,5 +218,64 @@ describe("their tasks", () => {
 		expect(nexts(note().line("## Things they owe me", "- [ ] Send me the floor plans by 2026-03-05"))).toEqual([]);
 		expect(nexts(note().line("## Waiting on", "- Call back with the budget 2026-03-05"))).toEqual([]);
 		expect(nexts(note().line("## Next steps", "- [ ] Introduce her to Tom by 2026-03-05"))).toEqual(["2026-03-05"]);
+	});
+});
+
+describe("someone's availability or absence", () => {
+	it.each([
+		"- 2025-12-16: Jesse unavailable entire week of December 23-27",
+		"- 2026-03-02: Dana not available until April",
+		"- Jesse unavailable entire week of December 23-27, 2025",
+		"- 2026-03-02: Dana on leave, back in April",
+		"- 2026-03-02: Dana out sick",
+		"- 2026-03-02: Dana on PTO",
+		"- 2026-03-02: Dana out of office",
+	])("%s is no contact, even in a log section", (line) => {
+		expect(days(note().line("## Log", line))).toEqual([]);
+		// The control: the same line about a call is one.
+		expect(days(note().line("## Log", "- 2026-03-02: call with Dana about April"))).toEqual(["2026-03-02"]);
+	});
+});
+
+describe("a fact checked on a day", () => {
+	it("a label verified on a day is research, not a contact; a LinkedIn message that day is one", () => {
+		expect(days(note().line("**Location**: Lisbon [LinkedIn verified Oct 28, 2025]"))).toEqual([]);
+		expect(days(note().line("Found her through a web search on Oct 28, 2025."))).toEqual([]);
+		expect(days(note().line("- Oct 28, 2025: LinkedIn message about the pilot"))).toEqual(["2025-10-28"]);
+	});
+});
+
+describe("contact details", () => {
+	it("an address, number or profile field with a date is how to reach someone, not a contact", () => {
+		expect(days(note().line("**Email**: dana@example.com [confirmed Oct 27, 2025]"))).toEqual([]);
+		expect(days(note().line("**Phone**: +1 555 0100 (since 2025-10-27)"))).toEqual([]);
+		expect(days(note().line("**Phone**: (555) 123-4567, since 2025-10-27"))).toEqual([]);
+		expect(days(note().line("**LinkedIn**: https://www.linkedin.com/in/dana (added 2025-10-27)"))).toEqual([]);
+	});
+
+	it("a line that says the address was used, or a dated log bullet naming one, is still a contact", () => {
+		expect(days(note().line("**Email**: emailed dana@example.com on Oct 27, 2025"))).toEqual(["2025-10-27"]);
+		expect(days(note().line("## Log", "- 2025-10-27 — email to dana@example.com about the quote"))).toEqual(["2025-10-27"]);
+	});
+});
+
+describe("a thing to send them by a due day", () => {
+	it("is a next step; a due day with nothing to do for them is none", () => {
+		const b = note().line("## Commitments", "- Send AI readiness questionnaire | Due Mar 20, 2026");
+		expect(nexts(b)).toEqual(["2026-03-20"]);
+		expect(days(b)).toEqual([]);
+		expect(nexts(note().line("## Commitments", "- Quarterly report | Due Mar 20, 2026"))).toEqual([]);
+		expect(nexts(note().line("## Commitments", "- Send the invoice | Due Mar 20, 2026"))).toEqual([]);
+	});
+});
+
+describe("a manager's running notes under dated headings", () => {
+	it("a stand-up, a read-out or a chase heading is a contact (a meeting); a bare dated heading or a prep heading is none", () => {
+		const b = note().line("## Running Notes", "", "### 2026-02-18", "* Requested review for a change.", "", "### 2026-02-05 — 1:1 prep", "", "### Stand-up — 2026-02-12", "- ticket in PR", "", "### Defect analysis read-out — 2026-02-16", "", "### 2026-02-19 — Test policy document chase");
+		expect(touches(b).map(([d, c]) => [d, c])).toEqual([
+			["2026-02-12", "meeting"],
+			["2026-02-16", "meeting"],
+			["2026-02-19", null],
+		]);
 	});
 });

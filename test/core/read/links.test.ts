@@ -97,6 +97,15 @@ describe("templates", () => {
 		expect(isTemplate("Prospects/People Template.md", "- 2026-11-20 call: intro\n", DEFAULT_SETTINGS)).toBe(false);
 	});
 
+	it("a prospect folder the user set inside a folder named like one of templates holds prospects once they have real data", () => {
+		const starter = migrateSettings({ prospectFolders: ["template/people"] });
+		expect(isTemplate("template/people/_example-sarah-chen.md", "# Sarah Chen\n## Meeting Notes\n- 2026-01-15: Kickoff call\n", starter)).toBe(false);
+		// Controls: the blank template beside it; the same note where no prospect folder was set; a folder the settings name.
+		expect(isTemplate("template/people/_template.md", "# [Person Name]\n## Meeting Notes\n-\n", starter)).toBe(true);
+		expect(isTemplate("template/people/_example-sarah-chen.md", "# Sarah Chen\n- 2026-01-15: Kickoff call\n", DEFAULT_SETTINGS)).toBe(true);
+		expect(isTemplate("Templates/people/x.md", "- 2026-01-15: Kickoff call\n", migrateSettings({ prospectFolders: ["Templates/people"] }))).toBe(true);
+	});
+
 	it("a template folder named in the settings is one at any depth", () => {
 		expect(isTemplate("Work/Blueprints/Person.md", "", migrateSettings({ templateFolders: ["Blueprints"] }))).toBe(true);
 		expect(isTemplate("Work/Blueprints/Person.md", "", DEFAULT_SETTINGS)).toBe(false);

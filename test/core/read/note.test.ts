@@ -10,6 +10,13 @@ describe("which notes are prospects (README: Your notes)", () => {
 		expect(note().line("hello").read("ProspectsOld/Acme.md").prospect).toBeNull();
 	});
 
+	it("never takes the vault owner's own note (relationship: self), even in the prospects folder", () => {
+		expect(note().fm("relationship: self").read("Prospects/Your Name.md").prospect).toBeNull();
+		expect(note().fm("Relationship: Me").read("Prospects/Your Name.md").prospect).toBeNull();
+		expect(note().fm("relationship: client").read("Prospects/Dana.md").prospect).not.toBeNull();
+		expect(note().fm("relationship: selfless donor").read("Prospects/Dana.md").prospect).not.toBeNull();
+	});
+
 	it("takes `type: prospect` anywhere, in any case", () => {
 		expect(note().fm("type: prospect").read("Clients/A.md").prospect).not.toBeNull();
 		expect(note().fm("Type: Prospect").read("Clients/A.md").prospect).not.toBeNull();
