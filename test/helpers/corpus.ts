@@ -205,16 +205,33 @@ function scoreVault(name: string, root: string, part: Part, notes: Record<string
 	}
 }
 
-/** Scores the whole corpus under `root` (test/fixtures/real). */
-export function scoreCorpus(root: string): CorpusScore {
+/** The vaults of the corpus by name, `vault` being the first round's (test/fixtures/real/vault). */
+function vaultNames(answers: Answers): string[] {
+	return ["vault", ...Object.keys(answers.vaults)];
+}
+
+function scoreNamed(root: string, answers: Answers, name: string, into: CorpusScore): void {
+	if (name === "vault") {
+		scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, into);
+		return;
+	}
+	const vault = answers.vaults[name];
+	if (!vault) throw new Error(`no vault ${name} in the corpus`);
+	const settings: TouchbaseSettings = { ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders };
+	scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, into);
+}
+
+/** Scores the whole corpus under `root` (test/fixtures/real), or only the vaults named. */
+export function scoreCorpus(root: string, only?: readonly string[]): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
 	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart() } };
-	scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
-	for (const [name, vault] of Object.entries(answers.vaults)) {
-		const settings: TouchbaseSettings = { ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders };
-		scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, score);
-	}
+	for (const name of only ?? vaultNames(answers)) scoreNamed(root, answers, name, score);
 	return score;
+}
+
+/** Every note's key (`vault:path`), in the order `scoreCorpus` gives them, without reading a note. */
+export function corpusKeys(answers: Answers): string[] {
+	return vaultNames(answers).flatMap((name) => Object.keys(name === "vault" ? answers.notes : (answers.vaults[name]?.notes ?? {})).map((path) => `${name}:${path}`));
 }
 
 const ratio = (a: number, b: number): string => (b === 0 ? "–" : (a / b).toFixed(2));
