@@ -69,4 +69,26 @@ describe("a date written in a line", () => {
 		expect(mayHoldDate("no date here")).toBe(false);
 		expect(mayHoldDate("Jan 1")).toBe(true);
 	});
+
+	it("keeps each date's own year, month and day, in the order they are written", () => {
+		expect(datesIn("- 2026-03-02 call", "en").map((d) => [d.month, d.day])).toEqual([[3, 2]]);
+		expect(spans("- 3/4/2026 and 2026-04-05")).toEqual([
+			["3/4/2026", "2026-03-04", "written", null],
+			["2026-04-05", "2026-04-05", "written", null],
+		]);
+		expect(spans("Dec 30, 2025 and 2026-01-02")).toEqual([
+			["Dec 30, 2025", "2025-12-30", "written", null],
+			["2026-01-02", "2026-01-02", "written", null],
+		]);
+		expect(spans("[[2026-02-04 Call with Ada]] on 2026-02-05")).toEqual([["2026-02-05", "2026-02-05", "written", null]]);
+	});
+
+	it("takes months 1 to 12 and days 1 to 31; a two-part 24/7 is no date and no problem", () => {
+		expect(spans("- 12/31/2026 x")).toEqual([["12/31/2026", "2026-12-31", "written", null]]);
+		expect(spans("- 1/1/2026 x")).toEqual([["1/1/2026", "2026-01-01", "written", null]]);
+		expect(spans("- 1/32/2026 x")).toEqual([["1/32/2026", null, null, "1/32/2026 is not a date read month first (the date format setting)"]]);
+		expect(spans("- 0/12/2026 x")).toEqual([["0/12/2026", null, null, "0/12/2026 is not a date read month first (the date format setting)"]]);
+		expect(spans("on 24/7")).toEqual([]);
+		expect(spans("on 13/5")).toEqual([]);
+	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readInteraction } from "../../../src/core/read/interactions";
 import { readNote } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
@@ -100,5 +101,25 @@ describe("an interaction note, read from its first lines", () => {
 		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [Ada, Ada]\ncontact: Ada\n---\n")?.links).toEqual(["=ada"]);
 		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [[[Ada Okafor]]]\n---\n")?.links).toEqual(["ada okafor"]);
 		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [[Ada Okafor]]\nclient: Bob\n---\n")?.links).toEqual(["ada okafor", "=bob"]);
+	});
+
+	it("takes the people of an Attendees: line over the links of its first lines, blank lines not counted", () => {
+		expect(body("Meetings/2026-03-02 Sync.md", "# Sync\nWith [[Bob Li]]\nAttendees: Ada Okafor\n")?.links).toEqual(["=ada okafor"]);
+		expect(body("Meetings/2026-03-02 Sync.md", "# Sync\n\n\n\nWith [[Ada Okafor]]\n")?.links).toEqual(["ada okafor"]);
+	});
+
+	it("reads its title from its first-level heading, and its name with _ and - as spaces", () => {
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: Ada\n---\n# Lunch with Ada\n")?.channel).toBe("lunch");
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: Ada\n---\n## Lunch menu\n# Planning\n")?.channel).toBe("meeting");
+		expect(body("Notes/lunch_with_ada.md", "---\nwith: Ada\ncreated: 2026-03-02\n---\n")).toMatchObject({ date: "2026-03-02", channel: "lunch" });
+		expect(body("Notes/Planning.md", "---\nwith: Ada\ncreated: 2026-03-02\n---\n")).toBeNull();
+		for (const key of ["kind", "channel", "interaction_type"]) expect(body("Notes/2026-03-02 Plan.md", `---\n${key}: email\nwith: Ada\n---\n`)?.channel, key).toBe("email");
+	});
+
+	it("from its frontmatter alone: nothing without people, or with the setting off", () => {
+		expect(readInteraction("Interactions/2026-09-20 Review.md", {}, DEFAULT_SETTINGS)).toBeNull();
+		expect(readInteraction("Interactions/2026-09-20 Review.md", { with: "Ada" }, DEFAULT_SETTINGS)).toEqual({ date: "2026-09-20", channel: "meeting", summary: "2026-09-20 Review", links: ["=ada"] });
+		const off = settingsWith({ readForms: { ...DEFAULT_SETTINGS.readForms, interactions: false } });
+		expect(readInteraction("Interactions/2026-09-20 Review.md", { with: "Ada" }, off)).toBeNull();
 	});
 });

@@ -149,4 +149,9 @@ describe("the keys a link or a name reaches a prospect by", () => {
 		expect(peopleNamed("[[People/Ada Okafor|Ada]] and Bob Li")).toEqual(["people/ada okafor"]);
 		expect(peopleNamed("[[Ada Okafor]], [[Bob Li#Notes]]")).toEqual(["ada okafor", "bob li"]);
 	});
+
+	it("a folder note at the top of the vault stands for its folder; an empty link names no one", () => {
+		expect(folderOfFolderNote("Ada Okafor/README.md")).toBe("Ada Okafor");
+		expect(peopleNamed("[[ ]]")).toEqual([]);
+	});
 });
