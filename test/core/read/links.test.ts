@@ -154,4 +154,8 @@ describe("the keys a link or a name reaches a prospect by", () => {
 		expect(folderOfFolderNote("Ada Okafor/README.md")).toBe("Ada Okafor");
 		expect(peopleNamed("[[ ]]")).toEqual([]);
 	});
+
+	it("plain names split at separators written without spaces too", () => {
+		expect(peopleNamed("Ada,Bob;Cy&Dee")).toEqual(["=ada", "=bob", "=cy", "=dee"]);
+	});
 });
