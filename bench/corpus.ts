@@ -6,7 +6,7 @@ import { scoreCorpus, scoreTable } from "../test/helpers/corpus";
 
 const at = process.argv.indexOf("--round");
 const round = at >= 0 ? Number(process.argv[at + 1]) : undefined;
-const score = scoreCorpus(resolve("test/fixtures/real"), round);
+const score = scoreCorpus(resolve("test/fixtures/real"), { round });
 const out: string[] = [`Real-note corpus, today ${score.today}: ${score.notes.length} notes`, scoreTable(score)];
 if (process.argv.includes("--notes")) {
 	for (const n of score.notes.filter((x) => !x.right)) out.push(`${n.part}\t${n.key}\t${n.diff}`);

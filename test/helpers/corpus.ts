@@ -207,18 +207,35 @@ function scoreVault(name: string, root: string, part: Part, notes: Record<string
 	}
 }
 
-/** Scores the whole corpus under `root` (test/fixtures/real), or with `round` only that round's vaults. */
-export function scoreCorpus(root: string, round?: number): CorpusScore {
+/** The vaults of the corpus by name, `vault` being the first round's (test/fixtures/real/vault). */
+function vaultNames(answers: Answers): string[] {
+	return ["vault", ...Object.keys(answers.vaults)];
+}
+
+function scoreNamed(root: string, answers: Answers, name: string, into: CorpusScore): void {
+	if (name === "vault") {
+		scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, into);
+		return;
+	}
+	const vault = answers.vaults[name];
+	if (!vault) throw new Error(`no vault ${name} in the corpus`);
+	// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
+	const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders });
+	scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, into);
+}
+
+/** Scores the whole corpus under `root` (test/fixtures/real); or only the vaults named, or only one round's. */
+export function scoreCorpus(root: string, select: { only?: readonly string[]; round?: number } = {}): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
 	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart() } };
-	if (round === undefined) scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, score);
-	for (const [name, vault] of Object.entries(answers.vaults)) {
-		if (round !== undefined && vault.round !== round) continue;
-		// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
-		const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders });
-		scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, score);
-	}
+	const names = select.only ?? vaultNames(answers).filter((name) => select.round === undefined || (name !== "vault" && answers.vaults[name].round === select.round));
+	for (const name of names) scoreNamed(root, answers, name, score);
 	return score;
+}
+
+/** Every note's key (`vault:path`), in the order `scoreCorpus` gives them, without reading a note. */
+export function corpusKeys(answers: Answers): string[] {
+	return vaultNames(answers).flatMap((name) => Object.keys(name === "vault" ? answers.notes : (answers.vaults[name]?.notes ?? {})).map((path) => `${name}:${path}`));
 }
 
 const ratio = (a: number, b: number): string => (b === 0 ? "–" : (a / b).toFixed(2));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { matchMeetings, prospectEmails } from "../../../src/core/import/meetings";
 import { readNote, type ProspectNote } from "../../../src/core/read/note";
 import { migrateSettings } from "../../../src/core/settings/settings";
@@ -8,14 +8,19 @@ const settings = migrateSettings(undefined);
 const prospect = (path: string, fm: string): ProspectNote => readNote(path, `---\n${fm}\n---\n`, settings).prospect!;
 const event = (title: string, emails: string[] = []): MeetingEvent => ({ key: title, title, date: "2026-11-20", time: null, emails, cancelled: false });
 
-const PROSPECTS = [
-	prospect("Prospects/Harbor Roofing.md", "company: Harbor Roofing\ncontact: Mike Alvarez\nemail: Mike <MIKE@harbor.example.com>\nwork_email: [m.alvarez@harbor.example.com]"),
-	prospect("Prospects/Acme North.md", "company: Acme"),
-	prospect("Prospects/Acme South.md", "company: Acme"),
-	prospect("Prospects/Al.md", "contact: Al"),
-	prospect("Prospects/Shared.md", "email: team@shared.example.com"),
-	prospect("Prospects/Shared Too.md", "email: team@shared.example.com"),
-];
+// Read in each test, not once for the file: a mutation run then sees which test reads what
+// (docs/testing.md, "Mutation testing").
+let PROSPECTS: ProspectNote[] = [];
+beforeEach(() => {
+	PROSPECTS = [
+		prospect("Prospects/Harbor Roofing.md", "company: Harbor Roofing\ncontact: Mike Alvarez\nemail: Mike <MIKE@harbor.example.com>\nwork_email: [m.alvarez@harbor.example.com]"),
+		prospect("Prospects/Acme North.md", "company: Acme"),
+		prospect("Prospects/Acme South.md", "company: Acme"),
+		prospect("Prospects/Al.md", "contact: Al"),
+		prospect("Prospects/Shared.md", "email: team@shared.example.com"),
+		prospect("Prospects/Shared Too.md", "email: team@shared.example.com"),
+	];
+});
 
 describe("matchMeetings", () => {
 	it("reads every email key, in any form", () => {

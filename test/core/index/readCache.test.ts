@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { PARSER_VERSION, readNote, type NoteRead } from "../../../src/core/read/note";
 import { cachedRead, checksum, compactRead, decodeRead, encodeRead, isNoteRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, recordDay, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, usableOn, type CacheEntry } from "../../../src/core/index/readCache";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
@@ -187,10 +187,15 @@ describe("a read as JSON", () => {
 });
 
 describe("an entry is checked before it is used", () => {
-	const settings = migrateSettings(undefined);
-	const reads = [EXAMPLE_VAULT, join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")].flatMap((root) =>
-		markdownFiles(root).map((path) => ({ path, read: readNote(path, readFileSync(join(root, path), "utf8"), settings) })),
-	);
+	// Read in each test, not once for the block: a mutation run then sees which test reads what
+	// (docs/testing.md, "Mutation testing").
+	let reads: { path: string; read: NoteRead }[] = [];
+	beforeEach(() => {
+		const settings = migrateSettings(undefined);
+		reads = [EXAMPLE_VAULT, join(FIXTURES, "real"), join(FIXTURES, "conformance", "vault")].flatMap((root) =>
+			markdownFiles(root).map((path) => ({ path, read: readNote(path, readFileSync(join(root, path), "utf8"), settings) })),
+		);
+	});
 
 	it("every read readNote gives has the shape, for its own path only", () => {
 		expect(reads.filter((r) => r.read.prospect !== null).length).toBeGreaterThan(20);

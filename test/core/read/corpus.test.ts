@@ -5,12 +5,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreCorpus, scoreTable, type Answers } from "../../helpers/corpus";
+import { corpusKeys, scoreCorpus, scoreTable, type Answers } from "../../helpers/corpus";
 import { FIXTURES } from "../../helpers/files";
 
 const ROOT = join(FIXTURES, "real");
 const answers = JSON.parse(readFileSync(join(ROOT, "answers.json"), "utf8")) as Answers;
-const score = scoreCorpus(ROOT);
+// Scored in each test, not once for the file: a mutation run then sees which test reads what, and
+// a note's test reads only its own vault (docs/testing.md, "Mutation testing").
+const KEYS = corpusKeys(answers);
+const vaultOf = (key: string): string => key.slice(0, key.indexOf(":"));
 
 /** Notes today's reader gets wrong (vault:path): the held-out part's after issue 26's reader, scored once, not tuned on. */
 const EXPECTED_WRONG = new Set<string>([
@@ -47,22 +50,31 @@ describe("the real-note corpus, both parts", () => {
 	});
 
 	it("holds at least 100 person, client and interaction notes from at least 25 repositories", () => {
+		const score = scoreCorpus(ROOT);
 		const kinds = score.notes.filter((n) => n.kind === "prospect" || n.kind === "interaction");
 		expect(kinds.length).toBeGreaterThanOrEqual(100);
 		expect(new Set([...answers.split.tune, ...answers.split.heldOut]).size).toBeGreaterThanOrEqual(25);
 	});
 
 	it("lists only notes of the corpus as expected to be wrong", () => {
-		const keys = new Set(score.notes.map((n) => n.key));
+		const keys = new Set(scoreCorpus(ROOT).notes.map((n) => n.key));
 		expect([...EXPECTED_WRONG].filter((k) => !keys.has(k))).toEqual([]);
 	});
 
-	it.each(score.notes.map((n) => [n.key, n] as const))("%s", (key, note) => {
+	it("names the notes the score reads, in its order", () => {
+		expect(scoreCorpus(ROOT).notes.map((n) => n.key)).toEqual(KEYS);
+	});
+
+	it.each(KEYS)("%s", (key) => {
+		const note = scoreCorpus(ROOT, { only: [vaultOf(key)] }).notes.find((n) => n.key === key);
+		expect(note, key).toBeDefined();
+		if (!note) return;
 		if (EXPECTED_WRONG.has(key)) expect(note.right, `${key} is now right: take it out of EXPECTED_WRONG`).toBe(false);
 		else expect(note.diff, key).toBe("");
 	});
 
 	it("reports the score of both parts", () => {
+		const score = scoreCorpus(ROOT);
 		const table = scoreTable(score);
 		process.stdout.write(`real-note corpus (npm run corpus):\n${table}\n`);
 		expect(table).toMatch(/prospects right\s+\d+\/\d+\s+\d+\/\d+/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readInteraction } from "../../../src/core/read/interactions";
 import { readNote } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
@@ -91,5 +92,70 @@ describe("an interaction note", () => {
 		const entry = index.report("2026-11-23").entries.find((e) => e.prospect.path === "Prospects/Jane Doe.md")!;
 		expect(entry.prospect.touches.map((t) => [t.date, t.channel, t.from, t.source, t.line])).toEqual([["2026-09-20", "call", "interaction", "Interactions/2026-09-20 Call with Jane Doe.md", 0]]);
 		expect(entry.doneCount).toBe(1);
+	});
+});
+
+// Mutation run of src/core/read (docs/testing.md): the first lines of an interaction note, its
+// date key, its channel and its people, through `readNote`.
+describe("an interaction note, read from its first lines", () => {
+	const body = (path: string, text: string) => readNote(path, text, DEFAULT_SETTINGS).interaction ?? null;
+	const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join("\n");
+
+	it("names its people in an Attendees: line in its first lines, under any of its usual labels", () => {
+		expect(body("Meetings/2026-03-02 Weekly.md", "> Participants: Ada Okafor\n")).toEqual({ date: "2026-03-02", channel: "meeting", summary: "2026-03-02 Weekly", links: ["=ada okafor"] });
+		expect(body("Meetings/2026-03-02 Weekly.md", "Present: Ada Okafor, Bob Li\n")?.links).toEqual(["=ada okafor", "=bob li"]);
+		expect(body("Meetings/2026-03-02 Weekly.md", `${lines(14)}\nAttendees: Ada Okafor\n`)?.links).toEqual(["=ada okafor"]);
+		expect(body("Meetings/2026-03-02 Weekly.md", `${lines(40)}\nAttendees: Ada Okafor\n`)).toBeNull();
+	});
+
+	it("is dated by the first real date of a Date: line at its top", () => {
+		expect(body("Meetings/Weekly.md", "# Weekly\nDate: 2026-02-30\nDate: 2026-03-03\nAttendees: Ada\n")).toMatchObject({ date: "2026-03-03", summary: "Weekly" });
+		expect(body("Meetings/Weekly.md", "# Weekly\n**Date**: 2026-03-03\n**Date**: 2026-03-04\nAttendees: Ada\n")).toMatchObject({ date: "2026-03-03" });
+		expect(body("Meetings/Weekly.md", "# Weekly\nAttendees: Ada\n")).toBeNull();
+	});
+
+	it("is dated by its file name first, its date key (a time beside it is fine), else `created` when it says it is a meeting", () => {
+		expect(body("Meetings/2026-03-02 Weekly.md", "---\ndate: 2026-03-05\nwith: Ada\n---\nDate: 2026-03-07\n")).toMatchObject({ date: "2026-03-02" });
+		expect(body("Meetings/Weekly.md", "---\ndate: 2026-03-05\nwith: Ada\n---\nDate: 2026-03-07\n")).toMatchObject({ date: "2026-03-05" });
+		expect(body("Notes/Plan.md", "---\nwith: Ada\ndate: 2026-03-02 10:00\n---\n")).toMatchObject({ date: "2026-03-02" });
+		expect(body("Notes/Plan.md", "---\nwith: Ada\ndate: soon\ncreated: 2026-03-02\n---\n")).toBeNull();
+		expect(body("Notes/Plan.md", "---\ncreated: 2026-03-02\ntitle: Sync with Ada\n---\n[[Ada Okafor]]\n")).toEqual({ date: "2026-03-02", channel: "meeting", summary: "Plan", links: ["ada okafor"] });
+		expect(body("Notes/x-20260302.md", "---\nwith: Ada\n---\n")).toMatchObject({ date: "2026-03-02" });
+		expect(body("Notes/2026-03-02.Plan.md", "---\nwith: Ada\n---\n")).toMatchObject({ date: "2026-03-02" });
+	});
+
+	it("takes its channel from its type, else its name, else its title, else meeting", () => {
+		expect(body("Notes/2026-03-02 Plan.md", "---\ntype: phone\nwith: Ada\n---\n")?.channel).toBe("phone");
+		expect(body("Notes/2026-03-02_lunch_with_ada.md", "---\nwith: Ada\n---\n")?.channel).toBe("lunch");
+		expect(body("Notes/2026-03-02 Plan.md", "---\ntitle: Lunch\nwith: Ada\n---\n")?.channel).toBe("lunch");
+		expect(body("Notes/2026-03-02 Plan.md", "---\ntitle: Call about pricing\nwith: Ada\n---\n")?.channel).toBe("call");
+		expect(body("Notes/2026-03-02 Coffee.md", "---\ntype: email\ntitle: Lunch\nwith: Ada\n---\n")?.channel).toBe("email");
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: Ada\n---\n")?.channel).toBe("meeting");
+	});
+
+	it("names each person once, a link in a list in a list as a link", () => {
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [Ada, Ada]\ncontact: Ada\n---\n")?.links).toEqual(["=ada"]);
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [[[Ada Okafor]]]\n---\n")?.links).toEqual(["ada okafor"]);
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: [[Ada Okafor]]\nclient: Bob\n---\n")?.links).toEqual(["ada okafor", "=bob"]);
+	});
+
+	it("takes the people of an Attendees: line over the links of its first lines, blank lines not counted", () => {
+		expect(body("Meetings/2026-03-02 Sync.md", "# Sync\nWith [[Bob Li]]\nAttendees: Ada Okafor\n")?.links).toEqual(["=ada okafor"]);
+		expect(body("Meetings/2026-03-02 Sync.md", "# Sync\n\n\n\nWith [[Ada Okafor]]\n")?.links).toEqual(["ada okafor"]);
+	});
+
+	it("reads its title from its first-level heading, and its name with _ and - as spaces", () => {
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: Ada\n---\n# Lunch with Ada\n")?.channel).toBe("lunch");
+		expect(body("Notes/2026-03-02 Plan.md", "---\nwith: Ada\n---\n## Lunch menu\n# Planning\n")?.channel).toBe("meeting");
+		expect(body("Notes/lunch_with_ada.md", "---\nwith: Ada\ncreated: 2026-03-02\n---\n")).toMatchObject({ date: "2026-03-02", channel: "lunch" });
+		expect(body("Notes/Planning.md", "---\nwith: Ada\ncreated: 2026-03-02\n---\n")).toBeNull();
+		for (const key of ["kind", "channel", "interaction_type"]) expect(body("Notes/2026-03-02 Plan.md", `---\n${key}: email\nwith: Ada\n---\n`)?.channel, key).toBe("email");
+	});
+
+	it("from its frontmatter alone: nothing without people, or with the setting off", () => {
+		expect(readInteraction("Interactions/2026-09-20 Review.md", {}, DEFAULT_SETTINGS)).toBeNull();
+		expect(readInteraction("Interactions/2026-09-20 Review.md", { with: "Ada" }, DEFAULT_SETTINGS)).toEqual({ date: "2026-09-20", channel: "meeting", summary: "2026-09-20 Review", links: ["=ada"] });
+		const off = settingsWith({ readForms: { ...DEFAULT_SETTINGS.readForms, interactions: false } });
+		expect(readInteraction("Interactions/2026-09-20 Review.md", { with: "Ada" }, off)).toBeNull();
 	});
 });

@@ -129,3 +129,42 @@ describe("names", () => {
 		expect(note().line("---\nname: Bob Buyer\ncompany: Acme\n---\n").read("Prospects/bob-buyer.md").prospect).toMatchObject({ name: "Bob Buyer", company: "Acme" });
 	});
 });
+
+// Mutation run of src/core/read (docs/testing.md): each rule of the link keys and of plain names.
+describe("the keys a link or a name reaches a prospect by", () => {
+	it("compare without case, `.md`, and with `_`, `-` and runs of spaces as one space, slashes without spaces", () => {
+		expect(linkKey("  People / Ada__Okafor - Smith.MD ")).toBe("people/ada okafor smith");
+		expect(linkKey("Ada.md.bak")).toBe("ada.md.bak");
+	});
+
+	it("are every end of the note's path, its file name as a plain name, and its folder's for a folder note", () => {
+		expect(prospectTargets("Clients/People/Ada Okafor.md", []).sort()).toEqual(["=ada okafor", "ada okafor", "clients/people/ada okafor", "people/ada okafor"]);
+		expect(prospectTargets("People/Ada Okafor/README.md", []).sort()).toEqual(["=ada okafor", "=readme", "ada okafor", "ada okafor/readme", "people/ada okafor", "people/ada okafor/readme", "readme"]);
+	});
+
+	it("add its aliases for links and names, and its names for plain names only, never one with a slash or empty", () => {
+		const keys = prospectTargets("People/Ada Okafor.md", ["Dr Ada", "A/B", " "], ["Ada O.", "x/y", ""]);
+		expect(keys.filter((k) => !k.includes("okafor")).sort()).toEqual(["=ada o.", "=dr ada", "ada o."]);
+	});
+
+	it("read plain names split at commas, semicolons, `and` and `&`, without markup, roles in brackets, you, me or email addresses", () => {
+		expect(peopleNamed("**Ada Okafor** (CEO); __Bob Li__ & `Cy Young`, you, Me, dan@example.com and Eve")).toEqual(["=ada okafor", "=bob li", "=cy young", "=eve"]);
+		expect(peopleNamed(`${"x".repeat(81)}, Ada`)).toEqual(["=ada"]);
+		expect(peopleNamed(`${"x".repeat(80)}`)).toEqual([`=${"x".repeat(80)}`]);
+		expect(peopleNamed(" , ; ")).toEqual([]);
+	});
+
+	it("take a text's wikilinks alone when it has any", () => {
+		expect(peopleNamed("[[People/Ada Okafor|Ada]] and Bob Li")).toEqual(["people/ada okafor"]);
+		expect(peopleNamed("[[Ada Okafor]], [[Bob Li#Notes]]")).toEqual(["ada okafor", "bob li"]);
+	});
+
+	it("a folder note at the top of the vault stands for its folder; an empty link names no one", () => {
+		expect(folderOfFolderNote("Ada Okafor/README.md")).toBe("Ada Okafor");
+		expect(peopleNamed("[[ ]]")).toEqual([]);
+	});
+
+	it("plain names split at separators written without spaces too", () => {
+		expect(peopleNamed("Ada,Bob;Cy&Dee")).toEqual(["=ada", "=bob", "=cy", "=dee"]);
+	});
+});

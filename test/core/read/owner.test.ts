@@ -124,3 +124,13 @@ describe("owner, email and phone keys read loosely (README: Team vaults, The fol
 		expect(ownerLabel({ owners: [] })).toBe("");
 	});
 });
+
+// Mutation run of src/core/read (docs/testing.md): what an owner name is compared as.
+describe("an owner's name", () => {
+	it("drops only a leading @ and a trailing .md, and runs of spaces, in any case", () => {
+		expect(ownerNames("Jo@Acme")).toEqual(["jo@acme"]);
+		expect(ownerNames("Jane.mdx")).toEqual(["jane.mdx"]);
+		expect(ownerNames(" @Jane   DOE.md ")).toEqual(["jane doe"]);
+	});
+});
+

@@ -3,7 +3,7 @@
 // fresh read of the edited text says, or the mirrors would be wrong.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { computeDue } from "../../../src/core/rules/due";
 import { readNote, type ProspectNote } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS, type TouchbaseSettings } from "../../../src/core/settings/settings";
@@ -95,7 +95,12 @@ describe("the model a command changes says what a fresh read of its text says", 
 describe("each command parses its note once", () => {
 	const text = NOTES.find(([path]) => path === "Prospects/Synonyms.md")![1];
 	const path = "Prospects/Synonyms.md";
-	const prospect = readNote(path, text, S).prospect!;
+	// Read before each test, not once for the block: a mutation run then sees which test reads
+	// what (docs/testing.md, "Mutation testing"); the count starts after it, in the test.
+	let prospect: ProspectNote;
+	beforeEach(() => {
+		prospect = readNote(path, text, S).prospect!;
+	});
 	const commands: [string, () => { ok: boolean }][] = [
 		["log", () => logTouch(text, path, LOG, S, TODAY)],
 		["schedule", () => scheduleTouch(text, path, { date: "2026-11-27", time: null, channel: "call", summary: "x", objective: null }, S, TODAY)],
