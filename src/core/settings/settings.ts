@@ -268,7 +268,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	notContactWords: [...NOT_CONTACT_WORDS],
 	readForms: { labels: true, headings: true, tables: true, tasks: true, interactions: true },
 	// Who a meeting was with: also a 1:1's `manager` and `directReport` (README, "Bringing your existing notes").
-	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "participants", "invitees", "guests", "with", "client", "prospect", "company", "manager", "directReport"],
+	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "participants", "invitees", "guests", "attendee_ids", "with", "client", "prospect", "company", "manager", "directReport"],
 	templateFolders: ["Templates"],
 	channels: [
 		"call",

@@ -39,6 +39,9 @@ describe("an interaction note", () => {
 		// A plain name is marked `=` (core/read/links.ts PLAIN): it is matched against the people's own names too.
 		expect(read("Interactions/2026-09-20 Review.md", "people: Jane Doe, Bob Li; me")?.links).toEqual(["=jane doe", "=bob li"]);
 		expect(read("Interactions/2026-09-20 Review.md", "contact: Jane Doe.md\nperson: Jane Doe")?.links).toEqual(["=jane doe"]);
+		// `attendee_ids` (the README's list): slugs, read as the people's file names.
+		expect(read("Interactions/2026-09-20 Review.md", "attendee_ids: [bob-buyer, carol-champion]")?.links).toEqual(["=bob buyer", "=carol champion"]);
+		expect(read("Interactions/2026-09-20 Review.md", "attendee_count: 2")).toBeNull();
 		expect(read("Interactions/2026-09-20 Review.md", "attendees: [You, me]")).toBeNull();
 		expect(read("Interactions/2026-09-20 Review.md", "topic: pricing")).toBeNull();
 	});
