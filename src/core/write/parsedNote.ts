@@ -23,8 +23,9 @@ export type Refusal = { ok: false; error: string };
  * once (its YAML once, `readNote` once), then changed as a model. Each change edits the text
  * and brings the model along from the lines it touched alone: inserted touch lines are read
  * line by line, a checked-off or moved line is read again, keys set are put in the parsed
- * frontmatter. The command body, the history it keeps and the mirrored keys all share it, and
- * the text is written once at the end.
+ * frontmatter (a note whose month-day years come from the rest of the note is read again
+ * instead: see `yearFromContext`). The command body, the history it keeps and the mirrored keys
+ * all share it, and the text is written once at the end.
  */
 export class ParsedNote {
 	/** The note as the changes so far left it. */
