@@ -28,6 +28,11 @@ export interface ReadVaultOptions {
 	fileClock?: () => number;
 	warn: (line: string) => void;
 	/**
+	 * Read the index but never write it: a command that edits one note writes that note alone, so
+	 * what it writes (and where a kill or a full disk can catch it) does not depend on the index.
+	 */
+	keepIndexAsIs?: boolean;
+	/**
 	 * The day the reads are used for (`--today`); local today by default. A kept record holds for
 	 * its own day and later (docs/performance.md, "The compact index"): one made for a later day is
 	 * read again.
@@ -231,7 +236,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	// Changed and new notes are read again by later runs until the file is written.
 	const gone = cached.size - reused;
 	const rewrite = healCache || (cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES);
-	if (cacheFile !== null && options.cacheDir !== null && rewrite) {
+	if (cacheFile !== null && options.cacheDir !== null && rewrite && options.keepIndexAsIs !== true) {
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);
 	}

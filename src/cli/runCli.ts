@@ -224,12 +224,20 @@ function vaultArg(positionals: string[]): string {
 	return vault;
 }
 
-function buildReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean): DueReport {
-	return readReport(vault, today, settings, io, noCache).report;
+function buildReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean, keepIndexAsIs = false): DueReport {
+	return readReport(vault, today, settings, io, noCache, undefined, keepIndexAsIs).report;
 }
 
 /** The report, or the answer kept for `answerKey` when no note changed since it was printed. */
-function readReport(vault: string, today: string, settings: TouchbaseSettings, io: Io, noCache: boolean, answerKey?: string): { report: DueReport; answer?: string; keepAnswer: (text: string) => void } {
+function readReport(
+	vault: string,
+	today: string,
+	settings: TouchbaseSettings,
+	io: Io,
+	noCache: boolean,
+	answerKey?: string,
+	keepIndexAsIs = false,
+): { report: DueReport; answer?: string; keepAnswer: (text: string) => void } {
 	const { index, unreadable, answer, keepAnswer } = readVault(vault, settings, {
 		cacheDir: noCache ? null : (io.cacheDir ?? null),
 		workers: io.workers ?? null,
@@ -238,6 +246,7 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
 		warn: (line) => io.err(`touchbase: ${line}\n`),
 		today,
 		answerKey,
+		keepIndexAsIs,
 	});
 	const report = index.report(today);
 	report.problems.push(...unreadable);
@@ -251,7 +260,8 @@ function readReport(vault: string, today: string, settings: TouchbaseSettings, i
  */
 function linkedTouches(vault: string, path: string, today: string, settings: TouchbaseSettings, io: Io): Touch[] {
 	if (!settings.readForms.interactions) return [];
-	const entry = buildReport(vault, today, settings, io, false).entries.find((e) => e.prospect.path === path);
+	// The index is read, never written, by a command that edits a note (readVault.ts keepIndexAsIs).
+	const entry = buildReport(vault, today, settings, io, false, true).entries.find((e) => e.prospect.path === path);
 	return entry?.prospect.touches.filter((t) => t.source !== undefined) ?? [];
 }
 
