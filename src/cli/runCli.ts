@@ -399,7 +399,7 @@ function runExplain(rest: string[], today: string, io: Io, noCache: boolean, roo
 	checkNoteArg(note);
 	const { vault, settings } = rootOf(note);
 	const path = relative(vault, resolve(note)).split(sep).join("/");
-	const report = buildReport(vault, today, settings, io, noCache);
+	const report = buildReport(vault, today, settings, io, noCache, true);
 	const entry = report.entries.find((e) => e.prospect.path === path);
 	if (!entry) {
 		const problem = report.problems.find((p) => p.path === path);
