@@ -71,20 +71,13 @@ describe.skipIf(!HAS_STRACE)("killed at any moment, a note is its old or its new
 		expect(touchbaseFiles(vault)).toEqual([]);
 	}, 120_000);
 
-	it("status", () => {
+	it.each([
+		["status", ["won"]],
+		["snooze", ["--to", "2026-11-30"]],
+	])("%s", (command, rest) => {
 		const vault = copyVault(EXAMPLE_VAULT);
 		const note = join(vault, "Prospects", "Harbor Roofing.md");
-		const seen = killEverywhere(note, ["status", note, "won", ...TODAY]);
-		expect(seen.old).toBeGreaterThan(0);
-		expect(seen.new).toBeGreaterThan(0);
-		expect(runPlain(["due", vault, ...TODAY]).status).toBe(0);
-		expect(touchbaseFiles(vault)).toEqual([]);
-	}, 120_000);
-
-	it("snooze", () => {
-		const vault = copyVault(EXAMPLE_VAULT);
-		const note = join(vault, "Prospects", "Harbor Roofing.md");
-		const seen = killEverywhere(note, ["snooze", note, "--to", "2026-11-30", ...TODAY]);
+		const seen = killEverywhere(note, [command, note, ...rest, ...TODAY]);
 		expect(seen.old).toBeGreaterThan(0);
 		expect(seen.new).toBeGreaterThan(0);
 		expect(runPlain(["due", vault, ...TODAY]).status).toBe(0);

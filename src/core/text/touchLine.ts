@@ -69,6 +69,18 @@ function head(touch: TouchLine): string {
 	return `${touch.indent}${touch.bullet} ${touch.checkbox !== null ? `[${touch.checkbox}] ` : ""}`;
 }
 
+/** A touch read by a form: the list item's head, its channel split from its text, and what the form found. */
+function touchRead(
+	item: ListItemStart,
+	channel: ReturnType<typeof splitChannel>,
+	found: Pick<TouchLine, "date" | "dateForm" | "alias" | "time" | "tasks">,
+): TouchParse {
+	return {
+		kind: "touch",
+		touch: { indent: item.indent, bullet: item.bullet, checkbox: item.checkbox, ...found, channel: channel.channel, channelWord: channel.word, channelColon: channel.colon, text: channel.text },
+	};
+}
+
 /** A form whose date leads the line (`2026-11-20`, `[[2026-11-20|alias]]`, `**2026-11-20**`), then a time and a channel. */
 function leadingDateForm(name: DateForm, token: RegExp, dateText: (touch: TouchLine) => string): TouchForm {
 	return {
@@ -85,24 +97,7 @@ function leadingDateForm(name: DateForm, token: RegExp, dateText: (touch: TouchL
 				time = timeMatch[1];
 				after = after.slice(timeMatch[0].length);
 			}
-			const channel = splitChannel(after, channels);
-			return {
-				kind: "touch",
-				touch: {
-					indent: item.indent,
-					bullet: item.bullet,
-					checkbox: item.checkbox,
-					date,
-					dateForm: name,
-					alias: m[2] ?? null,
-					time,
-					channel: channel.channel,
-					channelWord: channel.word,
-					channelColon: channel.colon,
-					text: channel.text,
-					tasks: null,
-				},
-			};
+			return touchRead(item, splitChannel(after, channels), { date, dateForm: name, alias: m[2] ?? null, time, tasks: null });
 		},
 		write(touch) {
 			const parts = [dateText(touch)];
@@ -132,23 +127,7 @@ const TASKS_FORM: TouchForm = {
 		const date = checkState(item.checkbox) === "done" && done ? done : (planned ?? done);
 		if (!date) return { kind: "none" };
 		const channel = splitChannel(rest.replace(TASKS_DATE_WITH_SPACE, "").trim(), channels);
-		return {
-			kind: "touch",
-			touch: {
-				indent: item.indent,
-				bullet: item.bullet,
-				checkbox: item.checkbox,
-				date,
-				dateForm: "tasks",
-				alias: null,
-				time: null,
-				channel: channel.channel,
-				channelWord: channel.word,
-				channelColon: channel.colon,
-				text: channel.text,
-				tasks: { due, scheduled, done },
-			},
-		};
+		return touchRead(item, channel, { date, dateForm: "tasks", alias: null, time: null, tasks: { due, scheduled, done } });
 	},
 	write(touch) {
 		const parts = [touch.channelWord ? `${touch.channelWord}${touch.channelColon ? ":" : ""}` : "", touch.text];
