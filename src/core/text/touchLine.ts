@@ -77,7 +77,21 @@ function touchRead(
 ): TouchParse {
 	return {
 		kind: "touch",
-		touch: { indent: item.indent, bullet: item.bullet, checkbox: item.checkbox, ...found, channel: channel.channel, channelWord: channel.word, channelColon: channel.colon, text: channel.text },
+		// Keys in TouchLine's order: the index packs a touch only when its keys come in that order.
+		touch: {
+			indent: item.indent,
+			bullet: item.bullet,
+			checkbox: item.checkbox,
+			date: found.date,
+			dateForm: found.dateForm,
+			alias: found.alias,
+			time: found.time,
+			channel: channel.channel,
+			channelWord: channel.word,
+			channelColon: channel.colon,
+			text: channel.text,
+			tasks: found.tasks,
+		},
 	};
 }
 
