@@ -46,7 +46,9 @@ export function datesIn(text: string, locale: "en" | "en-GB"): DateSpan[] {
 		const found = findWrittenDate(text.slice(from), locale);
 		if (found === null) break;
 		const index = from + found.index;
-		if ("date" in found) {
+		if ("problem" in found) {
+			out.push({ index, length: found.length, date: null, month: 0, day: 0, year: null, problem: found.problem });
+		} else if ("date" in found) {
 			out.push({ index, length: found.length, date: found.date, month: Number(found.date.slice(5, 7)), day: Number(found.date.slice(8, 10)), year: "written", problem: null });
 		} else out.push({ index, length: found.length, date: null, month: found.month, day: found.day, year: null, problem: null });
 		from = index + Math.max(1, found.length);
@@ -98,7 +100,11 @@ function numericIn(text: string, locale: "en" | "en-GB", taken: readonly DateSpa
 			continue;
 		}
 		const read = readNumericDate(`${locale}\n${span}`);
-		if (read === null || read.month !== month || read.day !== day) continue;
+		if (read === null || read.month !== month || read.day !== day) {
+			// `2/30/2026`: a whole date in the right order on a day its month does not have.
+			if (parts.length === 3) out.push({ index, length: span.length, date: null, month, day, year: null, problem: `${span} is not a real date` });
+			continue;
+		}
 		const date = read.year !== null ? iso(read.year, month, day) : null;
 		if (read.year !== null && date === null) {
 			out.push({ index, length: span.length, date: null, month, day, year: null, problem: `${span} is not a real date` });

@@ -219,10 +219,12 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		}
 		const kindField = l.section ? fields.get(l.section.line) : undefined;
 		const neutral = label !== undefined && DATE_LABEL_ONLY.test(label);
+		// The summary leaves out the whole list (`Jan 18 & Jan 20, 2026`), not one date of it.
+		const listEnd = listed[listed.length - 1].index + listed[listed.length - 1].length;
 		for (const span of listed) {
 			const day = dayOf(span, line, text);
 			if (day === null) continue;
-			let summary = summaryWithout(content, span.index, span.length);
+			let summary = summaryWithout(content, first.index, listEnd - first.index);
 			if (neutral) summary = kindField?.notes ?? l.section?.title ?? summary;
 			if (l.summary !== undefined) summary = l.summary;
 			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (neutral ? channelOf(l.section?.title ?? "", settings) : null);

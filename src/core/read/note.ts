@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -518,7 +518,8 @@ function addFormFindings(
 		touches.push(formTouch(found, raws.get(found.line) ?? ""));
 	}
 	touches.sort((a, b) => a.line - b.line);
-	for (const bad of read.badDates) report(bad.line, `${bad.message}: this line is not used`);
+	// `Feb 30 & 2026-03-01`: the line may still give a contact by its other date.
+	for (const bad of read.badDates) report(bad.line, `${bad.message}: ${read.found.some((f) => f.line === bad.line) ? "that date is not used" : "this line is not used"}`);
 	for (const line of read.yearless) report(line, YEARLESS);
 	for (const line of read.dayless) report(line, "date without a day: a contact needs its day to count");
 	return read.unused;

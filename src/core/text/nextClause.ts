@@ -320,7 +320,11 @@ export function splitChannel(
 // ---- dates written out in a note's own lines ----
 
 /** A date as written in a note: a whole day, or a month and day whose year the note must give. */
-export type WrittenDate = { date: IsoDay; index: number; length: number } | { month: number; day: number; index: number; length: number };
+export type WrittenDate =
+	| { date: IsoDay; index: number; length: number }
+	| { month: number; day: number; index: number; length: number }
+	/** Written as a date, but no real day: `2026-02-30`, `Feb 30`, `April 31, 2026`. */
+	| { problem: string; index: number; length: number };
 
 const ISO_IN_TEXT = /(^|[^\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/;
 const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -353,12 +357,28 @@ export function findWrittenDate(text: string, _locale: "en" | "en-GB" = "en"): W
 	const isoAt = iso ? iso.index + iso[1].length : -1;
 	const writtenAt = written ? written.index + written[1].length : -1;
 	if (iso && (!written || isoAt <= writtenAt)) {
-		return isIsoDay(iso[2]) ? { date: iso[2], index: isoAt, length: iso[2].length } : null;
+		if (isIsoDay(iso[2])) return { date: iso[2], index: isoAt, length: iso[2].length };
+		return { problem: `${iso[2]} is not a real date`, index: isoAt, length: iso[2].length };
 	}
 	if (!written) return null;
 	// A month name leaves no order to choose, and chrono's en.GB reads `Feb 20` as February 2020.
 	const found = writtenDates(`en\n${written[2]}`);
-	return found === null ? null : { ...found, index: writtenAt, length: written[2].length };
+	if (found !== null) return { ...found, index: writtenAt, length: written[2].length };
+	return impossibleDay(written[2]) ? { problem: `${written[2]} is not a real date`, index: writtenAt, length: written[2].length } : null;
+}
+
+/** The day number of a written-out date (`Feb 30`, `30th April 2026`): the one- or two-digit number. */
+const DAY_NUMBER = /(^|\D)(\d{1,2})(?!\d)/;
+
+/**
+ * Whether a written-out date chrono refused names a day its month does not have (`Feb 30`,
+ * `April 31, 2026`): the same words on the 1st read as a date, and the day could be one (≤ 31).
+ * Anything else chrono refuses is no date at all, and says nothing.
+ */
+function impossibleDay(text: string): boolean {
+	const day = DAY_NUMBER.exec(text);
+	if (day === null || Number(day[2]) > 31) return false;
+	return writtenDates(`en\n${text.replace(DAY_NUMBER, (_all, before: string) => `${before}1`)}`) !== null;
 }
 
 /** Whether a text holds something written as a date, without asking chrono what it is. */
