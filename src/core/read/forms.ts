@@ -227,7 +227,8 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			let summary = summaryWithout(content, first.index, listEnd - first.index);
 			if (neutral) summary = kindField?.notes ?? l.section?.title ?? summary;
 			if (l.summary !== undefined) summary = l.summary;
-			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (neutral ? channelOf(l.section?.title ?? "", settings) : null);
+			// Words first; else the section's title says how (`## Meeting history`, `## Calls`: plurals as one).
+			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (l.section ? channelOf(l.section.title.replace(/(\p{L}{3,})s\b/gu, "$1"), settings) : null);
 			if (verdict.verdict === "contact" && known.fileModified && day.year !== "written" && day.year !== "the full date on its line" && day.date > known.fileModified) {
 				out.yearless.push(line);
 				out.unused.push({ line, text, reason: `date without a year: ${day.date} (year from ${day.year}) would put a done contact after the note was last saved` });

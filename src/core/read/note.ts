@@ -503,19 +503,32 @@ function addFormFindings(
 	}
 	const read = readForms(lines, dates, settings);
 	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
-	const days = new Map(touches.map((x) => [x.date, x.line]));
+	const days = new Map(touches.map((x) => [x.date, x]));
+	const fromForms = new Set<Touch>();
+	const sameDay = (line: number, text: string, kept: number) => ({ line, text, reason: `the same day as line ${kept}: one contact, counted once` });
 	for (const found of read.found) {
 		if (found.kind === "next") {
 			next.push({ date: found.date, time: null, line: found.line, from: found.form, ...(found.cues ? { cues: found.cues } : {}), ...(found.year ? { year: found.year } : {}) });
 			continue;
 		}
 		const same = days.get(found.date);
-		if (same !== undefined) {
-			read.unused.push({ line: found.line, text: raws.get(found.line) ?? "", reason: `the same day as line ${same}: one contact, counted once` });
+		const touch = formTouch(found, raws.get(found.line) ?? "");
+		if (same === undefined) {
+			days.set(found.date, touch);
+			fromForms.add(touch);
+			touches.push(touch);
 			continue;
 		}
-		days.set(found.date, found.line);
-		touches.push(formTouch(found, raws.get(found.line) ?? ""));
+		// `**Last contact**: Dec 15` above `### Dec 15 - Call`: the line that says how the contact
+		// went is the one kept (never in place of a touch line, the product's own format).
+		if (fromForms.has(same) && same.channel === null && touch.channel !== null) {
+			touches[touches.indexOf(same)] = touch;
+			days.set(found.date, touch);
+			fromForms.add(touch);
+			read.unused.push(sameDay(same.line, same.raw, touch.line));
+			continue;
+		}
+		read.unused.push(sameDay(found.line, touch.raw, same.line));
 	}
 	touches.sort((a, b) => a.line - b.line);
 	// `Feb 30 & 2026-03-01`: the line may still give a contact by its other date.
