@@ -27,15 +27,7 @@ const EXPECTED_WRONG = new Set<string>([
 	"abhiroopb+ai-pm-os:people/README.md",
 	// The second round's vaults (SOURCES.md): what the rules of round 2 left wrong.
 	"tim-vid-cocnrete+AI-First-Work-with-companie:Docs/SePersonalCRM/MainCRM/Contacts/Contact-F/Contact-F.md",
-	// The fourth round's vaults (SOURCES.md), scored once before any rule change.
-	"julianharty+Dex:System/Demo/Inbox/Meetings/2026-01-20/acme-beta-feedback.md",
-	"julianharty+Dex:System/Demo/Inbox/Meetings/2026-01-23/partner-discovery.md",
-	"pcalebho+personal-os:Knowledge/ned-denali-ai-feb9.md",
-	"pcalebho+personal-os:Knowledge/rick-gomez-ati-call-feb6.md",
-	"pcalebho+personal-os:Knowledge/mark-bell-control-associates-feb5.md",
-	"jakebowles99+agent:knowledge/people/hugh-sutton.md",
-	"bostonrobbie+BDR:archive/research-intel/call-prep-jay-carter-lexia-2026-02-26.md",
-	"bostonrobbie+BDR:archive/old-code/drafts/post-call-eli-mar11.md",
+	// The fourth round's vaults (SOURCES.md): what the rules of round 4 left wrong.
 	"DansiDanutz+Memory:data/memories/sample_contact_001/shared.md",
 	"bbuch82+agentic-second-brain-guide:40_Network/People/Kim_Sarah.md",
 	"bbuch82+agentic-second-brain-guide:10_Journal/2026/02/2026-02-20.md",
