@@ -98,14 +98,21 @@ const DETAILS_LABEL = /^(?:e-?mail(?: address)?|phone(?: number)?|mobile|cell|te
 
 /** `next: …`, `next step:`, `next call:` in the words. */
 const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
-/** `Next week (Feb 17): follow-up call`, `next call Feb 17`: a next-step wording before the date, without a colon. */
-const NEXT_BEFORE = /\bnext\s+(?:week|month|quarter|time|call|meeting|steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|sync|demo)\b/i;
+/**
+ * `Next week (Feb 17): follow-up call`, `next call Feb 17`: a next-step wording opening the line
+ * before its date, without a colon (`Discussed next steps on the Feb 3 call` is a contact).
+ */
+const NEXT_BEFORE = /^[\s*_>([]*(?:the\s+)?next\s+(?:week|month|quarter|time|call|meeting|contact|touch|follow[- ]?up|check[- ]?in|sync|demo)\b/i;
 /** A date that a next step is promised by: `follow up by DATE`, `(by DATE)`, `due DATE`. */
 const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or before)[\s(]*$/i;
 /** Words of intent: the contact is still to come. */
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
-/** Words of an arrangement: `Agreed to a follow-up on April 13th`, `pencilled in a call for 3/4`. */
-const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved|agreed (?:to|on)|arranged|pencil+ed in|lined up)\b/i;
+const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
+/**
+ * An arrangement before the day it names: `Agreed to a follow-up on April 13th`, `pencilled in a
+ * call for 3/4`. After a date (`2026-03-02: agreed on pricing`) it is what was said that day.
+ */
+const ARRANGED = /\b(?:agreed (?:to|on)|arranged|pencil+ed in|lined up)\b/i;
 /** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
 const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
@@ -149,6 +156,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
 		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
+		cue(ARRANGED, input.before) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
 	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);

@@ -33,7 +33,7 @@ export function titleWords(title: string): string {
 const THEIRS_TITLE = /\b(?:they owe|their (?:tasks|action items|to-?dos?|commitments)|waiting (?:on|for))\b/;
 const NEXT_TITLE = /\b(?:next|upcoming|planned|scheduled|to do|todo|to-do)\b/;
 /** `# Call prep: Jay Carter`, `## Meeting prep`: written before the meeting, whose date is still to come. */
-const PREP_TITLE = /\b(?:prep|preparation|briefing)\b/;
+const PREP_TITLE = /\b(?:prep|preparation)\b/;
 
 /** One pattern per list of section words: a word must be the whole title, or start or end it. */
 const sectionPattern = memo(8, (words: string): RegExp => {

@@ -290,13 +290,14 @@ describe("a mention in a log section", () => {
 });
 
 describe("time: a next-step wording before the date, without a colon", () => {
-	it("`Next week (Feb 17)` and `next call` make a next step, in a log section too; `Last week` and `the next day` do not", () => {
+	it("`Next week (Feb 17)` and `next call` opening the line make a next step, in a log section too; `Last week`, `the next day` and next steps discussed do not", () => {
 		const next = note().line("## Timeline", "- **Next week (Feb 17, 2026):** Follow-up call, send design review");
 		expect([days(next), nexts(next)]).toEqual([[], ["2026-02-17"]]);
 		expect(nexts(note().line("- Next call Mar 3, 2026 with Dana"))).toEqual(["2026-03-03"]);
 		const last = note().line("## Timeline", "- **Last week (Feb 17, 2026):** Follow-up call");
 		expect([days(last), nexts(last)]).toEqual([["2026-02-17"], []]);
 		expect(days(note().line("- The next day (Feb 18, 2026) she called back"))).toEqual(["2026-02-18"]);
+		expect(days(note().line("- Discussed next steps on the Feb 3, 2026 call"))).toEqual(["2026-02-03"]);
 	});
 
 	it.each(["Agreed to a 15-minute follow-up on", "Agreed on a call for", "Pencilled in a call for", "Arranged a demo for", "Lined up a call for"])("`%s DATE` is a next step; a follow-up that took place is a contact", (words) => {
@@ -304,6 +305,9 @@ describe("time: a next-step wording before the date, without a colon", () => {
 		expect([days(b), nexts(b)]).toEqual([[], ["2026-04-13"]]);
 		const held = note().line("- Outcome: Had the follow-up call on April 13, 2026");
 		expect([days(held), nexts(held)]).toEqual([["2026-04-13"], []]);
+		// After the date, an arrangement is what was said that day.
+		const said = note().line("- April 13, 2026: agreed on pricing over a call");
+		expect([days(said), nexts(said)]).toEqual([["2026-04-13"], []]);
 	});
 });
 
