@@ -91,6 +91,8 @@ export interface NoteDates {
 	fileCreated?: IsoDay | null;
 	/** The day the file was last saved, when known: a done contact is never after it through a guessed year. */
 	fileModified?: IsoDay | null;
+	/** The date in the note's file name (`call-prep-lexia-2026-02-26.md`): the note's own day. */
+	named?: IsoDay | null;
 }
 
 /** Where the year of a date came from (`touchbase explain`). */
@@ -127,6 +129,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		const near = nearest(fullDates, line);
 		const guess =
 			(near && { date: closestDay(span.month, span.day, near.date), year: `the nearest full date (line ${near.line})` }) ||
+			(known.named && { date: closestDay(span.month, span.day, known.named), year: "the date in the file name" }) ||
 			(known.created && { date: dayWithYear(span.month, span.day, known.created), year: "created" }) ||
 			(known.fileCreated && { date: dayWithYear(span.month, span.day, known.fileCreated), year: "the file's creation" }) ||
 			null;
@@ -147,7 +150,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		const heading = headingOf(text);
 		if (heading !== null) {
 			if (forms.headings && mayHoldDate(text)) {
-				const parent = state.sections.withRole();
+				const parent = state.sections.above(heading.level);
 				const title = text.replace(/^#+\s*/, "");
 				judgeDated({ kind: "heading", line, text, content: title, section: parent, enabled: true });
 			}
@@ -171,12 +174,21 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		}
 		const label = LABEL.exec(rest);
 		if (label && !/^https?$/i.test(label[1].trim())) {
-			judgeDated({ kind: "label", line, text, content: rest, label: label[1].replace(/\*\*|__/g, "").trim(), value: label[2], section, enabled: forms.labels });
+			const name = label[1].replace(/\*\*|__/g, "").trim();
+			judgeDated({ kind: "label", line, text, content: rest, label: name, value: label[2], section: section ?? recordOf(name), enabled: forms.labels });
 			continue;
 		}
 		judgeDated({ kind: item ? "list" : "prose", line, text, content: rest, section, enabled: forms.labels });
 	}
 	return out;
+
+	/** The fields of one call or meeting that a `Date` label sits among, as a log of one contact. */
+	function recordOf(label: string): Section | null {
+		if (!DATE_LABEL_ONLY.test(label)) return null;
+		const here = state.sections.current();
+		const record = fields.get(here?.line ?? 0)?.record;
+		return record === undefined ? null : { title: `${here?.title ?? "the note's first lines"}, a record with "${record}"`, level: here?.level ?? 0, line: here?.line ?? 0, role: "log" };
+	}
 
 	/** Judges one line that may hold a date, and keeps what it finds. */
 	function judgeDated(l: DatedLine): void {
@@ -309,20 +321,29 @@ function closestDay(month: number, day: number, near: IsoDay): IsoDay | null {
 	return best;
 }
 
-/** The type and notes fields under each heading (`## Last contact` then `- **Type**: call`). */
-function fieldsBySection(lines: readonly BodyLine[]): Map<number, { kind?: string; notes?: string }> {
-	const out = new Map<number, { kind?: string; notes?: string }>();
+/**
+ * Labels that make the fields of a heading (or of the note's top) the record of one call or
+ * meeting: `**Date:** Feb 9, 2026` beside `**Outcome:** …` or `**Attendees:** …` is the day it
+ * took place.
+ */
+const RECORD_LABEL = /^(?:outcome|result|attendees|participants|call type|meeting type|duration)$/i;
+
+/** The type and notes fields under each heading (`## Last contact` then `- **Type**: call`); 0 is the note's top. */
+function fieldsBySection(lines: readonly BodyLine[]): Map<number, { kind?: string; notes?: string; record?: string }> {
+	const out = new Map<number, { kind?: string; notes?: string; record?: string }>();
 	let heading = 0;
 	for (const { line, text } of lines) {
 		if (text.startsWith("#")) {
 			heading = line;
 			continue;
 		}
-		if (heading === 0 || !text.includes(":")) continue;
+		if (!text.includes(":")) continue;
 		const item = LIST_PREFIX.exec(text);
 		const m = LABEL.exec(item ? text.slice(item[0].length) : text.trim());
 		if (!m) continue;
 		const label = m[1].replace(/\*\*|__/g, "").trim();
+		if (RECORD_LABEL.test(label)) out.set(heading, { ...out.get(heading), record: (out.get(heading)?.record ?? label) });
+		if (heading === 0) continue;
 		const entry = out.get(heading) ?? {};
 		if (KIND_LABEL.test(label)) entry.kind ??= m[2].replace(/\*\*|__/g, "").trim();
 		else if (NOTES_LABEL.test(label)) entry.notes ??= m[2].replace(/\*\*|__/g, "").trim();

@@ -21,6 +21,28 @@ export interface Interaction {
 
 const NAME_DATE = /^(?:.*?[\s_-])?(\d{4})-?(\d{2})-?(\d{2})(?=$|[\s_.-])/;
 
+/** The date a note's name or title gives (`2026-01-20 - Acme beta feedback`, `call-prep-lexia-2026-02-26`), if any. */
+export function dateInName(name: string): IsoDay | null {
+	const m = NAME_DATE.exec(name);
+	if (!m) return null;
+	const day = `${m[1]}-${m[2]}-${m[3]}`;
+	return isIsoDay(day) ? day : null;
+}
+
+/** A date that opens or closes a title (`2026-01-20 - Acme beta feedback`, `Acme sync 2026-01-20`): the meeting's day. */
+function dateInTitle(title: string): IsoDay | null {
+	const m = /^\W*(\d{4}-\d{2}-\d{2})(?!\d)|(?<!\d)(\d{4}-\d{2}-\d{2})\W*$/.exec(title.trim());
+	const day = m?.[1] ?? m?.[2];
+	return day !== undefined && isIsoDay(day) ? day : null;
+}
+
+/** The day of the folder a note sits in, when the folder is named by one (`Meetings/2026-01-20/…`). */
+function dayFolder(path: string): IsoDay | null {
+	const parts = path.split("/");
+	const folder = parts.length >= 2 ? parts[parts.length - 2] : "";
+	return /^\d{4}-\d{2}-\d{2}$/.test(folder) && isIsoDay(folder) ? folder : null;
+}
+
 /** The link target a name or path is known by (links.ts). */
 export function linkTarget(name: string): string {
 	return linkKey(name);
@@ -140,18 +162,16 @@ export function readInteraction(path: string, data: Record<string, unknown>, set
 	const named = settings.peopleKeys.some((key) => fields.find([key]) !== null) || head.people.length > 0 || ATTENDEES_ANYWHERE.test(body.slice(0, 2000));
 	if (links.length === 0 && saysContact && !named) links = namesInTitle(`${title}\n${name.replace(/[_]+/g, " ")}`);
 	if (links.length === 0) return null;
-	let date: IsoDay | null = null;
-	const inName = NAME_DATE.exec(name);
-	if (inName) {
-		const day = `${inName[1]}-${inName[2]}-${inName[3]}`;
-		if (isIsoDay(day)) date = day;
-	}
+	let date: IsoDay | null = dateInName(name);
 	for (const key of saysContact ? ["date", "created"] : ["date"]) {
 		if (date !== null) break;
 		const v = readDateValue(fields.find([key])?.value);
 		if (v.kind === "date") date = v.date;
 	}
 	date ??= head.date;
+	// `# 2026-01-20 - Acme Corp Beta Feedback`, `Meetings/2026-01-20/acme-beta-feedback.md`: the
+	// title's date, then the day folder the note sits in.
+	date ??= dateInTitle(title) ?? dayFolder(path);
 	if (date === null) return null;
 	const words = `${type} ${name.replace(/[_-]+/g, " ")} ${title}`;
 	const channel = channelIn(type, settings) ?? channelIn(name.replace(/[_-]+/g, " "), settings) ?? channelIn(title, settings) ?? (/\bcall\b/i.test(words) ? "call" : "meeting");

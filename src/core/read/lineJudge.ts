@@ -86,7 +86,7 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
  * Words that say a line is about the person, not with them, in its first two clauses: a mention,
  * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
  */
-const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced as|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
 
 /**
  * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
@@ -98,11 +98,21 @@ const DETAILS_LABEL = /^(?:e-?mail(?: address)?|phone(?: number)?|mobile|cell|te
 
 /** `next: …`, `next step:`, `next call:` in the words. */
 const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|check[- ]?in|call|meeting)?\s*:/i;
+/**
+ * `Next week (Feb 17): follow-up call`, `next call Feb 17`: a next-step wording opening the line
+ * before its date, without a colon (`Discussed next steps on the Feb 3 call` is a contact).
+ */
+const NEXT_BEFORE = /^[\s*_>([]*(?:the\s+)?next\s+(?:week|month|quarter|time|call|meeting|contact|touch|follow[- ]?up|check[- ]?in|sync|demo)\b/i;
 /** A date that a next step is promised by: `follow up by DATE`, `(by DATE)`, `due DATE`. */
 const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or before)[\s(]*$/i;
 /** Words of intent: the contact is still to come. */
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
 const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
+/**
+ * An arrangement before the day it names: `Agreed to a follow-up on April 13th`, `pencilled in a
+ * call for 3/4`. After a date (`2026-03-02: agreed on pricing`) it is what was said that day.
+ */
+const ARRANGED = /\b(?:agreed (?:to|on)|arranged|pencil+ed in|lined up)\b/i;
 /** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
 const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
@@ -142,15 +152,23 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	// Next-step wordings: in the words, the label, an open task, or a next-steps section.
 	const timeCue =
 		(NEXT_WORDING.test(input.before) || (label !== "" && NEXT_WORDING.test(`${label}:`)) ? "next:" : null) ??
+		(NEXT_BEFORE.test(input.before) ? `"${NEXT_BEFORE.exec(input.before)![0]}"` : null) ??
 		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
 		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
+		cue(ARRANGED, input.before) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
 	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
+	// `# Call prep: Jay Carter` then `**Meeting:** Intro call — Thu Feb 26`: the meeting it prepares
+	// is still to come when it was written; its other dates are research (README).
+	if (section?.role === "prep") {
+		if (negative === null && contactWord !== null && input.mark?.toLowerCase() !== "x") return { verdict: "next", cues: [...cues, "time prep"], reason: null };
+		return { verdict: "none", cues, reason: "written to prepare a meeting: only the meeting itself is a next step" };
+	}
 
 	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.
 	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));

@@ -4,7 +4,7 @@ import { parseClauses, type Outcome } from "../text/clauses";
 import { isIsoDay, type ClockTime, type IsoDay } from "../text/dates";
 import { describeValue, detach, Fields, normalizeKey, readDateValue, readFrontmatter, readTags, readText, type FrontmatterRead, type GivenFrontmatter } from "../text/frontmatter";
 import { parseCounts } from "../text/yaml";
-import { readInteraction, type Interaction } from "./interactions";
+import { dateInName, readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
@@ -319,7 +319,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
 	const rejected = new Set<number>();
 	const touches = readTouches(body.touchLines, settings, report, rejected);
-	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null }, touches, rejected, own.nextFollowUp, settings, report);
+	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null, named: dateInName(noteName(path)) }, touches, rejected, own.nextFollowUp, settings, report);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body, settings),

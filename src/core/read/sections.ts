@@ -8,7 +8,7 @@ import { linksAsText } from "../text/wikilink";
 import { memo } from "../text/memo";
 import type { TouchbaseSettings } from "../settings/settings";
 
-export type SectionRole = "log" | "next" | "theirs";
+export type SectionRole = "log" | "next" | "theirs" | "prep";
 
 export interface Section {
 	/** The heading's title as written, markdown emphasis removed. */
@@ -32,6 +32,8 @@ export function titleWords(title: string): string {
 
 const THEIRS_TITLE = /\b(?:they owe|their (?:tasks|action items|to-?dos?|commitments)|waiting (?:on|for))\b/;
 const NEXT_TITLE = /\b(?:next|upcoming|planned|scheduled|to do|todo|to-do)\b/;
+/** `# Call prep: Jay Carter`, `## Meeting prep`: written before the meeting, whose date is still to come. */
+const PREP_TITLE = /\b(?:prep|preparation)\b/;
 
 /** One pattern per list of section words: a word must be the whole title, or start or end it. */
 const sectionPattern = memo(8, (words: string): RegExp => {
@@ -47,6 +49,7 @@ export function sectionRole(title: string, settings: TouchbaseSettings): Section
 	const words = titleWords(title);
 	// `## Things they owe me`, `## Waiting on`: their tasks, no contact of yours.
 	if (THEIRS_TITLE.test(words)) return "theirs";
+	if (PREP_TITLE.test(words)) return "prep";
 	if (words === "" || !sectionPattern(settings.logSections.join("\n")).test(words)) return null;
 	return NEXT_TITLE.test(words) ? "next" : "log";
 }
@@ -67,7 +70,15 @@ export class SectionStack {
 
 	/** The innermost heading with a role: a dated heading under `## Log` is in the log. */
 	withRole(): Section | null {
-		for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i].role !== null) return this.stack[i];
+		return this.above(Infinity);
+	}
+
+	/**
+	 * The innermost heading with a role above a heading of `level`: its parents only, not the
+	 * sibling before it (`### 1:1 prep` does not hold the `### 1:1 notes` after it).
+	 */
+	above(level: number): Section | null {
+		for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i].level < level && this.stack[i].role !== null) return this.stack[i];
 		return null;
 	}
 }

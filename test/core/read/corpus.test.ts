@@ -27,6 +27,10 @@ const EXPECTED_WRONG = new Set<string>([
 	"abhiroopb+ai-pm-os:people/README.md",
 	// The second round's vaults (SOURCES.md): what the rules of round 2 left wrong.
 	"tim-vid-cocnrete+AI-First-Work-with-companie:Docs/SePersonalCRM/MainCRM/Contacts/Contact-F/Contact-F.md",
+	// The fourth round's vaults (SOURCES.md): what the rules of round 4 left wrong.
+	"DansiDanutz+Memory:data/memories/sample_contact_001/shared.md",
+	"bbuch82+agentic-second-brain-guide:40_Network/People/Kim_Sarah.md",
+	"bbuch82+agentic-second-brain-guide:10_Journal/2026/02/2026-02-20.md",
 ]);
 
 function files(dir: string): string[] {

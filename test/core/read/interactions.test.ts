@@ -127,6 +127,33 @@ describe("an interaction note, read from its first lines", () => {
 		expect(body("Notes/2026-03-02.Plan.md", "---\nwith: Ada\n---\n")).toMatchObject({ date: "2026-03-02" });
 	});
 
+	it("is dated by a date opening or closing its title, else by the day folder it sits in, after its name and keys", () => {
+		// julianharty/Dex (round 4): `# 2026-01-20 - Acme Corp Beta Feedback` in `Meetings/2026-01-20/`.
+		const attendees = "**Attendees:** Sarah Chen (Acme Corp)\n";
+		expect(body("Inbox/Meetings/acme-beta-feedback.md", `# 2026-01-20 - Acme Corp Beta Feedback\n\n${attendees}`)).toMatchObject({ date: "2026-01-20", links: ["=sarah chen"] });
+		expect(body("Inbox/Meetings/partner.md", `# Acme sync 2026-01-20\n\n${attendees}`)).toMatchObject({ date: "2026-01-20" });
+		expect(body("Inbox/Meetings/2026-01-23/partner.md", `# Partner Discovery Call\n\n${attendees}`)).toMatchObject({ date: "2026-01-23", channel: "call" });
+		// Its name, its keys and a Date: line come first.
+		expect(body("Inbox/Meetings/2026-01-23/2026-01-22 partner.md", `# 2026-01-21 - Partner\n\n${attendees}`)).toMatchObject({ date: "2026-01-22" });
+		expect(body("Inbox/Meetings/2026-01-23/partner.md", `# 2026-01-21 - Partner\nDate: 2026-01-20\n${attendees}`)).toMatchObject({ date: "2026-01-20" });
+		// Negative controls: a date inside the title is no title date, a folder named otherwise no day folder,
+		// and an impossible date none at all.
+		expect(body("Inbox/Meetings/partner.md", `# Partner review of 2026-01-21 numbers\n\n${attendees}`)).toBeNull();
+		expect(body("Inbox/Meetings/2026-01/partner.md", `# Partner\n\n${attendees}`)).toBeNull();
+		expect(body("Inbox/Meetings/2026-02-30/partner.md", `# Partner\n\n${attendees}`)).toBeNull();
+		expect(body("Inbox/Meetings/partner.md", `# 2026-02-30 - Partner\n\n${attendees}`)).toBeNull();
+	});
+
+	it("reaches the person note a plain Attendees name stands for, `Sarah_Chen.md` included", () => {
+		const index = new ProspectIndex(settingsWith({ prospectFolders: ["People"] }));
+		index.update("People/External/Sarah_Chen.md", "# Sarah Chen\n");
+		index.update("People/External/Tom_Wilson.md", "# Tom Wilson\n");
+		index.update("Inbox/Meetings/2026-01-20/acme-beta-feedback.md", "# 2026-01-20 - Acme Corp Beta Feedback\n\n**Attendees:** Sarah Chen (Acme Corp)\n");
+		const touches = (path: string) => index.report("2026-11-28").entries.find((e) => e.prospect.path === path)!.prospect.touches.map((t) => [t.date, t.source]);
+		expect(touches("People/External/Sarah_Chen.md")).toEqual([["2026-01-20", "Inbox/Meetings/2026-01-20/acme-beta-feedback.md"]]);
+		expect(touches("People/External/Tom_Wilson.md")).toEqual([]);
+	});
+
 	it("takes its channel from its type, else its name, else its title, else meeting", () => {
 		expect(body("Notes/2026-03-02 Plan.md", "---\ntype: phone\nwith: Ada\n---\n")?.channel).toBe("phone");
 		expect(body("Notes/2026-03-02_lunch_with_ada.md", "---\nwith: Ada\n---\n")?.channel).toBe("lunch");

@@ -279,3 +279,83 @@ describe("a manager's running notes under dated headings", () => {
 		]);
 	});
 });
+
+// Round 4 of the real-note corpus (test/fixtures/real/SOURCES.md): cues a salesperson's notes use in
+// any vault, each with its negative control.
+describe("a mention in a log section", () => {
+	it.each(["Named in", "Referenced in", "Cited in", "Tagged in", "Listed in", "Appears in"])("%s … is no contact; the same line saying what they did is one", (words) => {
+		expect(days(note().line("## Recent interactions", `- **2026-02-10 16:10:** ${words} the SOW010 document's title.`))).toEqual([]);
+		expect(days(note().line("## Recent interactions", "- **2026-02-10 16:10:** Sent the SOW010 document."))).toEqual(["2026-02-10"]);
+	});
+});
+
+describe("time: a next-step wording before the date, without a colon", () => {
+	it("`Next week (Feb 17)` and `next call` opening the line make a next step, in a log section too; `Last week`, `the next day` and next steps discussed do not", () => {
+		const next = note().line("## Timeline", "- **Next week (Feb 17, 2026):** Follow-up call, send design review");
+		expect([days(next), nexts(next)]).toEqual([[], ["2026-02-17"]]);
+		expect(nexts(note().line("- Next call Mar 3, 2026 with Dana"))).toEqual(["2026-03-03"]);
+		const last = note().line("## Timeline", "- **Last week (Feb 17, 2026):** Follow-up call");
+		expect([days(last), nexts(last)]).toEqual([["2026-02-17"], []]);
+		expect(days(note().line("- The next day (Feb 18, 2026) she called back"))).toEqual(["2026-02-18"]);
+		expect(days(note().line("- Discussed next steps on the Feb 3, 2026 call"))).toEqual(["2026-02-03"]);
+	});
+
+	it.each(["Agreed to a 15-minute follow-up on", "Agreed on a call for", "Pencilled in a call for", "Arranged a demo for", "Lined up a call for"])("`%s DATE` is a next step; a follow-up that took place is a contact", (words) => {
+		const b = note().line(`- Outcome: ${words} April 13, 2026`);
+		expect([days(b), nexts(b)]).toEqual([[], ["2026-04-13"]]);
+		const held = note().line("- Outcome: Had the follow-up call on April 13, 2026");
+		expect([days(held), nexts(held)]).toEqual([["2026-04-13"], []]);
+		// After the date, an arrangement is what was said that day.
+		const said = note().line("- April 13, 2026: agreed on pricing over a call");
+		expect([days(said), nexts(said)]).toEqual([["2026-04-13"], []]);
+	});
+});
+
+describe("a note that prepares a meeting", () => {
+	it("holds the meeting as a next step and its research as no contact; a note of the meeting holds a contact", () => {
+		const prep = note().line("# Call prep: Jay Carter — Lexia", "", "**Meeting:** Intro call — Thu Feb 26, 2026, 11:30 AM", "- Lexia shipped accessibility updates on 2026-01-10");
+		expect([days(prep), nexts(prep)]).toEqual([[], ["2026-02-26"]]);
+		expect((read(prep).prospect!.unused ?? []).map((u) => u.reason)).toEqual(["written to prepare a meeting: only the meeting itself is a next step"]);
+		const notes = note().line("# Call notes: Jay Carter — Lexia", "", "**Meeting:** Intro call — Thu Feb 26, 2026, 11:30 AM");
+		expect([days(notes), nexts(notes)]).toEqual([["2026-02-26"], []]);
+	});
+
+	it("ends at the next heading of its level: `### 1:1 prep` does not hold the `### 1:1 notes` after it", () => {
+		const b = note().line("## Running notes", "", "### 2026-02-05 — 1:1 prep", "- agenda", "", "### 2026-02-05 — 1:1 notes", "- merged today");
+		expect([days(b), nexts(b)]).toEqual([["2026-02-05"], []]);
+		const prepOnly = note().line("## Running notes", "", "### 2026-02-05 — 1:1 prep", "- agenda");
+		expect([days(prepOnly), nexts(prepOnly)]).toEqual([[], []]);
+	});
+});
+
+describe("the fields of a call or meeting record", () => {
+	it("a Date label beside an Outcome or Attendees label is the day of the contact, under a heading or at the note's top", () => {
+		const ned = note().line("# Ned - Denali AI (Feb 9, 2026)", "", "**Date:** Feb 9, 2026  ", "**Contact:** Ned  ", "**Outcome:** paid pilot likely");
+		expect(touches(ned)).toEqual([["2026-02-09", null, "paid pilot likely"]]);
+		expect(days(note().line("**Date:** Feb 9, 2026", "**Attendees:** Ned, Ana"))).toEqual(["2026-02-09"]);
+		expect(days(note().line("## Call", "- **Date**: 2026-02-09", "- **Call type**: discovery"))).toEqual(["2026-02-09"]);
+	});
+
+	it("a Date label among other fields is none, and a record's fields do not reach the next heading", () => {
+		expect(days(note().line("# Ned - Denali AI", "", "**Date:** Feb 9, 2026", "**Company:** Denali AI"))).toEqual([]);
+		expect(days(note().line("# Ned", "**Outcome:** pilot likely", "## Research", "**Date:** Feb 9, 2026"))).toEqual([]);
+		expect(days(note().line("# Ned", "**Outcome:** pilot likely", "**Founded:** Feb 9, 2016"))).toEqual([]);
+	});
+});
+
+describe("the year of a month-day from the date in the file name", () => {
+	const yearOf = (path: string, b: ReturnType<typeof note>) => b.read(path, migrateSettings(undefined)).prospect!.touches.map((t) => [t.date, t.year]);
+	it("comes after a full date in the note and before created; the nearest day to it", () => {
+		expect(yearOf("Prospects/lexia-2026-02-26.md", note().line("## Log", "- Thu Feb 26 — intro call with Jay"))).toEqual([["2026-02-26", "the date in the file name"]]);
+		expect(yearOf("Prospects/lexia-2026-01-02.md", note().line("## Log", "- Dec 30 — call with Jay"))).toEqual([["2025-12-30", "the date in the file name"]]);
+		expect(yearOf("Prospects/lexia-2026-02-26.md", note().line("## Log", "- 2025-06-01 — email", "- Feb 26 — call"))).toEqual([["2025-06-01", undefined], ["2025-02-26", "the nearest full date (line 2)"]]);
+		expect(yearOf("Prospects/lexia-2026-02-26.md", note().fm("created: 2024-02-01").line("## Log", "- Feb 26 — call"))).toEqual([["2026-02-26", "the date in the file name"]]);
+	});
+
+	it("is none without a date in the name: the month-day is a problem, not a guess", () => {
+		const b = note().line("## Log", "- Thu Feb 26 — intro call with Jay");
+		expect(yearOf("Prospects/lexia.md", b)).toEqual([]);
+		expect(b.read("Prospects/lexia.md", migrateSettings(undefined)).problems.map((p) => p.message)).toEqual(["date without a year: give the year, or a full date before it"]);
+		expect(yearOf("Prospects/lexia-2026-02-30.md", b)).toEqual([]);
+	});
+});
