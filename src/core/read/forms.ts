@@ -38,6 +38,8 @@ export interface UnusedDate {
 	reason: string;
 	/** The cues the judge saw. */
 	cues?: string[];
+	/** Where a month-day's year came from, when not written: an edit elsewhere may change it. */
+	year?: string;
 }
 
 export interface FormsRead {

@@ -105,6 +105,17 @@ const NEXT_WORDING = /\bnext\s*(?:steps?|actions?|contact|touch|follow[- ]?up|ch
 const NEXT_BEFORE = /^[\s*_>([]*(?:the\s+)?next\s+(?:week|month|quarter|time|call|meeting|contact|touch|follow[- ]?up|check[- ]?in|sync|demo)\b/i;
 /** A date that a next step is promised by: `follow up by DATE`, `(by DATE)`, `due DATE`. */
 const BY_DATE = /\b(?:by|before|no later than|due(?: on| by)?|around|on or before)[\s(]*$/i;
+/**
+ * A day a next step may start from: `Send a lunch invite (from 17 June onward)`, `not before
+ * March 3`. The first needs `onward` after the date (`from 2026-03-02` alone dates a past event).
+ */
+const FROM_ONWARD = /\bfrom[\s(]*$/i;
+const ONWARD = /^[\s,)]*onwards?\b/i;
+const NOT_BEFORE = /\b(?:not before|no earlier than|not until)[\s(]*$/i;
+/** `Demo call held 2026-03-31 (rescheduled from …)`: said to have taken place that day, so no plan. */
+const HELD = /\b(?:held|took place|happened|completed|went ahead)\s*(?:on\s*)?$/i;
+/** `Customer since 2024-03-01`, `testing since Mar 27`: a state that began that day, not a contact. */
+const SINCE = /\bsince[\s(]*$/i;
 /** Words of intent: the contact is still to come. */
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
 const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
@@ -155,11 +166,13 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		(NEXT_BEFORE.test(input.before) ? `"${NEXT_BEFORE.exec(input.before)![0]}"` : null) ??
 		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
-		(section?.role === "log" ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
+		(FROM_ONWARD.test(input.before) && ONWARD.test(words.slice(input.before.length)) ? `"from DATE onward"` : null) ??
+		(NOT_BEFORE.test(input.before) ? `"${NOT_BEFORE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
+		(section?.role === "log" || HELD.test(input.before) ? null : cue(INTENT, head) ?? cue(SCHEDULED, head)) ??
 		cue(ARRANGED, input.before) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
-	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
+	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2) ?? (SINCE.test(input.before) ? "since" : null);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);

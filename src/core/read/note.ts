@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -505,7 +505,8 @@ function addFormFindings(
 	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
 	const days = new Map(touches.map((x) => [x.date, x]));
 	const fromForms = new Set<Touch>();
-	const sameDay = (line: number, text: string, kept: number) => ({ line, text, reason: `the same day as line ${kept}: one contact, counted once` });
+	// A dropped line keeps its year's source: a new dated line may move it to another day (src/core/write/parsedNote.ts reads the note again then).
+	const sameDay = (line: number, text: string, kept: number, year: string | undefined) => ({ line, text, reason: `the same day as line ${kept}: one contact, counted once`, ...(year && year !== "written" && year !== "the full date on its line" ? { year } : {}) });
 	for (const found of read.found) {
 		if (found.kind === "next") {
 			next.push({ date: found.date, time: null, line: found.line, from: found.form, ...(found.cues ? { cues: found.cues } : {}), ...(found.year ? { year: found.year } : {}) });
@@ -525,10 +526,10 @@ function addFormFindings(
 			touches[touches.indexOf(same)] = touch;
 			days.set(found.date, touch);
 			fromForms.add(touch);
-			read.unused.push(sameDay(same.line, same.raw, touch.line));
+			read.unused.push(sameDay(same.line, same.raw, touch.line, same.year));
 			continue;
 		}
-		read.unused.push(sameDay(found.line, touch.raw, same.line));
+		read.unused.push(sameDay(found.line, touch.raw, same.line, found.year));
 	}
 	touches.sort((a, b) => a.line - b.line);
 	// `Feb 30 & 2026-03-01`: the line may still give a contact by its other date.

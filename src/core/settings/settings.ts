@@ -154,6 +154,8 @@ export const LOG_SECTIONS: readonly string[] = [
 	"touchpoints", "touches", "follow-ups", "follow ups", "followups", "last contact", "next steps", "next step",
 	"activity", "activity log", "communication", "communications", "correspondence", "conversations", "calls",
 	"call log", "meeting log", "meeting notes", "notes from calls", "outreach", "engagement",
+	// Where the first contact is written down: `## How we met` then `- Welcome day, 16 June 2026`.
+	"how we met", "first met", "first contact", "first meeting",
 ];
 
 /** Words that make a dated line no contact, whatever else it says (README, "Bringing your existing notes"). */
@@ -169,6 +171,8 @@ export const NOT_CONTACT_WORDS: readonly string[] = [
 	"verified", "web search",
 	// Getting ready for a meeting ("1:1 prep", "talking points") is not the meeting.
 	"prep", "preparation", "talking points",
+	// What they did with the product, not with you ("2026-03-27: started testing, tried the email workflow").
+	"signed up", "started testing", "started using", "started a trial", "started the trial",
 ];
 
 export interface FrontmatterKeys {

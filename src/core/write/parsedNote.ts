@@ -228,7 +228,8 @@ export class ParsedNote {
  */
 function yearFromContext(read: NoteRead, prospect: ProspectNote): boolean {
 	const guessed = (year: string | undefined): boolean => year !== undefined && year !== "written" && year !== "the full date on its line";
-	return prospect.touches.some((t) => guessed(t.year)) || prospect.nextFollowUp.some((n) => guessed(n.year)) || read.problems.some((p) => p.message === YEARLESS);
+	// A month-day dropped as the same day as another line counts too: a new date may move it to another day.
+	return prospect.touches.some((t) => guessed(t.year)) || prospect.nextFollowUp.some((n) => guessed(n.year)) || (prospect.unused ?? []).some((u) => guessed(u.year)) || read.problems.some((p) => p.message === YEARLESS);
 }
 
 /** The prospect with the touches of its interaction notes added, each day counted once, as the index does. */

@@ -359,3 +359,47 @@ describe("the year of a month-day from the date in the file name", () => {
 		expect(yearOf("Prospects/lexia-2026-02-30.md", b)).toEqual([]);
 	});
 });
+
+describe("where the first meeting is written down", () => {
+	it.each(["How we met", "First met", "First contact", "First meeting"])("a dated bullet under ## %s is the contact of that day, without a contact word; under another heading it is none", (title) => {
+		expect(days(note().line(`## ${title}`, "- Welcome day for CAST, 16 June 2026"))).toEqual(["2026-06-16"]);
+		expect(days(note().line("## Basic info", "- Welcome day for CAST, 16 June 2026"))).toEqual([]);
+	});
+});
+
+describe("a day a next step may start from", () => {
+	it("`(from DATE onward)` and `not before DATE` make a next step, not a contact that day", () => {
+		const onward = note().line("## Follow-up", "- Send lunch invite once she has her laptop (from 17 June 2026 onward)");
+		expect([days(onward), nexts(onward)]).toEqual([[], ["2026-06-17"]]);
+		const notBefore = note().line("- Send lunch invite, not before 17 June 2026");
+		expect([days(notBefore), nexts(notBefore)]).toEqual([[], ["2026-06-17"]]);
+	});
+
+	it("`from DATE` without onward dates what happened then: the lunch is a contact", () => {
+		const from = note().line("- Lunch with Dana, notes from 17 June 2026 attached");
+		expect([days(from), nexts(from)]).toEqual([["2026-06-17"], []]);
+	});
+});
+
+describe("what they did with the product, and a state since a day", () => {
+	it("`started testing`, `signed up` on a day is no contact, even naming the email workflow; an email to them that day is one", () => {
+		expect(days(note().line("## Sales progress", "- 2026-03-27: Moe started testing on web app, tried email workflow too"))).toEqual([]);
+		expect(days(note().line("## Sales progress", "- 2026-03-27: Signed up for the trial"))).toEqual([]);
+		expect(days(note().line("## Sales progress", "- 2026-03-27: Emailed Moe the onboarding steps"))).toEqual(["2026-03-27"]);
+	});
+
+	it("`since DATE` is a state that began that day, even in a log section; a call on that day is a contact", () => {
+		expect(days(note().line("## Timeline", "- Customer since 2024-03-01"))).toEqual([]);
+		expect(days(note().line("- Moe actively testing since 2026-03-27, no call yet"))).toEqual([]);
+		expect(days(note().line("## Timeline", "- 2024-03-01 — call with Dana, a customer since"))).toEqual(["2024-03-01"]);
+	});
+});
+
+describe("a contact said to have taken place", () => {
+	it("`Demo call held DATE (rescheduled from …)` is a contact that day, not a plan; `rescheduled to DATE` is a next step", () => {
+		const held = note().line("- Demo call held 2026-03-31 at 9am UK time (rescheduled from 2026-03-30)");
+		expect([days(held), nexts(held)]).toEqual([["2026-03-31"], []]);
+		const moved = note().line("- Demo call rescheduled to 2026-03-31");
+		expect([days(moved), nexts(moved)]).toEqual([[], ["2026-03-31"]]);
+	});
+});
