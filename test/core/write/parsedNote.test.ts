@@ -125,3 +125,27 @@ describe("each command parses its note once", () => {
 		});
 	}
 });
+
+describe("a month-day counted once with a line of the same day", () => {
+	// `Sent proposal on Feb 10` below `**Last Contact**: 2026-02-10` is that day's contact, counted
+	// once; the line a command writes (2026-11-23) is nearer, so a fresh read gives Feb 10 another
+	// year: the command reads the note again (README, "Bringing your existing notes").
+	const body = (sent: string) => `# Startup XYZ\n\n- **Stage**: prospect\n- **Last Contact**: 2026-02-10\n\n## Notes\nAI consulting. Sent proposal on ${sent}, awaiting response.\n`;
+	const path = "Prospects/Startup XYZ.md";
+
+	it("is read again after a command writes a date near it, and says what a fresh read says", () => {
+		const note = ParsedNote.read(path, body("Feb 10"), S);
+		parseCounts.notes = 0;
+		logOn(note, LOG);
+		expect(parseCounts.notes).toBe(1);
+		expect(standing(note.prospect, S)).toEqual(standing(readNote(path, note.text, S).prospect, S));
+	});
+
+	it("with its year written, is not read again: nothing can move it", () => {
+		const note = ParsedNote.read(path, body("2026-02-10"), S);
+		parseCounts.notes = 0;
+		logOn(note, LOG);
+		expect(parseCounts.notes).toBe(0);
+		expect(standing(note.prospect, S)).toEqual(standing(readNote(path, note.text, S).prospect, S));
+	});
+});
