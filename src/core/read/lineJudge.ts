@@ -172,7 +172,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		cue(ARRANGED, input.before) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
-	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2) ?? (SINCE.test(input.before) ? "since" : null);
+	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
@@ -183,6 +183,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		return { verdict: "none", cues, reason: "written to prepare a meeting: only the meeting itself is a next step" };
 	}
 
+	if (SINCE.test(input.before)) return { verdict: "none", cues: [...cues, 'time "since"'], reason: "a state since that day, not a contact" };
 	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.
 	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));
 	if (negative !== null && !(timeCue !== null && (followUp !== null || dueNext))) {

@@ -390,6 +390,7 @@ describe("what they did with the product, and a state since a day", () => {
 
 	it("`since DATE` is a state that began that day, even in a log section; a call on that day is a contact", () => {
 		expect(days(note().line("## Timeline", "- Customer since 2024-03-01"))).toEqual([]);
+		expect(read(note().line("## Timeline", "- Customer since 2024-03-01")).prospect!.unused?.map((u) => u.reason)).toEqual(["a state since that day, not a contact"]);
 		expect(days(note().line("- Moe actively testing since 2026-03-27, no call yet"))).toEqual([]);
 		expect(days(note().line("## Timeline", "- 2024-03-01 — call with Dana, a customer since"))).toEqual(["2024-03-01"]);
 	});
