@@ -10,10 +10,11 @@ import type { Outcome } from "../text/clauses";
 import type { NextStep } from "../text/nextClause";
 import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
+import { BUCKETS, type DueEntry } from "../rules/due";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
-export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}4` as const;
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}5` as const;
 
 /**
  * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
@@ -47,8 +48,12 @@ export interface FileStamp {
 /** One note in the file: its stamp and its read, as the JSON text `encodeRead` gives. */
 export interface CacheEntry extends FileStamp {
 	read: string;
+	/** The prospect's due row for one day (`encodeDueRow`), or absent: the plugin's, never the CLI's. */
+	row?: string;
 	/** The line's checksum as the file held it (`checksum`); absent for an entry not read from a file. */
 	sum?: string;
+	/** The line before its checksum, as the file held it: what `sum` is checked against. */
+	body?: string;
 }
 
 /** The file's first line. */
@@ -87,9 +92,10 @@ export type LoadedCache =
 	| { ok: false; reason: "foreign" | "corrupt"; message: string };
 
 // The file is lines: a header (JSON, with its checksum), one line per note, and a last line
-// `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>SUM`: the
-// path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
-// `encodeRead` text, SUM the `checksum` of the line before its last tab. JSON text never holds a
+// `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>ROW<tab>SUM`:
+// the path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
+// `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `checksum` of the line before
+// its last tab. JSON text never holds a
 // raw tab or line break, so lines and fields split without parsing the reads: a note's line is
 // checked and its read parsed only when its stamp matched (`cachedRead`), and a note that did
 // not change is written back as it was read.
@@ -140,8 +146,9 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const t2 = t1 < 0 ? -1 : text.indexOf("\t", t1 + 1);
 	const t3 = t2 < 0 ? -1 : text.indexOf("\t", t2 + 1);
 	const t4 = t3 < 0 ? -1 : text.indexOf("\t", t3 + 1);
-	const t5 = text.lastIndexOf("\t", to);
-	if (t4 < 0 || t4 >= to || t5 <= t4) return null;
+	const t5 = t4 < 0 ? -1 : text.indexOf("\t", t4 + 1);
+	const t6 = text.lastIndexOf("\t", to);
+	if (t5 < 0 || t5 >= to || t6 <= t5) return null;
 	let path: unknown;
 	try {
 		path = JSON.parse(text.slice(from, t1));
@@ -153,14 +160,18 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const ctimeText = text.slice(t3 + 1, t4);
 	const ctime = ctimeText === "" ? undefined : Number(ctimeText);
 	const read = text.slice(t4 + 1, t5);
-	const sum = text.slice(t5 + 1, to);
+	const rowText = text.slice(t5 + 1, t6);
+	const sum = text.slice(t6 + 1, to);
 	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || read === "" || !/^[0-9a-f]{8}$/.test(sum)) return null;
-	return { path, entry: ctime === undefined ? { mtime, size, read, sum } : { mtime, size, ctime, read, sum } };
+	const body = text.slice(from, t6);
+	const entry: CacheEntry = ctime === undefined ? { mtime, size, read, sum, body } : { mtime, size, ctime, read, sum, body };
+	if (rowText !== "") entry.row = rowText;
+	return { path, entry };
 }
 
 /** A note's line without its checksum: what the checksum is of. */
 function lineBody(path: string, e: CacheEntry): string {
-	return `${pathText(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	return `${pathText(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}\t${e.row ?? ""}`;
 }
 
 /**
@@ -170,7 +181,7 @@ function lineBody(path: string, e: CacheEntry): string {
  * is only decoded and checked.
  */
 export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead): NoteRead | null {
-	if (entry.sum !== undefined && checksum(lineBody(path, entry)) !== entry.sum) return null;
+	if (entry.sum !== undefined && checksum(entry.body ?? lineBody(path, entry)) !== entry.sum) return null;
 	let read: NoteRead;
 	try {
 		read = decode(entry.read);
@@ -598,4 +609,46 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isFiniteNumber(value: unknown): value is number {
 	return typeof value === "number" && Number.isFinite(value);
+}
+
+// ---- a prospect's due row ----
+//
+// The plugin keeps, beside a prospect's record, its due entry as worked out on the day the file
+// was written (docs/performance.md, "Restart"): a restart on that day takes it as it is instead of
+// working it out again. It is used only on that day, for the same due settings (the file's key
+// covers the others), and only for a prospect no interaction note adds touches to; on any other
+// day the entry is worked out from the record, as before.
+
+const BUCKET_NAMES = new Set<string>(BUCKETS);
+
+/** The row of `entry`, worked out on `day` with the due settings `dueSettings` (ProspectIndex). */
+export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string): string {
+	return ascii(JSON.stringify([day, dueSettings, entry.bucket, entry.next, entry.doneCount, entry.lastTouch, entry.days, entry.effectiveStatus, entry.cold, entry.daysSinceTouch]));
+}
+
+/** The day a row was made on, or null when the text is not a row. */
+export function dueRowDay(text: string): IsoDay | null {
+	return text.startsWith('["') && ISO_DAY.test(text.slice(2, 12)) ? text.slice(2, 12) : null;
+}
+
+/**
+ * `prospect`'s due entry from its row, when the row was made on `day` with `dueSettings`; null
+ * otherwise, or when the row is not a well-formed one (the entry is then worked out again).
+ */
+export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
+	if (dueRowDay(text) !== day) return null;
+	let v: unknown;
+	try {
+		v = JSON.parse(text);
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(v) || v.length !== 10 || v[0] !== day || v[1] !== dueSettings) return null;
+	const [, , bucket, next, doneCount, lastTouch, days, effectiveStatus, cold, daysSinceTouch] = v as unknown[];
+	const count = (x: unknown): boolean => typeof x === "number" && Number.isInteger(x);
+	const nextOk = next === null || (isObject(next) && isDay(next.date) && clockOrNull(next.time) && typeof next.suggested === "boolean" && isStr(next.source) && strOrNull(next.channel) && strOrNull(next.text) && strOrNull(next.objective) && lineOrNull(next.line));
+	const lastOk = lastTouch === null || (isObject(lastTouch) && isDay(lastTouch.date) && clockOrNull(lastTouch.time) && strOrNull(lastTouch.summary) && strOrNull(lastTouch.channel));
+	if (!BUCKET_NAMES.has(bucket as string) || !nextOk || !count(doneCount) || !lastOk || !(days === null || count(days)) || !STATUSES.has(effectiveStatus as string) || typeof cold !== "boolean" || !(daysSinceTouch === null || count(daysSinceTouch))) return null;
+	// The keys in computeDue's order, so what is shown of it is the same bytes.
+	return { prospect, bucket, next, doneCount, lastTouch, days, effectiveStatus, cold, daysSinceTouch } as DueEntry;
 }
