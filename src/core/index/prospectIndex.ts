@@ -1,5 +1,7 @@
 // core/index, step 5 (docs/architecture.md): many notes. The sorted due list kept note by note, and the persisted reads.
-import { compareEntries, computeDue, type DueEntry } from "../rules/due";
+import { compareEntries, computeDue, KEPT, type DueEntry } from "../rules/due";
+import { weekTouches } from "../rules/stats";
+import { openTimed } from "../rules/reminderSchedule";
 import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueReport";
 import type { IsoDay } from "../text/dates";
 import type { Interaction } from "../read/interactions";
@@ -133,7 +135,14 @@ export class ProspectIndex {
 		const known = this.dueOf.get(path);
 		const dueSettings = dueSettingsOf(this.settings);
 		if (known === undefined || !known.alone || known.today !== today || known.settings !== this.settings || known.dueSettings !== dueSettings) return null;
-		return encodeDueRow(known.entry, today, dueSettings);
+		const entry = known.entry;
+		// What the row brings the week line and the reminders: kept from its own row, else worked out.
+		let kept = entry[KEPT];
+		if (kept?.day !== today) {
+			const [touches, answers] = weekTouches(entry, today);
+			kept = { day: today, touches, answers, timed: openTimed(entry).filter((t) => t.check === "open" && t.time !== null) };
+		}
+		return encodeDueRow(entry, today, dueSettings, kept);
 	}
 
 	/**

@@ -10,7 +10,7 @@ import type { Outcome } from "../text/clauses";
 import type { NextStep } from "../text/nextClause";
 import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
-import { BUCKETS, type DueEntry } from "../rules/due";
+import { BUCKETS, KEPT, type DueEntry, type Kept } from "../rules/due";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
@@ -180,7 +180,7 @@ function lineBody(path: string, e: CacheEntry): string {
  * (`isNoteRead`). The caller then reads the note itself. An entry made in this run (no `sum`)
  * is only decoded and checked.
  */
-export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead): NoteRead | null {
+export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead, lazy = false): NoteRead | null {
 	if (entry.sum !== undefined && checksum(entry.body ?? lineBody(path, entry)) !== entry.sum) return null;
 	let read: NoteRead;
 	try {
@@ -188,7 +188,7 @@ export function cachedRead(path: string, entry: CacheEntry, decode: (text: strin
 	} catch {
 		return null;
 	}
-	return isNoteRead(read, path) ? read : null;
+	return isNoteRead(read, path, lazy) ? read : null;
 }
 
 /** The file's text for these notes, in the Map's order (the same vault gives the same bytes). */
@@ -504,7 +504,12 @@ const DAY_MARK = "@";
 export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | null {
 	try {
 		const { read: small, settled } = compact(read, day);
-		const text = ascii(JSON.stringify(encodeValue(packRead(small, settled))));
+		const packed = packRead(small, settled);
+		const p = packed.prospect;
+		// A prospect's touches after the rest: a restart may leave them undecoded until first read (`decodeLazy`).
+		const split = Array.isArray(p?.touches);
+		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: { ...p, touches: 0 } } : packed)));
+		const text = split ? `${head}${SPLIT}${ascii(JSON.stringify(encodeValue(p.touches)))}` : head;
 		// Tagged values need the slow way back; most reads have none.
 		const body = text.includes("\\u0000") ? `${TAG}${text}` : text;
 		return settled.size > 0 ? `${DAY_MARK}${day}${body}` : body;
@@ -528,8 +533,52 @@ export function usableOn(text: string, today: IsoDay): boolean {
 /** The read `encodeRead` was given, as `compactRead` leaves it. Throws on damaged text (the caller reads the note instead). */
 export function decodeRead(text: string): NoteRead {
 	if (text.startsWith(DAY_MARK)) text = text.slice(11);
-	if (text.startsWith(TAG)) return unpackRead(decodeValue(JSON.parse(text.slice(1))) as NoteRead);
-	return unpackRead(JSON.parse(text) as NoteRead);
+	const tagged = text.startsWith(TAG);
+	if (tagged) text = text.slice(1);
+	const parse = (json: string): unknown => (tagged ? decodeValue(JSON.parse(json)) : JSON.parse(json));
+	const at = text.indexOf(SPLIT);
+	const read = parse(at < 0 ? text : text.slice(0, at)) as NoteRead;
+	if (at >= 0) headOf(read).touches = parse(text.slice(at + 1)) as Touch[];
+	return unpackRead(read);
+}
+
+/** Between a record's prospect and its touches: a character JSON text never holds as it is. */
+const SPLIT = "\u0001";
+
+function headOf(read: NoteRead): ProspectNote {
+	if (!isObject(read) || !isObject(read.prospect)) throw new Error("a cached read is damaged");
+	return read.prospect;
+}
+
+/**
+ * As `decodeRead`, but a prospect's touches are decoded when first read (docs/performance.md,
+ * "Restart"), and checked then: if they are damaged, they read as none and `damaged` is called
+ * (the caller reads the note again).
+ */
+export function decodeLazy(text: string, damaged: () => void): NoteRead {
+	const body = text.startsWith(DAY_MARK) ? text.slice(11) : text;
+	const at = body.indexOf(SPLIT);
+	if (at < 0 || body.startsWith(TAG)) return decodeRead(text);
+	const read = JSON.parse(body.slice(0, at)) as NoteRead;
+	let touches: Touch[] | null = null;
+	Object.defineProperty(headOf(read), "touches", {
+		enumerable: true,
+		configurable: true,
+		get: () => {
+			if (touches === null) {
+				try {
+					touches = (JSON.parse(body.slice(at + 1)) as unknown[]).map(unpackTouch);
+					if (!arrayOf(touches, isTouch)) throw new Error();
+				} catch {
+					touches = [];
+					damaged();
+				}
+			}
+			return touches;
+		},
+		set: (value: Touch[]) => (touches = value),
+	});
+	return read;
 }
 
 // ---- the shape of a read ----
@@ -570,8 +619,8 @@ function isCadence(v: unknown): boolean {
 	return v === null || (isObject(v) && (v.kind === "none" || (v.kind === "steps" && Array.isArray(v.steps))));
 }
 
-/** Whether `read` has the shape `readNote` gives for the note at `path`. */
-export function isNoteRead(read: unknown, path: string): read is NoteRead {
+/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches left to `decodeLazy` when `lazy`). */
+export function isNoteRead(read: unknown, path: string, lazy = false): read is NoteRead {
 	if (!isObject(read) || !arrayOf(read.problems, isProblem)) return false;
 	if (read.interaction !== undefined) {
 		const i = read.interaction;
@@ -596,7 +645,7 @@ export function isNoteRead(read: unknown, path: string): read is NoteRead {
 		isCadence(p.cadence) &&
 		arrayOf(p.nextFollowUp, isDated) &&
 		(p.lastContact === null || isDated(p.lastContact)) &&
-		arrayOf(p.touches, isTouch) &&
+		(lazy || arrayOf(p.touches, isTouch)) &&
 		isObject(p.frontmatter) &&
 		arrayOf(p.problems, isProblem) &&
 		(p.unused === undefined || Array.isArray(p.unused))
@@ -619,11 +668,12 @@ function isFiniteNumber(value: unknown): value is number {
 // covers the others), and only for a prospect no interaction note adds touches to; on any other
 // day the entry is worked out from the record, as before.
 
-const BUCKET_NAMES = new Set<string>(BUCKETS);
-
-/** The row of `entry`, worked out on `day` with the due settings `dueSettings` (ProspectIndex). */
-export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string): string {
-	return ascii(JSON.stringify([day, dueSettings, entry.bucket, entry.next, entry.doneCount, entry.lastTouch, entry.days, entry.effectiveStatus, entry.cold, entry.daysSinceTouch]));
+/**
+ * The row of `entry`, worked out on `day` with the due settings `dueSettings` (ProspectIndex),
+ * with what its prospect brings the view's week line and the reminders that day (`Kept`).
+ */
+export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string, kept: Kept): string {
+	return ascii(JSON.stringify([day, checksum(dueSettings), { ...entry, prospect: 0 }, kept.touches, kept.answers, kept.timed]));
 }
 
 /** The day a row was made on, or null when the text is not a row. */
@@ -637,18 +687,25 @@ export function dueRowDay(text: string): IsoDay | null {
  */
 export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
 	if (dueRowDay(text) !== day) return null;
-	let v: unknown;
 	try {
-		v = JSON.parse(text);
+		const [, sum, entry, touches, answers, timed] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, Touch[]];
+		const { next, lastTouch: last } = entry as { next: Record<string, unknown> | null; lastTouch: Record<string, unknown> | null };
+		const ok =
+			sum === checksum(dueSettings) &&
+			(BUCKETS as readonly unknown[]).includes(entry.bucket) &&
+			(next === null || (isDated(next) && isStr(next.source))) &&
+			(last === null || (isDay(last.date) && clockOrNull(last.time) && strOrNull(last.summary))) &&
+			STATUSES.has(entry.effectiveStatus as string) &&
+			typeof entry.cold === "boolean" &&
+			[entry.doneCount, touches, answers].every(Number.isInteger) &&
+			[entry.days, entry.daysSinceTouch].every((v) => v === null || Number.isInteger(v)) &&
+			arrayOf(timed, isTouch);
+		if (!ok) return null;
+		// In its place, first: the keys in computeDue's order, so what is shown of it is the same bytes.
+		entry.prospect = prospect;
+		Object.defineProperty(entry, KEPT, { value: { day, touches, answers, timed } satisfies Kept });
+		return entry as unknown as DueEntry;
 	} catch {
 		return null;
 	}
-	if (!Array.isArray(v) || v.length !== 10 || v[0] !== day || v[1] !== dueSettings) return null;
-	const [, , bucket, next, doneCount, lastTouch, days, effectiveStatus, cold, daysSinceTouch] = v as unknown[];
-	const count = (x: unknown): boolean => typeof x === "number" && Number.isInteger(x);
-	const nextOk = next === null || (isObject(next) && isDay(next.date) && clockOrNull(next.time) && typeof next.suggested === "boolean" && isStr(next.source) && strOrNull(next.channel) && strOrNull(next.text) && strOrNull(next.objective) && lineOrNull(next.line));
-	const lastOk = lastTouch === null || (isObject(lastTouch) && isDay(lastTouch.date) && clockOrNull(lastTouch.time) && strOrNull(lastTouch.summary) && strOrNull(lastTouch.channel));
-	if (!BUCKET_NAMES.has(bucket as string) || !nextOk || !count(doneCount) || !lastOk || !(days === null || count(days)) || !STATUSES.has(effectiveStatus as string) || typeof cold !== "boolean" || !(daysSinceTouch === null || count(daysSinceTouch))) return null;
-	// The keys in computeDue's order, so what is shown of it is the same bytes.
-	return { prospect, bucket, next, doneCount, lastTouch, days, effectiveStatus, cold, daysSinceTouch } as DueEntry;
 }

@@ -45,7 +45,10 @@ export class LiveIndex extends Component implements IndexSource {
 	) {
 		super();
 		this.core = new ProspectIndex(settings);
-		this.store = new ReadCacheStore(app, cachePath);
+		this.store = new ReadCacheStore(app, cachePath, (path) => {
+			const file = app.vault.getFileByPath(path);
+			if (file) void this.refresh(file);
+		});
 	}
 
 	get revision(): number {

@@ -12,7 +12,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../../core/text/dates";
-import { cachedRead, compactRead, dueRowDay, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { cachedRead, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -73,6 +73,8 @@ export class ReadCacheStore {
 		private readonly app: App,
 		/** Vault path of the cache file, or null for none. */
 		private readonly path: string | null,
+		/** Reads a note again whose touches, left undecoded at the start, proved damaged. */
+		private readonly reread: (path: string) => void = () => {},
 	) {}
 
 	/**
@@ -125,8 +127,10 @@ export class ReadCacheStore {
 				continue;
 			}
 			candidates++;
-			// A damaged or wrongly shaped entry is null: the note is read.
-			const read = same && usableOn(entry.read, today) ? cachedRead(file.path, entry) : null;
+			// A damaged or wrongly shaped entry is null: the note is read. With a due row of today, the
+			// prospect's touches are decoded when first read (docs/performance.md, "Restart").
+			const lazy = entry?.row !== undefined && dueRowDay(entry.row) === today;
+			const read = same && usableOn(entry.read, today) ? cachedRead(file.path, entry, lazy ? (text) => decodeLazy(text, () => this.reread(file.path)) : decodeRead, lazy) : null;
 			if (read !== null && entry !== undefined) {
 				put(file.path, read, entry.row);
 				if (entry.row !== undefined && dueRowDay(entry.row) !== today) oldRows = true;
