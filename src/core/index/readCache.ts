@@ -673,7 +673,8 @@ function isFiniteNumber(value: unknown): value is number {
  * with what its prospect brings the view's week line and the reminders that day (`Kept`).
  */
 export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string, kept: Kept): string {
-	return ascii(JSON.stringify([day, checksum(dueSettings), { ...entry, prospect: 0 }, kept.touches, kept.answers, kept.timed]));
+	const timed = kept.timed.map((t) => [t.line, t.raw, t.date, t.time, t.channel, t.objective, t.summary]);
+	return ascii(JSON.stringify([day, checksum(dueSettings), { ...entry, prospect: 0 }, kept.touches, kept.answers, timed]));
 }
 
 /** The day a row was made on, or null when the text is not a row. */
@@ -688,7 +689,9 @@ export function dueRowDay(text: string): IsoDay | null {
 export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
 	if (dueRowDay(text) !== day) return null;
 	try {
-		const [, sum, entry, touches, answers, timed] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, Touch[]];
+		const [, sum, entry, touches, answers, lines] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		// Of an open timed touch, what the reminders read.
+		const timed = lines.map(([line, raw, date, time, channel, objective, summary]) => ({ line, raw, check: "open", date, time, channel, summary, outcome: null, objective, next: null, parsed: null }) as unknown as Touch);
 		const { next, lastTouch: last } = entry as { next: Record<string, unknown> | null; lastTouch: Record<string, unknown> | null };
 		const ok =
 			sum === checksum(dueSettings) &&
