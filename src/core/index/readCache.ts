@@ -552,10 +552,10 @@ function headOf(read: NoteRead): ProspectNote {
 
 /**
  * As `decodeRead`, but a prospect's touches are decoded when first read (docs/performance.md,
- * "Restart"), and checked then: if they are damaged, they read as none and `damaged` is called
- * (the caller reads the note again).
+ * "Restart"), and checked then: if they are damaged, they are what `damaged` gives (the note's
+ * own, read again), or none (the caller reads the note again later).
  */
-export function decodeLazy(text: string, damaged: () => void): NoteRead {
+export function decodeLazy(text: string, damaged: () => Touch[] | void): NoteRead {
 	const body = text.startsWith(DAY_MARK) ? text.slice(11) : text;
 	const at = body.indexOf(SPLIT);
 	if (at < 0 || body.startsWith(TAG)) return decodeRead(text);
@@ -570,8 +570,7 @@ export function decodeLazy(text: string, damaged: () => void): NoteRead {
 					touches = (JSON.parse(body.slice(at + 1)) as unknown[]).map(unpackTouch);
 					if (!arrayOf(touches, isTouch)) throw new Error();
 				} catch {
-					touches = [];
-					damaged();
+					touches = (damaged() as Touch[] | undefined) ?? [];
 				}
 			}
 			return touches;
