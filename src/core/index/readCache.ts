@@ -48,7 +48,7 @@ export interface FileStamp {
 /** One note in the file: its stamp and its read, as the JSON text `encodeRead` gives. */
 export interface CacheEntry extends FileStamp {
 	read: string;
-	/** The prospect's due row for one day (`encodeDueRow`), or absent: the plugin's, never the CLI's. */
+	/** The prospect's due row of the day the file was written (`encodeDueRow`), or absent. */
 	row?: string;
 	/** The line's checksum as the file held it (`checksum`); absent for an entry not read from a file. */
 	sum?: string;
@@ -95,10 +95,9 @@ export type LoadedCache =
 // `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>ROW<tab>SUM`:
 // the path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
 // `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `checksum` of the line before
-// its last tab. JSON text never holds a
-// raw tab or line break, so lines and fields split without parsing the reads: a note's line is
-// checked and its read parsed only when its stamp matched (`cachedRead`), and a note that did
-// not change is written back as it was read.
+// its last tab. JSON text never holds a raw tab or line break, so lines and fields split without
+// parsing the reads: a note's line is checked and its read parsed only when its stamp matched
+// (`cachedRead`), and a note that did not change is written back as it was read.
 
 /**
  * Checks a cache file's text. Anything but a whole, well-formed file for this scope is refused
@@ -661,9 +660,9 @@ function isFiniteNumber(value: unknown): value is number {
 
 // ---- a prospect's due row ----
 //
-// The plugin keeps, beside a prospect's record, its due entry as worked out on the day the file
-// was written (docs/performance.md, "Restart"): a restart on that day takes it as it is instead of
-// working it out again. It is used only on that day, for the same due settings (the file's key
+// The plugin and the CLI keep, beside a prospect's record, its due entry as worked out on the day
+// the file was written (docs/performance.md, "Restart"): a start or run on that day takes it as it
+// is instead of working it out again. It is used only on that day, for the same due settings (the file's key
 // covers the others), and only for a prospect no interaction note adds touches to; on any other
 // day the entry is worked out from the record, as before.
 
