@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { readNote, type NoteFileTimes, type NoteRead, type Problem } from "../core/read/note";
+import { readNote, type NoteFileTimes, type NoteRead, type Problem, type Touch } from "../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../core/text/dates";
-import { cachedRead, compactRead, decodeRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { cachedRead, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
@@ -141,6 +141,13 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	}
 	const keep = cacheFile !== null;
 	const fresh = new Map<string, CacheEntry>();
+	/** Due rows of the day, by path, taken from the file (the note's touches decoded on first read). */
+	const rows = new Map<string, string>();
+	/** A prospect's touches, read from its note: its record's proved damaged when first decoded. */
+	const touchesAgain = (path: string): Touch[] => {
+		const text = readText(vault, path, cap);
+		return text === null ? [] : (compactRead(readNote(path, text, settings), today).prospect?.touches ?? []);
+	};
 	/** Notes read, not taken from the file. */
 	let readCount = 0;
 	let reused = 0;
@@ -171,9 +178,12 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (entry !== undefined) {
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
 				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.read, today)) {
-					// A damaged or wrongly shaped entry is null: the note is read again.
-					const kept = cachedRead(path, entry, decodeKept);
+					// A damaged or wrongly shaped entry is null: the note is read again. With a due row
+					// of the day, the prospect's touches are decoded when first read (docs/performance.md, "Restart").
+					const lazy = entry.row !== undefined && dueRowDay(entry.row) === today;
+					const kept = cachedRead(path, entry, lazy ? (text) => (text === NOTHING_TEXT ? NOTHING : decodeLazy(text, () => touchesAgain(path))) : decodeKept, lazy);
 					if (kept !== null) {
+						if (lazy) rows.set(path, entry.row!);
 						reads[seq] = kept;
 						fresh.set(path, entry);
 						reused++;
@@ -232,11 +242,15 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (problem !== undefined) unreadable.push(problem);
 		else index.put(paths[seq], reads[seq]!);
 	}
+	for (const [path, row] of rows) index.restoreDue(path, today, row);
 	if (rejected > 0) options.warn(`the index cache ${cacheFile} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
 	// Changed and new notes are read again by later runs until the file is written.
 	const gone = cached.size - reused;
 	const rewrite = healCache || (cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES);
 	if (cacheFile !== null && options.cacheDir !== null && rewrite && options.keepIndexAsIs !== true) {
+		// Each prospect with its due row of the day: the entries of the report the caller asks for next.
+		index.report(today);
+		for (const [path, e] of fresh) fresh.set(path, { ...e, row: index.dueRow(path, today) ?? undefined });
 		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
 		if (warning) options.warn(warning);
 	}

@@ -1,11 +1,14 @@
 // core/index, step 5 (docs/architecture.md): many notes. The sorted due list kept note by note, and the persisted reads.
-import { compareEntries, computeDue, type DueEntry } from "../rules/due";
+import { compareEntries, computeDue, KEPT, type DueEntry } from "../rules/due";
+import { weekTouches } from "../rules/stats";
+import { openTimed } from "../rules/reminderSchedule";
 import { emptyCounts, type BucketCounts, type DueReport } from "../rules/dueReport";
 import type { IsoDay } from "../text/dates";
 import type { Interaction } from "../read/interactions";
 import { prospectTargets } from "../read/links";
 import { readNote, type NoteRead, type Problem, type ProspectNote, type ReadContext, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
+import { decodeDueRow, encodeDueRow } from "./readCache";
 
 /** Where the sorted lists stand for one day and one set of settings: kept up to date note by note. */
 interface Standing {
@@ -45,7 +48,7 @@ export class ProspectIndex {
 	 * to it) changes: a caller that indexes in slices works them out as it goes (`prepareDue`),
 	 * so the first report only sorts.
 	 */
-	private readonly dueOf = new Map<string, { today: IsoDay; settings: TouchbaseSettings; dueSettings: string; entry: DueEntry }>();
+	private readonly dueOf = new Map<string, { today: IsoDay; settings: TouchbaseSettings; dueSettings: string; entry: DueEntry; alone: boolean }>();
 
 	constructor(private settings: TouchbaseSettings) {}
 
@@ -118,9 +121,43 @@ export class ProspectIndex {
 	private dueEntry(path: string, prospect: ProspectNote, today: IsoDay, dueSettings: string): DueEntry {
 		const known = this.dueOf.get(path);
 		if (known !== undefined && known.today === today && known.settings === this.settings && known.dueSettings === dueSettings) return known.entry;
-		const entry = computeDue(this.withInteractions(prospect), today, this.settings);
-		this.dueOf.set(path, { today, settings: this.settings, dueSettings, entry });
+		const withInteractions = this.withInteractions(prospect);
+		const entry = computeDue(withInteractions, today, this.settings);
+		this.dueOf.set(path, { today, settings: this.settings, dueSettings, entry, alone: withInteractions === prospect });
 		return entry;
+	}
+
+	/**
+	 * A prospect's due entry for `today` as a row to keep beside its record (readCache.ts,
+	 * `encodeDueRow`), when it is worked out already and from its own note alone; else null.
+	 */
+	dueRow(path: string, today: IsoDay): string | null {
+		const known = this.dueOf.get(path);
+		const dueSettings = dueSettingsOf(this.settings);
+		if (known === undefined || !known.alone || known.today !== today || known.settings !== this.settings || known.dueSettings !== dueSettings) return null;
+		const entry = known.entry;
+		// What the row brings the week line and the reminders: kept from its own row, else worked out.
+		let kept = entry[KEPT];
+		if (kept?.day !== today) {
+			const [touches, answers] = weekTouches(entry, today);
+			kept = { day: today, touches, answers, timed: openTimed(entry).filter((t) => t.check === "open" && t.time !== null) };
+		}
+		return encodeDueRow(entry, today, dueSettings, kept);
+	}
+
+	/**
+	 * Takes a prospect's due entry for `today` from its kept row, instead of working it out: only
+	 * for a row of that day and these due settings, and a prospect no interaction note adds
+	 * touches to (one put later still takes it out, as for any entry). Returns whether it did.
+	 */
+	restoreDue(path: string, today: IsoDay, row: string): boolean {
+		const prospect = this.notes.get(path)?.prospect;
+		if (!prospect || this.withInteractions(prospect) !== prospect) return false;
+		const dueSettings = dueSettingsOf(this.settings);
+		const entry = decodeDueRow(row, today, dueSettings, prospect);
+		if (entry === null) return false;
+		this.dueOf.set(path, { today, settings: this.settings, dueSettings, entry, alone: true });
+		return true;
 	}
 
 	get(path: string): NoteRead | undefined {
@@ -154,7 +191,8 @@ export class ProspectIndex {
 	}
 
 	private named(path: string, present: boolean, prospect?: ProspectNote): void {
-		for (const target of this.targetsOf(path)) {
+		// Only a path named before has targets to take out (most puts are of new paths).
+		for (const target of this.targetsByPath.get(path) ?? []) {
 			const paths = this.byName.get(target);
 			paths?.delete(path);
 			if (paths?.size === 0) this.byName.delete(target);

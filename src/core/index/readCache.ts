@@ -10,10 +10,11 @@ import type { Outcome } from "../text/clauses";
 import type { NextStep } from "../text/nextClause";
 import type { FormKind } from "../read/forms";
 import type { TouchbaseSettings } from "../settings/settings";
+import { BUCKETS, KEPT, type DueEntry, type Kept } from "../rules/due";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
-export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}4` as const;
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}5` as const;
 
 /**
  * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
@@ -47,8 +48,12 @@ export interface FileStamp {
 /** One note in the file: its stamp and its read, as the JSON text `encodeRead` gives. */
 export interface CacheEntry extends FileStamp {
 	read: string;
+	/** The prospect's due row of the day the file was written (`encodeDueRow`), or absent. */
+	row?: string;
 	/** The line's checksum as the file held it (`checksum`); absent for an entry not read from a file. */
 	sum?: string;
+	/** The line before its checksum, as the file held it: what `sum` is checked against. */
+	body?: string;
 }
 
 /** The file's first line. */
@@ -87,12 +92,12 @@ export type LoadedCache =
 	| { ok: false; reason: "foreign" | "corrupt"; message: string };
 
 // The file is lines: a header (JSON, with its checksum), one line per note, and a last line
-// `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>SUM`: the
-// path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
-// `encodeRead` text, SUM the `checksum` of the line before its last tab. JSON text never holds a
-// raw tab or line break, so lines and fields split without parsing the reads: a note's line is
-// checked and its read parsed only when its stamp matched (`cachedRead`), and a note that did
-// not change is written back as it was read.
+// `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>ROW<tab>SUM`:
+// the path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
+// `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `checksum` of the line before
+// its last tab. JSON text never holds a raw tab or line break, so lines and fields split without
+// parsing the reads: a note's line is checked and its read parsed only when its stamp matched
+// (`cachedRead`), and a note that did not change is written back as it was read.
 
 /**
  * Checks a cache file's text. Anything but a whole, well-formed file for this scope is refused
@@ -140,8 +145,9 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const t2 = t1 < 0 ? -1 : text.indexOf("\t", t1 + 1);
 	const t3 = t2 < 0 ? -1 : text.indexOf("\t", t2 + 1);
 	const t4 = t3 < 0 ? -1 : text.indexOf("\t", t3 + 1);
-	const t5 = text.lastIndexOf("\t", to);
-	if (t4 < 0 || t4 >= to || t5 <= t4) return null;
+	const t5 = t4 < 0 ? -1 : text.indexOf("\t", t4 + 1);
+	const t6 = text.lastIndexOf("\t", to);
+	if (t5 < 0 || t5 >= to || t6 <= t5) return null;
 	let path: unknown;
 	try {
 		path = JSON.parse(text.slice(from, t1));
@@ -153,14 +159,18 @@ function parseLine(text: string, from: number, to: number): { path: string; entr
 	const ctimeText = text.slice(t3 + 1, t4);
 	const ctime = ctimeText === "" ? undefined : Number(ctimeText);
 	const read = text.slice(t4 + 1, t5);
-	const sum = text.slice(t5 + 1, to);
+	const rowText = text.slice(t5 + 1, t6);
+	const sum = text.slice(t6 + 1, to);
 	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || read === "" || !/^[0-9a-f]{8}$/.test(sum)) return null;
-	return { path, entry: ctime === undefined ? { mtime, size, read, sum } : { mtime, size, ctime, read, sum } };
+	const body = text.slice(from, t6);
+	const entry: CacheEntry = ctime === undefined ? { mtime, size, read, sum, body } : { mtime, size, ctime, read, sum, body };
+	if (rowText !== "") entry.row = rowText;
+	return { path, entry };
 }
 
 /** A note's line without its checksum: what the checksum is of. */
 function lineBody(path: string, e: CacheEntry): string {
-	return `${pathText(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}`;
+	return `${pathText(path)}\t${e.mtime}\t${e.size}\t${e.ctime ?? ""}\t${e.read}\t${e.row ?? ""}`;
 }
 
 /**
@@ -169,15 +179,15 @@ function lineBody(path: string, e: CacheEntry): string {
  * (`isNoteRead`). The caller then reads the note itself. An entry made in this run (no `sum`)
  * is only decoded and checked.
  */
-export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead): NoteRead | null {
-	if (entry.sum !== undefined && checksum(lineBody(path, entry)) !== entry.sum) return null;
+export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead, lazy = false): NoteRead | null {
+	if (entry.sum !== undefined && checksum(entry.body ?? lineBody(path, entry)) !== entry.sum) return null;
 	let read: NoteRead;
 	try {
 		read = decode(entry.read);
 	} catch {
 		return null;
 	}
-	return isNoteRead(read, path) ? read : null;
+	return isNoteRead(read, path, lazy) ? read : null;
 }
 
 /** The file's text for these notes, in the Map's order (the same vault gives the same bytes). */
@@ -493,7 +503,12 @@ const DAY_MARK = "@";
 export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | null {
 	try {
 		const { read: small, settled } = compact(read, day);
-		const text = ascii(JSON.stringify(encodeValue(packRead(small, settled))));
+		const packed = packRead(small, settled);
+		const p = packed.prospect;
+		// A prospect's touches after the rest: a restart may leave them undecoded until first read (`decodeLazy`).
+		const split = Array.isArray(p?.touches);
+		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: { ...p, touches: 0 } } : packed)));
+		const text = split ? `${head}${SPLIT}${ascii(JSON.stringify(encodeValue(p.touches)))}` : head;
 		// Tagged values need the slow way back; most reads have none.
 		const body = text.includes("\\u0000") ? `${TAG}${text}` : text;
 		return settled.size > 0 ? `${DAY_MARK}${day}${body}` : body;
@@ -517,8 +532,51 @@ export function usableOn(text: string, today: IsoDay): boolean {
 /** The read `encodeRead` was given, as `compactRead` leaves it. Throws on damaged text (the caller reads the note instead). */
 export function decodeRead(text: string): NoteRead {
 	if (text.startsWith(DAY_MARK)) text = text.slice(11);
-	if (text.startsWith(TAG)) return unpackRead(decodeValue(JSON.parse(text.slice(1))) as NoteRead);
-	return unpackRead(JSON.parse(text) as NoteRead);
+	const tagged = text.startsWith(TAG);
+	if (tagged) text = text.slice(1);
+	const parse = (json: string): unknown => (tagged ? decodeValue(JSON.parse(json)) : JSON.parse(json));
+	const at = text.indexOf(SPLIT);
+	const read = parse(at < 0 ? text : text.slice(0, at)) as NoteRead;
+	if (at >= 0) headOf(read).touches = parse(text.slice(at + 1)) as Touch[];
+	return unpackRead(read);
+}
+
+/** Between a record's prospect and its touches: a character JSON text never holds as it is. */
+const SPLIT = "\u0001";
+
+function headOf(read: NoteRead): ProspectNote {
+	if (!isObject(read) || !isObject(read.prospect)) throw new Error("a cached read is damaged");
+	return read.prospect;
+}
+
+/**
+ * As `decodeRead`, but a prospect's touches are decoded when first read (docs/performance.md,
+ * "Restart"), and checked then: if they are damaged, they are what `damaged` gives (the note's
+ * own, read again), or none (the caller reads the note again later).
+ */
+export function decodeLazy(text: string, damaged: () => Touch[] | void): NoteRead {
+	const body = text.startsWith(DAY_MARK) ? text.slice(11) : text;
+	const at = body.indexOf(SPLIT);
+	if (at < 0 || body.startsWith(TAG)) return decodeRead(text);
+	const read = JSON.parse(body.slice(0, at)) as NoteRead;
+	let touches: Touch[] | null = null;
+	Object.defineProperty(headOf(read), "touches", {
+		enumerable: true,
+		configurable: true,
+		get: () => {
+			if (touches === null) {
+				try {
+					touches = (JSON.parse(body.slice(at + 1)) as unknown[]).map(unpackTouch);
+					if (!arrayOf(touches, isTouch)) throw new Error();
+				} catch {
+					touches = (damaged() as Touch[] | undefined) ?? [];
+				}
+			}
+			return touches;
+		},
+		set: (value: Touch[]) => (touches = value),
+	});
+	return read;
 }
 
 // ---- the shape of a read ----
@@ -559,8 +617,8 @@ function isCadence(v: unknown): boolean {
 	return v === null || (isObject(v) && (v.kind === "none" || (v.kind === "steps" && Array.isArray(v.steps))));
 }
 
-/** Whether `read` has the shape `readNote` gives for the note at `path`. */
-export function isNoteRead(read: unknown, path: string): read is NoteRead {
+/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches left to `decodeLazy` when `lazy`). */
+export function isNoteRead(read: unknown, path: string, lazy = false): read is NoteRead {
 	if (!isObject(read) || !arrayOf(read.problems, isProblem)) return false;
 	if (read.interaction !== undefined) {
 		const i = read.interaction;
@@ -585,7 +643,7 @@ export function isNoteRead(read: unknown, path: string): read is NoteRead {
 		isCadence(p.cadence) &&
 		arrayOf(p.nextFollowUp, isDated) &&
 		(p.lastContact === null || isDated(p.lastContact)) &&
-		arrayOf(p.touches, isTouch) &&
+		(lazy || arrayOf(p.touches, isTouch)) &&
 		isObject(p.frontmatter) &&
 		arrayOf(p.problems, isProblem) &&
 		(p.unused === undefined || Array.isArray(p.unused))
@@ -598,4 +656,57 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isFiniteNumber(value: unknown): value is number {
 	return typeof value === "number" && Number.isFinite(value);
+}
+
+// ---- a prospect's due row ----
+//
+// The plugin and the CLI keep, beside a prospect's record, its due entry as worked out on the day
+// the file was written (docs/performance.md, "Restart"): a start or run on that day takes it as it
+// is instead of working it out again. It is used only on that day, for the same due settings (the file's key
+// covers the others), and only for a prospect no interaction note adds touches to; on any other
+// day the entry is worked out from the record, as before.
+
+/**
+ * The row of `entry`, worked out on `day` with the due settings `dueSettings` (ProspectIndex),
+ * with what its prospect brings the view's week line and the reminders that day (`Kept`).
+ */
+export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string, kept: Kept): string {
+	const timed = kept.timed.map((t) => [t.line, t.raw, t.date, t.time, t.channel, t.objective, t.summary]);
+	return ascii(JSON.stringify([day, checksum(dueSettings), { ...entry, prospect: 0 }, kept.touches, kept.answers, timed]));
+}
+
+/** The day a row was made on, or null when the text is not a row. */
+export function dueRowDay(text: string): IsoDay | null {
+	return text.startsWith('["') && ISO_DAY.test(text.slice(2, 12)) ? text.slice(2, 12) : null;
+}
+
+/**
+ * `prospect`'s due entry from its row, when the row was made on `day` with `dueSettings`; null
+ * otherwise, or when the row is not a well-formed one (the entry is then worked out again).
+ */
+export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
+	if (dueRowDay(text) !== day) return null;
+	try {
+		const [, sum, entry, touches, answers, lines] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		// Of an open timed touch, what the reminders read.
+		const timed = lines.map(([line, raw, date, time, channel, objective, summary]) => ({ line, raw, check: "open", date, time, channel, summary, outcome: null, objective, next: null, parsed: null }) as unknown as Touch);
+		const { next, lastTouch: last } = entry as { next: Record<string, unknown> | null; lastTouch: Record<string, unknown> | null };
+		const ok =
+			sum === checksum(dueSettings) &&
+			(BUCKETS as readonly unknown[]).includes(entry.bucket) &&
+			(next === null || (isDated(next) && isStr(next.source))) &&
+			(last === null || (isDay(last.date) && clockOrNull(last.time) && strOrNull(last.summary))) &&
+			STATUSES.has(entry.effectiveStatus as string) &&
+			typeof entry.cold === "boolean" &&
+			[entry.doneCount, touches, answers].every(Number.isInteger) &&
+			[entry.days, entry.daysSinceTouch].every((v) => v === null || Number.isInteger(v)) &&
+			arrayOf(timed, isTouch);
+		if (!ok) return null;
+		// In its place, first: the keys in computeDue's order, so what is shown of it is the same bytes.
+		entry.prospect = prospect;
+		Object.defineProperty(entry, KEPT, { value: { day, touches, answers, timed } satisfies Kept });
+		return entry as unknown as DueEntry;
+	} catch {
+		return null;
+	}
 }

@@ -26,6 +26,8 @@ export interface NextTouch {
 }
 
 export interface DueEntry {
+	/** Not enumerable: never shown, never compared. */
+	[KEPT]?: Kept;
 	prospect: ProspectNote;
 	bucket: Bucket;
 	next: NextTouch | null;
@@ -40,6 +42,19 @@ export interface DueEntry {
 	cold: boolean;
 	/** Calendar days since the last done touch; null with none. */
 	daysSinceTouch: number | null;
+}
+
+/**
+ * What a due entry taken from the persisted index's row brings besides (docs/performance.md,
+ * "Restart"), so that the view's week line and the reminders need not decode the prospect's
+ * touches: this week's done touches and answers on `day`, and its open timed touch lines.
+ */
+export const KEPT = Symbol("kept");
+export interface Kept {
+	day: IsoDay;
+	touches: number;
+	answers: number;
+	timed: Touch[];
 }
 
 /** Whether a touch line counts as done today. A line without a checkbox is done once its day came. */

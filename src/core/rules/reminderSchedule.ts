@@ -1,6 +1,12 @@
 import { setHours, setMinutes } from "date-fns";
 import { addDaysToDay, dayToDate, isClockTime, isIsoDay, type ClockTime, type IsoDay } from "../text/dates";
-import type { DueEntry } from "./due";
+import { KEPT, type DueEntry } from "./due";
+import type { Touch } from "../read/note";
+
+/** A prospect's touches that may be open timed ones: all of them, or those its kept row lists. */
+export function openTimed(entry: DueEntry): readonly Touch[] {
+	return entry[KEPT]?.timed ?? entry.prospect.touches;
+}
 
 /** A reminder counts as late when it fires more than this after its minute (the computer slept, or Obsidian was closed). */
 export const LATE_AFTER_MS = 90_000;
@@ -73,7 +79,7 @@ export function timedTouches(entries: readonly DueEntry[]): TimedTouch[] {
 	for (const entry of entries) {
 		if (entry.effectiveStatus === "paused") continue;
 		const p = entry.prospect;
-		for (const touch of p.touches) {
+		for (const touch of openTimed(entry)) {
 			if (touch.check !== "open" || touch.time === null || !isClockTime(touch.time)) continue;
 			out.push({
 				key: `${p.path}|${touch.raw.trim()}`,

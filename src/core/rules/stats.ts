@@ -1,6 +1,6 @@
 import { startOfWeek } from "date-fns";
 import { addDaysToDay, daysBetween, dayToDate, formatDay, type IsoDay } from "../text/dates";
-import { distinctDone, isDone, type DueEntry } from "./due";
+import { distinctDone, isDone, KEPT, type DueEntry } from "./due";
 import type { ProspectNote, Status, Touch } from "../read/note";
 
 /** "85% of sales are made after the 5th follow-up": the touch that counts as persistence. */
@@ -181,14 +181,27 @@ export function weekFigures(entries: readonly DueEntry[], today: IsoDay): Stats[
 	const week = { start, end: addDaysToDay(start, 6), touches: 0, answers: 0, promisesAtRisk: 0 };
 	for (const entry of entries) {
 		if (OPEN_BUCKETS.has(entry.bucket) && entry.next !== null && !entry.next.suggested && entry.next.date <= week.end) week.promisesAtRisk++;
-		for (const touch of doneSince(entry.prospect, start, today)) {
-			// A touch checked off ahead of its day counts on its day, in its own week.
-			if (touch.date > week.end) continue;
-			week.touches++;
-			if (isAnswer(touch)) week.answers++;
-		}
+		const [touches, answers] = weekTouches(entry, today, start);
+		week.touches += touches;
+		week.answers += answers;
 	}
 	return week;
+}
+
+/** One prospect's touches done and answers got this week (Monday to Sunday). */
+export function weekTouches(entry: DueEntry, today: IsoDay, start: IsoDay = weekStart(today)): [number, number] {
+	const kept = entry[KEPT];
+	if (kept?.day === today) return [kept.touches, kept.answers];
+	const end = addDaysToDay(start, 6);
+	let touches = 0;
+	let answers = 0;
+	for (const touch of doneSince(entry.prospect, start, today)) {
+		// A touch checked off ahead of its day counts on its day, in its own week.
+		if (touch.date > end) continue;
+		touches++;
+		if (isAnswer(touch)) answers++;
+	}
+	return [touches, answers];
 }
 
 /**

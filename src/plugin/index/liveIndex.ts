@@ -45,7 +45,10 @@ export class LiveIndex extends Component implements IndexSource {
 	) {
 		super();
 		this.core = new ProspectIndex(settings);
-		this.store = new ReadCacheStore(app, cachePath);
+		this.store = new ReadCacheStore(app, cachePath, (path) => {
+			const file = app.vault.getFileByPath(path);
+			if (file) void this.refresh(file);
+		});
 	}
 
 	get revision(): number {
@@ -109,14 +112,17 @@ export class LiveIndex extends Component implements IndexSource {
 		// report only sorts.
 		const files = this.app.vault.getMarkdownFiles();
 		const today = localToday();
+		// Worked out once for the whole pass, not once a note (docs/performance.md, "Restart").
+		const rules = this.candidateRules();
 		this.progress = { done: 0, total: files.length };
 		await this.store.indexFiles(
 			files,
-			(file) => this.isCandidate(file),
+			(file) => this.isCandidate(file, this.app.metadataCache.getFileCache(file), rules),
 			this.settings,
-			(path, read) => {
+			(path, read, row) => {
 				this.core.put(path, read);
-				this.core.prepareDue(path, today);
+				// The entry the file kept for today, else worked out now (docs/performance.md, "Restart").
+				if (row === undefined || !this.core.restoreDue(path, today, row)) this.core.prepareDue(path, today);
 			},
 			(progress) => {
 				this.progress = progress;
@@ -154,7 +160,7 @@ export class LiveIndex extends Component implements IndexSource {
 
 	/** Writes the persisted index now (it is also written 2 s after the first index and after edits). */
 	saveCache(): Promise<void> {
-		return this.store.save(this.settings);
+		return this.store.save(this.settings, (path, today) => this.core.dueRow(path, today));
 	}
 
 	setSettings(settings: TouchbaseSettings): void {
@@ -218,13 +224,13 @@ export class LiveIndex extends Component implements IndexSource {
 	 * Whether a note may be a prospect, from the metadata cache alone, so the start-up reads only
 	 * these. A note whose frontmatter did not parse is read too: it may be a broken prospect.
 	 */
-	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file)): boolean {
+	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file), rules: CandidateRules = this.candidateRules()): boolean {
 		if (file.extension !== "md") return false;
 		if (inProspectFolder(file.path, this.settings)) return true;
 		if (!cache) return false;
 		const fm: Record<string, unknown> | undefined = cache.frontmatter;
 		if (cache.frontmatterPosition && !fm) return true;
-		const { tag, key, typeValue, people } = this.candidateRules();
+		const { tag, key, typeValue, people } = rules;
 		if (tag !== "" && cache.tags) {
 			for (const t of cache.tags) {
 				const name = t.tag.replace(/^#/, "").toLowerCase();
@@ -246,13 +252,13 @@ export class LiveIndex extends Component implements IndexSource {
 		return false;
 	}
 
-	private rules: { signature: string; tag: string; key: string | null; typeValue: string; people: Set<string> | null } | null = null;
+	private rules: CandidateRules | null = null;
 
 	/**
 	 * What `isCandidate` looks for, worked out again only when the settings it depends on changed
 	 * (it runs for every note at start; the settings tab edits the object in place).
 	 */
-	private candidateRules(): NonNullable<LiveIndex["rules"]> {
+	private candidateRules(): CandidateRules {
 		const settings = this.settings;
 		const signature = `${settings.prospectTag}\n${settings.typeKey}\n${settings.typeValue}\n${settings.readForms.interactions}\n${settings.peopleKeys.join("\n")}`;
 		if (this.rules?.signature !== signature) {
@@ -301,6 +307,15 @@ export class LiveIndex extends Component implements IndexSource {
 			console.warn(`Touchbase: could not read ${file.path}`, error);
 		}
 	}
+}
+
+/** What `isCandidate` looks for, from the settings. */
+interface CandidateRules {
+	signature: string;
+	tag: string;
+	key: string | null;
+	typeValue: string;
+	people: Set<string> | null;
 }
 
 /** A note's read before and after one change (undefined: it was not, or is no longer, in the index). */

@@ -11,8 +11,8 @@
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
-import { formatDay, localToday } from "../../core/text/dates";
-import { cachedRead, compactRead, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { formatDay, localToday, type IsoDay } from "../../core/text/dates";
+import { cachedRead, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -73,6 +73,8 @@ export class ReadCacheStore {
 		private readonly app: App,
 		/** Vault path of the cache file, or null for none. */
 		private readonly path: string | null,
+		/** Reads a note again whose touches, left undecoded at the start, proved damaged. */
+		private readonly reread: (path: string) => void = () => {},
 	) {}
 
 	/**
@@ -83,7 +85,8 @@ export class ReadCacheStore {
 		files: TFile[],
 		isCandidate: (file: TFile) => boolean,
 		settings: TouchbaseSettings,
-		put: (path: string, read: NoteRead) => void,
+		/** `row`: the prospect's due row the file keeps beside its record, if any (readCache.ts, `encodeDueRow`). */
+		put: (path: string, read: NoteRead, row: string | undefined) => void,
 		progress: (p: Progress) => void,
 		alive: () => boolean,
 	): Promise<void> {
@@ -107,22 +110,30 @@ export class ReadCacheStore {
 		};
 		const misses: TFile[] = [];
 		let candidates = 0;
+		// Rows of another day: the file is written again once, so the next start finds today's.
+		let oldRows = false;
 		// Notes that did not change: no read at all.
 		for (const file of files) {
 			if (!alive()) return;
-			if (!isCandidate(file)) {
+			const entry = stored.get(file.path);
+			const stamp = stampOf(file);
+			// A note the file holds with its stamp was a candidate for these settings (they are the
+			// file's key), and its text is the same: it still is (docs/performance.md, "Restart").
+			const same = entry !== undefined && sameStamp(entry, stamp);
+			if (!same && !isCandidate(file)) {
 				// Not counted in the progress, which is of prospect notes.
 				total--;
 				await maybeYield();
 				continue;
 			}
 			candidates++;
-			const entry = stored.get(file.path);
-			const stamp = stampOf(file);
-			// A damaged or wrongly shaped entry is null: the note is read.
-			const read = entry !== undefined && sameStamp(entry, stamp) && usableOn(entry.read, today) ? cachedRead(file.path, entry) : null;
+			// A damaged or wrongly shaped entry is null: the note is read. With a due row of today, the
+			// prospect's touches are decoded when first read (docs/performance.md, "Restart").
+			const lazy = entry?.row !== undefined && dueRowDay(entry.row) === today;
+			const read = same && usableOn(entry.read, today) ? cachedRead(file.path, entry, lazy ? (text) => decodeLazy(text, () => this.reread(file.path)) : decodeRead, lazy) : null;
 			if (read !== null && entry !== undefined) {
-				put(file.path, read);
+				put(file.path, read, entry.row);
+				if (entry.row !== undefined && dueRowDay(entry.row) !== today) oldRows = true;
 				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
 				done++;
 				await maybeYield();
@@ -131,7 +142,7 @@ export class ReadCacheStore {
 			misses.push(file);
 		}
 		// Nothing read and nothing gone: the file on disk is already right, so it is not written again.
-		this.unchanged = misses.length === 0 && candidates === stored.size;
+		this.unchanged = misses.length === 0 && candidates === stored.size && !oldRows;
 		// The others: READS_IN_FLIGHT lanes, each reading then parsing one note at a time.
 		if (misses.length > 0) await warmUpParsing(settings);
 		let next = 0;
@@ -144,7 +155,7 @@ export class ReadCacheStore {
 				if (file.stat.size > maxNoteBytes(settings)) {
 					// Over the size cap (docs/reliability.md): a problem, not a read.
 					const read = tooLargeRead(file.path, file.stat.size, settings);
-					put(file.path, read);
+					put(file.path, read, undefined);
 					this.known.set(file.path, { stamp, readAt, read, encoded: null });
 					done++;
 					continue;
@@ -160,7 +171,7 @@ export class ReadCacheStore {
 				const whole = readNote(file.path, text, settings, { file: fileTimes(file), given: givenFrontmatter(this.app.metadataCache.getFileCache(file)) });
 				// The index keeps the compact record, as a restart gives it (docs/performance.md, "The compact index").
 				const read = whole.prospect === null ? whole : compactRead(whole, today);
-				put(file.path, read);
+				put(file.path, read, undefined);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
 				await maybeYield();
@@ -185,18 +196,21 @@ export class ReadCacheStore {
 	/** Whether leftover temporary files were looked for (once, before any save of this run). */
 	private tidied = false;
 
-	/** Writes the file (whole: a temporary file, then a rename). Failures are logged, never thrown. */
-	save(settings: TouchbaseSettings): Promise<void> {
+	/**
+	 * Writes the file (whole: a temporary file, then a rename), each prospect with its due row of
+	 * the day (`rowOf`, null for none). Failures are logged, never thrown.
+	 */
+	save(settings: TouchbaseSettings, rowOf: (path: string, today: IsoDay) => string | null = () => null): Promise<void> {
 		if (this.path === null || this.unchanged) return Promise.resolve();
 		const previous = this.saving ?? Promise.resolve();
-		const run = previous.then(() => this.write(readCacheKey(settings)));
+		const run = previous.then(() => this.write(readCacheKey(settings), rowOf));
 		this.saving = run.finally(() => {
 			if (this.saving === run) this.saving = null;
 		});
 		return run;
 	}
 
-	private async write(key: string): Promise<void> {
+	private async write(key: string, rowOf: (path: string, today: IsoDay) => string | null): Promise<void> {
 		const shards: Map<string, CacheEntry>[] = [new Map<string, CacheEntry>()];
 		const today = localToday();
 		let sliceStart = performance.now();
@@ -205,7 +219,8 @@ export class ReadCacheStore {
 			k.encoded ??= encodeRead(k.read, today);
 			if (k.encoded === null) continue;
 			if (shards[shards.length - 1].size >= NOTES_PER_FILE) shards.push(new Map<string, CacheEntry>());
-			shards[shards.length - 1].set(p, { ...k.stamp, read: k.encoded });
+			const row = k.read.prospect ? rowOf(p, today) : null;
+			shards[shards.length - 1].set(p, row === null ? { ...k.stamp, read: k.encoded } : { ...k.stamp, read: k.encoded, row });
 			if (performance.now() - sliceStart >= SLICE_MS) {
 				await yieldToMain();
 				sliceStart = performance.now();

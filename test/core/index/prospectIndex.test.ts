@@ -2,6 +2,24 @@ import { describe, expect, it } from "vitest";
 import { dueJson } from "../../../src/core/show/dueJson";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings/settings";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { EXAMPLE_VAULT, FIXTURES } from "../../helpers/files";
+
+/** Every note of a vault folder, as [path, text]. */
+function vaultNotes(root: string): [string, string][] {
+	const out: [string, string][] = [];
+	const walk = (dir: string): void => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.name.startsWith(".")) continue;
+			const full = join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (entry.name.endsWith(".md")) out.push([relative(root, full).split("\\").join("/"), readFileSync(full, "utf8")]);
+		}
+	};
+	walk(root);
+	return out;
+}
 
 const TODAY = "2026-11-23";
 
@@ -43,6 +61,35 @@ describe("ProspectIndex", () => {
 		expect(dueJson(prepared.report(TODAY))).toEqual(dueJson(plain.report(TODAY)));
 		// Another day: worked out again.
 		expect(dueJson(prepared.report("2026-11-25"))).toEqual(dueJson(plain.report("2026-11-25")));
+	});
+
+	it.each([EXAMPLE_VAULT, join(FIXTURES, "conformance", "vault")])("gives back from each prospect's due row the entry it was made from, key for key, on its day and for its due settings only (%s)", (root) => {
+		const notes = vaultNotes(root);
+		const index = new ProspectIndex(DEFAULT_SETTINGS);
+		for (const [path, text] of notes) index.update(path, text);
+		const report = index.report(TODAY);
+		expect(report.entries.length).toBeGreaterThan(2);
+		const rows = new Map(report.entries.map((e) => [e.prospect.path, index.dueRow(e.prospect.path, TODAY)]));
+		for (const row of rows.values()) if (row !== null) expect(row).toMatch(/^\["2026-11-23",/);
+		// Not for another day than the entry's.
+		expect(index.dueRow(report.entries[0].prospect.path, "2026-11-24")).toBeNull();
+
+		const restored = new ProspectIndex(DEFAULT_SETTINGS);
+		for (const [path, text] of notes) restored.update(path, text);
+		let taken = 0;
+		for (const [path, row] of rows) {
+			if (row === null) continue;
+			expect(restored.restoreDue(path, "2026-11-24", row)).toBe(false);
+			expect(restored.restoreDue(path, TODAY, row)).toBe(true);
+			taken++;
+		}
+		expect(taken).toBeGreaterThan(2);
+		expect(JSON.stringify(restored.report(TODAY))).toBe(JSON.stringify(report));
+		expect(JSON.stringify(dueJson(restored.report(TODAY)))).toBe(JSON.stringify(dueJson(report)));
+		// Other due settings: the rows are not taken.
+		const other = new ProspectIndex({ ...DEFAULT_SETTINGS, upcomingDays: DEFAULT_SETTINGS.upcomingDays + 1 });
+		for (const [path, text] of notes) other.update(path, text);
+		for (const [path, row] of rows) if (row !== null) expect(other.restoreDue(path, TODAY, row)).toBe(false);
 	});
 
 	it("drops a note that stops being a prospect, without a revision for notes it never held", () => {

@@ -9,7 +9,7 @@ import { makeVaultDir } from "../../fakes/harness";
 import { App, loadPlugin, unloadPlugin } from "../../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../../helpers/files";
 import { visible } from "../../helpers/visible";
-import { localToday } from "../../../src/core/text/dates";
+import { addDaysToDay, localToday } from "../../../src/core/text/dates";
 
 const OLD = new Date("2026-01-01T00:00:00Z");
 
@@ -69,9 +69,13 @@ describe("the plugin's persisted index", () => {
 
 		// An entry edited without its checksum, or of the wrong shape: not used, the note is read.
 		const text = readFileSync(cacheFile(dir), "utf8");
-		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, /"touches":\[/, '"touches":{"x":[', 1)]) {
+		// Touches of the wrong shape are found when first read (decoded lazily): the note is read again then.
+		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, new RegExp(String.fromCharCode(1) + "\\["), '\u0001{"x":[', 1)]) {
+			expect(damaged).not.toBe(text);
 			writeFileSync(cacheFile(dir), damaged);
 			const started = await start(dir);
+			visible(started.plugin.index.report(today));
+			await started.app.settle();
 			expect(visible(started.plugin.index.report(today))).toEqual(expected);
 			await unloadPlugin(started.plugin);
 		}
@@ -207,6 +211,67 @@ describe("the plugin's persisted index", () => {
 		expect(read.mock.calls.filter((c) => c[0].path === "Prospects/Big.md")).toHaveLength(0);
 		expect(plugin.index.report("2026-11-23").problems.map((p) => p.path)).toEqual(["Prospects/Big.md"]);
 		await unloadPlugin(plugin);
+	});
+});
+
+/** The week's touches a line's row keeps. */
+function weekTouchesOf(line: string): number {
+	return Number(/\},(\d+),\d+,\[/.exec(line.split("\t")[5])![1]);
+}
+
+describe("the due rows kept beside the records (docs/performance.md, \"Restart\")", () => {
+	it("are taken on the day they were written, checked, and worked out again on any other day or for a prospect an interaction note touches", async () => {
+		const dir = agedExampleVault();
+		const today = localToday();
+		const tomorrow = addDaysToDay(today, 1);
+		// A meeting with Lumen, on a day none of its touch lines has: one more touch of it.
+		writeFileSync(join(dir, "Meetings", "2026-11-20 Review with Lumen.md"), '---\nattendees: ["[[Lumen Yoga Studio]]"]\n---\n');
+		utimesSync(join(dir, "Meetings", "2026-11-20 Review with Lumen.md"), OLD, OLD);
+		const first = await start(dir);
+		const expected = visible(first.plugin.index.report(today));
+		const expectedTomorrow = visible(first.plugin.index.report(tomorrow));
+		// Rows are made from the entries of the last report: today's.
+		first.plugin.index.report(today);
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const text = readFileSync(cacheFile(dir), "utf8");
+		const lines = text.split("\n").filter((line) => line.startsWith('"'));
+		const withRow = lines.filter((line) => line.split("\t")[5] !== "");
+		const prospects = lines.filter((line) => !line.split("\t")[4].includes('{"prospect":null'));
+		expect(withRow.length).toBeGreaterThan(0);
+		// Every row is of today; a prospect an interaction note adds a touch to has none.
+		for (const line of withRow) expect(line.split("\t")[5].startsWith(`["${today}",`)).toBe(true);
+		const touched = first.plugin.index.report(today).entries.filter((e) => e.prospect.touches.some((t) => t.source !== undefined)).map((e) => JSON.stringify(e.prospect.path));
+		expect(touched.length).toBeGreaterThan(0);
+		for (const line of prospects) expect(line.split("\t")[5] === "").toBe(touched.includes(line.split("\t")[0]));
+
+		// Proof that a restart takes them: a doctored row (with its checksum) shows today, not tomorrow.
+		const path = JSON.parse(withRow[0].split("\t")[0]) as string;
+		const doctored = doctor(text, /"bucket":"[a-z-]+"/, '"bucket":"closed"', 1);
+		expect(doctored).not.toBe(text);
+		writeFileSync(cacheFile(dir), doctored);
+		const second = await start(dir);
+		expect(second.plugin.index.report(today).entries.find((e) => e.prospect.path === path)?.bucket).toBe("closed");
+		expect(visible(second.plugin.index.report(tomorrow))).toEqual(expectedTomorrow);
+		await unloadPlugin(second.plugin);
+		// And this week's touches it brings the view's week line, without decoding the note's touches.
+		writeFileSync(cacheFile(dir), doctor(text, /\},\d+,(\d+),\[/, "},99,$1,[", 1));
+		const weekly = await start(dir);
+		expect(weekly.plugin.index.week(today).touches).toBe((expected as { stats: { week: { touches: number } } }).stats.week.touches + 99 - weekTouchesOf(withRow[0]));
+		await unloadPlugin(weekly.plugin);
+
+		// A row of the wrong shape or of another day is not used; the answer is the fresh one.
+		for (const damaged of [doctor(text, /"bucket":"[a-z-]+"/, '"bucket":"someday"'), doctor(text, /\t\["\d{4}-\d{2}-\d{2}",/, `\t["${tomorrow}",`)]) {
+			writeFileSync(cacheFile(dir), damaged);
+			const started = await start(dir);
+			expect(visible(started.plugin.index.report(today))).toEqual(expected);
+			await unloadPlugin(started.plugin);
+		}
+		// Undoctored: today's answer exactly, from the rows.
+		writeFileSync(cacheFile(dir), text);
+		const third = await start(dir);
+		expect(visible(third.plugin.index.report(today))).toEqual(expected);
+		await unloadPlugin(third.plugin);
 	});
 });
 
