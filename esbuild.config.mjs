@@ -24,6 +24,24 @@ const noHiddenRequires = {
 };
 
 /**
+ * What the plugin never asks of its YAML libraries, left out of main.js (3.9 KB). js-yaml's full
+ * schema adds the `!!js/function`, `!!js/regexp` and `!!js/undefined` types, which only a `load`
+ * without a schema uses: Touchbase always names its schema (JSON_SCHEMA, and gray-matter's
+ * safeLoad), so the full schema is the safe one. gray-matter's `sections` option is never set,
+ * so section-matter is never called.
+ */
+const unusedYamlParts = {
+	name: "unused-yaml-parts",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]schema[\\/]default_full\.js$/ }, async () => ({ contents: "module.exports = require('./default_safe');", loader: "js" }));
+		build.onLoad({ filter: /[\\/]section-matter[\\/]index\.js$/ }, async () => ({
+			contents: "module.exports = function () { throw new Error('gray-matter sections are not used in the Touchbase plugin'); };",
+			loader: "js",
+		}));
+	},
+};
+
+/**
  * main.js stays ASCII. A file with any other character is read (UTF-8 decoded) into a two-byte
  * string, several times slower than an ASCII one, when Obsidian loads the plugin. esbuild escapes
  * strings, templates and names itself, not regular expression literals: Touchbase writes its own
@@ -84,7 +102,7 @@ if (existsSync("src/plugin/main.ts")) {
 		alias: { fs: "./src/plugin/shims/fs.ts", "ical.js": "./node_modules/ical.js/dist/ical.js", "chrono-node/en": "./node_modules/chrono-node/dist/esm/locales/en/index.js" },
 		// ...and it uses the global Buffer on every parse, which mobile lacks too.
 		inject: ["./src/plugin/shims/buffer.ts"],
-		plugins: [noHiddenRequires, asciiRegExps],
+		plugins: [noHiddenRequires, unusedYamlParts, asciiRegExps],
 		define: { "process.env.NODE_ENV": '"production"' },
 		minify: production,
 		sourcemap: production ? false : "inline",
