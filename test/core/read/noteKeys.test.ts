@@ -264,6 +264,11 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 			["Notes/2026-09-20 Notes.md", "[[Dana Lee]] is nice\n", false],
 		];
 		for (const [path, text, is] of cases) expect(read(path, text).interaction !== undefined, text).toBe(is);
+		// With prospects by folder only, a meeting note elsewhere still counts.
+		const folderOnly = migrateSettings({ prospectTag: "", typeKey: "" });
+		expect(read("Notes/2026-09-20 Notes.md", "---\nattendees: Dana Lee\n---\nText\n", folderOnly).interaction?.links).toEqual(["=dana lee"]);
+		expect(read("Notes/2026-09-20 Notes.md", "Attendees: [[Dana Lee]]\n", folderOnly).interaction?.date).toBe("2026-09-20");
+		expect(read("Notes/2026-09-20 Notes.md", "---\ntype: prospect\n---\nText\n", folderOnly)).toEqual({ prospect: null, problems: [] });
 		const off = migrateSettings({ readForms: { interactions: false } });
 		expect(read("Notes/2026-09-20 Notes.md", "---\nattendees: Dana Lee\n---\nAttendees: Dana Lee\n", off)).toEqual({ prospect: null, problems: [] });
 	});
