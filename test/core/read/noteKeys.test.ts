@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { formTouch, isTemplate, linkText, readKeyFields, readNote, readTouches } from "../../../src/core/read/note";
 import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings/settings";
+import { parseCounts } from "../../../src/core/text/yaml";
 
 const read = (path: string, text: string, settings = DEFAULT_SETTINGS) => readNote(path, text, settings);
 
@@ -38,6 +39,11 @@ describe("the name a prospect is shown by (README: Bringing your existing notes,
 			["name: 2026-01-10 intro\ntitle: Ada", "Ada"],
 			[`name: ${"A".repeat(81)}\ntitle: Ada`, "Ada"],
 			[`name: ${"A".repeat(80)}`, "A".repeat(80)],
+			// Only a value that starts with a full date is passed over (a daily note's title).
+			["name: Ada 2026-01-10\ntitle: Ada", "Ada 2026-01-10"],
+			["name: 2026-1-10 Ada\ntitle: Ada", "2026-1-10 Ada"],
+			["name: 2026-01-1 Ada\ntitle: Ada", "2026-01-1 Ada"],
+			["name: 26-01-10 Ada\ntitle: Ada", "26-01-10 Ada"],
 		];
 		for (const [fm, name] of cases) expect(read("Prospects/ada-okafor.md", `---\n${fm}\n---\n`).prospect?.name, fm).toBe(name);
 	});
@@ -56,6 +62,12 @@ describe("the name a prospect is shown by (README: Bringing your existing notes,
 			["Prospects/Ada Okafor/index.md", "---\ncompany: Acme\n---\n", "Ada Okafor"],
 			["Prospects/README.md", "---\ncompany: '[[Clients/Acme Inc|Acme]]'\n---\n", "Acme"],
 			["Prospects/README.md", "Some text\n", "README"],
+			["Prospects/index.md", "Some text\n", "index"],
+			["Prospects/README.md", "# ** Ada Okafor**\n", "Ada Okafor"],
+			["Prospects/README.md", "**Full Name:** Ada Okafor\nNickname: Dee\n# Heading\n", "Ada Okafor"],
+			["Prospects/README.md", "Name: Ada Okafor\nName: Bob\n", "Ada Okafor"],
+			["Prospects/Team/ada-okafor.md", "Some text\n", "Ada Okafor"],
+			["Prospects/van_Dijk.md", "Some text\n", "van Dijk"],
 			["Prospects/ada-okafor.md", "---\ncompany: Acme\n---\n", "Ada Okafor"],
 			["Prospects/ada-okafor.md", "## Ada O\n", "Ada Okafor"],
 			["Prospects/ada-okafor.md", "# Ada O\n", "Ada O"],
@@ -82,6 +94,8 @@ describe("the names a person note gives its person, for plain names elsewhere (R
 			[`# ${"C".repeat(81)}\n`, []],
 			[`# __${"C".repeat(80)}__\n`, ["C".repeat(80)]],
 			["# \n", []],
+			["# ** Ada**\n", ["Ada"]],
+			["# Ada 2nd\n", ["Ada 2nd"]],
 			["text\n", []],
 		];
 		for (const [text, names] of cases) expect(read("Prospects/Ada.md", text).prospect?.linkNames, text).toEqual(names);
@@ -114,7 +128,7 @@ describe("the keys of a prospect and their problems (README: Your notes, Problem
 	it("reads status in any case, and names an unknown one with its line", () => {
 		expect(read("Prospects/A.md", "---\nStatus: WON\n---\n").prospect?.status).toBe("won");
 		for (const status of ["lead", "active", "paused", "won", "lost"]) expect(read("Prospects/A.md", `---\nstatus: ${status}\n---\n`).prospect?.status).toBe(status);
-		expect(read("Prospects/A.md", "---\ncompany: Acme\nstatus_note: x\nStatus: Maybe\n---\n").problems).toEqual([{ path: "Prospects/A.md", line: 4, message: 'unknown status "maybe": treated as active' }]);
+		expect(read("Prospects/A.md", "---\ncompany: Acme\nStatus_note: x\nStatus: Maybe\n---\n").problems).toEqual([{ path: "Prospects/A.md", line: 4, message: 'unknown status "maybe": treated as active' }]);
 		expect(read("Prospects/A.md", "---\nstatus: ''\n---\n")).toMatchObject({ prospect: { status: "active" }, problems: [] });
 	});
 
@@ -155,6 +169,12 @@ describe("the keys of a prospect and their problems (README: Your notes, Problem
 
 	it("names a date key that is no date with its key as written and its line", () => {
 		expect(read("Prospects/A.md", "---\ncompany: Acme\n'Next Follow Up': soonish\n---\n").problems).toEqual([{ path: "Prospects/A.md", line: 3, message: 'Next Follow Up: "soonish" is not a date' }]);
+		expect(read("Prospects/A.md", "---\ncreated: soon\npaused_until: later\n---\n").problems).toEqual([
+			{ path: "Prospects/A.md", line: 2, message: 'created: "soon" is not a date' },
+			{ path: "Prospects/A.md", line: 3, message: 'paused_until: "later" is not a date' },
+		]);
+		// A key the frontmatter writes in flow style has no line of its own: the problem is the note's.
+		expect(read("Prospects/A.md", "---\n{status: maybe}\n---\nstatus: z\n").problems).toEqual([{ path: "Prospects/A.md", line: null, message: 'unknown status "maybe": treated as active' }]);
 		expect(read("Prospects/A.md", "---\ncompany: Acme\nlast_contacted : 2026-13-45\n---\n").problems).toEqual([{ path: "Prospects/A.md", line: 3, message: 'last_contacted: "2026-13-45" is not a date' }]);
 	});
 
@@ -184,6 +204,10 @@ describe("the keys of a prospect and their problems (README: Your notes, Problem
 		expect(r.problems.map((p) => p.line)).toEqual([2, 3, 5, 6]);
 		expect(r.problems[2].message).toMatch(/: this line is not used$/);
 		expect(r.problems[3].message).toMatch(/: the touch counts, its next step does not$/);
+		const mixed = read("Prospects/A.md", "## Log\n- Feb 20 — intro call\n- 2026-02-30 call: x\n");
+		expect(mixed.problems.map((p) => p.line)).toEqual([2, 3]);
+		const flow = read("Prospects/A.md", "---\n{status: maybe}\n---\n- 2026-02-30 call: x\n");
+		expect(flow.problems.map((p) => p.line)).toEqual([null, 4]);
 	});
 
 	it("readKeyFields reads the same keys from data already parsed, with the lines of the text", () => {
@@ -204,7 +228,11 @@ describe("Dataview next-step fields in the body (README: Bringing your existing 
 		]);
 		const own = migrateSettings({ keys: { nextFollowUp: "ping" } });
 		expect(read("Prospects/A.md", "  ping:: 2026-04-06\nnext_contact:: 2026-04-07\n", own).prospect?.nextFollowUp.map((n) => n.date)).toEqual(["2026-04-06", "2026-04-07"]);
-		expect(read("Prospects/A.md", "text\n[ Next :: soon]\n").problems).toEqual([{ path: "Prospects/A.md", line: 2, message: 'Next:: "soon" is not a date' }]);
+		expect(read("Prospects/A.md", "text\n[ Next :: soon]\nNext :: later\n[due:: 2026-04-09] [notes:: x]\n").problems).toEqual([
+			{ path: "Prospects/A.md", line: 2, message: 'Next:: "soon" is not a date' },
+			{ path: "Prospects/A.md", line: 3, message: 'Next:: "later" is not a date' },
+		]);
+		expect(read("Prospects/A.md", "[due:: 2026-04-09]\n").prospect?.nextFollowUp).toEqual([]);
 	});
 });
 
@@ -240,6 +268,12 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 			[{ prospectTag: "kunde", typeValue: "Kündin" }, "---\ntype: kündin\n---\n", true],
 			[{ prospectTag: "", typeValue: "Kündin" }, "---\ntype: kündin\n---\n", true],
 			[{ prospectTag: "kündin", typeKey: "" }, "Met #Kündin\n", true],
+			[{ prospectTag: "x(y)" }, "Met #x(y)\n", true],
+			[{ typeValue: "VIP client" }, "---\ntype: VIP\n  client\n---\n", true],
+			[{ typeValue: "VIP client" }, "Met #prospect\n", true],
+			[{ typeValue: "VIP client" }, "---\ntype: \"\"\n---\n", false],
+			[{ typeKey: "" }, '---\n"": prospect\n---\n', false],
+			[{}, "---\ntype: ' prospect '\n---\n", true],
 		];
 		for (const [raw, text, is] of cases) expect(read("Notes/Dana.md", text, migrateSettings(raw)).prospect !== null, `${JSON.stringify(raw)} ${text}`).toBe(is);
 	});
@@ -261,6 +295,10 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 			["Notes/2026-09-20 Notes.md", "## Participants\n- [[Dana Lee]]\n", true],
 			["Notes/2026-09-20 Notes.md", "---\ntitle: Weekly sync\n---\n[[Dana Lee]]\n", true],
 			["Notes/2026-09-20 Notes.md", "---\nsource: x\n---\n[[Dana Lee]]\n", false],
+			["Notes/2026-09-20 Notes.md", "---\ntitle: Check-in\n---\n[[Dana Lee]]\n", true],
+			["Notes/2026-09-20 Notes.md", "---\ntitle: Checkin\n---\n[[Dana Lee]]\n", true],
+			["Notes/2026-09-20 Notes.md", "---\ntitle: Catch up\n---\n[[Dana Lee]]\n", true],
+			["Notes/2026-09-20 Notes.md", "---\ntitle: Catchup\n---\n[[Dana Lee]]\n", true],
 			["Notes/2026-09-20 Notes.md", "[[Dana Lee]] is nice\n", false],
 		];
 		for (const [path, text, is] of cases) expect(read(path, text).interaction !== undefined, text).toBe(is);
@@ -281,6 +319,9 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 		expect(read("Notes/A.md", broken("tags: [Lead]"), migrateSettings({ prospectTag: "lead", typeKey: "" })).problems).toHaveLength(1);
 		expect(read("Notes/A.md", broken("kind: prospect"), migrateSettings({ typeKey: "", prospectTag: "" }))).toEqual({ prospect: null, problems: [] });
 		expect(read("Notes/A.md", broken("kind: person"))).toEqual({ prospect: null, problems: [] });
+		expect(read("Notes/A.md", broken("kind: person", "A prospect of mine\n"))).toEqual({ prospect: null, problems: [] });
+		expect(read("Notes/A.md", broken("kind: person", "# Heading\n"), migrateSettings({ prospectTag: "" }))).toEqual({ prospect: null, problems: [] });
+		expect(read("Notes/A.md", broken("kind: person", "# Heading\n"), migrateSettings({ prospectTag: "", typeValue: "VIP client" }))).toEqual({ prospect: null, problems: [] });
 		expect(read("Prospects/A.md", broken("kind: person")).problems).toEqual([{ path: "Prospects/A.md", line: expect.any(Number), message: expect.stringMatching(/frontmatter/) }]);
 	});
 });
@@ -384,12 +425,12 @@ describe("the other forms beside touch lines (README: Bringing your existing not
 		const on = read("Prospects/A.md", text).prospect!;
 		expect(on.touches.map((t) => [t.line, t.date, t.from ?? "line"])).toEqual([
 			[2, "2026-01-12", "line"],
-			[3, "2026-01-05", expect.any(String)],
+			[3, "2026-01-05", "prose"],
 			[4, "2026-01-20", "line"],
-			[7, "2026-01-25", expect.any(String)],
+			[7, "2026-01-25", "table"],
 		]);
 		const off = migrateSettings({ readForms: { labels: false, headings: false, tables: false, tasks: false, interactions: true } });
-		expect(read("Prospects/A.md", text, off).prospect!.touches.map((t) => t.line)).toEqual([2, 4]);
+		expect(read("Prospects/A.md", text, off).prospect).toMatchObject({ touches: [{ line: 2 }, { line: 4 }], unused: [] });
 		const all = "## Log\n- 2026-01-12 call: a\nCalled Dana on 2026-01-05.\nLast call: 2026-01-06\n### 2026-01-07 — Call with Dana\n| Date | Notes |\n|---|---|\n| 2026-01-25 | met her |\n- [ ] Follow up with Dana 2030-03-10\n";
 		const cases: [string, number[], number[]][] = [
 			["labels", [2, 3, 4], []],
@@ -414,6 +455,20 @@ describe("the other forms beside touch lines (README: Bringing your existing not
 		]);
 	});
 
+	it("keeps each line as written (comments in, line ending out), with the cues and the year a form's contact or next step was read by", () => {
+		const text = "---\ncreated: 2026-01-01\n---\n## Log\r\n- 2026-01-12 call: a %% c %%\r\nCalled Dana on 2026-01-12. %% same %%\r\n- Called Dana Feb 3 %% x %%\r\n- [ ] Follow up with Dana 2030-03-10\r\nnext:: TBD\r\n";
+		const r = read("Prospects/A.md", text);
+		expect(r.problems).toEqual([]);
+		const p = r.prospect!;
+		expect(p.touches.map((t) => [t.line, t.raw, t.from ?? "line", t.date, t.channel, t.summary, t.check])).toEqual([
+			[5, "- 2026-01-12 call: a %% c %%", "line", "2026-01-12", "call", "a", "none"],
+			[7, "- Called Dana Feb 3 %% x %%", "list", "2026-02-03", "call", "Called Dana", "none"],
+		]);
+		expect(p.touches[1]).toMatchObject({ cues: ['word "Called"', 'section "Log"'], year: "the nearest full date (line 6)" });
+		expect(p.unused).toEqual([{ line: 6, text: "Called Dana on 2026-01-12. %% same %%", reason: "the same day as line 5: one contact, counted once" }]);
+		expect(p.nextFollowUp).toEqual([{ date: "2030-03-10", time: null, line: 8, from: "task", cues: ['word "Follow up"', 'section "Log"', "time open task"], year: "written" }]);
+	});
+
 	it("names a month-day without a year, a month without a day, and an impossible date, each with its line", () => {
 		const r = read("Prospects/A.md", "## Log\n- Feb 20 — intro call\n| Date | Type |\n|---|---|\n| 2026-02 | Meeting |\n24/01/2026 call\n");
 		expect(r.problems).toEqual([
@@ -434,5 +489,33 @@ describe("the other forms beside touch lines (README: Bringing your existing not
 		const text = "---\nstatus: lead\n---\n";
 		const fm = { ok: true as const, data: { status: "won" }, block: { start: 0, end: 17, bodyLine: 3 } };
 		expect(readNote("Prospects/A.md", text, DEFAULT_SETTINGS, { frontmatter: fm as never }).prospect?.status).toBe("won");
+	});
+});
+
+describe("the vault owner's own note, a file that is not text, one parse per read (README: Bringing your existing notes, Problems)", () => {
+	it("is never a prospect under relationship or relation: self, me or myself", () => {
+		const cases: [string, boolean][] = [
+			["relation: me", false],
+			["relationship: ' Myself '", false],
+			["relationship:", true],
+			["relationship: [self]", true],
+			["relation: friend", true],
+		];
+		for (const [fm, is] of cases) expect(read("Prospects/Me.md", `---\n${fm}\n---\n`).prospect !== null, fm).toBe(is);
+	});
+
+	it("names the line of the first NUL or broken character, at the very start too", () => {
+		const lineOf = (text: string) => read("Prospects/A.md", text).problems.map((p) => p.line);
+		expect(lineOf("\u0000abc\n\uFFFD\n")).toEqual([1]);
+		expect(lineOf("\uFFFDabc\n\u0000\n")).toEqual([1]);
+		expect(lineOf("\n\u0000\n")).toEqual([2]);
+		expect(lineOf("a\n\n\uFFFD\n")).toEqual([3]);
+	});
+
+	it("counts one note read per readNote", () => {
+		const before = parseCounts.notes;
+		read("Prospects/A.md", "- 2026-01-10 call: hi\n");
+		read("Notes/B.md", "nothing\n");
+		expect(parseCounts.notes - before).toBe(2);
 	});
 });
