@@ -302,6 +302,13 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 			["Notes/2026-09-20 Notes.md", "[[Dana Lee]] is nice\n", false],
 		];
 		for (const [path, text, is] of cases) expect(read(path, text).interaction !== undefined, text).toBe(is);
+		// The people keys the settings name, in any spelling. Five of them, one after the other: more
+		// than the patterns kept at once (core/text/memo.ts), so each is built again in every run.
+		for (const key of ["with", "client", "guests", "attendee_ids", "manager"]) {
+			const settings = migrateSettings({ peopleKeys: [key] });
+			expect(read("Notes/2026-09-20 Notes.md", `---\n"${key.replace("_", "-").toUpperCase()}" : Dana Lee\n---\nText\n`, settings).interaction?.links, key).toEqual(["=dana lee"]);
+			expect(read("Notes/2026-09-20 Notes.md", `---\n${key}x: Dana Lee\n---\nText\n`, settings).interaction, key).toBeUndefined();
+		}
 		// With prospects by folder only, a meeting note elsewhere still counts.
 		const folderOnly = migrateSettings({ prospectTag: "", typeKey: "" });
 		expect(read("Notes/2026-09-20 Notes.md", "---\nattendees: Dana Lee\n---\nText\n", folderOnly).interaction?.links).toEqual(["=dana lee"]);
@@ -322,6 +329,9 @@ describe("a note outside the prospect folders (README: Your notes)", () => {
 		expect(read("Notes/A.md", broken("kind: person", "A prospect of mine\n"))).toEqual({ prospect: null, problems: [] });
 		expect(read("Notes/A.md", broken("kind: person", "# Heading\n"), migrateSettings({ prospectTag: "" }))).toEqual({ prospect: null, problems: [] });
 		expect(read("Notes/A.md", broken("kind: person", "# Heading\n"), migrateSettings({ prospectTag: "", typeValue: "VIP client" }))).toEqual({ prospect: null, problems: [] });
+		// A meeting note with broken YAML is no prospect's problem, whatever rule is off.
+		expect(read("Notes/A.md", broken("attendees: x", "# Heading\n"), migrateSettings({ prospectTag: "" }))).toEqual({ prospect: null, problems: [] });
+		expect(read("Notes/A.md", broken("attendees: x\nkind: prospect"), migrateSettings({ prospectTag: "", typeKey: "" }))).toEqual({ prospect: null, problems: [] });
 		expect(read("Prospects/A.md", broken("kind: person")).problems).toEqual([{ path: "Prospects/A.md", line: expect.any(Number), message: expect.stringMatching(/frontmatter/) }]);
 	});
 });
