@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 8;
+export const PARSER_VERSION = 9;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -203,7 +203,8 @@ const wordPattern = memo(16, (word: string): RegExp => new RegExp(word, "iu"));
 function screen(text: string, settings: TouchbaseSettings): { maybe: boolean; tag: boolean } {
 	const tag = settings.prospectTag.toLowerCase();
 	const type = settings.typeKey !== "" ? settings.typeValue.toLowerCase() : "";
-	if (tag === "" && type === "") return { maybe: false, tag: false };
+	// With neither rule on, a note outside the folders can still be an interaction note (README,
+	// "Interaction notes count"): it is screened for people below.
 	if ((tag !== "" && !PLAIN_WORD.test(tag)) || (type !== "" && !PLAIN_WORD.test(type))) return { maybe: true, tag: tag !== "" };
 	// The tag's word is in `#tag` too: one search rejects most notes.
 	const hasTag = tag !== "" && wordPattern(tag).test(text);
