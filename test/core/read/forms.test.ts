@@ -261,6 +261,10 @@ describe("each form, as read", () => {
 		expect(found(read)).toEqual([["touch", "list", 2, "2026-03-02", null, "Dana, the roof"]]);
 	});
 
+	it("names a section by its heading without its closing marks", () => {
+		expect(formsOf(["## Log ##", "- 2026-03-02 — Dana, the roof"]).found.map((f) => f.cues)).toEqual([['section "Log"']]);
+	});
+
 	it("reads a URL label as a line, not a label", () => {
 		const read = formsOf(["https: //acme.com called 2026-03-02", "http: called on 2026-03-02"]);
 		expect(read.found.map((f) => f.form)).toEqual(["prose", "prose"]);
@@ -298,6 +302,15 @@ describe("the year of a month-day, as read", () => {
 		const read = formsOf(lines, dates);
 		expect(read.found.map((f) => f.date)).toEqual(days);
 		expect(read.found.find((f) => !/^\d{4}-/.test(lines[f.line - 1].slice(2)))?.year).toBe(year);
+	});
+
+	it("takes the year from a date written with its year, not from one that took its line's", () => {
+		const read = formsOf(["- Dec 30 & Jan 2, 2026: call", "- Jan 5: call"]);
+		expect(read.found.map((f) => [f.line, f.date, f.year])).toEqual([
+			[1, "2026-12-30", "the full date on its line"],
+			[1, "2026-01-02", "written"],
+			[2, "2026-01-05", "the nearest full date (line 1)"],
+		]);
 	});
 
 	it("never takes a year from a date without one, a link's date nor a month alone", () => {

@@ -296,6 +296,20 @@ function judge(text: string, opts: Opts = {}): Judgement {
 const section = (role: SectionRole | null, title = "Log"): Section => ({ title, level: 2, line: 1, role });
 const verdictOf = (text: string, opts: Opts = {}): Verdict => judge(text, opts).verdict;
 
+describe("a word list of the settings emptied", () => {
+	it("leaves no not-a-contact word and no log section, and reads the rest as before", () => {
+		const b = note().line("## Notes", "We called Dana on 2026-03-02.", "- Roof on 2026-03-05", "## History", "- Roof on 2026-03-06", "- Invoice on 2026-03-07");
+		expect(days(b)).toEqual(["2026-03-02", "2026-03-06"]);
+		expect(days(b, migrateSettings({ notContactWords: [] }))).toEqual(["2026-03-02", "2026-03-06", "2026-03-07"]);
+		expect(days(b, migrateSettings({ logSections: [] }))).toEqual(["2026-03-02"]);
+		expect(read(b, migrateSettings({ logSections: [] })).prospect!.unused!.map((u) => u.reason)).toEqual([
+			"a dated list item that names no contact (call, meeting …)",
+			"a dated list item that names no contact (call, meeting …)",
+			'"Invoice": not a contact',
+		]);
+	});
+});
+
 describe("the judge of one line", () => {
 	it.each([
 		// A task's checkbox: done, open, or anything else (cancelled, moved) is no contact.
@@ -331,6 +345,11 @@ describe("the judge of one line", () => {
 		["list", "DATE: recall the roof", "none", []],
 		["list", "DATE: callers about the roof", "none", []],
 		["list", "DATE: phone-call", "contact", ['word "phone"']],
+		// The longest word is the cue; a space or a hyphen in a word may be either, or none.
+		["list", "DATE: coffee chat with Dana", "contact", ['word "coffee chat"']],
+		["list", "DATE: left a voicemail", "contact", ['word "left a voicemail"']],
+		["list", "DATE: checkin with Dana", "contact", ['word "checkin"']],
+		["list", "DATE: check-in with Dana", "contact", ['word "check-in"']],
 	])("a %s %j is %s", (kind, text, verdict, cues) => {
 		const j = judge(text, { kind: kind as LineKind, label: kind === "label" ? "Roof" : undefined });
 		expect([j.verdict, j.cues]).toEqual([verdict, cues]);
@@ -373,6 +392,11 @@ describe("the judge of one line", () => {
 			reason: '"invoice": not a contact',
 		});
 		expect(judge("Invoice DATE", { kind: "label", label: "Call" }).reason).toBe('"Invoice": not a contact');
+		expect(judge("DATE: Weekly sync - Recognized as a leader")).toEqual({
+			verdict: "none",
+			cues: ['not-a-contact word "Recognized as"', 'word "sync"'],
+			reason: '"Recognized as": not a contact',
+		});
 	});
 
 	it.each([
@@ -502,6 +526,10 @@ describe("the judge of one line", () => {
 		expect(verdictOf("DATE: call at the offsite", { settings })).toBe("none");
 		expect(verdictOf("DATE: call about the invoice", { settings })).toBe("contact");
 		expect(verdictOf("DATE: huddle with Dana")).toBe("none");
+		// An empty word in a list matches nothing.
+		const empty = migrateSettings({ contactWords: ["", "huddle"], notContactWords: [""], channels: ["", "call"] });
+		expect(judge("DATE: the roof", { settings: empty })).toEqual({ verdict: "none", cues: [], reason: "a dated list item that names no contact (call, meeting …)" });
+		expect(verdictOf("DATE: call Dana", { settings: empty })).toBe("contact");
 	});
 });
 

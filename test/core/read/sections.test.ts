@@ -76,6 +76,13 @@ describe("the role of a heading", () => {
 		expect(sectionRole("Notes", settings)).toBeNull();
 	});
 
+	it("makes no heading a log section when the list is empty", () => {
+		const settings = migrateSettings({ logSections: [] });
+		expect(sectionRole("Log", settings)).toBeNull();
+		expect(sectionRole("Notes", settings)).toBeNull();
+		expect(sectionRole("Waiting on", settings)).toBe("theirs");
+	});
+
 	it("reads a log-section word with a pattern character as written, never as a pattern", () => {
 		const settings = migrateSettings({ logSections: ["a.b", "x+"] });
 		expect(sectionRole("axb", settings)).toBeNull();
