@@ -265,9 +265,9 @@ describe("each form, as read", () => {
 		expect(formsOf(["## Log ##", "- 2026-03-02 — Dana, the roof"]).found.map((f) => f.cues)).toEqual([['section "Log"']]);
 	});
 
-	it("reads a URL label as a line, not a label", () => {
-		const read = formsOf(["https: //acme.com called 2026-03-02", "http: called on 2026-03-02"]);
-		expect(read.found.map((f) => f.form)).toEqual(["prose", "prose"]);
+	it("reads a URL label as a line, not a label; a label that only holds http is a label", () => {
+		const read = formsOf(["https: //acme.com called 2026-03-02", "http: called on 2026-03-02", "Webhttp: called 2026-03-02", "http status: called 2026-03-02"]);
+		expect(read.found.map((f) => f.form)).toEqual(["prose", "prose", "label", "label"]);
 	});
 
 	it("turns each form off by its setting", () => {
@@ -432,6 +432,36 @@ describe("tables, as read", () => {
 			migrateSettings(undefined),
 		);
 		expect(gap.found).toEqual([]);
+	});
+
+	it.each([
+		// Each column found where it stands, the first one too.
+		[["| Type | Date |", "|---|---|", "| Call | 2026-10-05 |"], [["touch", "table", 3, "2026-10-05", "call", "Call"]]],
+		[["| Notes | Date |", "|---|---|", "| pricing | 2026-10-05 |"], [["touch", "table", 3, "2026-10-05", null, "pricing"]]],
+		[
+			["| Follow-up by | Date | Notes |", "|---|---|---|", "| 2026-10-09 | 2026-10-05 | call |"],
+			[
+				["touch", "table", 3, "2026-10-05", "call", "call"],
+				["next", "table", 3, "2026-10-09", null, ""],
+			],
+		],
+		// Two columns with no date column are a key/value table, whatever their headers.
+		[["| Type | Notes |", "|---|---|", "| Call | 2026-10-05 |"], [["touch", "label", 3, "2026-10-05", "call", "Call"]]],
+		// No date column: its dates are never read, nor its header's.
+		[["| Item | Visit | Cost |", "|---|---|---|", "| Roof | 2026-10-05 | 500 |"], []],
+		[["| Call | 2026-10-05 | x |", "|---|---|---|"], []],
+	])("%j gives %j", (lines, expected) => {
+		const read = formsOf(lines);
+		expect(found(read)).toEqual(expected);
+		expect(read.unused).toEqual([]);
+	});
+
+	it("names the next column as the place of its next step", () => {
+		const read = formsOf(["| Date | Notes | Next |", "|---|---|---|", "| 2026-11-02 | call | 2026-11-30 |"]);
+		expect(read.found.map((f) => [f.kind, f.cues])).toEqual([
+			["touch", ['word "call"', 'section "a table with a date column"']],
+			["next", ['section "a next column"', 'time next:']],
+		]);
 	});
 
 	it("lists a row dated by month only as a problem", () => {

@@ -332,6 +332,8 @@ describe("the judge of one line", () => {
 		// A sentence of prose needs a verb; a line of its own may name a noun.
 		["prose", "We called Dana on DATE about the roof.", "contact", ['word "called"']],
 		["prose", "Dana liked the call DATE.", "none", ['word "call"']],
+		// Even when the date opens it, outside a log section.
+		["prose", "DATE: call with Dana", "none", ['word "call"']],
 		["list", "DATE: call with Dana", "contact", ['word "call"']],
 		["heading", "DATE — Zoom with Dana", "contact", ['word "Zoom"']],
 		["label", "DATE lunch", "contact", ['word "lunch"']],
@@ -381,6 +383,10 @@ describe("the judge of one line", () => {
 		["DATE: call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 invoice", "none"],
 		["DATE: call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 invoice", "contact"],
 		["DATE :— | call about the invoice", "none"],
+		// What stands before the date counts whole, and does not use up the twelve words after it.
+		["call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 DATE invoice", "none"],
+		// Words are counted, not spaces.
+		["DATE: call  w1  w2  w3  w4  w5  w6  w7  w8  w9  w10  invoice", "none"],
 	])("%j is %s", (text, verdict) => {
 		expect(verdictOf(text)).toBe(verdict);
 	});
@@ -405,6 +411,7 @@ describe("the judge of one line", () => {
 		["DATE: Weekly sync - w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 mentioned as owner", "none"],
 		["DATE: Weekly sync - w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 mentioned as owner", "contact"],
 		["DATE: Weekly sync - the roof - Mentioned as owner", "contact"],
+		["DATE: Weekly sync - w1  w2  w3  w4  w5  w6  w7  w8  w9  w10  mentioned as owner", "none"],
 		["DATE: call (per Jesse)", "none"],
 		["DATE: call, recognised as a leader", "none"],
 	])("%j is %s", (text, verdict) => {
@@ -446,6 +453,7 @@ describe("the judge of one line", () => {
 		["Report by DATE", {}, "none"],
 		["Follow up by DATE", {}, "next"],
 		["Check in by DATE", {}, "next"],
+		["Reach out by DATE", {}, "next"],
 		["Share the deck by DATE", {}, "next"],
 		["DATE", { kind: "label", label: "Next action" }, "next"],
 		["DATE", { kind: "label", label: "Next steps" }, "next"],
@@ -459,6 +467,7 @@ describe("the judge of one line", () => {
 		// A not-a-contact word gives way only to a next step that follows up, or a thing due for them.
 		["Follow up on the invoice by DATE", "next"],
 		["Invoice by DATE", "none"],
+		["Call mentioned by Jesse by DATE", "none"],
 		["Call about the renewal by DATE", "none"],
 		["Send the questionnaire | Due DATE", "next"],
 		["Call Dana | due DATE", "next"],
@@ -498,6 +507,7 @@ describe("the judge of one line", () => {
 		["prose", "The roof on DATE", undefined, "none"],
 		["prose", "We met on DATE", undefined, "contact"],
 		["prose", "The meeting on DATE", undefined, "none"],
+		["prose", "DATE: call notes", undefined, "contact"],
 		["list", "The meeting on DATE", undefined, "contact"],
 		["task", "Roof DATE", undefined, "none"],
 		["label", "DATE", "Date", "contact"],
@@ -575,6 +585,8 @@ describe("a dated line's summary", () => {
 	it.each([
 		["- 2026-03-02 — call with Dana", "2026-03-02", "call with Dana"],
 		["We met on 2026-08-30 at the fair.", "2026-08-30", "We met at the fair"],
+		["Spoke on Zoom on 2026-08-30", "2026-08-30", "Spoke on Zoom"],
+		["We met on  2026-08-30", "2026-08-30", "We met"],
 		["Contract dated 2026-08-30 signed", "2026-08-30", "Contract signed"],
 		["**Call** 2026-02-18 (left a voicemail)", "2026-02-18", "Call (left a voicemail)"],
 		["Call ([2026-02-18])", "[2026-02-18]", "Call"],

@@ -12,6 +12,7 @@ describe("a heading's title as words", () => {
 		["1. Contact History", "contact history"],
 		["**Meetings** (2026)", "meetings"],
 		["Q3 calls", "q3 calls"],
+		["Calls/Meetings", "calls meetings"],
 		["  Dana's   follow-ups!  ", "dana's follow-ups"],
 		["[[Log]] of calls", "log of calls"],
 		["[[People/Dana|Dana]]: timeline", "dana timeline"],
