@@ -261,6 +261,16 @@ describe("each form, as read", () => {
 		expect(found(read)).toEqual([["touch", "list", 2, "2026-03-02", null, "Dana, the roof"]]);
 	});
 
+	it("reads a sentence under a log section when its date opens it, after markup only", () => {
+		const read = formsOf(["## Log", "2026-03-02 the roof", "**2026-03-03** the roof", "(2026-03-04) the roof", "The roof 2026-03-05"]);
+		expect(read.found.map((f) => [f.form, f.date])).toEqual([
+			["prose", "2026-03-02"],
+			["prose", "2026-03-03"],
+			["prose", "2026-03-04"],
+		]);
+		expect(read.unused.map((u) => u.line)).toEqual([5]);
+	});
+
 	it("names a section by its heading without its closing marks", () => {
 		expect(formsOf(["## Log ##", "- 2026-03-02 — Dana, the roof"]).found.map((f) => f.cues)).toEqual([['section "Log"']]);
 	});
@@ -302,6 +312,10 @@ describe("the year of a month-day, as read", () => {
 		const read = formsOf(lines, dates);
 		expect(read.found.map((f) => f.date)).toEqual(days);
 		expect(read.found.find((f) => !/^\d{4}-/.test(lines[f.line - 1].slice(2)))?.year).toBe(year);
+	});
+
+	it("takes the year from a line that is only a full date", () => {
+		expect(formsOf(["2025-12-20", "- Jan 3 call"]).found.map((f) => [f.date, f.year])).toEqual([["2026-01-03", "the nearest full date (line 1)"]]);
 	});
 
 	it("takes the year from a date written with its year, not from one that took its line's", () => {
@@ -357,10 +371,16 @@ describe("lists of dates and label dates", () => {
 		["- Jan 18 and Jan 20, 2026: calls", ["2026-01-18", "2026-01-20"]],
 		["- Jan 18, Jan 19 + Jan 20, 2026: calls", ["2026-01-18", "2026-01-19", "2026-01-20"]],
 		["- 2026-01-18 call; 2026-01-20 email", ["2026-01-18"]],
+		["- 2026-01-18 call, 2026-01-20 email", ["2026-01-18"]],
+		["- Jan 18 & then Jan 20, 2026 calls", ["2026-01-18"]],
 		["- **Jan 18 & Jan 20, 2026:** calls", ["2026-01-18", "2026-01-20"]],
 		["- Next call: Jan 18 & Jan 20, 2026", ["2026-01-18"]],
 	])("%j gives %j", (line, days) => {
 		expect(formsOf([line]).found.map((f) => f.date)).toEqual(days);
+	});
+
+	it("reads what stands before the date in a label's value: a next step by a day", () => {
+		expect(found(formsOf(["Action: call Dana by 2026-03-20"]))).toEqual([["next", "label", 1, "2026-03-20", "call", "Action: call Dana by"]]);
 	});
 
 	it("reads a label that is a date as the line's date, and a label with a date in it as a label", () => {
@@ -381,6 +401,10 @@ describe("a heading followed by fields", () => {
 		expect(found(bare)).toEqual([["touch", "label", 2, "2026-01-10", null, "Last contact"]]);
 		const titled = formsOf(["## Last call", "- When: 2026-01-10", "- About: pricing"], null, { logSections: ["last call"] });
 		expect(found(titled)).toEqual([["touch", "label", 2, "2026-01-10", "call", "pricing"]]);
+	});
+
+	it("takes a field's value without its markup", () => {
+		expect(found(formsOf(["## Last contact", "- Date: 2026-01-10", "- **Notes**: **pricing**  "]))).toEqual([["touch", "label", 2, "2026-01-10", null, "pricing"]]);
 	});
 
 	it("takes its fields under its own heading only", () => {
