@@ -248,6 +248,7 @@ describe("each form, as read", () => {
 			"- call with Dana last week",
 			{ text: "- 2026-03-02 call: intro", touchLine: true },
 			"- [next:: 2026-12-10] call",
+			"- [next::2026-12-10] call",
 			"Next:: 2026-12-10",
 			"- [ ] call Dana 📅 2026-03-10",
 			"- [x] call Dana ✅ 2026-03-10",
@@ -486,6 +487,15 @@ describe("tables, as read", () => {
 			["touch", ['word "call"', 'section "a table with a date column"']],
 			["next", ['section "a next column"', 'time next:']],
 		]);
+	});
+
+	it("reads a short row and an empty notes cell as no words", () => {
+		expect(found(formsOf(["| Date | Type | Notes |", "|---|---|---|", "| 2026-10-03 |"]))).toEqual([["touch", "table", 3, "2026-10-03", null, ""]]);
+		expect(found(formsOf(["| Date | Notes |", "|---|---|", "| 2026-10-03 | |"]))).toEqual([["touch", "table", 3, "2026-10-03", null, ""]]);
+	});
+
+	it("reports no month-only row of a table when tables are off", () => {
+		expect(formsOf(["| Date | Type |", "|---|---|", "| 2026-02 | Meeting |"], null, { readForms: { tables: false } })).toEqual({ found: [], unused: [], yearless: [], dayless: [], badDates: [] });
 	});
 
 	it("lists a row dated by month only as a problem", () => {

@@ -450,7 +450,7 @@ describe("the judge of one line", () => {
 		["DATE: the roof w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 scheduled", {}, "none"],
 		// A next-step wording needs something to do with them: a contact, a follow-up, a thing to send,
 		// a Next action label, or a section.
-		["Report by DATE", {}, "none"],
+		["Report by DATE", { reason: "a dated list item that names no contact (call, meeting …)" }, "none"],
 		["Follow up by DATE", {}, "next"],
 		["Check in by DATE", {}, "next"],
 		["Reach out by DATE", {}, "next"],
@@ -460,7 +460,10 @@ describe("the judge of one line", () => {
 		["DATE", { kind: "label", label: "Next" }, "none"],
 		["Roof by DATE", { section: section(null, "Notes") }, "next"],
 	])("%j (%o) is %s", (text, opts, verdict) => {
-		expect(verdictOf(text, opts as Opts)).toBe(verdict);
+		const { reason, ...rest } = opts as Opts & { reason?: string };
+		const j = judge(text, rest);
+		expect(j.verdict).toBe(verdict);
+		if (reason !== undefined) expect(j.reason).toBe(reason);
 	});
 
 	it.each([
@@ -472,10 +475,11 @@ describe("the judge of one line", () => {
 		["Send the questionnaire | Due DATE", "next"],
 		["Call Dana | due DATE", "next"],
 		["Quarterly report | Due DATE", "none"],
+		["Quarterly report | Due DATE", "none", "Log"],
 		["Send the invoice | Due DATE", "none"],
 		["Send the questionnaire | Birthday DATE", "none"],
-	])("%j is %s", (text, verdict) => {
-		expect(verdictOf(text)).toBe(verdict);
+	])("%j is %s", (text, verdict, log?: string) => {
+		expect(verdictOf(text, log ? { section: section("log") } : {})).toBe(verdict);
 	});
 
 	it.each([
@@ -584,6 +588,7 @@ describe("the channel a line names", () => {
 describe("a dated line's summary", () => {
 	it.each([
 		["- 2026-03-02 — call with Dana", "2026-03-02", "call with Dana"],
+		["- 2026-03-02 call - recap", "2026-03-02", "call recap"],
 		["We met on 2026-08-30 at the fair.", "2026-08-30", "We met at the fair"],
 		["Spoke on Zoom on 2026-08-30", "2026-08-30", "Spoke on Zoom"],
 		["We met on  2026-08-30", "2026-08-30", "We met"],
