@@ -210,3 +210,18 @@ describe("an interaction note, read with its body", () => {
 		expect(readInteraction("Meetings/2026-09-20 Weekly.md", {}, DEFAULT_SETTINGS, "# Weekly\nAttendees: \n")).toBeNull();
 	});
 });
+
+describe("an interaction note's names and channel, at the edges", () => {
+	it("takes no names from its title when a people key or an Attendees line is there, even empty", () => {
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", {}, DEFAULT_SETTINGS, "")?.links).toContain("=dana lee");
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", { attendees: [] }, DEFAULT_SETTINGS, "")).toBeNull();
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", {}, DEFAULT_SETTINGS, "# Call with Dana Lee\nAttendees:\n")).toBeNull();
+	});
+
+	it("is a call when its type, name or title says call, even with call not among the channels", () => {
+		const settings = settingsWith({ channels: ["email", "meeting"] });
+		expect(readInteraction("Meetings/2026-09-20 Sales_call with Ada.md", { with: "Ada" }, settings)?.channel).toBe("call");
+		expect(readInteraction("Meetings/2026-09-20 Review.md", { with: "Ada", title: "Call about pricing" }, settings)?.channel).toBe("call");
+		expect(readInteraction("Meetings/2026-09-20 Review.md", { with: "Ada" }, settings)?.channel).toBe("meeting");
+	});
+});
