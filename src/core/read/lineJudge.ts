@@ -75,6 +75,8 @@ const wordsPattern = memo(16, (words: string): RegExp => {
 		.filter((w) => w !== "")
 		.sort((a, b) => b.length - a.length)
 		.map(escape);
+	// An emptied list (a setting cleared) names no word: an empty alternative would match any line.
+	if (alternatives.length === 0) return /(?!)/;
 	return new RegExp(`(?:^|[^\\p{L}\\d])(${alternatives.join("|")})s?(?![\\p{L}])`, "iu");
 });
 

@@ -41,6 +41,8 @@ const sectionPattern = memo(8, (words: string): RegExp => {
 		.split("\n")
 		.filter((w) => w !== "")
 		.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]?"));
+	// No log-section words (the setting cleared): no heading is a log section.
+	if (alternatives.length === 0) return /(?!)/;
 	return new RegExp(`^(?:${alternatives.join("|")})\\b|\\b(?:${alternatives.join("|")})$`, "u");
 });
 

@@ -92,3 +92,58 @@ describe("a date written in a line", () => {
 		expect(spans("on 13/5")).toEqual([]);
 	});
 });
+
+describe("where a date stands, more closely", () => {
+	it.each([
+		["since 3/4", true],
+		["before 3/4", true],
+		["from 3/4", true],
+		["until 3/4", true],
+		["dated 3/4", true],
+		["Date 3/4", true],
+		["(3/4)", true],
+		["# 3/4", true],
+		["> 3/4", true],
+		["_3/4_", true],
+		["x: 3/4", true],
+		["x | 3/4", true],
+		["on 03/04", true],
+		["only 3/4", false],
+		["bonus 3/4", false],
+		["x 3/4", false],
+	])("a bare month/day after %j is a date: %s", (text, isDate) => {
+		expect(days(text)).toEqual(isDate ? [["3/4", null]] : []);
+	});
+
+	it.each([
+		// A numeric date runs no further than its digits: no decimal, no fourth part, no fifth digit.
+		["3/4/2026.5", []],
+		["3/4/2026,5", []],
+		["1/2/3/4", []],
+		["3/4/20261", []],
+		["v1.3/4/2026", []],
+		["x 3/4/2026.", [["3/4/2026", "2026-03-04", "written", null]]],
+		["x 3/4/2026, then", [["3/4/2026", "2026-03-04", "written", null]]],
+	])("%j gives %j", (text, expected) => {
+		expect(spans(text)).toEqual(expected);
+	});
+
+	it("counts a date right after a link, and in a daily note's link written with spaces", () => {
+		expect(spans("See [[Dana]]Jan 5, 2026")).toEqual([["Jan 5, 2026", "2026-01-05", "written", null]]);
+		expect(spans("[[ 2026-02-04 ]] call")).toEqual([["2026-02-04", "2026-02-04", "written", null]]);
+		expect(spans("[[Notes 2026-02-04]] and [[2026-02-05]]")).toEqual([["2026-02-05", "2026-02-05", "written", null]]);
+	});
+
+	it("gives a month-day the year of a numeric or written full date on its line, but not of a date in a link", () => {
+		expect(spans("3/4 & 3/5/2026")).toEqual([
+			["3/4", "2026-03-04", "line", null],
+			["3/5/2026", "2026-03-05", "written", null],
+		]);
+		expect(spans("by 3/4 or 2026-03-09")).toEqual([
+			["3/4", "2026-03-04", "line", null],
+			["2026-03-09", "2026-03-09", "written", null],
+		]);
+		expect(spans("Mar 3, see [[Call 2026-02-04]]")).toEqual([["Mar 3", null, null, null]]);
+		expect(datesIn("Mar 3, see [[Call 2026-02-04]]", "en").map((d) => [d.month, d.day])).toEqual([[3, 3]]);
+	});
+});

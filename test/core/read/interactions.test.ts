@@ -189,3 +189,66 @@ describe("an interaction note, read from its first lines", () => {
 		expect(readInteraction("Interactions/2026-09-20 Review.md", { with: "Ada" }, off)).toBeNull();
 	});
 });
+
+// readInteraction itself, with its body: the people of an Attendees list and line, the date of its
+// first lines, and the names a meeting's title gives (README, "Interaction notes count").
+describe("an interaction note, read with its body", () => {
+	it.each([
+		// Under an Attendees heading (with its colon, or another of its names): each item's name before its role.
+		["## Attendees:\n1. Jane Doe — Head\n- [x] Ann Kim – CFO\n* Bob Li (CTO)\n+ Cy Ho - CEO\n2) Di Wu : COO\nnot an item\n", ["=jane doe", "=ann kim", "=bob li", "=cy ho", "=di wu"]],
+		["## Who was there\n- Jane Doe\n", ["=jane doe"]],
+		["### 👥 People present\n- [[Jane Doe|Jane]] (host)\n", ["jane doe"]],
+		// An Attendees: line under any of its labels, with markup.
+		["**Attendees**: Ada\n", ["=ada"]],
+		["- __Participants__: Ada\n", ["=ada"]],
+		["People: Ada\n", ["=ada"]],
+		["With: Ada\n", ["=ada"]],
+		["# Weekly\n\n**With:** [[Ada Okafor]]\n", ["ada okafor"]],
+	])("%j names %j", (body, links) => {
+		expect(readInteraction("Notes/2026-09-20 Pricing.md", {}, DEFAULT_SETTINGS, body)?.links).toEqual(links);
+	});
+
+	it("looks for an Attendees heading in its first 40 lines only, items included", () => {
+		const at = (n: number) => readInteraction("Notes/2026-09-20 Plan.md", {}, DEFAULT_SETTINGS, `# Notes\n${"x\n".repeat(n)}## Attendees\n- Jane Doe\n`)?.links ?? [];
+		expect(at(37)).toEqual(["=jane doe"]);
+		expect(at(38)).not.toContain("=jane doe");
+	});
+
+	it("is dated by a Date: line at its top, after its file name and date key", () => {
+		const at = (path: string, data: Record<string, unknown>, body: string) => readInteraction(path, data, DEFAULT_SETTINGS, body)?.date ?? null;
+		expect(at("Meetings/Weekly.md", {}, "With: Ada\n__Date__: 2026-09-20\n")).toBe("2026-09-20");
+		expect(at("Meetings/Weekly.md", {}, "With: Ada\n- **Date:** 2026-09-20\n")).toBe("2026-09-20");
+		expect(at("Meetings/Weekly.md", { date: "2026-09-21" }, "With: Ada\n- **Date:** 2026-09-20\n")).toBe("2026-09-21");
+		expect(at("Meetings/2026-09-19 Weekly.md", { date: "2026-09-21" }, "With: Ada\nDate: 2026-09-20\n")).toBe("2026-09-19");
+		// `created` dates it only when its name, type or title says it is a meeting.
+		expect(at("Meetings/Weekly.md", { created: "2026-09-21" }, "With: Ada\n")).toBeNull();
+		expect(at("Meetings/Weekly.md", { created: "2026-09-21", title: "Kickoff" }, "With: Ada\n")).toBe("2026-09-21");
+	});
+
+	it("of a meeting that names no one elsewhere: every run of one to three words of its title and name, no glue word at its edges", () => {
+		expect(readInteraction("Meetings/2026-09-20 Sync.md", {}, DEFAULT_SETTINGS, "# Sync on pricing with Ada and Bob\n")?.links).toEqual(["=pricing", "=pricing with ada", "=ada", "=ada and bob", "=bob"]);
+		expect(readInteraction("Meetings/2026-09-20.md", {}, DEFAULT_SETTINGS, "# Call re Ada Okafor 2026-09-21\n")).toEqual({ date: "2026-09-20", channel: "call", summary: "2026-09-20", links: ["=ada", "=ada okafor", "=okafor"] });
+		// Twelve words at most.
+		const long = readInteraction("Meetings/2026-09-20 Review.md", { title: "One two three four five six seven eight nine ten eleven twelve Thirteen" }, DEFAULT_SETTINGS, "");
+		expect(long?.links).toContain("=ten eleven twelve");
+		expect(long?.links.some((l) => l.includes("thirteen"))).toBe(false);
+		// A note that does not say it is a meeting: its first lines' links and its title name no one.
+		expect(readInteraction("Meetings/2026-09-20 Weekly.md", {}, DEFAULT_SETTINGS, "# Weekly\nx [[Ada Okafor]]\n")).toBeNull();
+		expect(readInteraction("Meetings/2026-09-20 Weekly.md", {}, DEFAULT_SETTINGS, "# Weekly\nAttendees: \n")).toBeNull();
+	});
+});
+
+describe("an interaction note's names and channel, at the edges", () => {
+	it("takes no names from its title when a people key or an Attendees line is there, even empty", () => {
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", {}, DEFAULT_SETTINGS, "")?.links).toContain("=dana lee");
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", { attendees: [] }, DEFAULT_SETTINGS, "")).toBeNull();
+		expect(readInteraction("Meetings/2026-09-20 Call with Dana Lee.md", {}, DEFAULT_SETTINGS, "# Call with Dana Lee\nAttendees:\n")).toBeNull();
+	});
+
+	it("is a call when its type, name or title says call, even with call not among the channels", () => {
+		const settings = settingsWith({ channels: ["email", "meeting"] });
+		expect(readInteraction("Meetings/2026-09-20 Sales_call with Ada.md", { with: "Ada" }, settings)?.channel).toBe("call");
+		expect(readInteraction("Meetings/2026-09-20 Review.md", { with: "Ada", title: "Call about pricing" }, settings)?.channel).toBe("call");
+		expect(readInteraction("Meetings/2026-09-20 Review.md", { with: "Ada" }, settings)?.channel).toBe("meeting");
+	});
+});

@@ -4,6 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { LOG_SECTIONS, NOT_CONTACT_WORDS, migrateSettings } from "../../../src/core/settings/settings";
 import { readNote } from "../../../src/core/read/note";
+import { channelOf, judgeLine, summaryWithout, type JudgeInput, type Judgement, type LineKind, type Verdict } from "../../../src/core/read/lineJudge";
+import type { Section, SectionRole } from "../../../src/core/read/sections";
+import type { TouchbaseSettings } from "../../../src/core/settings/settings";
 import { note } from "../../helpers/noteBuilder";
 
 const PATH = "Prospects/Dana.md";
@@ -402,5 +405,325 @@ describe("a contact said to have taken place", () => {
 		expect([days(held), nexts(held)]).toEqual([["2026-03-31"], []]);
 		const moved = note().line("- Demo call rescheduled to 2026-03-31");
 		expect([days(moved), nexts(moved)]).toEqual([[], ["2026-03-31"]]);
+	});
+});
+
+// The judge itself, line by line: its verdict, the cues `touchbase explain` shows, and the reason
+// a line is no contact (README, "Bringing your existing notes" and "Say why"). `DATE` stands where
+// the line's date is, as readForms hands the line over: the date left out, what stood before it.
+type Opts = Partial<Omit<JudgeInput, "words" | "before">> & { settings?: TouchbaseSettings };
+function judge(text: string, opts: Opts = {}): Judgement {
+	const { settings = migrateSettings(undefined), ...rest } = opts;
+	const at = text.indexOf("DATE");
+	const before = text.slice(0, at);
+	return judgeLine({ kind: "list", words: `${before} ${text.slice(at + 4)}`, before, atStart: /^[\s*_[(>-]*$/.test(before), section: null, ...rest }, settings);
+}
+const section = (role: SectionRole | null, title = "Log"): Section => ({ title, level: 2, line: 1, role });
+const verdictOf = (text: string, opts: Opts = {}): Verdict => judge(text, opts).verdict;
+
+describe("a word list of the settings emptied", () => {
+	it("leaves no not-a-contact word and no log section, and reads the rest as before", () => {
+		const b = note().line("## Notes", "We called Dana on 2026-03-02.", "- Roof on 2026-03-05", "## History", "- Roof on 2026-03-06", "- Invoice on 2026-03-07");
+		expect(days(b)).toEqual(["2026-03-02", "2026-03-06"]);
+		expect(days(b, migrateSettings({ notContactWords: [] }))).toEqual(["2026-03-02", "2026-03-06", "2026-03-07"]);
+		expect(days(b, migrateSettings({ logSections: [] }))).toEqual(["2026-03-02"]);
+		expect(read(b, migrateSettings({ logSections: [] })).prospect!.unused!.map((u) => u.reason)).toEqual([
+			"a dated list item that names no contact (call, meeting …)",
+			"a dated list item that names no contact (call, meeting …)",
+			'"Invoice": not a contact',
+		]);
+	});
+});
+
+describe("the judge of one line", () => {
+	it.each([
+		// A task's checkbox: done, open, or anything else (cancelled, moved) is no contact.
+		["Call Dana DATE", "x", "contact", ['word "Call"'], null],
+		["Call Dana DATE", "X", "contact", ['word "Call"'], null],
+		["Call Dana DATE", " ", "next", ['word "Call"', "time open task"], null],
+		["Call Dana DATE", "-", "none", ["task [-]"], "a cancelled task"],
+		["Call Dana DATE", ">", "none", ["task [>]"], "a cancelled task"],
+		["Buy printer paper DATE", " ", "none", ["open task"], "a dated task that names no contact (call, meeting …)"],
+		["Buy printer paper DATE", "x", "none", [], "a dated task that names no contact (call, meeting …)"],
+		// A done task that was a next step is done.
+		["Share the deck by DATE", "x", "none", [], "a dated task that names no contact (call, meeting …)"],
+		["Follow up with Dana by DATE", "x", "contact", ['word "Follow up"'], null],
+		["Call Dana by DATE", "x", "contact", ['word "Call"'], null],
+	])("the task %j [%s] is %s", (text, mark, verdict, cues, reason) => {
+		expect(judge(text, { kind: "task", mark })).toEqual({ verdict, cues, reason });
+	});
+
+	it.each([
+		// A sentence of prose needs a verb; a line of its own may name a noun.
+		["prose", "We called Dana on DATE about the roof.", "contact", ['word "called"']],
+		["prose", "Dana liked the call DATE.", "none", ['word "call"']],
+		// Even when the date opens it, outside a log section.
+		["prose", "DATE: call with Dana", "none", ['word "call"']],
+		["list", "DATE: call with Dana", "contact", ['word "call"']],
+		["heading", "DATE — Zoom with Dana", "contact", ['word "Zoom"']],
+		["label", "DATE lunch", "contact", ['word "lunch"']],
+		["table", "DATE | Email", "contact", ['word "Email"']],
+		// The settings' contact words and channels are nouns too; a verb is looked for first.
+		["list", "DATE: a letter to Dana", "contact", ['word "letter"']],
+		["list", "DATE: emailed Dana the call notes", "contact", ['word "emailed"']],
+		["list", "DATE: the roof", "none", []],
+		// A word counts whole, with an s for the plural, never inside a longer word.
+		["list", "DATE: two calls with Dana", "contact", ['word "call"']],
+		["list", "DATE: recall the roof", "none", []],
+		["list", "DATE: callers about the roof", "none", []],
+		["list", "DATE: phone-call", "contact", ['word "phone"']],
+		// The longest word is the cue; a space or a hyphen in a word may be either, or none.
+		["list", "DATE: coffee chat with Dana", "contact", ['word "coffee chat"']],
+		["list", "DATE: left a voicemail", "contact", ['word "left a voicemail"']],
+		["list", "DATE: checkin with Dana", "contact", ['word "checkin"']],
+		["list", "DATE: check-in with Dana", "contact", ['word "check-in"']],
+	])("a %s %j is %s", (kind, text, verdict, cues) => {
+		const j = judge(text, { kind: kind as LineKind, label: kind === "label" ? "Roof" : undefined });
+		expect([j.verdict, j.cues]).toEqual([verdict, cues]);
+	});
+
+	it.each([
+		// The reason a line is none names what it is.
+		["list", undefined, "a dated list item that names no contact (call, meeting …)"],
+		["heading", undefined, "a dated heading that names no contact (call, meeting …)"],
+		["label", "Renewal window", '"Renewal window" that names no contact (call, meeting …)'],
+		["label", "", "a dated label that names no contact (call, meeting …)"],
+		["table", undefined, "a dated table row that names no contact (call, meeting …)"],
+		["prose", undefined, "a date in prose that names no contact (call, meeting …) and sits in no log section"],
+	])("a %s (label %j) naming no contact is none: %s", (kind, label, reason) => {
+		const settings = migrateSettings({ notContactWords: ["birthday"] });
+		expect(judge("The roof, DATE", { kind: kind as LineKind, label, settings })).toEqual({ verdict: "none", cues: [], reason });
+	});
+
+	it.each([
+		// Not-a-contact words count in the line's head: the label, before the date, and the first
+		// clause after it, twelve words at most.
+		["Call about the invoice DATE", "none"],
+		["DATE: call about the invoice", "none"],
+		["DATE — call about the invoice - then lunch", "none"],
+		["DATE: call with Dana - she paid the invoice", "contact"],
+		["DATE: call with Dana; invoice next", "contact"],
+		["DATE: call with Dana. Invoice next", "contact"],
+		["DATE: call with Dana | invoice next", "contact"],
+		["DATE: call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 invoice", "none"],
+		["DATE: call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 invoice", "contact"],
+		["DATE :— | call about the invoice", "none"],
+		// What stands before the date counts whole, and does not use up the twelve words after it.
+		["call w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 DATE invoice", "none"],
+		// Words are counted, not spaces.
+		["DATE: call  w1  w2  w3  w4  w5  w6  w7  w8  w9  w10  invoice", "none"],
+	])("%j is %s", (text, verdict) => {
+		expect(verdictOf(text)).toBe(verdict);
+	});
+
+	it("names the not-a-contact word as its reason, and the cues it saw", () => {
+		expect(judge("DATE: call about the invoice", { section: section("log") })).toEqual({
+			verdict: "none",
+			cues: ['not-a-contact word "invoice"', 'word "call"', 'section "Log"'],
+			reason: '"invoice": not a contact',
+		});
+		expect(judge("Invoice DATE", { kind: "label", label: "Call" }).reason).toBe('"Invoice": not a contact');
+		expect(judge("DATE: Weekly sync - Recognized as a leader")).toEqual({
+			verdict: "none",
+			cues: ['not-a-contact word "Recognized as"', 'word "sync"'],
+			reason: '"Recognized as": not a contact',
+		});
+	});
+
+	it.each([
+		// A mention, a report at second hand: in the first two clauses, the first twelve words of each.
+		["DATE: Weekly sync - Mentioned as owner of the roof", "none"],
+		["DATE: Weekly sync - w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 mentioned as owner", "none"],
+		["DATE: Weekly sync - w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 mentioned as owner", "contact"],
+		["DATE: Weekly sync - the roof - Mentioned as owner", "contact"],
+		["DATE: Weekly sync - w1  w2  w3  w4  w5  w6  w7  w8  w9  w10  mentioned as owner", "none"],
+		["DATE: call (per Jesse)", "none"],
+		["DATE: call, recognised as a leader", "none"],
+	])("%j is %s", (text, verdict) => {
+		expect(verdictOf(text)).toBe(verdict);
+	});
+
+	it.each([
+		// Time: a next-step wording, in the order the cue is named.
+		["Next: DATE call Dana", {}, "time next:"],
+		["Agreed next step: DATE call Dana", {}, "time next:"],
+		["Next call: DATE", {}, "time next:"],
+		["DATE", { kind: "label", label: "Next call" }, "time next:"],
+		["DATE", { kind: "label", label: "Follow-up by" }, 'time label "Follow-up by"'],
+		["DATE call Dana", { kind: "label", label: "Reminder" }, 'time label "Reminder"'],
+		["Follow up with Dana by DATE", {}, 'time "by DATE"'],
+		["Send the quote (by DATE)", {}, 'time "by DATE"'],
+		["Call Dana no later than DATE", {}, 'time "no later than DATE"'],
+		["Call Dana on or before DATE", {}, 'time "on or before DATE"'],
+		["We will call her on DATE", {}, "time will call"],
+		["Demo scheduled for DATE", {}, "time scheduled"],
+		["Call Dana DATE", { kind: "task", mark: " " }, "time open task"],
+		["DATE — Dana, the roof", { section: section("next", "Next steps") }, 'time section "Next steps"'],
+	])("%j is a next step: %s", (text, opts, timeCue) => {
+		const j = judge(text, opts as Opts);
+		expect(j.verdict).toBe("next");
+		expect(j.cues[j.cues.length - 1]).toBe(timeCue);
+	});
+
+	it.each([
+		// A wording of intent or a schedule is read in the head, and not in a log section (a log
+		// line saying what was planned then is a contact).
+		["DATE: called Dana, she will call back", { section: section("log") }, "contact"],
+		["DATE: called Dana", { section: section("log") }, "contact"],
+		["DATE: demo scheduled", { section: section("log") }, "contact"],
+		["DATE: demo scheduled", {}, "next"],
+		["DATE: the roof w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 scheduled", {}, "none"],
+		// A next-step wording needs something to do with them: a contact, a follow-up, a thing to send,
+		// a Next action label, or a section.
+		["Report by DATE", { reason: "a dated list item that names no contact (call, meeting …)" }, "none"],
+		["Follow up by DATE", {}, "next"],
+		["Check in by DATE", {}, "next"],
+		["Reach out by DATE", {}, "next"],
+		["Share the deck by DATE", {}, "next"],
+		["DATE", { kind: "label", label: "Next action" }, "next"],
+		["DATE", { kind: "label", label: "Next steps" }, "next"],
+		["DATE", { kind: "label", label: "Next" }, "none"],
+		["Roof by DATE", { section: section(null, "Notes") }, "next"],
+	])("%j (%o) is %s", (text, opts, verdict) => {
+		const { reason, ...rest } = opts as Opts & { reason?: string };
+		const j = judge(text, rest);
+		expect(j.verdict).toBe(verdict);
+		if (reason !== undefined) expect(j.reason).toBe(reason);
+	});
+
+	it.each([
+		// A not-a-contact word gives way only to a next step that follows up, or a thing due for them.
+		["Follow up on the invoice by DATE", "next"],
+		["Invoice by DATE", "none"],
+		["Call mentioned by Jesse by DATE", "none"],
+		["Call about the renewal by DATE", "none"],
+		["Send the questionnaire | Due DATE", "next"],
+		["Call Dana | due DATE", "next"],
+		["Quarterly report | Due DATE", "none"],
+		["Quarterly report | Due DATE", "none", "Log"],
+		["Send the invoice | Due DATE", "none"],
+		["Send the questionnaire | Birthday DATE", "none"],
+	])("%j is %s", (text, verdict, log?: string) => {
+		expect(verdictOf(text, log ? { section: section("log") } : {})).toBe(verdict);
+	});
+
+	it.each([
+		// Contact details: a details label holding an address or number, unless a verb or a next step says it was used.
+		["Email", "dana@acme.com (confirmed DATE)", "none"],
+		["E-mail address", "dana@acme.com (work), DATE", "none"],
+		["Phone", "+1 555 010 0100, new DATE", "none"],
+		["Mobile", "555-010-0100 (DATE)", "none"],
+		["Website", "https://acme.com (DATE)", "none"],
+		["Website", "www.acme.com (DATE)", "none"],
+		["LinkedIn", "linkedin.com/in/dana (DATE)", "none"],
+		["Email", "emailed dana@acme.com on DATE", "contact"],
+		["Email", "dana@acme.com, next: DATE", "next"],
+		["Email", "the address she gave on DATE", "contact"],
+		["Phone call", "555-010-0100 on DATE", "contact"],
+	])("%s: %j is %s", (label, text, verdict) => {
+		const j = judge(text, { kind: "label", label });
+		expect(j.verdict).toBe(verdict);
+		if (verdict === "none") expect([j.cues[0], j.reason]).toEqual(["contact details", "contact details (an address or number), not a contact"]);
+	});
+
+	it.each([
+		// Place: under a log section, a dated line of its own is a contact without a contact word;
+		// a sentence only when the date opens it; a task never; a label only a date label.
+		["list", "DATE — Dana, the roof", undefined, "contact"],
+		["heading", "DATE", undefined, "contact"],
+		["table", "DATE | the roof", undefined, "contact"],
+		["prose", "DATE the roof", undefined, "contact"],
+		["prose", "The roof on DATE", undefined, "none"],
+		["prose", "We met on DATE", undefined, "contact"],
+		["prose", "The meeting on DATE", undefined, "none"],
+		["prose", "DATE: call notes", undefined, "contact"],
+		["list", "The meeting on DATE", undefined, "contact"],
+		["task", "Roof DATE", undefined, "none"],
+		["label", "DATE", "Date", "contact"],
+		["label", "DATE", "Contact date", "contact"],
+		["label", "DATE", "", "contact"],
+		["label", "DATE", "Roof", "none"],
+		["label", "DATE", "Next", "next"],
+	])("under ## Log, a %s %j (label %j) is %s", (kind, text, label, verdict) => {
+		const j = judge(text, { kind: kind as LineKind, label, section: section("log") });
+		expect(j.verdict).toBe(verdict);
+		if (verdict === "contact") expect(j.cues).toContain('section "Log"');
+	});
+
+	it("their tasks are none, whatever the line says", () => {
+		expect(judge("Call Dana by DATE", { section: section("theirs", "Waiting on") })).toEqual({
+			verdict: "none",
+			cues: ['section "Waiting on"'],
+			reason: "their task, not a contact of yours",
+		});
+	});
+
+	it("reads the contact words, not-a-contact words and channels of the settings", () => {
+		const settings = migrateSettings({ contactWords: ["Huddle"], notContactWords: ["Offsite"], channels: ["pigeon"] });
+		expect(verdictOf("DATE: huddle with Dana", { settings })).toBe("contact");
+		expect(verdictOf("DATE: pigeon to Dana", { settings })).toBe("contact");
+		expect(verdictOf("DATE: call at the offsite", { settings })).toBe("none");
+		expect(verdictOf("DATE: call about the invoice", { settings })).toBe("contact");
+		expect(verdictOf("DATE: huddle with Dana")).toBe("none");
+		// An empty word in a list matches nothing.
+		const empty = migrateSettings({ contactWords: ["", "huddle"], notContactWords: [""], channels: ["", "call"] });
+		expect(judge("DATE: the roof", { settings: empty })).toEqual({ verdict: "none", cues: [], reason: "a dated list item that names no contact (call, meeting …)" });
+		expect(verdictOf("DATE: call Dana", { settings: empty })).toBe("contact");
+	});
+});
+
+describe("the channel a line names", () => {
+	it.each([
+		// A channel word first, in the order written, in any case.
+		["Coffee, then a call", "coffee"],
+		["CALL with Dana", "call"],
+		["sms-ed her", "sms"],
+		// Else a word of one: a verb or noun of the channel.
+		["Called Dana", "call"],
+		["Phoned her", "call"],
+		["Dialled in", "call"],
+		["Left a voicemail", "voicemail"],
+		["E-mailed the deck", "email"],
+		["Mailed the brochure", "email"],
+		["Texted her", "text"],
+		["WhatsApp message", "text"],
+		["Messaged on iMessage", "text"],
+		["Drinks at the coffeehouse", null],
+		["Linked in message", "linkedin"],
+		["Google Meet with Dana", "video"],
+		["FaceTime", "video"],
+		["Met at the fair", "meeting"],
+		["Weekly stand-up", "meeting"],
+		["In person", "meeting"],
+		["DM'd her", "social"],
+		["Instagram story reply", "social"],
+		["the roof", null],
+	])("%j is %j", (text, channel) => {
+		expect(channelOf(text, migrateSettings(undefined))).toBe(channel);
+	});
+
+	it("names only a channel of the settings", () => {
+		const settings = migrateSettings({ channels: ["email", "owl"] });
+		expect(channelOf("Called Dana, then emailed her", settings)).toBe("email");
+		expect(channelOf("Called Dana", settings)).toBeNull();
+		expect(channelOf("Sent an owl", settings)).toBe("owl");
+	});
+});
+
+describe("a dated line's summary", () => {
+	it.each([
+		["- 2026-03-02 — call with Dana", "2026-03-02", "call with Dana"],
+		["- 2026-03-02 call - recap", "2026-03-02", "call recap"],
+		["We met on 2026-08-30 at the fair.", "2026-08-30", "We met at the fair"],
+		["Spoke on Zoom on 2026-08-30", "2026-08-30", "Spoke on Zoom"],
+		["We met on  2026-08-30", "2026-08-30", "We met"],
+		["Contract dated 2026-08-30 signed", "2026-08-30", "Contract signed"],
+		["**Call** 2026-02-18 (left a voicemail)", "2026-02-18", "Call (left a voicemail)"],
+		["Call ([2026-02-18])", "[2026-02-18]", "Call"],
+		["Call with [[People/Dana|Dana]] | 2026-02-18 |", "2026-02-18", "Call with Dana"],
+		["`Call`  with   __Dana__ -- 2026-02-18 - recap —  ok", "2026-02-18", "Call with Dana recap ok"],
+		[":— 2026-02-18 —, call, ", "2026-02-18", "call"],
+	])("%j without %s is %j", (text, date, summary) => {
+		expect(summaryWithout(text, text.indexOf(date), date.length)).toBe(summary);
 	});
 });
