@@ -199,7 +199,12 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		const labelIsDate = l.label !== undefined && isOnlyDate(l.label, locale);
 		const where = l.label !== undefined && !labelIsDate && l.value !== undefined ? content.length - l.value.length : 0;
 		const spans = datesIn(l.label !== undefined && !labelIsDate && l.value !== undefined ? l.value : content, locale).map((s) => ({ ...s, index: s.index + where }));
-		if (spans.length === 0) return;
+		if (spans.length === 0) {
+			// `**Call on 2026-01-19**: went well`: the date is in a label with words, so the line is
+			// judged whole, as an entry of a list (README: every dated line is judged).
+			if (l.label !== undefined && !labelIsDate && datesIn(l.label, locale).length > 0) judgeDated({ ...l, kind: "list", label: undefined, value: undefined });
+			return;
+		}
 		const first = spans[0];
 		// A Dataview field (`[next:: 2026-12-10]`) is read as a field, not judged.
 		if (/::\s*$/.test(content.slice(0, first.index))) return;

@@ -237,6 +237,8 @@ export function summaryWithout(text: string, index: number, length: number): str
 		// \u2014 and \u2013: the em and en dashes.
 		.replace(/^[\s:\u2014\u2013|,-]+|[\s:\u2014\u2013|.,-]+$/g, "")
 		.replace(/\s[\u2014\u2013-]{1,2}\s/g, " ")
+		// `Call on 2026-01-19: went well` without its date: `Call: went well`, not `Call : went well`.
+		.replace(/\s+:(?=\s)/g, ":")
 		.replace(/\s+/g, " ")
 		.trim();
 }
