@@ -155,9 +155,9 @@ export function readInteraction(path: string, data: Record<string, unknown>, set
 	const name = noteName(path);
 	const type = readText(fields.find(["type", "interaction_type", "kind", "channel"])?.value) ?? "";
 	const title = readText(fields.find(["title"])?.value) ?? /^#\s+(.+)$/m.exec(body.slice(0, 2000))?.[1] ?? "";
+	if (SOLO.test(`${name.replace(/[_-]+/g, " ")} ${title}`)) return null;
 	// `created` alone dates any note (a person note naming its company): only a note that says
 	// it is a call or meeting, by its name, type or title, is dated by it.
-	if (SOLO.test(`${name.replace(/[_-]+/g, " ")} ${title}`)) return null;
 	const saysContact = SAYS_CONTACT.test(`${name.replace(/[_-]+/g, " ")} ${type} ${title}`);
 	let links = settings.peopleKeys.flatMap((key) => peopleIn(fields.find([key])?.value));
 	const head = body !== "" ? readBodyHead(body, saysContact) : { people: [], date: null };

@@ -589,6 +589,15 @@ function addMetKeys(fields: Fields, keyLine: (key: string) => number | null, tou
 	touches.sort((a, b) => a.line - b.line);
 }
 
+/** The touches with those of the met keys read again from `data` (a command's model, after its keys changed). */
+export function withMetKeys(text: string, data: Record<string, unknown>, touches: readonly Touch[]): Touch[] {
+	const lines = splitLines(text);
+	const block = findFrontmatter(text);
+	const out = touches.filter((t) => t.from !== "key");
+	addMetKeys(new Fields(data), (key) => findKeyLine(lines, block, key), out, []);
+	return out;
+}
+
 /** A touch of one of the other forms, shaped as a touch line without a checkbox. */
 export function formTouch(found: FormFinding, raw: string): Touch {
 	return {
