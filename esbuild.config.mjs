@@ -42,6 +42,31 @@ const unusedYamlParts = {
 };
 
 /**
+ * What the plugin never asks of papaparse, left out of main.js (about 5 KB): it only reads CSV text
+ * it was given (lead import), so `unparse` (CSV writing) and the streamers for downloads, files and
+ * Node streams are stubs that throw. The readable module build is used, minified here as the rest.
+ */
+const unusedPapaParts = {
+	name: "unused-papa-parts",
+	setup(build) {
+		build.onLoad({ filter: /[\\/]papaparse[\\/]papaparse\.js$/ }, async (args) => {
+			let contents = readFileSync(args.path, "utf8");
+			const cut = (from, to, names) => {
+				const start = contents.indexOf(from);
+				const end = contents.indexOf(to, start);
+				if (start < 0 || end < 0) throw new Error(`${args.path}: papaparse's ${names.join(", ")} not where the build expects them`);
+				const stubs = names.map((name) => `\tfunction ${name}() { throw new Error('Papa: ${name} is not used in the Touchbase plugin'); }\n`).join("");
+				contents = `${contents.slice(0, start)}${stubs}\n${contents.slice(end)}`;
+			};
+			cut("\tfunction JsonToCsv(_input, _config)", "\t/** ChunkStreamer is the base prototype", ["JsonToCsv"]);
+			cut("\tfunction NetworkStreamer(config)", "\tfunction StringStreamer(config)", ["NetworkStreamer", "FileStreamer"]);
+			cut("\tfunction ReadableStreamStreamer(config)", "\t// Use one ParserHandle per entire CSV file or string", ["ReadableStreamStreamer", "DuplexStreamStreamer"]);
+			return { contents, loader: "js" };
+		});
+	},
+};
+
+/**
  * main.js stays ASCII. A file with any other character is read (UTF-8 decoded) into a two-byte
  * string, several times slower than an ASCII one, when Obsidian loads the plugin. esbuild escapes
  * strings, templates and names itself, not regular expression literals: Touchbase writes its own
@@ -99,10 +124,10 @@ if (existsSync("src/plugin/main.ts")) {
 		// gray-matter requires fs at load; Obsidian mobile has none, and the plugin never reads files through it.
 		// ical.js (vCard import) has a smaller modern build than the ES5 one `require` resolves to.
 		// chrono's ES module build (the same code, as ical.js's) bundles smaller than the CommonJS one `require` resolves to.
-		alias: { fs: "./src/plugin/shims/fs.ts", "ical.js": "./node_modules/ical.js/dist/ical.js", "chrono-node/en": "./node_modules/chrono-node/dist/esm/locales/en/index.js" },
+		alias: { fs: "./src/plugin/shims/fs.ts", "ical.js": "./node_modules/ical.js/dist/ical.js", "chrono-node/en": "./node_modules/chrono-node/dist/esm/locales/en/index.js", papaparse: "./node_modules/papaparse/papaparse.js" },
 		// ...and it uses the global Buffer on every parse, which mobile lacks too.
 		inject: ["./src/plugin/shims/buffer.ts"],
-		plugins: [noHiddenRequires, unusedYamlParts, asciiRegExps],
+		plugins: [noHiddenRequires, unusedYamlParts, unusedPapaParts, asciiRegExps],
 		define: { "process.env.NODE_ENV": '"production"' },
 		minify: production,
 		sourcemap: production ? false : "inline",

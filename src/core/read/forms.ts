@@ -8,6 +8,7 @@
 import { daysBetween, isIsoDay, type IsoDay } from "../text/dates";
 import { dayWithYear } from "../text/nextClause";
 import { headingOf, isDelimiterRow, tableCells } from "../text/scan";
+import { wikilinkSpans } from "../text/wikilink";
 import type { TouchbaseSettings } from "../settings/settings";
 import { letterRunsOf } from "../text/unicode";
 import { datesIn, mayHoldDate, type DateSpan } from "./dateSpans";
@@ -144,7 +145,8 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 	};
 
 	let previous = -1;
-	for (const { line, text, touchLine } of lines) {
+	for (let i = 0; i < lines.length; i++) {
+		const { line, text, touchLine } = lines[i];
 		const cells = tableCells(text);
 		// A table ends at the first line that is not a row.
 		if (cells === null || line !== previous + 1) state.table = null;
@@ -154,7 +156,9 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			if (forms.headings && mayHoldDate(text)) {
 				const parent = state.sections.above(heading.level);
 				const title = text.replace(/^#+\s*/, "");
-				judgeDated({ kind: "heading", line, text, content: title, section: parent, enabled: true });
+				// `### 2026-03-10` then `- Mentioned in the Dr. C meeting`: the line under it says what it was.
+				const under = lines[i + 1] !== undefined && headingOf(lines[i + 1].text) === null ? lines[i + 1].text : undefined;
+				judgeDated({ kind: "heading", line, text, content: title, section: parent, enabled: true, under });
 			}
 			state.sections.enter(heading.level, text.replace(/^#+\s*/, "").replace(/\s+#+\s*$/, ""), line, settings);
 			continue;
@@ -203,6 +207,10 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			// `**Call on 2026-01-19**: went well`: the date is in a label with words, so the line is
 			// judged whole, as an entry of a list (README: every dated line is judged).
 			if (l.label !== undefined && !labelIsDate && datesIn(l.label, locale).length > 0) judgeDated({ ...l, kind: "list", label: undefined, value: undefined });
+			// `- [[2026-04-12 - Sent Proposal - Jane Doe]]` in a log: the item is the dated note it
+			// links, that day's contact; judged by the note's name (README, "Bringing your existing notes").
+			const logged = l.kind === "list" && l.section?.role === "log" ? datedLinkOpening(content) : null;
+			if (logged !== null) judgeDated({ ...l, content: logged, under: undefined });
 			return;
 		}
 		const first = spans[0];
@@ -221,6 +229,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 				mark: l.mark,
 				atStart: /^[\s*_[(>-]*$/.test(content.slice(0, first.index)) || labelIsDate,
 				section: l.section,
+				under: l.under,
 			},
 			settings,
 		);
@@ -247,7 +256,12 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			if (neutral) summary = kindField?.notes ?? l.section?.title ?? summary;
 			if (l.summary !== undefined) summary = l.summary;
 			// Words first; else the section's title says how (`## Meeting history`, `## Calls`: plurals as one).
-			const channel = (neutral ? channelOf(kindField?.kind ?? "", settings) : null) ?? channelOf(label !== undefined ? `${label} ${content}` : content, settings) ?? (l.section ? channelOf(l.section.title.replace(/(\p{L}{3,})s\b/gu, "$1"), settings) : null);
+			// A bare dated heading (`### 2026-03-04`) says how by its first line (`- 2.5-hour lunch.`).
+			const channel =
+				(neutral ? channelOf(kindField?.kind ?? "", settings) : null) ??
+				channelOf(label !== undefined ? `${label} ${content}` : content, settings) ??
+				(l.under !== undefined ? channelOf(l.under, settings) : null) ??
+				(l.section ? channelOf(l.section.title.replace(/(\p{L}{3,})s\b/gu, "$1"), settings) : null);
 			if (verdict.verdict === "contact" && known.fileModified && day.year !== "written" && day.year !== "the full date on its line" && day.date > known.fileModified) {
 				out.yearless.push(line);
 				out.unused.push({ line, text, reason: `date without a year: ${day.date} (year from ${day.year}) would put a done contact after the note was last saved` });
@@ -274,9 +288,19 @@ interface DatedLine {
 	enabled: boolean;
 	/** The summary, when not the line's words (a table row's notes cell). */
 	summary?: string;
+	/** A heading's first line under it. */
+	under?: string;
 }
 
 type Judge = (l: DatedLine) => void;
+
+/** The name of the note a list item's opening link names, when that name opens with a full date (`[[Meetings/2026-04-12 Call]]`). */
+function datedLinkOpening(content: string): string | null {
+	if (!/^[\s*_]*\[\[/.test(content)) return null;
+	const link = wikilinkSpans(content)[0];
+	const name = link?.target.slice(link.target.lastIndexOf("/") + 1) ?? "";
+	return /^\d{4}-\d{2}-\d{2}(?!\d)/.test(name) && !/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(name) ? name : null;
+}
 
 /** Whether a text is a date and nothing more (`2026-01-19`, `Jan 19`). */
 function isOnlyDate(text: string, locale: "en" | "en-GB"): boolean {

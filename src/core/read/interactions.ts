@@ -72,6 +72,9 @@ const BODY_DATE = /^[\s>*+-]*(?:\*\*|__)?date(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(\d{
 /** What says a note records a call or meeting, in its name, type or first heading. */
 const SAYS_CONTACT = /\b(?:interaction|meeting|meet|call|1:1|1-1|one-on-one|sync|demo|visit|lunch|coffee|catch[- ]?up|check[- ]?in|intro|discovery|qbr|kickoff|review|standup|wrap|summary|notes?)\b/i;
 
+/** A note the owner writes alone (`Weekly Reflection`, `Journal`, `voice memo`): the people it names were not there. */
+const SOLO = /\b(?:reflections?|journal|diary|voice[- ]?(?:memo|note))\b/i;
+
 /** How far into a note an `## Attendees` heading may stand. */
 const ATTENDEES_HEADING_LINES = 40;
 const ATTENDEES_HEADING = /^#{1,6}\s+(?:\p{Extended_Pictographic}\S*\s*)?(?:attendees|participants|people present|present|who was there)\s*:?\s*$/iu;
@@ -152,6 +155,7 @@ export function readInteraction(path: string, data: Record<string, unknown>, set
 	const name = noteName(path);
 	const type = readText(fields.find(["type", "interaction_type", "kind", "channel"])?.value) ?? "";
 	const title = readText(fields.find(["title"])?.value) ?? /^#\s+(.+)$/m.exec(body.slice(0, 2000))?.[1] ?? "";
+	if (SOLO.test(`${name.replace(/[_-]+/g, " ")} ${title}`)) return null;
 	// `created` alone dates any note (a person note naming its company): only a note that says
 	// it is a call or meeting, by its name, type or title, is dated by it.
 	const saysContact = SAYS_CONTACT.test(`${name.replace(/[_-]+/g, " ")} ${type} ${title}`);

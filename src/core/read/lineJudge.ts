@@ -28,6 +28,8 @@ export interface JudgeInput {
 	atStart: boolean;
 	/** The section with a role the line sits in, if any. */
 	section: Section | null;
+	/** A heading's first line under it, which may say it was a mention (`- Mentioned in …`). */
+	under?: string;
 }
 
 export interface Judgement {
@@ -64,7 +66,11 @@ const CHANNEL_WORDS: [RegExp, string][] = [
 	[/\b(?:zoom|teams|google meet|video call|facetime)\b/i, "video"],
 	[/\b(?:met|meeting|1:1|one-on-one|in person|stand-?up|read-?out|kick-?off|qbr)\b/i, "meeting"],
 	[/\b(?:dm'?d?|dmed|twitter|x\.com|instagram)\b/i, "social"],
+	// `sent to info@acme.com`: an address the contact went to, when no other word says how.
+	[/[\w.+-]+@[\w-]+\.[a-z]{2,}/i, "email"],
 ];
+/** A video call: named before the `call` it is (`Zoom call`). */
+const VIDEO_CALL = /\b(?:zoom|teams|google meet|meet|facetime|video)[\s-]+call\b/i;
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[- ]/g, "[- ]?");
 
@@ -88,7 +94,7 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
  * Words that say a line is about the person, not with them, in its first two clauses: a mention,
  * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
  */
-const HEARSAY = /\b(?:mentioned (?:as|by|in)|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+const HEARSAY = /\b(?:mentioned (?:as|by|in)|described by|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
 
 /**
  * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
@@ -116,8 +122,11 @@ const ONWARD = /^[\s,)]*onwards?\b/i;
 const NOT_BEFORE = /\b(?:not before|no earlier than|not until)[\s(]*$/i;
 /** `Demo call held 2026-03-31 (rescheduled from …)`: said to have taken place that day, so no plan. */
 const HELD = /\b(?:held|took place|happened|completed|went ahead)\s*(?:on\s*)?$/i;
-/** `Customer since 2024-03-01`, `testing since Mar 27`: a state that began that day, not a contact. */
-const SINCE = /\bsince[\s(]*$/i;
+/**
+ * `Customer since 2024-03-01`, `testing since Mar 27`: a state that began that day; `As of March 10
+ * (Dr. C meeting): still negotiating`: a state on that day. Neither is a contact.
+ */
+const SINCE = /\b(?:since|as of)[\s(]*$/i;
 /** Words of intent: the contact is still to come. */
 const INTENT = /\b(?:will|going to|plan(?:s|ned)? to|need(?:s)? to|to|should|must|remind(?:er)?(?: me)? to|let'?s)\s+(?:call|email|e-mail|text|follow[- ]?up|reach out|ping|check[- ]?in|touch base|send|meet|schedule|book)\b/i;
 const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|postponed|moved)\b/i;
@@ -130,9 +139,15 @@ const ARRANGED = /\b(?:agreed (?:to|on)|arranged|pencil+ed in|lined up)\b/i;
 const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
 const NEXT_LABEL = /^next\b|^follow[- ]?up(?: (?:by|on|date))?$|^reminder$/i;
-const ACTION_LABEL = /^next (?:action|step|steps)$/i;
+/** A label that is the next contact itself (`Next step:`, `Next due:`), no contact word needed. */
+const ACTION_LABEL = /^next (?:action|step|steps|due)$/i;
 /** Labels that are only the date of the fields under a heading (`- **Date**: …`). */
 const DATE_LABEL = /^(?:date|when|day|on|date of contact|contact date)$/i;
+
+/** The first clause of a line, without its bullet: where a mention opens. */
+function opening(line: string): string {
+	return line.replace(/^[\s>*+-]*(?:\d{1,9}[.)]\s+)?/, "").split(/\s[-\u2014\u2013]\s|;|\.\s/)[0];
+}
 
 /** The first cue of a pattern in a text, for the explanation. */
 function cue(pattern: RegExp, text: string): string | null {
@@ -174,7 +189,12 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		cue(ARRANGED, input.before) ??
 		(input.mark === " " ? "open task" : null) ??
 		(section?.role === "next" ? place : null);
-	const negative = cue(negatives(settings), head) ?? cue(HEARSAY, head2);
+	// `**Next Due:** 2027-01-21`: in a next label, `due` is the next contact's day, not a deadline.
+	const negative =
+		cue(negatives(settings), NEXT_LABEL.test(label) ? head.replace(/\bdue\b/i, "") : head) ??
+		cue(HEARSAY, head2) ??
+		// A dated heading whose first line opens with a mention is about them, not with them.
+		(kind === "heading" && contactWord === null && input.under !== undefined ? cue(HEARSAY, opening(input.under)) : null);
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
@@ -185,7 +205,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		return { verdict: "none", cues, reason: "written to prepare a meeting: only the meeting itself is a next step" };
 	}
 
-	if (SINCE.test(input.before)) return { verdict: "none", cues: [...cues, 'time "since"'], reason: "a state since that day, not a contact" };
+	if (SINCE.test(input.before)) {
+		const word = /as of/i.test(SINCE.exec(input.before)![0]) ? "as of" : "since";
+		return { verdict: "none", cues: [...cues, `time "${word}"`], reason: `a state ${word} that day, not a contact` };
+	}
 	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.
 	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));
 	if (negative !== null && !(timeCue !== null && (followUp !== null || dueNext))) {
@@ -221,6 +244,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 /** The channel a line's words name: a channel word, else a word of one (`Emailed` is email). */
 export function channelOf(text: string, settings: TouchbaseSettings): string | null {
 	const lower = text.toLowerCase();
+	if (settings.channels.includes("video") && VIDEO_CALL.test(text)) return "video";
 	for (const w of lower.split(/[^\p{L}\d]+/u)) if (w !== "" && settings.channels.includes(w)) return w;
 	for (const [pattern, channel] of CHANNEL_WORDS) if (settings.channels.includes(channel) && pattern.test(text)) return channel;
 	return null;

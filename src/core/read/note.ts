@@ -107,13 +107,16 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 10;
+export const PARSER_VERSION = 11;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
 
 /** File names that say nothing of who the prospect is. */
 const GENERIC_NAME = /^(?:prospect|readme|index|profile|contact|untitled(?: \d+)?|note|person|client|lead)$/i;
+
+/** A person-note sigil opening a file name (`!AveryChen`, `@Jane Doe`). */
+const SIGIL = /^[!@+~]+(?=\p{L})/u;
 
 /** A file name written as a slug (`bob-buyer`, `Sara_Needleman`, `sarah`): not how a person is named. */
 const SLUG = /^(?=[^\s]*[_-]|[^A-Z\s]+$)[\p{L}\p{N}_.'-]+$/u;
@@ -127,8 +130,13 @@ const SLUG = /^(?=[^\s]*[_-]|[^A-Z\s]+$)[\p{L}\p{N}_.'-]+$/u;
 function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHeading" | "firstHeadingLevel" | "nameField">, settings: TouchbaseSettings): string {
 	const own = noteName(path);
 	const generic = GENERIC_NAME.test(own.trim());
-	if (!generic && !SLUG.test(own)) return own;
 	const usable = (value: string | null): value is string => value !== null && value !== "" && !GENERIC_NAME.test(value) && !/^\d{4}-\d{2}-\d{2}/.test(value) && value.length <= 80;
+	// `Sam Patel - Lead` with `name: Sam Patel`: the person, without the tag the file name adds.
+	const named = linkText(readText(fields.find(["name", "full_name"])?.value));
+	if (usable(named) && own.length > named.length && own.startsWith(named) && /^\s*[-\u2013\u2014|(,]/.test(own.slice(named.length))) return named;
+	// `!AveryChen`, `@Jane Doe`: a sigil marks the note as a person's, and is no part of the name.
+	const sigil = SIGIL.test(own);
+	if (!generic && !sigil && !SLUG.test(own)) return own;
 	for (const key of ["name", "full_name", "title"]) {
 		const value = linkText(readText(fields.find([key])?.value));
 		if (usable(value)) return value;
@@ -143,7 +151,7 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 	const company = linkText(readText(fields.find([settings.keys.company])?.value));
 	if (generic && usable(company)) return company;
 	if (!generic) {
-		const words = own.replace(/[_-]+/g, " ").trim();
+		const words = own.replace(SIGIL, "").replace(/[_-]+/g, " ").trim();
 		return own === own.toLowerCase() ? words.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : words;
 	}
 	return own;
@@ -174,6 +182,23 @@ export function linkText(value: string | null): string | null {
 
 export function inProspectFolder(path: string, settings: TouchbaseSettings): boolean {
 	return settings.prospectFolders.some((folder) => path.startsWith(`${folder}/`));
+}
+
+/** `README` or `index`: a folder's own page (README, "Bringing your existing notes"). */
+const FOLDER_PAGE = /^(?:readme|index)$/i;
+
+/**
+ * A prospect folder's own page (`Contacts/README.md` titled `# Social Contacts Database`: how the
+ * folder is kept) is no person: a README or index right in the folder whose title names the folder.
+ * `Prospects/README.md` titled `# Dana Whitfield`, or a folder note one level down
+ * (`People/Ada Okafor/README.md`), is one. Its type or tag may still make it one.
+ */
+function isFolderPage(path: string, title: string | null, settings: TouchbaseSettings): boolean {
+	const slash = path.lastIndexOf("/");
+	const folder = slash < 0 ? "" : path.slice(0, slash);
+	if (!FOLDER_PAGE.test(noteName(path)) || !settings.prospectFolders.includes(folder)) return false;
+	const word = (folder.slice(folder.lastIndexOf("/") + 1).match(/\p{L}{3,}/u)?.[0] ?? "").replace(/s$/i, "").toLowerCase();
+	return word !== "" && (title ?? "").toLowerCase().includes(word);
 }
 
 /** Quick check for an inline `#prospect` (or `#prospect/sub`) tag; built once per tag. */
@@ -307,7 +332,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 
 	const fields = new Fields(fm.data);
-	if (!isProspect(path, fields, inlineTagged, settings) || isOwnNote(fields)) {
+	if (!isProspect(path, fields, inlineTagged, readText(fields.find(["title"])?.value) ?? body.firstHeading, settings) || isOwnNote(fields)) {
 		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
@@ -321,6 +346,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const rejected = new Set<number>();
 	const touches = readTouches(body.touchLines, settings, report, rejected);
 	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null, named: dateInName(noteName(path)) }, touches, rejected, own.nextFollowUp, settings, report);
+	addMetKeys(fields, keyLine, touches, unused);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body, settings),
@@ -540,6 +566,38 @@ function addFormFindings(
 	return read.unused;
 }
 
+/** Keys of the day two people met (`first_met: 2026-02-14`, `met_date`): a contact, as a `How we met` section's line. */
+const MET_KEYS = ["first_met", "first_met_date", "met", "met_on", "met_date", "date_met", "first_contact", "first_contact_date", "first_meeting"];
+
+/**
+ * The day a person was met, from its frontmatter key, is a done contact (README, "Bringing your
+ * existing notes"), counted once with a touch of the body on that day. Only a date counts: `met:
+ * true` or `met_at: the fair` says nothing of when.
+ */
+function addMetKeys(fields: Fields, keyLine: (key: string) => number | null, touches: Touch[], unused: UnusedDate[]): void {
+	for (const hit of fields.findAll(MET_KEYS)) {
+		const v = readDateValue(hit.value);
+		if (v.kind !== "date") continue;
+		const line = keyLine(hit.key) ?? 1;
+		const same = touches.find((t) => t.date === v.date);
+		if (same !== undefined) {
+			unused.push({ line, text: `${hit.key}: ${v.date}`, reason: `the same day as line ${same.line}: one contact, counted once` });
+			continue;
+		}
+		touches.push(formTouch({ kind: "touch", form: "key", line, date: v.date, channel: null, summary: `${hit.key.replace(/_/g, " ")}`, cues: [`key "${hit.key}"`] }, `${hit.key}: ${v.date}`));
+	}
+	touches.sort((a, b) => a.line - b.line);
+}
+
+/** The touches with those of the met keys read again from `data` (a command's model, after its keys changed). */
+export function withMetKeys(text: string, data: Record<string, unknown>, touches: readonly Touch[]): Touch[] {
+	const lines = splitLines(text);
+	const block = findFrontmatter(text);
+	const out = touches.filter((t) => t.from !== "key");
+	addMetKeys(new Fields(data), (key) => findKeyLine(lines, block, key), out, []);
+	return out;
+}
+
 /** A touch of one of the other forms, shaped as a touch line without a checkbox. */
 export function formTouch(found: FormFinding, raw: string): Touch {
 	return {
@@ -620,8 +678,8 @@ function isOwnNote(fields: Fields): boolean {
 	return fields.findAll(["relationship", "relation"]).some((hit) => SELF.test(readText(hit.value)?.trim() ?? ""));
 }
 
-function isProspect(path: string, fields: Fields, inlineTagged: boolean, settings: TouchbaseSettings): boolean {
-	if (inProspectFolder(path, settings)) return true;
+function isProspect(path: string, fields: Fields, inlineTagged: boolean, title: string | null, settings: TouchbaseSettings): boolean {
+	if (inProspectFolder(path, settings) && !isFolderPage(path, title, settings)) return true;
 	if (settings.typeKey !== "") {
 		const type = fields.find([settings.typeKey])?.value;
 		const types = Array.isArray(type) ? type : [type];

@@ -12,7 +12,7 @@ import {
 } from "../text/edits";
 import { BlockScanner, findFrontmatter, isListItem, type FrontmatterBlock } from "../text/scan";
 import { readForms } from "../read/forms";
-import { formTouch, readKeyFields, readNote, readTouches, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
+import { formTouch, readKeyFields, readNote, readTouches, withMetKeys, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** A command's step that could not be done, and why. */
@@ -148,7 +148,8 @@ export class ParsedNote {
 			...this.prospect,
 			...fields,
 			nextFollowUp: [...fields.nextFollowUp, ...inBody],
-			touches: delta === 0 ? this.prospect.touches : this.prospect.touches.map((t) => ({ ...t, line: t.line + delta })),
+			// Body lines move with the frontmatter's end; a met key's touch is read from the keys again.
+			touches: withMetKeys(text, this.data, delta === 0 ? this.prospect.touches : this.prospect.touches.map((t) => (t.from === "key" ? t : { ...t, line: t.line + delta }))),
 			frontmatter: this.data,
 		};
 		return null;

@@ -252,3 +252,12 @@ describe("an interaction note's names and channel, at the edges", () => {
 		expect(readInteraction("Meetings/2026-09-20 Review.md", { with: "Ada" }, settings)?.channel).toBe("meeting");
 	});
 });
+
+describe("a note written alone (round 6)", () => {
+	it("a reflection, journal, diary or voice memo is no meeting with the people its keys name; a sync is", () => {
+		expect(read("meetings/2026-03-06-weekly-reflection.md", "type: meeting-notes\ndate: 2026-03-06\npeople: [anatol, sven]")).toBeNull();
+		expect(read("Notes/2026-03-11 voice memo on equity.md", "people: [anatol]")).toBeNull();
+		expect(read("Journal/2026-03-11.md", "title: Evening journal\npeople: [anatol]")).toBeNull();
+		expect(read("meetings/2026-03-06-weekly-sync.md", "type: meeting-notes\ndate: 2026-03-06\npeople: [anatol, sven]")).toMatchObject({ date: "2026-03-06" });
+	});
+});

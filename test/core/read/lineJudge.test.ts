@@ -727,3 +727,55 @@ describe("a dated line's summary", () => {
 		expect(summaryWithout(text, text.indexOf(date), date.length)).toBe(summary);
 	});
 });
+
+// The sixth round of real notes (test/fixtures/real/SOURCES.md): each cue with its negative control.
+describe("the cues of round 6", () => {
+	const nextOf = (b: ReturnType<typeof note>) => read(b).prospect!.nextFollowUp.map((n) => n.date);
+	const channels = (b: ReturnType<typeof note>) => read(b).prospect!.touches.map((t) => [t.date, t.channel]);
+
+	it("a `Next due` label is the next contact's day; any other not-a-contact word still makes it none", () => {
+		expect(nextOf(note().line("## Relationship", "- **Next Due:** 2027-01-21"))).toEqual(["2027-01-21"]);
+		expect(nextOf(note().line("- **Next contact due:** 2027-01-21"))).toEqual(["2027-01-21"]);
+		expect(nextOf(note().line("- **Next invoice due:** 2027-01-21"))).toEqual([]);
+		expect(nextOf(note().line("- **Due:** 2027-01-21"))).toEqual([]);
+	});
+
+	it("`As of DATE` is a state on that day, even naming a meeting in a log; the meeting on that day is a contact", () => {
+		expect(days(note().line("## Merger discussion", "- As of March 10, 2026 (Dr. C meeting): still negotiating"))).toEqual([]);
+		expect(read(note().line("- As of 2026-03-10 (Dr. C meeting): still negotiating")).prospect!.unused?.map((u) => u.reason)).toEqual(["a state as of that day, not a contact"]);
+		expect(days(note().line("## Log", "- March 10, 2026 (Dr. C meeting): still negotiating"))).toEqual(["2026-03-10"]);
+	});
+
+	it("a dated heading whose first line opens with a mention is no contact; one opening with what happened is", () => {
+		expect(days(note().line("## Interaction Log", "### 2026-03-10", "- Mentioned in [[dr-c|Dr. C]] meeting — merger talks ongoing."))).toEqual([]);
+		expect(days(note().line("## Interaction Log", "### 2026-03-04", "- Described by Anatol during merger discussion."))).toEqual([]);
+		expect(days(note().line("## Interaction Log", "### 2026-03-04", "- 2.5-hour lunch, discussed the merger."))).toEqual(["2026-03-04"]);
+		// The heading's own words come first: a call it names stays a call.
+		expect(days(note().line("## Interaction Log", "### 2026-03-10 — Call with Dana", "- Mentioned in the weekly sync too."))).toEqual(["2026-03-10"]);
+	});
+
+	it("a bare dated heading takes its channel from its first line, else its section's title", () => {
+		expect(channels(note().line("## Interaction Log", "### 2026-03-04", "- 2.5-hour lunch, discussed the merger."))).toEqual([["2026-03-04", "lunch"]]);
+		expect(channels(note().line("## Interaction Log", "### 2026-03-04", "- First meeting. Pitched the vision."))).toEqual([["2026-03-04", "meeting"]]);
+		expect(channels(note().line("## Calls", "### 2026-03-04", "- Pitched the vision."))).toEqual([["2026-03-04", "call"]]);
+	});
+
+	it("in a log, an item that is a link to a dated note is that day's contact, judged by the note's name", () => {
+		const log = (item: string, section = "## Interaction Log") => days(note().line(section, item));
+		expect(log("- [[2026-04-12 - Sent Proposal - Jane Doe]]")).toEqual(["2026-04-12"]);
+		expect(log("- [[Meetings/2026-04-12 Call with Jane|the call]]")).toEqual(["2026-04-12"]);
+		// Outside a log, a dated link is the other note's date; a link that is an invoice is none.
+		expect(log("- [[2026-04-12 - Sent Proposal - Jane Doe]]", "## Related")).toEqual([]);
+		expect(log("- [[2026-04-12 - Invoice 42]]")).toEqual([]);
+		expect(log("- See [[2026-04-12 - Sent Proposal - Jane Doe]]")).toEqual([]);
+	});
+
+	it("a video tool before `call` is a video call; an address a contact went to is e-mail, after any channel word", () => {
+		expect(channelOf("Zoom call", migrateSettings(undefined))).toBe("video");
+		expect(channelOf("Teams call with Dana", migrateSettings(undefined))).toBe("video");
+		expect(channelOf("call about Zoom licences", migrateSettings(undefined))).toBe("call");
+		expect(channelOf("sent to info@acme.com", migrateSettings(undefined))).toBe("email");
+		expect(channelOf("Met Dana (dana@acme.com)", migrateSettings(undefined))).toBe("meeting");
+		expect(channelOf("Zoom call", migrateSettings({ channels: ["call", "email"] }))).toBe("call");
+	});
+});

@@ -78,3 +78,45 @@ describe("template folders from the settings", () => {
 		expect(isTemplate("x/y.md", "# Dana\n", migrateSettings({ templateFolders: [""] }))).toBe(false);
 	});
 });
+
+// The sixth round of real notes (test/fixtures/real/SOURCES.md): each rule with its negative control.
+describe("round 6: the day they met, a folder's own page, names with a tag or a sigil", () => {
+	const touchesOf = (text: string) => read("Prospects/Dana.md", text).prospect!.touches.map((t) => [t.date, t.from, t.line]);
+
+	it("a met key's date (`first_met`, `met_date` …) is a done contact, counted once with the body's line that day", () => {
+		expect(touchesOf("---\nfirst_met: \"2026-02-14\"\nmet_at: Community gathering\n---\n")).toEqual([["2026-02-14", "key", 2]]);
+		expect(touchesOf("---\nmet_date: 2025-11-15\n---\n")).toEqual([["2025-11-15", "key", 2]]);
+		// No date, no contact: `met: true`, a place, an empty value, a template's placeholder.
+		expect(touchesOf("---\nmet: true\nmet_at: 2026 fair\nfirst_met: \"\"\n---\n")).toEqual([]);
+		// `created` is the note's day, not a meeting.
+		expect(touchesOf("---\ncreated: 2026-02-14\n---\n")).toEqual([]);
+		const same = read("Prospects/Dana.md", "---\nfirst_met: 2026-02-14\n---\n## Log\n- 2026-02-14 coffee: met at the fair\n").prospect!;
+		expect(same.touches.map((t) => [t.date, t.from ?? "line", t.channel])).toEqual([["2026-02-14", "line", "coffee"]]);
+		expect(same.unused?.map((u) => u.reason)).toEqual(["the same day as line 5: one contact, counted once"]);
+	});
+
+	it("a README or index right in a prospect folder, titled by the folder, is the folder's page; one titled by a person is a prospect", () => {
+		const settings = migrateSettings({ prospectFolders: ["contacts"] });
+		expect(read("contacts/README.md", "# Social Contacts Database\n\n- [Date] - [Interaction/event]\n", settings).prospect).toBeNull();
+		expect(read("contacts/index.md", "---\ntitle: Contacts index\n---\n", settings).prospect).toBeNull();
+		expect(read("contacts/README.md", "# Dana Whitfield\n", settings).prospect?.name).toBe("Dana Whitfield");
+		// A folder note one level down is a person's, whatever its title.
+		expect(read("contacts/Dana Whitfield/README.md", "# Contacts of Dana\n", settings).prospect).not.toBeNull();
+		// Its type still makes it a prospect.
+		expect(read("contacts/README.md", "---\ntype: prospect\nname: Dana Whitfield\n---\n# Contacts\n", settings).prospect?.name).toBe("Dana Whitfield");
+	});
+
+	it("a file name that adds a tag to the `name` key shows the name; one that is not the name is shown as written", () => {
+		expect(nameOf("Prospects/Sam Patel - Lead.md", "---\nname: \"Sam Patel\"\n---\n")).toBe("Sam Patel");
+		expect(nameOf("Prospects/Jane Doe (Acme).md", "---\nname: Jane Doe\n---\n")).toBe("Jane Doe");
+		expect(nameOf("Prospects/Sam Patel - Lead.md", "---\nname: Sam\n---\n")).toBe("Sam Patel - Lead");
+		expect(nameOf("Prospects/Samantha Patel.md", "---\nname: Sam\n---\n")).toBe("Samantha Patel");
+	});
+
+	it("a sigil opening a file name (`!AveryChen`, `@Jane Doe`) is no part of the name: the title heading names the person", () => {
+		expect(nameOf("Prospects/!AveryChen.md", "# Avery Chen\n")).toBe("Avery Chen");
+		expect(nameOf("Prospects/@Contact Name - Company Name.md", "# Jane Doe\n")).toBe("Jane Doe");
+		expect(nameOf("Prospects/@Jane Doe.md", "## Log\n")).toBe("Jane Doe");
+		expect(nameOf("Prospects/Jane Doe.md", "# Someone Else\n")).toBe("Jane Doe");
+	});
+});

@@ -58,9 +58,10 @@ function readAs(e: DueEntry, want: TouchAnswer): Partial<TouchAnswer>[] {
 	const keep = (got: TouchAnswer): Partial<TouchAnswer> =>
 		Object.fromEntries(Object.entries(got).filter(([key]) => key in want && !(key === "line" && want.line === null && got.from === "frontmatter")));
 	const p = e.prospect;
+	// A key's touch (`met_date`) is the answers' `frontmatter`, as a last-contact key's.
 	const touches = p.touches
 		.filter((t) => t.date === want.date)
-		.map((t) => keep({ date: t.date, from: t.from ?? "line", line: t.source ? null : t.line, channel: t.channel, ...(t.source ? { source: t.source } : {}) }));
+		.map((t) => keep({ date: t.date, from: t.from === "key" ? "frontmatter" : (t.from ?? "line"), line: t.source ? null : t.line, channel: t.channel, ...(t.source ? { source: t.source } : {}) }));
 	// A last-contact key on a day no touch stands for is a touch of its own (README, "Notes you already have").
 	if (p.lastContact?.date === want.date && touches.length === 0) touches.push(keep({ date: want.date, from: "frontmatter", line: p.lastContact.line, channel: null }));
 	return touches;
