@@ -292,3 +292,105 @@ describe("frontmatter from Obsidian's metadata cache", () => {
 		await unloadPlugin(plugin);
 	});
 });
+
+describe("the notes found no candidate, remembered by their stamp (docs/performance.md, \"Restart at 150 ms\")", () => {
+	const othersFile = (dir: string): string => join(dir, ".obsidian", "plugins", "touchbase", "index-cache-others.json");
+
+	/** Starts the plugin counting the metadata cache's answers per note (what `isCandidate` asks at start); `hide`: notes it does not know yet. */
+	async function counted(dir: string, hide: string[] = []): Promise<{ app: App; plugin: TouchbasePlugin; asked: Map<string, number> }> {
+		const app = new App(dir);
+		const asked = new Map<string, number>();
+		const real = app.metadataCache.getFileCache.bind(app.metadataCache);
+		vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file) => {
+			asked.set(file.path, (asked.get(file.path) ?? 0) + 1);
+			return hide.includes(file.path) ? null : real(file);
+		});
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		await app.settle();
+		return { app, plugin, asked };
+	}
+
+	function vault(): string {
+		const dir = agedExampleVault();
+		writeFileSync(join(dir, "Notes", "Lunch ideas.md"), "---\ntags: [food]\n---\nTacos.\n");
+		writeFileSync(join(dir, "Notes", "Someday.md"), "---\ntags: [lead]\n---\n- 2026-11-20 call: talked\n");
+		writeFileSync(join(dir, "Notes", "Hidden.md"), "---\ntype: prospect\ncompany: Hidden\n---\n- [ ] 2026-11-20 call: x\n");
+		ageAll(dir);
+		return dir;
+	}
+
+	it("are not asked again while their stamp holds; a note that became a candidate since is read", async () => {
+		const dir = vault();
+		const today = localToday();
+		const first = await counted(dir);
+		const expected = visible(first.plugin.index.report(today));
+		expect(first.asked.get("Notes/Lunch ideas.md")).toBe(1);
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const lines = readFileSync(othersFile(dir), "utf8").split("\n");
+		expect(lines.some((l) => l.startsWith("Notes/Lunch ideas.md\t"))).toBe(true);
+		// Candidates are in the index's files, not here.
+		expect(lines.some((l) => l.startsWith("Prospects/"))).toBe(false);
+
+		const second = await counted(dir);
+		expect(second.asked.get("Notes/Lunch ideas.md")).toBeUndefined();
+		expect(visible(second.plugin.index.report(today))).toEqual(expected);
+		// Nothing changed: neither file is written again.
+		utimesSync(othersFile(dir), OLD, OLD);
+		await second.plugin.index.saveCache();
+		expect(statSync(othersFile(dir)).mtimeMs).toBe(OLD.getTime());
+		await unloadPlugin(second.plugin);
+
+		// Made a prospect while Obsidian was closed: a new stamp, asked again, read.
+		writeFileSync(join(dir, "Notes", "Lunch ideas.md"), "---\ntags: [food, prospect]\n---\n- [ ] 2026-11-20 call: tacos\n");
+		utimesSync(join(dir, "Notes", "Lunch ideas.md"), OLD, new Date(OLD.getTime() + 5000));
+		const third = await counted(dir);
+		expect(third.asked.get("Notes/Lunch ideas.md")).toBeGreaterThan(0);
+		expect(third.plugin.index.get("Notes/Lunch ideas.md")?.prospect?.name).toBe("Lunch ideas");
+		await third.plugin.index.saveCache();
+		await unloadPlugin(third.plugin);
+		expect(readFileSync(othersFile(dir), "utf8").includes("Notes/Lunch ideas.md")).toBe(false);
+	});
+
+	it("are all asked again when the settings changed, and a note the metadata cache did not know yet is never remembered", async () => {
+		const dir = vault();
+		const first = await counted(dir, ["Notes/Hidden.md"]);
+		expect(first.plugin.index.get("Notes/Hidden.md")).toBeUndefined();
+		expect(first.plugin.index.get("Notes/Someday.md")).toBeUndefined();
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		expect(readFileSync(othersFile(dir), "utf8").includes("Notes/Hidden.md")).toBe(false);
+
+		// Known now: asked, and a prospect.
+		const second = await counted(dir);
+		expect(second.asked.get("Notes/Hidden.md")).toBeGreaterThan(0);
+		expect(second.plugin.index.get("Notes/Hidden.md")?.prospect?.company).toBe("Hidden");
+		expect(second.asked.get("Notes/Someday.md")).toBeUndefined();
+		await unloadPlugin(second.plugin);
+
+		// Another prospect tag: every note is asked again, and the one tagged so is a prospect.
+		const data = join(dir, ".obsidian", "plugins", "touchbase", "data.json");
+		writeFileSync(data, JSON.stringify({ ...JSON.parse(readFileSync(data, "utf8")), prospectTag: "lead" }));
+		const third = await counted(dir);
+		expect(third.asked.get("Notes/Someday.md")).toBeGreaterThan(0);
+		expect(third.plugin.index.get("Notes/Someday.md")?.prospect?.name).toBe("Someday");
+		await unloadPlugin(third.plugin);
+	});
+
+	it("survive a damaged, cut or foreign others file: the notes are asked again, the answer the same", async () => {
+		const dir = vault();
+		const today = localToday();
+		const first = await counted(dir);
+		const expected = visible(first.plugin.index.report(today));
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const good = readFileSync(othersFile(dir), "utf8");
+		for (const damaged of [good.slice(0, good.length >> 1), good.replace("Lunch ideas", "Lunch idxas"), "garbage", good.replace(/^touchbase-others\/1/, "touchbase-others/0"), ""]) {
+			writeFileSync(othersFile(dir), damaged);
+			const again = await counted(dir);
+			expect(visible(again.plugin.index.report(today))).toEqual(expected);
+			if (damaged !== good.slice(0, good.length >> 1)) expect(again.asked.get("Notes/Lunch ideas.md")).toBe(1);
+			await unloadPlugin(again.plugin);
+		}
+	});
+});
