@@ -104,12 +104,12 @@ export class ReadCacheStore {
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
 		let sliceStart = performance.now();
-		const maybeYield = async (): Promise<void> => {
-			if (slicing && performance.now() - sliceStart >= SLICE_MS) {
-				progress({ done, total });
-				await yieldToMain();
-				sliceStart = performance.now();
-			}
+		// Awaited only when the slice is over: an await per note cost a restart 5-10 ms.
+		const overSlice = (): boolean => slicing && performance.now() - sliceStart >= SLICE_MS;
+		const nextSlice = async (): Promise<void> => {
+			progress({ done, total });
+			await yieldToMain();
+			sliceStart = performance.now();
 		};
 		const misses: TFile[] = [];
 		let candidates = 0;
@@ -132,7 +132,7 @@ export class ReadCacheStore {
 					if (known || (candidate === false && keepable(stamp, startedAt) && !/[\t\n\r]/.test(file.path))) this.others.add(other);
 					// Not counted in the progress, which is of prospect notes.
 					total--;
-					await maybeYield();
+					if (overSlice()) await nextSlice();
 					continue;
 				}
 			}
@@ -146,7 +146,7 @@ export class ReadCacheStore {
 				if (entry.row !== undefined && dueRowDay(entry.row) !== today) oldRows = true;
 				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
 				done++;
-				await maybeYield();
+				if (overSlice()) await nextSlice();
 				continue;
 			}
 			misses.push(file);
@@ -185,7 +185,7 @@ export class ReadCacheStore {
 				put(file.path, read, undefined);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
-				await maybeYield();
+				if (overSlice()) await nextSlice();
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, misses.length) }, lane));

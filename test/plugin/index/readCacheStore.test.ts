@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../../src/plugin/main";
 import { NOTES_PER_FILE } from "../../../src/plugin/index/readCacheStore";
-import { checksum } from "../../../src/core/index/readCache";
+import { resignLine, TOUCHES_START } from "../../helpers/indexLines";
 import { makeVaultDir } from "../../fakes/harness";
 import { App, loadPlugin, unloadPlugin } from "../../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../../helpers/files";
@@ -49,8 +49,7 @@ function doctor(text: string, from: RegExp, to: string, only = Infinity): string
 		.map((line) => {
 			if (done >= only || !line.startsWith('"') || !from.test(line)) return line;
 			done++;
-			const body = line.slice(0, line.lastIndexOf("\t")).replace(from, to);
-			return `${body}\t${checksum(body)}`;
+			return resignLine(line.slice(0, line.lastIndexOf("\t")).replace(from, to) + "\t");
 		})
 		.join("\n");
 }
@@ -70,7 +69,7 @@ describe("the plugin's persisted index", () => {
 		// An entry edited without its checksum, or of the wrong shape: not used, the note is read.
 		const text = readFileSync(cacheFile(dir), "utf8");
 		// Touches of the wrong shape are found when first read (decoded lazily): the note is read again then.
-		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, new RegExp(String.fromCharCode(1) + "\\["), '\u0001{"x":[', 1)]) {
+		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, TOUCHES_START, '\u0001$1{"x":[', 1)]) {
 			expect(damaged).not.toBe(text);
 			writeFileSync(cacheFile(dir), damaged);
 			const started = await start(dir);
