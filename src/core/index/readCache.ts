@@ -119,8 +119,8 @@ export type LoadedCache =
 // `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>ROW<tab>SUM`:
 // the path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
 // `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `lineSum` of the line before
-// its last tab (a prospect's touches, in READ after a `\u0001`, have a checksum of their own just
-// before them, format 6). JSON text never holds a raw tab or line break, so lines and fields split without
+// its last tab (a prospect's record is its head, `\u0002`, its frontmatter, `\u0001`, then its
+// touches with a checksum of their own just before them, format 6). JSON text never holds a raw tab or line break, so lines and fields split without
 // parsing the reads: a note's line is checked and its read parsed only when its stamp matched
 // (`cachedRead`), and a note that did not change is written back as it was read.
 
@@ -406,10 +406,10 @@ function compact(read: NoteRead, day: IsoDay | null): { read: NoteRead; settled:
 		settled.add(s);
 		return s;
 	});
-	// Touches last, as a decoded record has them (`decodeLazy`); `unused` left out without a
+	// Frontmatter and touches last, as a decoded record has them (`decodeLazy`); `unused` left out without a
 	// `delete`, which would make the object a slow one.
-	const { touches: _touches, unused: _unused, ...rest } = p;
-	const prospect: ProspectNote = { ...rest, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), touches };
+	const { touches: _touches, unused: _unused, frontmatter, ...rest } = p;
+	const prospect: ProspectNote = { ...rest, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), frontmatter, touches };
 	return { read: { ...read, prospect }, settled };
 }
 
@@ -534,10 +534,11 @@ export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | 
 		const p = packed.prospect;
 		// A prospect's touches after the rest: a restart may leave them undecoded until first read (`decodeLazy`).
 		const split = Array.isArray(p?.touches);
-		const { touches: _touches, ...withoutTouches } = p ?? {};
-		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: withoutTouches } : packed)));
+		// Then its frontmatter, between the two: decoded on first read as well.
+		const { touches: _touches, frontmatter, ...rest } = p ?? {};
+		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: rest } : packed)));
 		const touches = split ? ascii(JSON.stringify(encodeValue(p.touches))) : "";
-		const text = split ? `${head}${SPLIT}${checksum(touches)}${touches}` : head;
+		const text = split ? `${head}${FRONTMATTER}${ascii(JSON.stringify(encodeValue(frontmatter)))}${SPLIT}${checksum(touches)}${touches}` : head;
 		// Tagged values need the slow way back; most reads have none.
 		const body = text.includes("\\u0000") ? `${TAG}${text}` : text;
 		return settled.size > 0 ? `${DAY_MARK}${day}${body}` : body;
@@ -565,10 +566,24 @@ export function decodeRead(text: string): NoteRead {
 	if (tagged) text = text.slice(1);
 	const parse = (json: string): unknown => (tagged ? decodeValue(JSON.parse(json)) : JSON.parse(json));
 	const at = text.indexOf(SPLIT);
-	const read = parse(at < 0 ? text : text.slice(0, at)) as NoteRead;
-	if (at >= 0) headOf(read).touches = parse(touchesText(text, at)) as Touch[];
+	if (at < 0) return unpackRead(parse(text) as NoteRead);
+	const fm = frontmatterAt(text, at);
+	const read = parse(text.slice(0, fm)) as NoteRead;
+	const head = headOf(read);
+	head.frontmatter = parse(text.slice(fm + 1, at)) as Record<string, unknown>;
+	head.touches = parse(touchesText(text, at)) as Touch[];
 	return unpackRead(read);
 }
+
+/** Where a record's frontmatter starts (its `\u0002`), before its touches at `at`; throws when there is none. */
+function frontmatterAt(text: string, at: number): number {
+	const fm = text.lastIndexOf(FRONTMATTER, at);
+	if (fm < 0) throw new Error("a cached read is damaged");
+	return fm;
+}
+
+/** Between a record's prospect and its frontmatter. */
+const FRONTMATTER = "\u0002";
 
 /** A record's touches, after the `\u0001` at `at` and their checksum; throws when it does not match. */
 function touchesText(text: string, at: number): string {
@@ -594,23 +609,50 @@ export function decodeLazy(text: string, damaged: () => Touch[] | void): NoteRea
 	const body = text.startsWith(DAY_MARK) ? text.slice(11) : text;
 	const at = body.indexOf(SPLIT);
 	if (at < 0 || body.startsWith(TAG)) return decodeRead(text);
-	const read = JSON.parse(body.slice(0, at)) as NoteRead;
+	const fm = frontmatterAt(body, at);
+	const read = JSON.parse(body.slice(0, fm)) as NoteRead;
 	// Added last, with getters shared by every record: the objects stay fast ones of one shape
 	// (a getter of its own, or one put over a key, made each a slow one: 15 ms more at a restart).
 	const head = headOf(read);
-	Object.defineProperty(head, LAZY, { value: { text: body, at, damaged, touches: null } satisfies LazyTouches });
+	Object.defineProperty(head, LAZY, { value: { text: body, at, fm, damaged, touches: null, frontmatter: null } satisfies LazyTouches });
+	Object.defineProperty(head, "frontmatter", { enumerable: true, configurable: true, get: lazyFrontmatter, set: setFrontmatter });
 	Object.defineProperty(head, "touches", { enumerable: true, configurable: true, get: lazyTouches, set: setTouches });
 	return read;
 }
 
-/** Where a record's touches are, until first read (`decodeLazy`). */
+/** Where a record's frontmatter and touches are, until first read (`decodeLazy`). */
 const LAZY = Symbol("touches");
 
 interface LazyTouches {
 	text: string;
 	at: number;
+	fm: number;
 	damaged: () => Touch[] | void;
 	touches: Touch[] | null;
+	frontmatter: Record<string, unknown> | null;
+}
+
+/**
+ * The frontmatter, parsed when first read. The line's checksum covers it: only a faulty writer
+ * can leave it damaged, and then it reads as none and the note is read again.
+ */
+function lazyFrontmatter(this: { [LAZY]: LazyTouches }): Record<string, unknown> {
+	const lazy = this[LAZY];
+	if (lazy.frontmatter === null) {
+		try {
+			const fm: unknown = JSON.parse(lazy.text.slice(lazy.fm + 1, lazy.at));
+			if (!isObject(fm)) throw new Error();
+			lazy.frontmatter = fm;
+		} catch {
+			lazy.frontmatter = {};
+			lazy.damaged();
+		}
+	}
+	return lazy.frontmatter;
+}
+
+function setFrontmatter(this: { [LAZY]: LazyTouches }, value: Record<string, unknown>): void {
+	this[LAZY].frontmatter = value;
 }
 
 function lazyTouches(this: { [LAZY]: LazyTouches }): Touch[] {
@@ -669,7 +711,7 @@ function isCadence(v: unknown): boolean {
 	return v === null || (isObject(v) && (v.kind === "none" || (v.kind === "steps" && Array.isArray(v.steps))));
 }
 
-/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches left to `decodeLazy` when `lazy`). */
+/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches and frontmatter left to `decodeLazy` when `lazy`). */
 export function isNoteRead(read: unknown, path: string, lazy = false): read is NoteRead {
 	if (!isObject(read) || !arrayOf(read.problems, isProblem)) return false;
 	if (read.interaction !== undefined) {
@@ -695,8 +737,7 @@ export function isNoteRead(read: unknown, path: string, lazy = false): read is N
 		isCadence(p.cadence) &&
 		arrayOf(p.nextFollowUp, isDated) &&
 		(p.lastContact === null || isDated(p.lastContact)) &&
-		(lazy || arrayOf(p.touches, isTouch)) &&
-		isObject(p.frontmatter) &&
+		(lazy || (arrayOf(p.touches, isTouch) && isObject(p.frontmatter))) &&
 		arrayOf(p.problems, isProblem) &&
 		(p.unused === undefined || Array.isArray(p.unused))
 	);
@@ -746,9 +787,15 @@ export function dueRowDay(text: string): IsoDay | null {
 export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
 	if (dueRowDay(text) !== day) return null;
 	try {
-		const [, sum, entry, touches, answers, lines] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		// By index, not destructured: destructuring goes through an iterator, which cost a restart's
+		// 2,000 rows 15-20 ms before the code is optimised (docs/performance.md, "Restart at 150 ms").
+		const row = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		const sum = row[1];
+		const entry = row[2];
+		const touches = row[3];
+		const answers = row[4];
 		// Of an open timed touch, what the reminders read.
-		const timed = lines.map(([line, raw, date, time, channel, objective, summary]) => ({ line, raw, check: "open", date, time, channel, summary, outcome: null, objective, next: null, parsed: null }) as unknown as Touch);
+		const timed = row[5].map((t) => ({ line: t[0], raw: t[1], check: "open", date: t[2], time: t[3], channel: t[4], summary: t[6], outcome: null, objective: t[5], next: null, parsed: null }) as unknown as Touch);
 		const { next, lastTouch: last } = entry as { next: Record<string, unknown> | null; lastTouch: Record<string, unknown> | null };
 		const ok =
 			sum === dueSettingsSum(dueSettings) &&

@@ -114,10 +114,33 @@ describe("a read as JSON", () => {
 					const want = compactRead(read, day);
 					expect(JSON.stringify(decodeRead(encodeRead(read, day)!)), path).toBe(JSON.stringify(want));
 					expect(decodeRead(encodeRead(read, day)!), path).toEqual(want);
+					// Decoded lazily (a restart's way): the same keys in the same order once read.
+					let damaged = 0;
+					const lazy = decodeLazy(encodeRead(read, day)!, () => void damaged++);
+					expect(JSON.stringify(lazy), path).toBe(JSON.stringify(want));
+					expect(damaged).toBe(0);
 				}
 			}
 		}
 		expect(touches).toBeGreaterThan(10);
+	});
+
+	it("decodes a prospect's frontmatter and touches on first read; wrong ones read as none and the note is read again", () => {
+		const settings = migrateSettings(undefined);
+		const read = readNote("Prospects/A.md", "---\ncompany: Acme\nvalue: 5\n---\n- 2026-11-20 call: talked\n", settings);
+		const text = encodeRead(read, "2026-11-23")!;
+		expect(text).toContain("\u0002{");
+		let damaged = 0;
+		const lazy = decodeLazy(text, () => void damaged++);
+		expect(lazy.prospect?.frontmatter).toEqual({ company: "Acme", value: 5 });
+		expect(lazy.prospect?.touches.map((t) => t.date)).toEqual(["2026-11-20"]);
+		expect(damaged).toBe(0);
+		// Written wrong (a faulty version: the line's checksum would hold): none, and the note is read again.
+		const wrongFrontmatter = decodeLazy(text.replace("\u0002{", "\u0002["), () => void damaged++);
+		expect(wrongFrontmatter.prospect?.frontmatter).toEqual({});
+		expect(damaged).toBe(1);
+		expect(() => decodeRead(text.replace("\u0002", ""))).toThrow();
+		expect(() => decodeLazy(text.replace("\u0002", ""), () => undefined)).toThrow();
 	});
 
 	it("packs touches: lines whose text is not their end, texts that do not start with the summary", () => {
