@@ -376,6 +376,24 @@ describe("the notes found no candidate, remembered by their stamp (docs/performa
 		await unloadPlugin(third.plugin);
 	});
 
+	it("a restart shows byte for byte what a fresh start shows, on the save day and 1, 7 and 40 days later", async () => {
+		const dir = vault();
+		writeFileSync(join(dir, "Meetings", "2026-11-20 Review with Lumen.md"), '---\nattendees: ["[[Lumen Yoga Studio]]"]\n---\n');
+		ageAll(dir);
+		const today = localToday();
+		const days = [0, 1, 7, 40].map((n) => addDaysToDay(today, n));
+		const fresh = await counted(dir);
+		const want = days.map((d) => JSON.stringify(visible(fresh.plugin.index.report(d))));
+		fresh.plugin.index.report(today);
+		await fresh.plugin.index.saveCache();
+		await unloadPlugin(fresh.plugin);
+		const again = await counted(dir);
+		// Taken from the files: no note that is no prospect was asked about.
+		expect(again.asked.get("Notes/Lunch ideas.md")).toBeUndefined();
+		expect(days.map((d) => JSON.stringify(visible(again.plugin.index.report(d))))).toEqual(want);
+		await unloadPlugin(again.plugin);
+	});
+
 	it("survive a damaged, cut or foreign others file: the notes are asked again, the answer the same", async () => {
 		const dir = vault();
 		const today = localToday();
