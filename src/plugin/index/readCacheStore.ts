@@ -104,8 +104,10 @@ export class ReadCacheStore {
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
 		let sliceStart = performance.now();
-		// Awaited only when the slice is over: an await per note cost a restart 5-10 ms.
-		const overSlice = (): boolean => slicing && performance.now() - sliceStart >= SLICE_MS;
+		// Awaited only when the slice is over (an await per note cost a restart 5-10 ms), and the
+		// clock read every 16 notes.
+		let notes = 0;
+		const overSlice = (): boolean => slicing && (++notes & 15) === 0 && performance.now() - sliceStart >= SLICE_MS;
 		const nextSlice = async (): Promise<void> => {
 			progress({ done, total });
 			await yieldToMain();
@@ -113,6 +115,7 @@ export class ReadCacheStore {
 		};
 		const misses: TFile[] = [];
 		let candidates = 0;
+		let othersAdded = false;
 		// Rows of another day: the file is written again once, so the next start finds today's.
 		let oldRows = false;
 		// Notes that did not change: no read at all.
@@ -129,7 +132,11 @@ export class ReadCacheStore {
 				const known = storedOthers.has(other);
 				const candidate = known ? false : isCandidate(file);
 				if (candidate !== true) {
-					if (known || (candidate === false && keepable(stamp, startedAt) && !/[\t\n\r]/.test(file.path))) this.others.add(other);
+					if (known) this.others.add(other);
+					else if (candidate === false && keepable(stamp, startedAt) && !/[\t\n\r]/.test(file.path)) {
+						this.others.add(other);
+						othersAdded = true;
+					}
 					// Not counted in the progress, which is of prospect notes.
 					total--;
 					if (overSlice()) await nextSlice();
@@ -153,7 +160,7 @@ export class ReadCacheStore {
 		}
 		// Nothing read and nothing gone: the file on disk is already right, so it is not written again.
 		this.unchanged = misses.length === 0 && candidates === stored.size && !oldRows;
-		this.othersChanged = !sameSet(this.others, storedOthers);
+		this.othersChanged = othersAdded || this.others.size !== storedOthers.size;
 		// The others: READS_IN_FLIGHT lanes, each reading then parsing one note at a time.
 		if (misses.length > 0) await warmUpParsing(settings);
 		let next = 0;
@@ -371,12 +378,6 @@ function othersText(scope: string, key: string, lines: Set<string>): string {
 /** A note as the others file holds it: path, modification time and size (a path with a tab or line break is never kept). */
 function otherLine(path: string, stamp: FileStamp): string {
 	return `${path}\t${stamp.mtime}\t${stamp.size}`;
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-	if (a.size !== b.size) return false;
-	for (const x of a) if (!b.has(x)) return false;
-	return true;
 }
 
 function stampOf(file: TFile): FileStamp {
