@@ -24,16 +24,17 @@ const noHiddenRequires = {
 };
 
 /**
- * What the plugin never asks of its YAML libraries, left out of main.js (3.9 KB). js-yaml's full
- * schema adds the `!!js/function`, `!!js/regexp` and `!!js/undefined` types, which only a `load`
- * without a schema uses: Touchbase always names its schema (JSON_SCHEMA, and gray-matter's
- * safeLoad), so the full schema is the safe one. gray-matter's `sections` option is never set,
- * so section-matter is never called.
+ * What the plugin never asks of its YAML libraries, left out of main.js (7.5 KB). js-yaml's full
+ * schema adds the `!!js/function`, `!!js/regexp` and `!!js/undefined` types, and its safe schema
+ * the timestamp, merge, binary, omap, pairs and set types: only a `load` or `dump` without a
+ * schema uses them, and Touchbase always names JSON_SCHEMA (gray-matter's own engine is replaced:
+ * core/text/frontmatter.ts), so both are the core schema here. gray-matter's `sections` option is
+ * never set, so section-matter is never called.
  */
 const unusedYamlParts = {
 	name: "unused-yaml-parts",
 	setup(build) {
-		build.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]schema[\\/]default_full\.js$/ }, async () => ({ contents: "module.exports = require('./default_safe');", loader: "js" }));
+		build.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]schema[\\/]default_(full|safe)\.js$/ }, async () => ({ contents: "module.exports = require('./core');", loader: "js" }));
 		build.onLoad({ filter: /[\\/]section-matter[\\/]index\.js$/ }, async () => ({
 			contents: "module.exports = function () { throw new Error('gray-matter sections are not used in the Touchbase plugin'); };",
 			loader: "js",

@@ -9,8 +9,9 @@
 //
 // Prints one JSON object on stdout.
 import "./dom";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Session } from "node:inspector";
 import { runInThisContext } from "node:vm";
 import TouchbasePlugin from "../src/plugin/main";
 // The same module the plugin gets for `obsidian` (the bundle aliases it here).
@@ -79,6 +80,28 @@ function cpuNow(): number {
 	return (user + system) / 1000;
 }
 
+/**
+ * With TOUCHBASE_PROFILE=FILE, a CPU profile of `coldIndex` alone (not the fake's loading) is
+ * written there: where a start's time goes (docs/performance.md). Returns the function that stops it.
+ */
+function startProfile(): (() => Promise<void>) | null {
+	const file = process.env.TOUCHBASE_PROFILE;
+	if (!file) return null;
+	const session = new Session();
+	session.connect();
+	session.post("Profiler.enable");
+	session.post("Profiler.setSamplingInterval", { interval: 100 });
+	session.post("Profiler.start");
+	return () =>
+		new Promise((resolve) =>
+			session.post("Profiler.stop", (error, result) => {
+				if (error === null) writeFileSync(file, JSON.stringify(result.profile));
+				session.disconnect();
+				resolve();
+			}),
+		);
+}
+
 /** The CPU time of the last `coldIndex`, in ms. */
 let lastCpuMs = 0;
 
@@ -87,13 +110,16 @@ async function coldIndex(app: FakeApp, plugin: Plugin): Promise<number> {
 	// The fake's own metadata cache (Obsidian's work, not the plugin's) leaves garbage behind:
 	// collected before the clock starts when the driver allows it (`--expose-gc`).
 	(globalThis as { gc?: () => void }).gc?.();
+	const profile = startProfile();
 	const c0 = cpuNow();
 	const t0 = performance.now();
 	app.workspace.triggerLayoutReady();
 	while (!plugin.index.ready) await tick();
 	plugin.index.report(localToday());
 	lastCpuMs = cpuNow() - c0;
-	return performance.now() - t0;
+	const ms = performance.now() - t0;
+	await profile?.();
+	return ms;
 }
 
 /** Edits that move a prospect between buckets, or not, in turn. */
@@ -210,9 +236,9 @@ async function runPrime(vault: string): Promise<object> {
 	const { app, plugin } = await start(vault);
 	const coldIndexMs = await coldIndex(app, plugin);
 	await plugin.index.saveCache();
-	// The index is one file per 256 notes: index-cache.json, index-cache-1.json …
+	// The index is one file per 256 notes: index-cache.json, index-cache-1.json …, and the notes no candidate: index-cache-others.json
 	const folder = join(vault, CACHE_FILE, "..");
-	const files = readdirSync(folder).filter((name) => /^index-cache(-\d+)?\.json$/.test(name));
+	const files = readdirSync(folder).filter((name) => /^index-cache(-\d+|-others)?\.json$/.test(name));
 	return { coldIndexMs, cacheFiles: files.length, cacheBytes: files.reduce((sum, name) => sum + statSync(join(folder, name)).size, 0) };
 }
 

@@ -313,7 +313,7 @@ function measureRestart(vault: string): { restartMs: number; restartCpuMs: numbe
 	// The index's files: index-cache.json, index-cache-1.json … (256 notes each).
 	const clear = (): void => {
 		if (!existsSync(folder)) return;
-		for (const name of readdirSync(folder)) if (/^index-cache(-\d+)?\.json(\.tmp)?$/.test(name)) rmSync(join(folder, name), { force: true });
+		for (const name of readdirSync(folder)) if (/^index-cache(-\d+|-others)?\.json(\.tmp)?$/.test(name)) rmSync(join(folder, name), { force: true });
 	};
 	clear();
 	try {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
 import { checksum, RACY_MARGIN_MS } from "../../src/core/index/readCache";
+import { resignLine, TOUCHES_START } from "../helpers/indexLines";
 import { setTimeout as sleep } from "node:timers/promises";
 import { defaultThreadCount, REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
 import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
@@ -30,11 +31,8 @@ function oldVault(): string {
 	return vault;
 }
 
-/** A note's line of the index file with its checksum made again, as if Touchbase had written it. */
-function resign(line: string): string {
-	const body = line.slice(0, line.lastIndexOf("\t"));
-	return `${body}\t${checksum(body)}`;
-}
+/** A note's line of the index file with its checksums made again, as if Touchbase had written it. */
+const resign = resignLine;
 
 /** `due --json`, from the index: a kept answer (tested on its own below) is removed first. */
 function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
@@ -143,8 +141,8 @@ describe("the persisted index of the command line", () => {
 		// Touches of the wrong shape, with the line's checksum made again: `due` never reads them;
 		// `stats` does, finds them damaged and reads the note again.
 		const broken = [...lines];
-		const touched = lines.findIndex((line) => line.split("\t")[5] !== "" && line.includes("\u0001[["));
-		broken[touched] = resign(lines[touched].replace("\u0001[[", '\u0001[{"x":1},['));
+		const touched = lines.findIndex((line) => line.split("\t")[5] !== "" && line.search(TOUCHES_START) >= 0 && line[line.search(TOUCHES_START) + 10] === "[");
+		broken[touched] = resign(lines[touched].replace(TOUCHES_START, '\u0001$1[{"x":1},'));
 		expect(broken[touched]).not.toBe(lines[touched]);
 		writeFileSync(file, broken.join("\n"));
 		expect(due(vault, cache).stdout).toBe(plain);
@@ -310,11 +308,11 @@ describe("a damaged cache is never an error and never a wrong answer", () => {
 		// Wrong shapes, each with its checksum made again: a status, a date, touches, a path of another note.
 		const lines = goodIndex.toString("utf8").split("\n");
 		// A prospect's touches follow the rest of its record, after a \u0001 (docs/performance.md, "Restart").
-		const at = lines.findIndex((l) => l.includes('"touches":0,') && l.includes('\u0001[') && l.includes('"status":"'));
+		const at = lines.findIndex((l) => TOUCHES_START.test(l) && l.includes('"status":"'));
 		const shapes = [
 			(l: string) => l.replace(/"status":"[a-z]+"/, '"status":"maybe"'),
 			(l: string) => l.replace(/"date":"\d{4}-\d{2}-\d{2}"/, '"date":"someday"'),
-			(l: string) => l.replace('\u0001[', '\u0001{"x":['),
+			(l: string) => l.replace(TOUCHES_START, '\u0001$1{"x":['),
 			(l: string) => l.replace(/"path":"[^"]+"/, '"path":"Prospects/Other.md"'),
 		].map((edit) => {
 			const copy = [...lines];

@@ -97,7 +97,7 @@ export class ProspectIndex {
 	clear(): void {
 		this.interactions.clear();
 		this.byLink.clear();
-		this.byName.clear();
+		this.byName = null;
 		this.targetsByPath.clear();
 		this.notes.clear();
 		this.order.clear();
@@ -180,36 +180,46 @@ export class ProspectIndex {
 	private readonly interactions = new Map<string, Interaction>();
 	/** Interaction note paths by the link targets they name, so a prospect finds its own at once. */
 	private readonly byLink = new Map<string, Set<string>>();
-	/** Prospect paths by the link targets that reach them (`jane doe`, `prospects/jane doe`). */
-	private readonly byName = new Map<string, Set<string>>();
+	/**
+	 * Prospect paths by the link targets that reach them (`jane doe`, `prospects/jane doe`): made
+	 * when the first interaction note comes, then kept note by note. A vault without interaction
+	 * notes never needs it (a restart at 10,000 notes spent 40-60 ms on it: docs/performance.md).
+	 */
+	private byName: Map<string, Set<string>> | null = null;
 
-	/** The link keys each prospect is reached by (its path's ends, its names: links.ts). */
+	/** The link keys each prospect is reached by (its path's ends, its names: links.ts), while `byName` is kept. */
 	private readonly targetsByPath = new Map<string, string[]>();
 
-	private targetsOf(path: string): string[] {
-		return this.targetsByPath.get(path) ?? prospectTargets(path, []);
+	private targetsOf(prospect: ProspectNote): string[] {
+		return this.targetsByPath.get(prospect.path) ?? targetsOfProspect(prospect);
 	}
 
 	private named(path: string, present: boolean, prospect?: ProspectNote): void {
+		const byName = this.byName;
+		if (byName === null) return;
 		// Only a path named before has targets to take out (most puts are of new paths).
 		for (const target of this.targetsByPath.get(path) ?? []) {
-			const paths = this.byName.get(target);
+			const paths = byName.get(target);
 			paths?.delete(path);
-			if (paths?.size === 0) this.byName.delete(target);
+			if (paths?.size === 0) byName.delete(target);
 		}
 		this.targetsByPath.delete(path);
-		if (!present) return;
-		const targets = prospectTargets(path, prospect?.linkNames ?? [], prospect?.aliases ?? []);
+		if (!present || prospect === undefined) return;
+		const targets = targetsOfProspect(prospect);
 		this.targetsByPath.set(path, targets);
 		for (const target of targets) {
-			const paths = this.byName.get(target) ?? new Set<string>();
+			const paths = byName.get(target) ?? new Set<string>();
 			paths.add(path);
-			this.byName.set(target, paths);
+			byName.set(target, paths);
 		}
 	}
 
 	/** The prospects an interaction links to: re-read in the next report when it changes. */
 	private touchedBy(interaction: Interaction): void {
+		if (this.byName === null) {
+			this.byName = new Map();
+			for (const [path, read] of this.notes) if (read.prospect) this.named(path, true, read.prospect);
+		}
 		for (const link of interaction.links) for (const path of this.byName.get(link) ?? []) this.touched(path);
 	}
 
@@ -241,7 +251,7 @@ export class ProspectIndex {
 	/** The prospect with the touches its interaction notes record, each day counted once. */
 	private withInteractions(prospect: ProspectNote): ProspectNote {
 		if (this.interactions.size === 0 || !this.settings.readForms.interactions) return prospect;
-		const paths = new Set(this.targetsOf(prospect.path).flatMap((target) => [...(this.byLink.get(target) ?? [])]));
+		const paths = new Set(this.targetsOf(prospect).flatMap((target) => [...(this.byLink.get(target) ?? [])]));
 		if (paths.size === 0) return prospect;
 		const days = new Set(prospect.touches.map((t) => t.date));
 		const extra: Touch[] = [];
@@ -335,6 +345,10 @@ export class ProspectIndex {
 			s.problems.splice(upperBound(s.problems, (p) => compareProblem(p, problem) <= 0), 0, problem);
 		}
 	}
+}
+
+function targetsOfProspect(prospect: ProspectNote): string[] {
+	return prospectTargets(prospect.path, prospect.linkNames ?? [], prospect.aliases ?? []);
 }
 
 /** An interaction note's touch, shaped as a line of the prospect's own: line 0, its note as `source`. */

@@ -14,7 +14,7 @@ import { BUCKETS, KEPT, type DueEntry, type Kept } from "../rules/due";
 
 /** The format tag: a file without it (or with another) is foreign, and ignored. */
 const FORMAT_FAMILY = "touchbase-read-cache/";
-export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}5` as const;
+export const READ_CACHE_FORMAT = `${FORMAT_FAMILY}6` as const;
 
 /**
  * File systems that keep modification times in whole seconds (or two, as FAT does) can give a
@@ -75,10 +75,34 @@ export interface CacheHeader {
  * someone who wants to fool it (they could as well edit the note).
  */
 export function checksum(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return hex(fnv(text, 0, text.length, 0x811c9dc5));
+}
+
+/** FNV-1a of `text` from `from` to `to`, going on from `h`. */
+function fnv(text: string, from: number, to: number, h: number): number {
+	for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h;
+}
+
+function hex(h: number): string {
 	return (h >>> 0).toString(16).padStart(8, "0");
 }
+
+/**
+ * The checksum of a note's line (the line before its last tab): over all of it but a prospect's
+ * touches, which carry their own checksum, checked when they are decoded. A restart that leaves
+ * them undecoded then hashes a third of the bytes (docs/performance.md, "Restart at 150 ms").
+ */
+export function lineSum(body: string): string {
+	const at = body.indexOf(SPLIT);
+	// The touches end where the read does: JSON text never holds a raw tab.
+	const end = at < 0 ? -1 : body.indexOf("\t", at);
+	if (end < 0) return checksum(body);
+	return hex(fnv(body, end, body.length, fnv(body, 0, Math.min(at + 1 + SUM_LENGTH, end), 0x811c9dc5)));
+}
+
+/** A checksum's length in a record: after the `\u0001`, before the touches. */
+const SUM_LENGTH = 8;
 
 function headerSum(h: Omit<CacheHeader, "sum">): string {
 	return checksum(`${h.format}\n${h.key}\n${h.scope}\n${h.count}`);
@@ -94,8 +118,9 @@ export type LoadedCache =
 // The file is lines: a header (JSON, with its checksum), one line per note, and a last line
 // `{"end":COUNT}`. A note's line is `"PATH"<tab>MTIME<tab>SIZE<tab>CTIME<tab>READ<tab>ROW<tab>SUM`:
 // the path as a JSON string, the numbers as JSON, CTIME empty when there is none, READ the
-// `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `checksum` of the line before
-// its last tab. JSON text never holds a raw tab or line break, so lines and fields split without
+// `encodeRead` text, ROW the `encodeDueRow` text or empty, SUM the `lineSum` of the line before
+// its last tab (a prospect's record is its head, `\u0002`, its frontmatter, `\u0001`, then its
+// touches with a checksum of their own just before them, format 6). JSON text never holds a raw tab or line break, so lines and fields split without
 // parsing the reads: a note's line is checked and its read parsed only when its stamp matched
 // (`cachedRead`), and a note that did not change is written back as it was read.
 
@@ -180,7 +205,7 @@ function lineBody(path: string, e: CacheEntry): string {
  * is only decoded and checked.
  */
 export function cachedRead(path: string, entry: CacheEntry, decode: (text: string) => NoteRead = decodeRead, lazy = false): NoteRead | null {
-	if (entry.sum !== undefined && checksum(entry.body ?? lineBody(path, entry)) !== entry.sum) return null;
+	if (entry.sum !== undefined && lineSum(entry.body ?? lineBody(path, entry)) !== entry.sum) return null;
 	let read: NoteRead;
 	try {
 		read = decode(entry.read);
@@ -202,7 +227,7 @@ export function* cacheLines(scope: string, key: string, notes: ReadonlyMap<strin
 	yield ascii(JSON.stringify(header));
 	for (const [path, e] of notes) {
 		const body = lineBody(path, e);
-		yield `${body}\t${checksum(body)}`;
+		yield `${body}\t${lineSum(body)}`;
 	}
 	yield `{"end":${notes.size}}`;
 }
@@ -381,8 +406,10 @@ function compact(read: NoteRead, day: IsoDay | null): { read: NoteRead; settled:
 		settled.add(s);
 		return s;
 	});
-	const prospect: ProspectNote = { ...p, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), touches };
-	delete prospect.unused;
+	// Frontmatter and touches last, as a decoded record has them (`decodeLazy`); `unused` left out without a
+	// `delete`, which would make the object a slow one.
+	const { touches: _touches, unused: _unused, frontmatter, ...rest } = p;
+	const prospect: ProspectNote = { ...rest, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), frontmatter, touches };
 	return { read: { ...read, prospect }, settled };
 }
 
@@ -507,8 +534,11 @@ export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | 
 		const p = packed.prospect;
 		// A prospect's touches after the rest: a restart may leave them undecoded until first read (`decodeLazy`).
 		const split = Array.isArray(p?.touches);
-		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: { ...p, touches: 0 } } : packed)));
-		const text = split ? `${head}${SPLIT}${ascii(JSON.stringify(encodeValue(p.touches)))}` : head;
+		// Then its frontmatter, between the two: decoded on first read as well.
+		const { touches: _touches, frontmatter, ...rest } = p ?? {};
+		const head = ascii(JSON.stringify(encodeValue(split ? { ...packed, prospect: rest } : packed)));
+		const touches = split ? ascii(JSON.stringify(encodeValue(p.touches))) : "";
+		const text = split ? `${head}${FRONTMATTER}${ascii(JSON.stringify(encodeValue(frontmatter)))}${SPLIT}${checksum(touches)}${touches}` : head;
 		// Tagged values need the slow way back; most reads have none.
 		const body = text.includes("\\u0000") ? `${TAG}${text}` : text;
 		return settled.size > 0 ? `${DAY_MARK}${day}${body}` : body;
@@ -536,9 +566,30 @@ export function decodeRead(text: string): NoteRead {
 	if (tagged) text = text.slice(1);
 	const parse = (json: string): unknown => (tagged ? decodeValue(JSON.parse(json)) : JSON.parse(json));
 	const at = text.indexOf(SPLIT);
-	const read = parse(at < 0 ? text : text.slice(0, at)) as NoteRead;
-	if (at >= 0) headOf(read).touches = parse(text.slice(at + 1)) as Touch[];
+	if (at < 0) return unpackRead(parse(text) as NoteRead);
+	const fm = frontmatterAt(text, at);
+	const read = parse(text.slice(0, fm)) as NoteRead;
+	const head = headOf(read);
+	head.frontmatter = parse(text.slice(fm + 1, at)) as Record<string, unknown>;
+	head.touches = parse(touchesText(text, at)) as Touch[];
 	return unpackRead(read);
+}
+
+/** Where a record's frontmatter starts (its `\u0002`), before its touches at `at`; throws when there is none. */
+function frontmatterAt(text: string, at: number): number {
+	const fm = text.lastIndexOf(FRONTMATTER, at);
+	if (fm < 0) throw new Error("a cached read is damaged");
+	return fm;
+}
+
+/** Between a record's prospect and its frontmatter. */
+const FRONTMATTER = "\u0002";
+
+/** A record's touches, after the `\u0001` at `at` and their checksum; throws when it does not match. */
+function touchesText(text: string, at: number): string {
+	const touches = text.slice(at + 1 + SUM_LENGTH);
+	if (checksum(touches) !== text.slice(at + 1, at + 1 + SUM_LENGTH)) throw new Error("a cached read's touches are damaged");
+	return touches;
 }
 
 /** Between a record's prospect and its touches: a character JSON text never holds as it is. */
@@ -558,25 +609,68 @@ export function decodeLazy(text: string, damaged: () => Touch[] | void): NoteRea
 	const body = text.startsWith(DAY_MARK) ? text.slice(11) : text;
 	const at = body.indexOf(SPLIT);
 	if (at < 0 || body.startsWith(TAG)) return decodeRead(text);
-	const read = JSON.parse(body.slice(0, at)) as NoteRead;
-	let touches: Touch[] | null = null;
-	Object.defineProperty(headOf(read), "touches", {
-		enumerable: true,
-		configurable: true,
-		get: () => {
-			if (touches === null) {
-				try {
-					touches = (JSON.parse(body.slice(at + 1)) as unknown[]).map(unpackTouch);
-					if (!arrayOf(touches, isTouch)) throw new Error();
-				} catch {
-					touches = (damaged() as Touch[] | undefined) ?? [];
-				}
-			}
-			return touches;
-		},
-		set: (value: Touch[]) => (touches = value),
-	});
+	const fm = frontmatterAt(body, at);
+	const read = JSON.parse(body.slice(0, fm)) as NoteRead;
+	// Added last, with getters shared by every record: the objects stay fast ones of one shape
+	// (a getter of its own, or one put over a key, made each a slow one: 15 ms more at a restart).
+	const head = headOf(read);
+	Object.defineProperty(head, LAZY, { value: { text: body, at, fm, damaged, touches: null, frontmatter: null } satisfies LazyTouches });
+	Object.defineProperty(head, "frontmatter", { enumerable: true, configurable: true, get: lazyFrontmatter, set: setFrontmatter });
+	Object.defineProperty(head, "touches", { enumerable: true, configurable: true, get: lazyTouches, set: setTouches });
 	return read;
+}
+
+/** Where a record's frontmatter and touches are, until first read (`decodeLazy`). */
+const LAZY = Symbol("touches");
+
+interface LazyTouches {
+	text: string;
+	at: number;
+	fm: number;
+	damaged: () => Touch[] | void;
+	touches: Touch[] | null;
+	frontmatter: Record<string, unknown> | null;
+}
+
+/**
+ * The frontmatter, parsed when first read. The line's checksum covers it: only a faulty writer
+ * can leave it damaged, and then it reads as none and the note is read again.
+ */
+function lazyFrontmatter(this: { [LAZY]: LazyTouches }): Record<string, unknown> {
+	const lazy = this[LAZY];
+	if (lazy.frontmatter === null) {
+		try {
+			const fm: unknown = JSON.parse(lazy.text.slice(lazy.fm + 1, lazy.at));
+			if (!isObject(fm)) throw new Error();
+			lazy.frontmatter = fm;
+		} catch {
+			lazy.frontmatter = {};
+			lazy.damaged();
+		}
+	}
+	return lazy.frontmatter;
+}
+
+function setFrontmatter(this: { [LAZY]: LazyTouches }, value: Record<string, unknown>): void {
+	this[LAZY].frontmatter = value;
+}
+
+function lazyTouches(this: { [LAZY]: LazyTouches }): Touch[] {
+	const lazy = this[LAZY];
+	if (lazy.touches === null) {
+		try {
+			const touches = (JSON.parse(touchesText(lazy.text, lazy.at)) as unknown[]).map(unpackTouch);
+			if (!arrayOf(touches, isTouch)) throw new Error();
+			lazy.touches = touches;
+		} catch {
+			lazy.touches = (lazy.damaged() as Touch[] | undefined) ?? [];
+		}
+	}
+	return lazy.touches;
+}
+
+function setTouches(this: { [LAZY]: LazyTouches }, value: Touch[]): void {
+	this[LAZY].touches = value;
 }
 
 // ---- the shape of a read ----
@@ -617,7 +711,7 @@ function isCadence(v: unknown): boolean {
 	return v === null || (isObject(v) && (v.kind === "none" || (v.kind === "steps" && Array.isArray(v.steps))));
 }
 
-/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches left to `decodeLazy` when `lazy`). */
+/** Whether `read` has the shape `readNote` gives for the note at `path` (its touches and frontmatter left to `decodeLazy` when `lazy`). */
 export function isNoteRead(read: unknown, path: string, lazy = false): read is NoteRead {
 	if (!isObject(read) || !arrayOf(read.problems, isProblem)) return false;
 	if (read.interaction !== undefined) {
@@ -643,8 +737,7 @@ export function isNoteRead(read: unknown, path: string, lazy = false): read is N
 		isCadence(p.cadence) &&
 		arrayOf(p.nextFollowUp, isDated) &&
 		(p.lastContact === null || isDated(p.lastContact)) &&
-		(lazy || arrayOf(p.touches, isTouch)) &&
-		isObject(p.frontmatter) &&
+		(lazy || (arrayOf(p.touches, isTouch) && isObject(p.frontmatter))) &&
 		arrayOf(p.problems, isProblem) &&
 		(p.unused === undefined || Array.isArray(p.unused))
 	);
@@ -675,6 +768,13 @@ export function encodeDueRow(entry: DueEntry, day: IsoDay, dueSettings: string, 
 	return ascii(JSON.stringify([day, checksum(dueSettings), { ...entry, prospect: 0 }, kept.touches, kept.answers, timed]));
 }
 
+/** `checksum` of the due settings, worked out once for the 2,000 rows of a restart. */
+let dueSum = { of: "", sum: checksum("") };
+function dueSettingsSum(dueSettings: string): string {
+	if (dueSum.of !== dueSettings) dueSum = { of: dueSettings, sum: checksum(dueSettings) };
+	return dueSum.sum;
+}
+
 /** The day a row was made on, or null when the text is not a row. */
 export function dueRowDay(text: string): IsoDay | null {
 	return text.startsWith('["') && ISO_DAY.test(text.slice(2, 12)) ? text.slice(2, 12) : null;
@@ -687,12 +787,18 @@ export function dueRowDay(text: string): IsoDay | null {
 export function decodeDueRow(text: string, day: IsoDay, dueSettings: string, prospect: ProspectNote): DueEntry | null {
 	if (dueRowDay(text) !== day) return null;
 	try {
-		const [, sum, entry, touches, answers, lines] = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		// By index, not destructured: destructuring goes through an iterator, which cost a restart's
+		// 2,000 rows 15-20 ms before the code is optimised (docs/performance.md, "Restart at 150 ms").
+		const row = JSON.parse(text) as [IsoDay, string, Record<string, unknown>, number, number, unknown[][]];
+		const sum = row[1];
+		const entry = row[2];
+		const touches = row[3];
+		const answers = row[4];
 		// Of an open timed touch, what the reminders read.
-		const timed = lines.map(([line, raw, date, time, channel, objective, summary]) => ({ line, raw, check: "open", date, time, channel, summary, outcome: null, objective, next: null, parsed: null }) as unknown as Touch);
+		const timed = row[5].map((t) => ({ line: t[0], raw: t[1], check: "open", date: t[2], time: t[3], channel: t[4], summary: t[6], outcome: null, objective: t[5], next: null, parsed: null }) as unknown as Touch);
 		const { next, lastTouch: last } = entry as { next: Record<string, unknown> | null; lastTouch: Record<string, unknown> | null };
 		const ok =
-			sum === checksum(dueSettings) &&
+			sum === dueSettingsSum(dueSettings) &&
 			(BUCKETS as readonly unknown[]).includes(entry.bucket) &&
 			(next === null || (isDated(next) && isStr(next.source))) &&
 			(last === null || (isDay(last.date) && clockOrNull(last.time) && strOrNull(last.summary))) &&

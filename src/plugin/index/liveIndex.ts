@@ -117,7 +117,11 @@ export class LiveIndex extends Component implements IndexSource {
 		this.progress = { done: 0, total: files.length };
 		await this.store.indexFiles(
 			files,
-			(file) => this.isCandidate(file, this.app.metadataCache.getFileCache(file), rules),
+			// Without the metadata cache's entry the answer is not remembered (readCacheStore.ts, "others").
+			(file) => {
+				const cache = this.app.metadataCache.getFileCache(file);
+				return this.isCandidate(file, cache, rules) || (cache === null ? null : false);
+			},
 			this.settings,
 			(path, read, row) => {
 				this.core.put(path, read);
@@ -223,6 +227,8 @@ export class LiveIndex extends Component implements IndexSource {
 	/**
 	 * Whether a note may be a prospect, from the metadata cache alone, so the start-up reads only
 	 * these. A note whose frontmatter did not parse is read too: it may be a broken prospect.
+	 * A start remembers its "no" by the note's stamp: when this accepts more, bump the others
+	 * file's format (`othersHeader` in readCacheStore.ts).
 	 */
 	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file), rules: CandidateRules = this.candidateRules()): boolean {
 		if (file.extension !== "md") return false;

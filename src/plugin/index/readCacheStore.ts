@@ -12,7 +12,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { parseNaturalDate } from "../../core/text/nextClause";
 import { readNote, type NoteFileTimes, type NoteRead } from "../../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../../core/text/dates";
-import { cachedRead, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
+import { cachedRead, checksum, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, parseCache, readCacheKey, sameStamp, serializeCache, usableOn, type CacheEntry, type FileStamp } from "../../core/index/readCache";
 import { maxNoteBytes, tooLargeMessage, type TouchbaseSettings } from "../../core/settings/settings";
 import type { GivenFrontmatter } from "../../core/text/frontmatter";
 
@@ -83,7 +83,8 @@ export class ReadCacheStore {
 	 */
 	async indexFiles(
 		files: TFile[],
-		isCandidate: (file: TFile) => boolean,
+		/** Whether a note may be a prospect; null: not now, but Obsidian knew nothing of it yet (never remembered). */
+		isCandidate: (file: TFile) => boolean | null,
 		settings: TouchbaseSettings,
 		/** `row`: the prospect's due row the file keeps beside its record, if any (readCache.ts, `encodeDueRow`). */
 		put: (path: string, read: NoteRead, row: string | undefined) => void,
@@ -91,9 +92,11 @@ export class ReadCacheStore {
 		alive: () => boolean,
 	): Promise<void> {
 		this.known.clear();
+		this.others.clear();
 		this.unchanged = false;
 		const key = readCacheKey(settings);
 		const stored = await this.load(key);
+		const storedOthers = await this.loadOthers(key);
 		const startedAt = Date.now();
 		// A record holds for its own day and later (docs/performance.md, "The compact index").
 		const today = localToday();
@@ -101,15 +104,18 @@ export class ReadCacheStore {
 		let done = 0;
 		const slicing = total >= SLICE_MIN_FILES;
 		let sliceStart = performance.now();
-		const maybeYield = async (): Promise<void> => {
-			if (slicing && performance.now() - sliceStart >= SLICE_MS) {
-				progress({ done, total });
-				await yieldToMain();
-				sliceStart = performance.now();
-			}
+		// Awaited only when the slice is over (an await per note cost a restart 5-10 ms), and the
+		// clock read every 16 notes.
+		let notes = 0;
+		const overSlice = (): boolean => slicing && (++notes & 15) === 0 && performance.now() - sliceStart >= SLICE_MS;
+		const nextSlice = async (): Promise<void> => {
+			progress({ done, total });
+			await yieldToMain();
+			sliceStart = performance.now();
 		};
 		const misses: TFile[] = [];
 		let candidates = 0;
+		let othersAdded = false;
 		// Rows of another day: the file is written again once, so the next start finds today's.
 		let oldRows = false;
 		// Notes that did not change: no read at all.
@@ -120,11 +126,22 @@ export class ReadCacheStore {
 			// A note the file holds with its stamp was a candidate for these settings (they are the
 			// file's key), and its text is the same: it still is (docs/performance.md, "Restart").
 			const same = entry !== undefined && sameStamp(entry, stamp);
-			if (!same && !isCandidate(file)) {
-				// Not counted in the progress, which is of prospect notes.
-				total--;
-				await maybeYield();
-				continue;
+			if (!same) {
+				// Likewise a note the others file holds with its stamp is still no candidate.
+				const other = otherLine(file.path, stamp);
+				const known = storedOthers.has(other);
+				const candidate = known ? false : isCandidate(file);
+				if (candidate !== true) {
+					if (known) this.others.add(other);
+					else if (candidate === false && keepable(stamp, startedAt) && !/[\t\n\r]/.test(file.path)) {
+						this.others.add(other);
+						othersAdded = true;
+					}
+					// Not counted in the progress, which is of prospect notes.
+					total--;
+					if (overSlice()) await nextSlice();
+					continue;
+				}
 			}
 			candidates++;
 			// A damaged or wrongly shaped entry is null: the note is read. With a due row of today, the
@@ -136,13 +153,14 @@ export class ReadCacheStore {
 				if (entry.row !== undefined && dueRowDay(entry.row) !== today) oldRows = true;
 				this.known.set(file.path, { stamp, readAt: startedAt, read, encoded: entry.read });
 				done++;
-				await maybeYield();
+				if (overSlice()) await nextSlice();
 				continue;
 			}
 			misses.push(file);
 		}
 		// Nothing read and nothing gone: the file on disk is already right, so it is not written again.
 		this.unchanged = misses.length === 0 && candidates === stored.size && !oldRows;
+		this.othersChanged = othersAdded || this.others.size !== storedOthers.size;
 		// The others: READS_IN_FLIGHT lanes, each reading then parsing one note at a time.
 		if (misses.length > 0) await warmUpParsing(settings);
 		let next = 0;
@@ -174,7 +192,7 @@ export class ReadCacheStore {
 				put(file.path, read, undefined);
 				this.known.set(file.path, { stamp, readAt, read: isNothing(read) ? NOTHING : read, encoded: null });
 				done++;
-				await maybeYield();
+				if (overSlice()) await nextSlice();
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, misses.length) }, lane));
@@ -193,6 +211,13 @@ export class ReadCacheStore {
 
 	/** Whether the file on disk holds exactly what is known (a start that read nothing). */
 	private unchanged = false;
+	/**
+	 * The notes found no candidate at the last start, each as `otherLine` (its path and stamp): the
+	 * next start does not ask `isCandidate` of them again (docs/performance.md, "Restart at 150 ms").
+	 */
+	private readonly others = new Set<string>();
+	/** Whether `others` differs from the others file on disk. */
+	private othersChanged = false;
 	/** Whether leftover temporary files were looked for (once, before any save of this run). */
 	private tidied = false;
 
@@ -201,9 +226,19 @@ export class ReadCacheStore {
 	 * the day (`rowOf`, null for none). Failures are logged, never thrown.
 	 */
 	save(settings: TouchbaseSettings, rowOf: (path: string, today: IsoDay) => string | null = () => null): Promise<void> {
-		if (this.path === null || this.unchanged) return Promise.resolve();
+		if (this.path === null || (this.unchanged && !this.othersChanged)) return Promise.resolve();
 		const previous = this.saving ?? Promise.resolve();
-		const run = previous.then(() => this.write(readCacheKey(settings), rowOf));
+		const key = readCacheKey(settings);
+		const run = previous.then(async () => {
+			if (!this.unchanged) await this.write(key, rowOf);
+			if (!this.othersChanged) return;
+			this.othersChanged = false;
+			try {
+				await this.writeFile(this.othersPath(), othersText(this.app.vault.getName(), key, this.others));
+			} catch (error) {
+				console.warn("Touchbase: the index cache could not be written; the next start reads every note", error);
+			}
+		});
 		this.saving = run.finally(() => {
 			if (this.saving === run) this.saving = null;
 		});
@@ -229,16 +264,7 @@ export class ReadCacheStore {
 		const adapter = this.app.vault.adapter;
 		try {
 			for (let i = 0; i < shards.length; i++) {
-				const path = this.shardPath(i);
-				const temp = `${path}.tmp`;
-				await adapter.write(temp, serializeCache(this.app.vault.getName(), key, shards[i]));
-				try {
-					await adapter.rename(temp, path);
-				} catch {
-					// Some adapters will not rename over a file.
-					if (await adapter.exists(path)) await adapter.remove(path);
-					await adapter.rename(temp, path);
-				}
+				await this.writeFile(this.shardPath(i), serializeCache(this.app.vault.getName(), key, shards[i]));
 				await yieldToMain();
 			}
 			// Files of a bigger index written before: gone, so a later start does not read them.
@@ -247,6 +273,45 @@ export class ReadCacheStore {
 			console.warn("Touchbase: the index cache could not be written; the next start reads every note", error);
 		}
 	}
+
+	/** Writes one file whole: a temporary file, then a rename. */
+	private async writeFile(path: string, text: string): Promise<void> {
+		const adapter = this.app.vault.adapter;
+		const temp = `${path}.tmp`;
+		await adapter.write(temp, text);
+		try {
+			await adapter.rename(temp, path);
+		} catch {
+			// Some adapters will not rename over a file.
+			if (await adapter.exists(path)) await adapter.remove(path);
+			await adapter.rename(temp, path);
+		}
+	}
+
+	/** The others file, `index-cache-others.json` beside the index's. */
+	private othersPath(): string {
+		return this.path!.replace(/(\.json)?$/, "-others.json");
+	}
+
+	/** The others file's lines, when it was written for this vault, these settings and this version of `isCandidate`; else none. */
+	private async loadOthers(key: string): Promise<Set<string>> {
+		if (this.path === null) return new Set();
+		let text = "";
+		try {
+			const adapter = this.app.vault.adapter;
+			const path = this.othersPath();
+			if (this.tidyOthers && (await adapter.exists(`${path}.tmp`))) await adapter.remove(`${path}.tmp`);
+			this.tidyOthers = false;
+			if (await adapter.exists(path)) text = await adapter.read(path);
+		} catch {
+			// Unreadable: every note is asked again, and the file written anew.
+		}
+		const lines = text.split("\n");
+		// A damaged line matches no note (that note is asked again); a cut file lacks its last lines only.
+		return lines[0] === othersHeader(this.app.vault.getName(), key) ? new Set(lines.slice(1)) : new Set();
+	}
+
+	private tidyOthers = true;
 
 	/** The index's files: `index-cache.json`, then `index-cache-1.json` … each holding up to NOTES_PER_FILE notes. */
 	private shardPath(i: number): string {
@@ -296,6 +361,23 @@ async function warmUpParsing(settings: TouchbaseSettings): Promise<void> {
 	await yieldToMain();
 	parseNaturalDate("in 3 days", "2026-01-05", settings.dateLocale);
 	await yieldToMain();
+}
+
+/**
+ * The others file's first line: its format (bumped whenever `isCandidate` changes what it accepts),
+ * the vault and the settings' key, all in one checksum. Then one `otherLine` a note.
+ */
+function othersHeader(scope: string, key: string): string {
+	return `touchbase-others/1 ${checksum(`${scope}\n${key}`)}`;
+}
+
+function othersText(scope: string, key: string, lines: Set<string>): string {
+	return [othersHeader(scope, key), ...lines].join("\n");
+}
+
+/** A note as the others file holds it: path, modification time and size (a path with a tab or line break is never kept). */
+function otherLine(path: string, stamp: FileStamp): string {
+	return `${path}\t${stamp.mtime}\t${stamp.size}`;
 }
 
 function stampOf(file: TFile): FileStamp {

@@ -92,6 +92,41 @@ describe("ProspectIndex", () => {
 		for (const [path, row] of rows) if (row !== null) expect(other.restoreDue(path, TODAY, row)).toBe(false);
 	});
 
+	it("finds the prospects an interaction note links to whatever came first, and after a prospect is renamed or gone (the link names are made when first needed)", () => {
+		const jane: [string, string] = ["Prospects/Jane Doe.md", "---\naliases: [JD]\n---\n- [ ] 2026-11-20 call: x\n"];
+		const omar: [string, string] = ["Prospects/Omar.md", "- 2026-11-01 email: y\n"];
+		const meetings: [string, string][] = [
+			["Meetings/2026-11-22 Call with Jane.md", "---\nattendees: ['[[Jane Doe]]']\n---\n"],
+			["Meetings/2026-11-21 Lunch.md", "---\nattendees: [JD, Omar]\n---\n"],
+		];
+		const fresh = (notes: [string, string][]): string => {
+			const index = new ProspectIndex(DEFAULT_SETTINGS);
+			for (const [path, text] of notes) index.update(path, text);
+			return JSON.stringify(dueJson(index.report(TODAY)));
+		};
+		const expected = fresh([jane, omar, ...meetings]);
+		// Interaction notes first, last, and in between: the same answer.
+		const orders: [string, string][][] = [[...meetings, jane, omar], [jane, ...meetings, omar], [jane, omar, ...meetings]];
+		for (const order of orders) {
+			const index = new ProspectIndex(DEFAULT_SETTINGS);
+			// A report after each note: an entry worked out before its interaction note came must not be kept.
+			for (const [path, text] of order) {
+				index.update(path, text);
+				index.report(TODAY);
+			}
+			expect(JSON.stringify(dueJson(index.report(TODAY)))).toBe(expected);
+			// Jane has touches from both meetings; Omar from the lunch.
+			expect(index.report(TODAY).entries.find((e) => e.prospect.path === jane[0])?.lastTouch?.date).toBe("2026-11-22");
+			// Jane renamed (her links no longer reach her), then Omar gone: as a fresh index of what is left.
+			index.remove(jane[0]);
+			index.update("Prospects/Jane Roe.md", jane[1]);
+			expect(JSON.stringify(dueJson(index.report(TODAY)))).toBe(fresh([omar, ...meetings, ["Prospects/Jane Roe.md", jane[1]]]));
+			index.remove(omar[0]);
+			index.remove(meetings[0][0]);
+			expect(JSON.stringify(dueJson(index.report(TODAY)))).toBe(fresh([meetings[1], ["Prospects/Jane Roe.md", jane[1]]]));
+		}
+	});
+
 	it("drops a note that stops being a prospect, without a revision for notes it never held", () => {
 		const index = new ProspectIndex(DEFAULT_SETTINGS);
 		index.update("Clients/B.md", "---\ntype: prospect\n---\n");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import TouchbasePlugin from "../../../src/plugin/main";
 import { NOTES_PER_FILE } from "../../../src/plugin/index/readCacheStore";
-import { checksum } from "../../../src/core/index/readCache";
+import { resignLine, TOUCHES_START } from "../../helpers/indexLines";
 import { makeVaultDir } from "../../fakes/harness";
 import { App, loadPlugin, unloadPlugin } from "../../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../../helpers/files";
@@ -49,8 +49,7 @@ function doctor(text: string, from: RegExp, to: string, only = Infinity): string
 		.map((line) => {
 			if (done >= only || !line.startsWith('"') || !from.test(line)) return line;
 			done++;
-			const body = line.slice(0, line.lastIndexOf("\t")).replace(from, to);
-			return `${body}\t${checksum(body)}`;
+			return resignLine(line.slice(0, line.lastIndexOf("\t")).replace(from, to) + "\t");
 		})
 		.join("\n");
 }
@@ -70,7 +69,7 @@ describe("the plugin's persisted index", () => {
 		// An entry edited without its checksum, or of the wrong shape: not used, the note is read.
 		const text = readFileSync(cacheFile(dir), "utf8");
 		// Touches of the wrong shape are found when first read (decoded lazily): the note is read again then.
-		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, new RegExp(String.fromCharCode(1) + "\\["), '\u0001{"x":[', 1)]) {
+		for (const damaged of [text.replace(/"company":"[^"]+"/, '"company":"From the cache"'), doctor(text, /"status":"[a-z]+"/, '"status":"maybe"', 1), doctor(text, TOUCHES_START, '\u0001$1{"x":[', 1)]) {
 			expect(damaged).not.toBe(text);
 			writeFileSync(cacheFile(dir), damaged);
 			const started = await start(dir);
@@ -290,5 +289,125 @@ describe("frontmatter from Obsidian's metadata cache", () => {
 		await app.settle();
 		expect(plugin.index.get("A.md")?.prospect?.company).toBe("From the metadata cache");
 		await unloadPlugin(plugin);
+	});
+});
+
+describe("the notes found no candidate, remembered by their stamp (docs/performance.md, \"Restart at 150 ms\")", () => {
+	const othersFile = (dir: string): string => join(dir, ".obsidian", "plugins", "touchbase", "index-cache-others.json");
+
+	/** Starts the plugin counting the metadata cache's answers per note (what `isCandidate` asks at start); `hide`: notes it does not know yet. */
+	async function counted(dir: string, hide: string[] = []): Promise<{ app: App; plugin: TouchbasePlugin; asked: Map<string, number> }> {
+		const app = new App(dir);
+		const asked = new Map<string, number>();
+		const real = app.metadataCache.getFileCache.bind(app.metadataCache);
+		vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file) => {
+			asked.set(file.path, (asked.get(file.path) ?? 0) + 1);
+			return hide.includes(file.path) ? null : real(file);
+		});
+		const plugin = await loadPlugin(TouchbasePlugin, app);
+		await app.settle();
+		return { app, plugin, asked };
+	}
+
+	function vault(): string {
+		const dir = agedExampleVault();
+		writeFileSync(join(dir, "Notes", "Lunch ideas.md"), "---\ntags: [food]\n---\nTacos.\n");
+		writeFileSync(join(dir, "Notes", "Someday.md"), "---\ntags: [lead]\n---\n- 2026-11-20 call: talked\n");
+		writeFileSync(join(dir, "Notes", "Hidden.md"), "---\ntype: prospect\ncompany: Hidden\n---\n- [ ] 2026-11-20 call: x\n");
+		ageAll(dir);
+		return dir;
+	}
+
+	it("are not asked again while their stamp holds; a note that became a candidate since is read", async () => {
+		const dir = vault();
+		const today = localToday();
+		const first = await counted(dir);
+		const expected = visible(first.plugin.index.report(today));
+		expect(first.asked.get("Notes/Lunch ideas.md")).toBe(1);
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const lines = readFileSync(othersFile(dir), "utf8").split("\n");
+		expect(lines.some((l) => l.startsWith("Notes/Lunch ideas.md\t"))).toBe(true);
+		// Candidates are in the index's files, not here.
+		expect(lines.some((l) => l.startsWith("Prospects/"))).toBe(false);
+
+		const second = await counted(dir);
+		expect(second.asked.get("Notes/Lunch ideas.md")).toBeUndefined();
+		expect(visible(second.plugin.index.report(today))).toEqual(expected);
+		// Nothing changed: neither file is written again.
+		utimesSync(othersFile(dir), OLD, OLD);
+		await second.plugin.index.saveCache();
+		expect(statSync(othersFile(dir)).mtimeMs).toBe(OLD.getTime());
+		await unloadPlugin(second.plugin);
+
+		// Made a prospect while Obsidian was closed: a new stamp, asked again, read.
+		writeFileSync(join(dir, "Notes", "Lunch ideas.md"), "---\ntags: [food, prospect]\n---\n- [ ] 2026-11-20 call: tacos\n");
+		utimesSync(join(dir, "Notes", "Lunch ideas.md"), OLD, new Date(OLD.getTime() + 5000));
+		const third = await counted(dir);
+		expect(third.asked.get("Notes/Lunch ideas.md")).toBeGreaterThan(0);
+		expect(third.plugin.index.get("Notes/Lunch ideas.md")?.prospect?.name).toBe("Lunch ideas");
+		await third.plugin.index.saveCache();
+		await unloadPlugin(third.plugin);
+		expect(readFileSync(othersFile(dir), "utf8").includes("Notes/Lunch ideas.md")).toBe(false);
+	});
+
+	it("are all asked again when the settings changed, and a note the metadata cache did not know yet is never remembered", async () => {
+		const dir = vault();
+		const first = await counted(dir, ["Notes/Hidden.md"]);
+		expect(first.plugin.index.get("Notes/Hidden.md")).toBeUndefined();
+		expect(first.plugin.index.get("Notes/Someday.md")).toBeUndefined();
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		expect(readFileSync(othersFile(dir), "utf8").includes("Notes/Hidden.md")).toBe(false);
+
+		// Known now: asked, and a prospect.
+		const second = await counted(dir);
+		expect(second.asked.get("Notes/Hidden.md")).toBeGreaterThan(0);
+		expect(second.plugin.index.get("Notes/Hidden.md")?.prospect?.company).toBe("Hidden");
+		expect(second.asked.get("Notes/Someday.md")).toBeUndefined();
+		await unloadPlugin(second.plugin);
+
+		// Another prospect tag: every note is asked again, and the one tagged so is a prospect.
+		const data = join(dir, ".obsidian", "plugins", "touchbase", "data.json");
+		writeFileSync(data, JSON.stringify({ ...JSON.parse(readFileSync(data, "utf8")), prospectTag: "lead" }));
+		const third = await counted(dir);
+		expect(third.asked.get("Notes/Someday.md")).toBeGreaterThan(0);
+		expect(third.plugin.index.get("Notes/Someday.md")?.prospect?.name).toBe("Someday");
+		await unloadPlugin(third.plugin);
+	});
+
+	it("a restart shows byte for byte what a fresh start shows, on the save day and 1, 7 and 40 days later", async () => {
+		const dir = vault();
+		writeFileSync(join(dir, "Meetings", "2026-11-20 Review with Lumen.md"), '---\nattendees: ["[[Lumen Yoga Studio]]"]\n---\n');
+		ageAll(dir);
+		const today = localToday();
+		const days = [0, 1, 7, 40].map((n) => addDaysToDay(today, n));
+		const fresh = await counted(dir);
+		const want = days.map((d) => JSON.stringify(visible(fresh.plugin.index.report(d))));
+		fresh.plugin.index.report(today);
+		await fresh.plugin.index.saveCache();
+		await unloadPlugin(fresh.plugin);
+		const again = await counted(dir);
+		// Taken from the files: no note that is no prospect was asked about.
+		expect(again.asked.get("Notes/Lunch ideas.md")).toBeUndefined();
+		expect(days.map((d) => JSON.stringify(visible(again.plugin.index.report(d))))).toEqual(want);
+		await unloadPlugin(again.plugin);
+	});
+
+	it("survive a damaged, cut or foreign others file: the notes are asked again, the answer the same", async () => {
+		const dir = vault();
+		const today = localToday();
+		const first = await counted(dir);
+		const expected = visible(first.plugin.index.report(today));
+		await first.plugin.index.saveCache();
+		await unloadPlugin(first.plugin);
+		const good = readFileSync(othersFile(dir), "utf8");
+		for (const damaged of [good.slice(0, good.length >> 1), good.replace("Lunch ideas", "Lunch idxas"), "garbage", good.replace(/^touchbase-others\/1/, "touchbase-others/0"), ""]) {
+			writeFileSync(othersFile(dir), damaged);
+			const again = await counted(dir);
+			expect(visible(again.plugin.index.report(today))).toEqual(expected);
+			if (damaged !== good.slice(0, good.length >> 1)) expect(again.asked.get("Notes/Lunch ideas.md")).toBe(1);
+			await unloadPlugin(again.plugin);
+		}
 	});
 });
