@@ -314,11 +314,13 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const binary = notTextAt(text);
 	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
 	const fm = context.frontmatter ?? readFrontmatter(text, context.given);
-	// Line 1's text never includes a byte-order mark, as in the text edits.
-	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
-	const body = scanBody(lines, fm.block, settings, tagPattern);
-	const inlineTagged = body.inlineTagged;
+	// Without the inline tag to look for, what decides whether the note is a prospect needs no
+	// pass over its lines: they are split and walked for prospects only (most notes read are none).
+	// Line 1's text never includes a byte-order mark, as in the text edits.
+	let split = tagPattern !== null ? splitLines(text) : null;
+	let scanned = split !== null ? scanBody(split, fm.block, settings, tagPattern) : null;
+	const inlineTagged = scanned?.inlineTagged ?? false;
 
 	if (!fm.ok) {
 		const rawYaml = text.slice(0, fm.block.end);
@@ -337,6 +339,8 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
 
+	const lines = (split ??= splitLines(text));
+	const body = (scanned ??= scanBody(lines, fm.block, settings, null));
 	const problems: Problem[] = [];
 	const report = (line: number | null, message: string): void => {
 		problems.push({ path, line, message });
