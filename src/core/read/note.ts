@@ -315,10 +315,11 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
 	const fm = context.frontmatter ?? readFrontmatter(text, context.given);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
-	// Without the inline tag to look for, what decides whether the note is a prospect needs no
-	// pass over its lines: they are split and walked for prospects only (most notes read are none).
+	// Outside the prospect folders and without the inline tag to look for, what decides whether the
+	// note is a prospect needs no pass over its lines (the first heading matters in a prospect
+	// folder only): they are split and walked for prospects only (most notes read are none).
 	// Line 1's text never includes a byte-order mark, as in the text edits.
-	let split = tagPattern !== null ? splitLines(text) : null;
+	let split = tagPattern !== null || inFolder ? splitLines(text) : null;
 	let scanned = split !== null ? scanBody(split, fm.block, settings, tagPattern) : null;
 	const inlineTagged = scanned?.inlineTagged ?? false;
 
@@ -334,7 +335,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 
 	const fields = new Fields(fm.data);
-	if (!isProspect(path, fields, inlineTagged, readText(fields.find(["title"])?.value) ?? body.firstHeading, settings) || isOwnNote(fields)) {
+	if (!isProspect(path, fields, inlineTagged, readText(fields.find(["title"])?.value) ?? scanned?.firstHeading ?? null, settings) || isOwnNote(fields)) {
 		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
