@@ -85,7 +85,8 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[.\]\s+)?(.+)$/;
  * its role (`- Jane Doe - Head of Architecture`, `- Bob Li (CFO)`), as plain names.
  */
 function attendeesUnderHeading(lines: readonly string[]): string[] {
-	const start = lines.findIndex((line) => ATTENDEES_HEADING.test(line.trim()));
+	// Only a heading can be one: other lines are not trimmed and tested.
+	const start = lines.findIndex((line) => line.includes("#") && ATTENDEES_HEADING.test(line.trim()));
 	if (start < 0) return [];
 	const out: string[] = [];
 	for (const line of lines.slice(start + 1)) {
@@ -133,12 +134,12 @@ function namesInTitle(title: string): string[] {
 	const out = new Set<string>();
 	for (const line of title.split("\n")) {
 		const words = line.replace(/\d{4}-?\d{2}-?\d{2}/g, " ").split(/[^\p{L}\p{N}'.]+/u).filter((w) => w !== "").slice(0, 12);
+		// Whether each word may not start or end a name: asked once per word, not once per run.
+		const edge = words.map((w) => TITLE_GLUE.test(w) || SAYS_CONTACT.test(w));
 		for (let i = 0; i < words.length; i++) {
 			for (let n = 1; n <= 3 && i + n <= words.length; n++) {
-				const run = words.slice(i, i + n);
-				const edge = (w: string): boolean => TITLE_GLUE.test(w) || SAYS_CONTACT.test(w);
-				if (edge(run[0]) || edge(run[run.length - 1])) continue;
-				out.add(PLAIN + linkKey(run.join(" ")));
+				if (edge[i] || edge[i + n - 1]) continue;
+				out.add(PLAIN + linkKey(words.slice(i, i + n).join(" ")));
 			}
 		}
 	}

@@ -314,11 +314,14 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const binary = notTextAt(text);
 	if (binary !== null) return { prospect: null, problems: [{ path, line: binary, message: NOT_TEXT }] };
 	const fm = context.frontmatter ?? readFrontmatter(text, context.given);
-	// Line 1's text never includes a byte-order mark, as in the text edits.
-	const lines = splitLines(text);
 	const tagPattern = tagPossible ? inlineTagPattern(settings.prospectTag) : null;
-	const body = scanBody(lines, fm.block, settings, tagPattern);
-	const inlineTagged = body.inlineTagged;
+	// Outside the prospect folders and without the inline tag to look for, what decides whether the
+	// note is a prospect needs no pass over its lines (the first heading matters in a prospect
+	// folder only): they are split and walked for prospects only (most notes read are none).
+	// Line 1's text never includes a byte-order mark, as in the text edits.
+	let split = tagPattern !== null || inFolder ? splitLines(text) : null;
+	let scanned = split !== null ? scanBody(split, fm.block, settings, tagPattern) : null;
+	const inlineTagged = scanned?.inlineTagged ?? false;
 
 	if (!fm.ok) {
 		const rawYaml = text.slice(0, fm.block.end);
@@ -332,11 +335,13 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	}
 
 	const fields = new Fields(fm.data);
-	if (!isProspect(path, fields, inlineTagged, readText(fields.find(["title"])?.value) ?? body.firstHeading, settings) || isOwnNote(fields)) {
+	if (!isProspect(path, fields, inlineTagged, readText(fields.find(["title"])?.value) ?? scanned?.firstHeading ?? null, settings) || isOwnNote(fields)) {
 		const interaction = readInteraction(path, fm.data, settings, text.slice(fm.block?.end ?? 0, (fm.block?.end ?? 0) + 4000));
 		return interaction ? { prospect: null, problems: [], interaction } : { prospect: null, problems: [] };
 	}
 
+	const lines = (split ??= splitLines(text));
+	const body = (scanned ??= scanBody(lines, fm.block, settings, null));
 	const problems: Problem[] = [];
 	const report = (line: number | null, message: string): void => {
 		problems.push({ path, line, message });

@@ -11,14 +11,15 @@ export interface Clauses {
 
 // `next::` is a Dataview field, not a clause. \u2192 is the arrow →: regular expressions in this
 // code are written in ASCII, so main.js is (see esbuild.config.mjs).
-const NEXT = /(?:(?:\u2192|->)\s*)?\bnext:(?!:)[ \t]*/i;
-const OUTCOME = /\(?\s*\boutcome:\s*(yes|no|next\s+step|won|lost)\b\s*\)?/i;
+// With the `g` flag, to start the search where a match can first begin (`execFrom`).
+const NEXT_FROM = /(?:(?:\u2192|->)\s*)?\bnext:(?!:)[ \t]*/gi;
+const OUTCOME_FROM = /\(?\s*\boutcome:\s*(yes|no|next\s+step|won|lost)\b\s*\)?/gi;
 const OBJECTIVE_TAG = /#objective\/([^\s#()[\],;]+)/i;
 /** The tag Start a sequence writes (`#sequence/trade-show-lead`): bookkeeping, not the touch's words. */
 const SEQUENCE_TAG = /(^|[\s(])#sequence\/[^\s#()[\],;]+/gi;
 // The value stops at punctuation or at the next clause (`→ next: …`, `outcome: …`).
-const OBJECTIVE_FIELD =
-	/\(?\s*\bobjective:(?!:)\s*([^;()#\]\u2192]+?)\s*(?=[;()#\]\u2192]|->|\bnext:|\boutcome:|$)\)?/i;
+const OBJECTIVE_FIELD_FROM =
+	/\(?\s*\bobjective:(?!:)\s*([^;()#\]\u2192]+?)\s*(?=[;()#\]\u2192]|->|\bnext:|\boutcome:|$)\)?/gi;
 /** A word every clause has. */
 const CLAUSE_WORDS = /outcome:|objective|next:/i;
 /** Where a `next:` clause stops: another clause, a tag, a Dataview `[key:: value]`, or closing punctuation. */
@@ -79,11 +80,6 @@ export function parseClauses(text: string): Clauses {
 	summary = summary.replace(/^[\s:;,.-]+|[\s;,]+$/g, "").trim();
 	return { summary, next, outcome, objective };
 }
-
-// The same patterns with the `g` flag, to start the search where a match can first begin.
-const OUTCOME_FROM = new RegExp(OUTCOME.source, "gi");
-const OBJECTIVE_FIELD_FROM = new RegExp(OBJECTIVE_FIELD.source, "gi");
-const NEXT_FROM = new RegExp(NEXT.source, "gi");
 
 /**
  * `pattern.exec(text)` for a clause pattern: optional lead-in (whitespace, and `(` or an arrow

@@ -70,16 +70,20 @@ const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
 // `test/core/text/phraseMemo.property.test.ts` checks the kept answers against chrono on every
 // phrase of the bench vault and more, over every day of a year, in three time zones.
 
+// The words of the phrases, written once: the patterns and the joining words below share them.
+const MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+const WEEKDAY_WORDS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten";
 /** A phrase whose answer is a fixed number of days from the reference. */
-const FIXED_PHRASE = /^(?:tomorrow|in (?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?)|\d{1,3} (?:days?|weeks?))(?=\s|$)/i;
+const FIXED_PHRASE = new RegExp(`^(?:tomorrow|in (?:\\d{1,3}|a|an|${NUMBER_WORDS}) (?:days?|weeks?)|\\d{1,3} (?:days?|weeks?))(?=\\s|$)`, "i");
 /**
  * A month and day without a year ("Mar 12"): chrono's answer is the first such day on or after
  * the reference, so one answer holds for every reference from the day after the same date a year
  * earlier up to that answer.
  */
-const MONTH_DAY_PHRASE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december) (?:[1-9]|[12]\d|3[01])(?=\s|$)/i;
+const MONTH_DAY_PHRASE = new RegExp(`^(?:${MONTH_WORDS}) (?:[1-9]|[12]\\d|3[01])(?=\\s|$)`, "i");
 /** A bare weekday: its answer depends on the reference's weekday too. */
-const WEEKDAY_PHRASE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\s|$)/i;
+const WEEKDAY_PHRASE = new RegExp(`^(?:${WEEKDAY_WORDS})(?=\\s|$)`, "i");
 /**
  * What may follow a kept phrase: nothing, or one space and a word of letters (a channel, the
  * text) that chrono cannot join to the date (chrono's match may take in a second space). Words it may join (connectors, times of day, dates, units, numbers)
@@ -91,10 +95,10 @@ const JOINING_WORDS = new Set(
 		"a an at on of t by in to from after before until till through thru this next last past coming following ago later earlier " +
 		"henceforth forward out and or the noon midday midnight morning afternoon evening night tonight tonite am pm o oclock " +
 		"day days week weeks month months year years hour hours minute minutes mins sec second seconds weekend weekday " +
-		"today tomorrow tmr yesterday now sun sunday mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday " +
-		"jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december " +
-		"one two three four five six seven eight nine ten eleven twelve first second third fourth fifth half quarter few several couple within around about approximately est edt pst pdt utc gmt z"
-	).split(" "),
+		"today tomorrow tmr yesterday now eleven twelve first second third fourth fifth half quarter few several couple within around about approximately est edt pst pdt utc gmt z"
+	)
+		.split(" ")
+		.concat(`${WEEKDAY_WORDS}|${MONTH_WORDS}|${NUMBER_WORDS}`.split("|")),
 );
 
 /** Kept answers: days after the reference, by locale, phrase (and weekday). */
@@ -229,9 +233,9 @@ function readWithChrono(text: string, baseDay: IsoDay, locale: "en" | "en-GB"): 
 
 /** Words the gated parsers' patterns require, and how to tell those parsers by their pattern. */
 const GATES: { marker: string; words: string[] }[] = [
-	{ marker: "(?:ago|before|earlier)", words: ["ago", "before", "earlier"] },
-	{ marker: "(?:later|after|from now|henceforth|forward|out)", words: ["later", "after", "from now", "henceforth", "forward", "out"] },
-];
+	"(?:ago|before|earlier)",
+	"(?:later|after|from now|henceforth|forward|out)",
+].map((marker) => ({ marker, words: marker.slice(3, -1).split("|") }));
 /**
  * What any match of a gated pattern holds: one of the words, right after a space or the last
  * letter of a time unit (`3 days ago`, `2w later`). Case-insensitive without the `u` flag, as
@@ -340,7 +344,7 @@ function writtenInTextPattern(): RegExp {
 	);
 	return writtenInText;
 }
-const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const MONTH_HINT = new RegExp(MONTH_WORDS.split("|", 13).join("|"), "i");
 /** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
 const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
 

@@ -38,6 +38,7 @@ const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)]) (?:\[(.)\] )?/;
 const TIME_TOKEN = /^\s+(\d{2}:\d{2})(?=\s|$)/;
 // The Tasks plugin's 📅, ⏳ and ✅, written in ASCII as main.js is (see esbuild.config.mjs).
 const TASKS_DATE = /(\u{1F4C5}|\u23F3|\u2705)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+const TASKS_SIGN = /\u{1F4C5}|\u23F3|\u2705/u;
 /** A Tasks date with the space before it, so removing it leaves single spaces. */
 const TASKS_DATE_WITH_SPACE = /[ \t]*(?:\u{1F4C5}|\u23F3|\u2705)\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu;
 
@@ -128,6 +129,8 @@ const TASKS_FORM: TouchForm = {
 	name: "tasks",
 	read(rest, item, channels) {
 		if (item.checkbox === null) return null;
+		// No Tasks sign, no Tasks date: the pattern is not run (most tasks are other list items).
+		if (!TASKS_SIGN.test(rest)) return { kind: "none" };
 		const found: Record<string, IsoDay> = {};
 		for (const m of rest.matchAll(TASKS_DATE)) {
 			if (!isIsoDay(m[2])) return { kind: "problem", message: `${m[1]} ${m[2]} is not a real date` };
