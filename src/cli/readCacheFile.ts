@@ -105,7 +105,7 @@ export function loadCacheFile(file: string, scope: string, key: string): LoadRes
  * Writes `pieces` one after the other to a new file, flushed, a megabyte at a time: the text of a
  * big vault's answer (10 MB at 50,000 notes) is never turned into bytes whole (peak memory).
  */
-function writeInChunks(file: string, pieces: readonly string[]): void {
+function writeInChunks(file: string, pieces: Iterable<string>): void {
 	const fd = openSync(file, "w", 0o600);
 	try {
 		for (const piece of pieces) {
@@ -170,6 +170,29 @@ export function findAnswer(file: string, scope: string, digest: string, key: str
 	return readAnswers(file, scope).find((a) => a.digest === digest && a.key === key)?.text ?? null;
 }
 
+/**
+ * The text of `JSON.stringify({ format, scope, answers })`, in pieces of about a megabyte, made as
+ * they are written: JSON escapes each character alone, so an answer's text is cut anywhere but
+ * inside a character beyond U+FFFF.
+ */
+function* answersText(scope: string, answers: readonly KeptAnswer[]): Generator<string> {
+	yield `${JSON.stringify({ format: ANSWERS_FORMAT, scope }).slice(0, -1)},"answers":[`;
+	for (let i = 0; i < answers.length; i++) {
+		const a = answers[i];
+		yield `${i === 0 ? "" : ","}${JSON.stringify({ digest: a.digest, key: a.key }).slice(0, -1)},"text":`;
+		if (a.text === "") yield '""';
+		for (let from = 0; from < a.text.length; ) {
+			let to = Math.min(a.text.length, from + (1 << 20));
+			if (to < a.text.length && /[\ud800-\udbff]/.test(a.text[to - 1])) to--;
+			const piece = JSON.stringify(a.text.slice(from, to));
+			yield piece.slice(from === 0 ? 0 : 1, to === a.text.length ? piece.length : -1);
+			from = to;
+		}
+		yield `,"sum":${JSON.stringify(a.sum)}}`;
+	}
+	yield "]}\n";
+}
+
 /** Keeps an answer (whole or not at all, as the index); failures are silent: it is only a shortcut. */
 export function saveAnswer(file: string, dir: string, scope: string, digest: string, key: string, text: string): void {
 	// Answers for an older digest can never be used again.
@@ -177,23 +200,7 @@ export function saveAnswer(file: string, dir: string, scope: string, digest: str
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
 		mkdirSync(dir, { recursive: true });
-		// The text of JSON.stringify({ format, scope, answers }), an answer at a time.
-		const pieces = [`${JSON.stringify({ format: ANSWERS_FORMAT, scope }).slice(0, -1)},"answers":[`];
-		answers.forEach((a, i) => {
-			pieces.push(`${i === 0 ? "" : ","}${JSON.stringify({ digest: a.digest, key: a.key }).slice(0, -1)},"text":`);
-			// The text a megabyte at a time (10 MB at 50,000 notes): JSON escapes each character alone.
-			for (let from = 0; from < a.text.length; ) {
-				let to = Math.min(a.text.length, from + (1 << 20));
-				if (to < a.text.length && /[\ud800-\udbff]/.test(a.text[to - 1])) to--;
-				const piece = JSON.stringify(a.text.slice(from, to));
-				pieces.push(from === 0 ? piece.slice(0, to === a.text.length ? piece.length : -1) : to === a.text.length ? piece.slice(1) : piece.slice(1, -1));
-				from = to;
-			}
-			if (a.text.length === 0) pieces.push('""');
-			pieces.push(`,"sum":${JSON.stringify(a.sum)}}`);
-		});
-		pieces.push("]}\n");
-		writeInChunks(temp, pieces);
+		writeInChunks(temp, answersText(scope, answers));
 		renameSync(temp, file);
 	} catch {
 		try {

@@ -327,7 +327,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	for (const [path, row] of rows) if (index.restoreDue(path, today, row)) restored.add(path);
 	if (rejected > 0) options.warn(`the index cache in ${options.cacheDir} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
 	if (cacheFile !== null && options.cacheDir !== null && options.keepIndexAsIs !== true) {
-		writeShards();
+		writeShards(index);
 	}
 	if (stampsFromReads && options.cacheDir !== null) {
 		const digest = digestOfReads(paths, stamps, broken, startedAt);
@@ -353,7 +353,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	 * damaged or of another layout. The others are left as they are. Each prospect of a shard
 	 * written gets its due row of the day (the entries of the report the caller asks for next).
 	 */
-	function writeShards(): void {
+	function writeShards(index: ProspectIndex): void {
+		// (The index is a parameter: a variable the touches' closures share would keep it alive after the report.)
 		const byShard: [string, ShardEntry][][] = Array.from({ length: SHARDS }, () => []);
 		for (const entry of fresh) byShard[shardOf(entry[0])].push(entry);
 		for (let k = 0; k < SHARDS; k++) {
