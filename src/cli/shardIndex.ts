@@ -82,7 +82,9 @@ interface LazyTouches {
 	pinned: boolean;
 }
 
-const lazyOf = new WeakMap<object, LazyTouches>();
+/** Where a prospect keeps its `LazyTouches` (a symbol: not a key `Object.keys` or JSON shows). */
+const LAZY = Symbol("touches");
+type Lazy = { [LAZY]: LazyTouches };
 
 function drop(state: LazyTouches): void {
 	if (!state.pinned) state.touches = null;
@@ -95,8 +97,8 @@ function drop(state: LazyTouches): void {
 const TOUCHES: PropertyDescriptor = {
 	enumerable: true,
 	configurable: true,
-	get(this: object): Touch[] {
-		const state = lazyOf.get(this)!;
+	get(this: Lazy): Touch[] {
+		const state = this[LAZY];
 		if (state.touches === null) {
 			try {
 				state.touches = state.load();
@@ -111,8 +113,8 @@ const TOUCHES: PropertyDescriptor = {
 		}
 		return state.touches;
 	},
-	set(this: object, value: Touch[]): void {
-		const state = lazyOf.get(this)!;
+	set(this: Lazy, value: Touch[]): void {
+		const state = this[LAZY];
 		state.touches = value;
 		state.pinned = true;
 	},
@@ -125,7 +127,7 @@ const TOUCHES: PropertyDescriptor = {
 export function withLazyTouches(read: NoteRead, load: () => Touch[], damaged: () => Touch[]): NoteRead {
 	if (read.prospect === null) return read;
 	const { touches: _, ...rest } = read.prospect;
-	lazyOf.set(rest, { load, damaged, touches: null, pinned: false });
+	(rest as unknown as Lazy)[LAZY] = { load, damaged, touches: null, pinned: false };
 	Object.defineProperty(rest, "touches", TOUCHES);
 	return { ...read, prospect: rest as NoteRead["prospect"] };
 }

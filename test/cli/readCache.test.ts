@@ -85,6 +85,12 @@ describe("the persisted index of the command line", () => {
 		expect(shards.length).toBeGreaterThan(1);
 		expect(cacheFiles(cache)).toEqual(shards);
 		expect(readdirSync(vault).some((name) => /cache|index/i.test(name))).toBe(false);
+		// Touches read back from the shards, not kept from the reads (as past KEEP_TOUCHES_READ prospects): the same, stats too.
+		const readBack = tempDir();
+		const stats = (day: string, cacheDir: string | null): string => runCli(["stats", vault, "--today", day, ...(cacheDir === null ? ["--no-cache"] : [])], { cacheDir, fileClock: LATER, keepTouchesRead: 0 }).stdout;
+		expect(runCli(["due", vault, "--today", TODAY, "--json"], { cacheDir: readBack, fileClock: LATER, keepTouchesRead: 0 })).toEqual(plain);
+		expect(shardFilesIn(readBack).map((file) => readFileSync(file, "utf8"))).toEqual(shards.map((file) => readFileSync(file, "utf8")));
+		for (const day of [TODAY, "2026-12-20"]) expect(stats(day, tempDir())).toBe(stats(day, null));
 		// --no-cache reads every note and neither reads nor writes them.
 		const before = shards.map((file) => readFileSync(file, "utf8"));
 		expect(due(vault, cache, ["--no-cache"])).toEqual(plain);
