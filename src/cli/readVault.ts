@@ -219,7 +219,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (text === NOTHING_TEXT) return NOTHING;
 		const at = entry.touches;
 		if (at === null) return decodeRead(text);
-		return withLazyTouches(decodeRead(text), () => decodeTouches(touchesText(at)), () => touchesAgain(path));
+		return withLazyTouches(decodeRead(text), () => decodeTouches(touchesText(at)), () => touchesAgain(path), true);
 	};
 	/** Per shard: notes taken from it, and notes it held that changed (read again). The others left the vault. */
 	const reused = new Array<number>(SHARDS).fill(0);
@@ -269,7 +269,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps.push(null);
 			const entry = cached.get(path);
 			if (entry !== undefined) {
-				const k = shardOf(path);
+				const k = entry.shard ?? shardOf(path);
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
 				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.head, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again. Its touches are

@@ -28,6 +28,8 @@ export interface ShardEntry extends FileStamp {
 	head: string;
 	row?: string;
 	touches: TouchesAt | null;
+	/** The shard it was read from. */
+	shard?: number;
 	/** The line's checksum and the line before it, as the file held them (checked when the stamp matched). */
 	sum?: string;
 	body?: string;
@@ -122,10 +124,22 @@ const TOUCHES: PropertyDescriptor = {
 
 /**
  * `read` with its prospect's touches decoded by `load` when first read (`damaged` when that
- * throws). The prospect is a copy, its `touches` last among its keys.
+ * throws). The prospect is a copy, its `touches` last among its keys; or, `inPlace`, the same.
  */
-export function withLazyTouches(read: NoteRead, load: () => Touch[], damaged: () => Touch[]): NoteRead {
+export function withLazyTouches(read: NoteRead, load: () => Touch[], damaged: () => Touch[], inPlace = false): NoteRead {
 	if (read.prospect === null) return read;
+	if (inPlace) {
+		// A read just decoded from the index: faster to change in place (its keys stay in their order),
+		// though the object then keeps its properties in a dictionary.
+		const state: LazyTouches = { load, damaged, touches: null, pinned: false };
+		Object.defineProperty(read.prospect, "touches", {
+			enumerable: true,
+			configurable: true,
+			get: () => TOUCHES.get!.call({ [LAZY]: state }) as Touch[],
+			set: (value: Touch[]) => TOUCHES.set!.call({ [LAZY]: state }, value),
+		});
+		return read;
+	}
 	const { touches: _, ...rest } = read.prospect;
 	(rest as unknown as Lazy)[LAZY] = { load, damaged, touches: null, pinned: false };
 	Object.defineProperty(rest, "touches", TOUCHES);
@@ -195,7 +209,9 @@ export function loadShard(file: string, shard: number, scope: string, key: strin
 	try {
 		const source = new ShardSource(fd);
 		const size = fstatSync(fd).size;
-		const head = source.readAt(0, Math.min(size, 1 << 16)).toString("latin1");
+		// The header is a few kilobytes (the settings); more is read only when it is longer.
+		let head = source.readAt(0, Math.min(size, 1 << 13)).toString("latin1");
+		if (!head.includes("\n") && size > head.length) head = source.readAt(0, Math.min(size, 1 << 20)).toString("latin1");
 		const nl = head.indexOf("\n");
 		let header: Partial<ShardHeader>;
 		try {
@@ -221,7 +237,7 @@ export function loadShard(file: string, shard: number, scope: string, key: strin
 		for (let n = 0; n < count; n++) {
 			const eol = text.indexOf("\n", at);
 			if (eol < 0) return { ok: false, reason: "damaged", message: "it has fewer notes than it says" };
-			const entry = parseLine(text, at, eol, source, notesAt);
+			const entry = parseLine(text, at, eol, source, notesAt, shard);
 			// A damaged line costs only its own note, which is read again.
 			if (entry !== null) entries.set(entry.path, entry.entry);
 			at = eol + 1;
@@ -240,7 +256,7 @@ export function loadShard(file: string, shard: number, scope: string, key: strin
 /** A damaged line: parsed as null, with a checksum that cannot match (its note is read again). */
 const BAD_SUM = "damaged";
 
-function parseLine(text: string, from: number, to: number, source: ShardSource, notesAt: number): { path: string; entry: ShardEntry } | null {
+function parseLine(text: string, from: number, to: number, source: ShardSource, notesAt: number, shard: number): { path: string; entry: ShardEntry } | null {
 	const tabs: number[] = [];
 	for (let t = text.indexOf("\t", from); t >= 0 && t < to; t = text.indexOf("\t", t + 1)) tabs.push(t);
 	if (tabs.length !== 9) return null;
@@ -264,7 +280,7 @@ function parseLine(text: string, from: number, to: number, source: ShardSource, 
 	const sum = text.slice(tabs[8] + 1, to);
 	if (typeof path !== "string" || !Number.isFinite(mtime) || !Number.isFinite(size) || (ctime !== undefined && !Number.isFinite(ctime)) || head === "") return null;
 	const touches = atText === "" ? null : Number.isInteger(at) && Number.isInteger(length) && at >= 0 && length >= 0 && at + length < notesAt ? { from: source, at, length, sum: tsum } : undefined;
-	const entry: ShardEntry = { mtime, size, head, touches: touches ?? null, sum: touches === undefined || !/^[0-9a-f]{8}$/.test(sum) ? BAD_SUM : sum, body: text.slice(from, tabs[8]) };
+	const entry: ShardEntry = { mtime, size, head, touches: touches ?? null, shard, sum: touches === undefined || !/^[0-9a-f]{8}$/.test(sum) ? BAD_SUM : sum, body: text.slice(from, tabs[8]) };
 	if (ctime !== undefined) entry.ctime = ctime;
 	if (row !== "") entry.row = row;
 	return { path, entry };
