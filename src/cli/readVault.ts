@@ -14,7 +14,7 @@ import { cachedRead, checksum, compactRead, decodeRead, decodeTouches, dueRowDay
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, tidyCacheDir } from "./readCacheFile";
-import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, shardOf, ShardWriter, splitRecord, touchesText, withLazyTouches, type ShardEntry } from "./shardIndex";
+import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, shardOf, ShardWriter, splitRecord, touchesText, withLazyTouches, type ShardEntry, type TouchesAt } from "./shardIndex";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
@@ -246,7 +246,14 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const writer = writerFor(k);
 		if (writer === null) return;
 		const { head, touches } = splitRecord(encoded);
-		const at = touches === null ? null : writer.addTouches(touches);
+		let at: TouchesAt | null = null;
+		try {
+			at = touches === null ? null : writer.addTouches(touches);
+		} catch (error) {
+			// A full disk, say: nothing more is written this run (the answer does not depend on it).
+			writeFailed = (error as NodeJS.ErrnoException).code ?? String(error);
+			return;
+		}
 		fresh.set(path, { ...stamp, head, touches: at });
 		if (at !== null && read.prospect !== null && ++readBack > (options.keepTouchesRead ?? KEEP_TOUCHES_READ)) {
 			// Its due row of the day, worked out now while its touches are at hand (by an index of its

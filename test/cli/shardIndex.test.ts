@@ -9,7 +9,7 @@ import { keepTouches, shardOf, SHARDS, splitRecord, withLazyTouches } from "../.
 import { RACY_MARGIN_MS } from "../../src/core/index/readCache";
 import type { ProspectNote, Touch } from "../../src/core/read/note";
 import { copyVault, EXAMPLE_VAULT } from "../helpers/cli";
-import { countCalls, faultCacheHome, runKilledAt, runPlain, sample, straceWorks } from "../helpers/faults";
+import { countCalls, faultCacheHome, runFailingAt, runKilledAt, runPlain, sample, straceWorks } from "../helpers/faults";
 import { readShard, shardFilesIn } from "../helpers/shards";
 
 const TODAY = ["--today", "2026-11-23"];
@@ -98,4 +98,25 @@ describe.skipIf(!straceWorks())("a run killed while it writes its shards", () =>
 		}
 		expect(runs).toBeGreaterThan(20);
 	}, 300_000);
+
+	it("on a full disk, answers as --no-cache does, with one line on stderr, and the next run writes the shards", async () => {
+		const vault = copyVault(EXAMPLE_VAULT);
+		const cache = join(faultCacheHome(), "touchbase");
+		const args = ["due", vault, ...TODAY, "--json"];
+		await sleep(RACY_MARGIN_MS + 200);
+		const plain = runPlain([...args, "--no-cache"]).stdout;
+		// A shard is written with positioned writes (`pwrite64`): the first, the second and a later one fail.
+		for (const n of [1, 2, 4]) {
+			rmSync(cache, { recursive: true, force: true });
+			const r = runFailingAt(args, "pwrite64", n, "ENOSPC");
+			expect(r.status).toBe(0);
+			expect(r.stdout).toBe(plain);
+			expect(r.stderr).toMatch(/^touchbase: the index cache could not be written to .* \(ENOSPC\); the next run reads every note again\n$/);
+			expect(readdirSync(cache).filter((name) => name.startsWith("."))).toEqual([]);
+			// The answer was kept (it does not depend on the index); without it, the next run writes the shards.
+			for (const name of readdirSync(cache)) if (name.startsWith("answers-")) rmSync(join(cache, name));
+			expect(runPlain(args)).toEqual({ status: 0, stdout: plain, stderr: "" });
+			expect(shardFilesIn(cache).length).toBeGreaterThan(1);
+		}
+	}, 120_000);
 });
