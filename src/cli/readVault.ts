@@ -10,7 +10,7 @@ import { basename } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem, type Touch } from "../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../core/text/dates";
-import { cachedRead, checksum, compactRead, decodeRead, decodeTouches, dueRowDay, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type FileStamp } from "../core/index/readCache";
+import { cachedRead, checksum, compactRead, decodeLazy, decodeRead, dueRowDay, isNoteRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, tidyCacheDir } from "./readCacheFile";
@@ -84,6 +84,16 @@ export function defaultThreadCount(cores: number = availableParallelism()): numb
 const NOTHING: NoteRead = { prospect: null, problems: [] };
 /** How the file holds a note that is no prospect: most of a vault, taken without parsing. */
 const NOTHING_TEXT = encodeRead(NOTHING);
+
+/** Between a record's head and its touches (readCache.ts `encodeRead`). */
+const SPLIT = "\u0001";
+
+/** A prospect's touches from its record's two parts, checked for their shape; throws when they are damaged. */
+function touchesOf(path: string, head: string, touches: string): Touch[] {
+	const read = decodeRead(`${head}${SPLIT}${touches}`);
+	if (!isNoteRead(read, path) || read.prospect === null) throw new Error("cached touches are damaged");
+	return read.prospect.touches;
+}
 
 /** A read from its cache text (the index file's, or a parse thread's answer). */
 function decodeKept(text: string): NoteRead {
@@ -214,12 +224,16 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const text = readText(vault, path, cap);
 		return text === null ? [] : (compactRead(readNote(path, text, settings), today).prospect?.touches ?? []);
 	};
-	/** A record of the index, its touches decoded when first read. */
+	/**
+	 * A record of the index, its touches decoded when first read. Through the record codec's own
+	 * `decodeLazy` and `decodeRead` (readCache.ts), whatever it writes around its `\u0001`: the head
+	 * with no touches after it, the touches with the head before them.
+	 */
 	const decodeEntry = (path: string, entry: ShardEntry) => (text: string): NoteRead => {
 		if (text === NOTHING_TEXT) return NOTHING;
 		const at = entry.touches;
 		if (at === null) return decodeRead(text);
-		return withLazyTouches(decodeRead(text), () => decodeTouches(touchesText(at)), () => touchesAgain(path), true);
+		return withLazyTouches(decodeLazy(`${text}${SPLIT}`, () => []), () => touchesOf(path, text, touchesText(at)), () => touchesAgain(path), true);
 	};
 	/** Per shard: notes taken from it, and notes it held that changed (read again). The others left the vault. */
 	const reused = new Array<number>(SHARDS).fill(0);
@@ -264,7 +278,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			const row = one.dueRow(path, today);
 			if (row !== null) rows.set(path, row);
 			// The touches written are read back when needed, not kept (peak memory).
-			reads[seq] = withLazyTouches(read, () => decodeTouches(touchesText(at)), () => touchesAgain(path));
+			reads[seq] = withLazyTouches(read, () => touchesOf(path, head, touchesText(at)), () => touchesAgain(path));
 		}
 	};
 

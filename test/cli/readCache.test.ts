@@ -145,7 +145,7 @@ describe("the persisted index of the command line", () => {
 		writeShard(target.file, target.shard);
 		// Touches of the wrong shape, with their checksums made again: `due` never reads them;
 		// `stats` does, finds them damaged and reads the note again.
-		const touched = withRow.find(({ note }) => note.touches?.startsWith("[[") === true)!;
+		const touched = withRow.find(({ note }) => note.touches?.includes("[[") === true)!;
 		const broken = readShard(touched.file);
 		broken.notes[touched.at].touches = touched.note.touches!.replace("[[", '[{"x":1},[');
 		writeShard(touched.file, broken);

@@ -579,17 +579,6 @@ export function decodeLazy(text: string, damaged: () => Touch[] | void): NoteRea
 	return read;
 }
 
-/**
- * A record's touches from the text after its `\u0001` (`encodeRead`), checked for their shape:
- * the CLI keeps them apart from the rest of the record (docs/performance.md, "Index shards").
- * Throws on damaged text (the caller reads the note instead).
- */
-export function decodeTouches(text: string): Touch[] {
-	const touches = (JSON.parse(text) as unknown[]).map(unpackTouch);
-	if (!arrayOf(touches, isTouch)) throw new Error("cached touches are damaged");
-	return touches;
-}
-
 // ---- the shape of a read ----
 //
 // Whatever passes its checksum is still checked for the shape the index relies on, so an entry
