@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import { cacheLines, checksum, parseCache, type CacheEntry } from "../core/index/readCache";
-import { processAlive } from "./safeFile";
+import { checksum, parseCache, type CacheEntry } from "../core/index/readCache";
+import { processAlive, removeLeftovers } from "./safeFile";
 
 /** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {
@@ -41,19 +41,23 @@ export const FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 const MARK_USED_MS = 24 * 60 * 60 * 1000;
 /** `index-HASH.json.PID.RANDOM.tmp`: a write in progress, or left by a killed run. */
 const CACHE_TEMP = /^(?:index|answers)-[0-9a-f]+\.json\.(\d+)\.[0-9a-z]+\.tmp$/;
-const CACHE_FILE = /^(?:index|answers)-[0-9a-f]+\.json$/;
+/** A vault's answers, its index shards (`index-HASH-K.json`) and the single index file of before them. */
+const CACHE_FILE = /^(?:index|answers)-[0-9a-f]+(?:-\d+)?\.json$/;
 
 /**
  * Tidies the cache folder at the start of a run: removes temporary files whose run is gone (or
  * an hour old), and the files of vaults not used for 30 days. Never throws: it is a cache.
+ * Returns the names it found (none when the folder cannot be listed).
  */
-export function tidyCacheDir(dir: string, now: number = Date.now()): void {
+export function tidyCacheDir(dir: string, now: number = Date.now()): string[] {
 	let names: string[];
 	try {
 		names = readdirSync(dir);
 	} catch {
-		return;
+		return [];
 	}
+	// The shards' temporary files (safeFile.ts AtomicFile), as a vault folder's.
+	if (names.some((name) => name.startsWith("."))) removeLeftovers(dir);
 	for (const name of names) {
 		const temp = CACHE_TEMP.exec(name);
 		if (temp === null && !CACHE_FILE.test(name)) continue;
@@ -65,6 +69,7 @@ export function tidyCacheDir(dir: string, now: number = Date.now()): void {
 			// Gone already, or not ours to remove.
 		}
 	}
+	return names;
 }
 
 /** Marks a vault's cache file as used, so `tidyCacheDir` keeps it; at most once a day. */
@@ -96,51 +101,26 @@ export function loadCacheFile(file: string, scope: string, key: string): LoadRes
 	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}`, rewrite: false };
 }
 
-/** Lines written about a megabyte at a time: at 50,000 notes the whole text and its bytes were 110 MB more at the peak. */
-function writeInChunks(file: string, lines: Iterable<string>): void {
+/**
+ * Writes `pieces` one after the other to a new file, flushed, a megabyte at a time: the text of a
+ * big vault's answer (10 MB at 50,000 notes) is never turned into bytes whole (peak memory).
+ */
+function writeInChunks(file: string, pieces: Iterable<string>): void {
 	const fd = openSync(file, "w", 0o600);
 	try {
-		const writeAll = (text: string): void => {
-			const bytes = Buffer.from(text, "utf8");
-			for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-		};
-		let chunk: string[] = [];
-		let size = 0;
-		for (const line of lines) {
-			chunk.push(line);
-			size += line.length + 1;
-			if (size >= 1 << 20) {
-				writeAll(`${chunk.join("\n")}\n`);
-				chunk = [];
-				size = 0;
+		for (const piece of pieces) {
+			for (let from = 0; from < piece.length; ) {
+				let to = Math.min(piece.length, from + (1 << 20));
+				// Never between the two halves of a character beyond U+FFFF.
+				if (to < piece.length && /[\ud800-\udbff]/.test(piece[to - 1])) to--;
+				const bytes = Buffer.from(piece.slice(from, to), "utf8");
+				for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+				from = to;
 			}
 		}
-		if (chunk.length > 0) writeAll(`${chunk.join("\n")}\n`);
 		fsyncSync(fd);
 	} finally {
 		closeSync(fd);
-	}
-}
-
-/**
- * Writes the file whole or not at all: a temporary file beside it, then a rename, so a reader (or
- * another run writing at the same time) sees either the old file or a new one, never a mix.
- * Returns a warning instead of throwing: the answer does not depend on the cache.
- */
-export function saveCacheFile(file: string, dir: string, scope: string, key: string, notes: ReadonlyMap<string, CacheEntry>): string | null {
-	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	try {
-		mkdirSync(dir, { recursive: true });
-		writeInChunks(temp, cacheLines(scope, key, notes));
-		renameSync(temp, file);
-		return null;
-	} catch (error) {
-		try {
-			unlinkSync(temp);
-		} catch {
-			// It was never written.
-		}
-		return `the index cache could not be written to ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next run reads every note again`;
 	}
 }
 
@@ -190,6 +170,29 @@ export function findAnswer(file: string, scope: string, digest: string, key: str
 	return readAnswers(file, scope).find((a) => a.digest === digest && a.key === key)?.text ?? null;
 }
 
+/**
+ * The text of `JSON.stringify({ format, scope, answers })`, in pieces of about a megabyte, made as
+ * they are written: JSON escapes each character alone, so an answer's text is cut anywhere but
+ * inside a character beyond U+FFFF.
+ */
+function* answersText(scope: string, answers: readonly KeptAnswer[]): Generator<string> {
+	yield `${JSON.stringify({ format: ANSWERS_FORMAT, scope }).slice(0, -1)},"answers":[`;
+	for (let i = 0; i < answers.length; i++) {
+		const a = answers[i];
+		yield `${i === 0 ? "" : ","}${JSON.stringify({ digest: a.digest, key: a.key }).slice(0, -1)},"text":`;
+		if (a.text === "") yield '""';
+		for (let from = 0; from < a.text.length; ) {
+			let to = Math.min(a.text.length, from + (1 << 20));
+			if (to < a.text.length && /[\ud800-\udbff]/.test(a.text[to - 1])) to--;
+			const piece = JSON.stringify(a.text.slice(from, to));
+			yield piece.slice(from === 0 ? 0 : 1, to === a.text.length ? piece.length : -1);
+			from = to;
+		}
+		yield `,"sum":${JSON.stringify(a.sum)}}`;
+	}
+	yield "]}\n";
+}
+
 /** Keeps an answer (whole or not at all, as the index); failures are silent: it is only a shortcut. */
 export function saveAnswer(file: string, dir: string, scope: string, digest: string, key: string, text: string): void {
 	// Answers for an older digest can never be used again.
@@ -197,7 +200,7 @@ export function saveAnswer(file: string, dir: string, scope: string, digest: str
 	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 	try {
 		mkdirSync(dir, { recursive: true });
-		writeInChunks(temp, [JSON.stringify({ format: ANSWERS_FORMAT, scope, answers })]);
+		writeInChunks(temp, answersText(scope, answers));
 		renameSync(temp, file);
 	} catch {
 		try {

@@ -6,13 +6,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, realpathSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
+import { basename } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem, type Touch } from "../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../core/text/dates";
-import { cachedRead, compactRead, decodeLazy, decodeRead, dueRowDay, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type CacheEntry, type FileStamp } from "../core/index/readCache";
+import { cachedRead, checksum, compactRead, decodeLazy, decodeRead, dueRowDay, isNoteRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
-import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, saveCacheFile, tidyCacheDir } from "./readCacheFile";
+import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, tidyCacheDir } from "./readCacheFile";
+import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, shardOf, ShardWriter, splitRecord, touchesText, withLazyTouches, type ShardEntry, type TouchesAt } from "./shardIndex";
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
@@ -24,6 +26,8 @@ export interface ReadVaultOptions {
 	workers: { script: string; count: number } | null;
 	/** Fewer notes to read than this and the main thread parses them all (threads cost more). */
 	threadMinNotes?: number;
+	/** Prospects read whose touches stay in memory (KEEP_TOUCHES_READ by default). */
+	keepTouchesRead?: number;
 	/** Now, for the file times (Io.fileClock); Date.now by default. */
 	fileClock?: () => number;
 	warn: (line: string) => void;
@@ -46,15 +50,16 @@ export interface ReadVaultOptions {
 	answerKey?: string;
 }
 
+/**
+ * A run keeps the touches of this many prospects it reads in memory; those of the next ones are
+ * read back from the shard when needed (docs/performance.md, "Index shards"). Reading back costs
+ * about 5 % more CPU on a cold run of 10,000 notes (2,000 prospects) and saves it at 50,000 (less
+ * garbage collection), where keeping them all was 90 MB more at the peak.
+ */
+export const KEEP_TOUCHES_READ = 2048;
+
 /** Below this many notes to read, starting threads costs more than it saves (bench, 2 cores). */
 export const THREAD_MIN_NOTES = 1500;
-
-/**
- * The persisted index is written again once this many notes were read (or as many left the
- * vault): rewriting the whole file (7 MB at 10,000 notes) costs more than reading a few notes
- * again next time, so a run after one edit answers at the speed of a warm one.
- */
-export const REWRITE_MIN_CHANGES = 16;
 
 export interface VaultRead {
 	index: ProspectIndex;
@@ -80,6 +85,16 @@ const NOTHING: NoteRead = { prospect: null, problems: [] };
 /** How the file holds a note that is no prospect: most of a vault, taken without parsing. */
 const NOTHING_TEXT = encodeRead(NOTHING);
 
+/** Between a record's head and its touches (readCache.ts `encodeRead`). */
+const SPLIT = "\u0001";
+
+/** A prospect's touches from its record's two parts, checked for their shape; throws when they are damaged. */
+function touchesOf(path: string, head: string, touches: string): Touch[] {
+	const read = decodeRead(`${head}${SPLIT}${touches}`);
+	if (!isNoteRead(read, path) || read.prospect === null) throw new Error("cached touches are damaged");
+	return read.prospect.touches;
+}
+
 /** A read from its cache text (the index file's, or a parse thread's answer). */
 function decodeKept(text: string): NoteRead {
 	return text === NOTHING_TEXT ? NOTHING : decodeRead(text);
@@ -90,11 +105,19 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const cap = maxNoteBytes(settings);
 	const startedAt = (options.fileClock ?? Date.now)();
 	const today = options.today ?? localToday();
+	// Touches decoded while the index is built are not all kept (shardIndex.ts): at 50,000 notes they were most of the peak memory.
+	keepTouches(false);
+	/** `index-HASH.json`: the single file of before the shards, and the name the shards are made from. */
 	let cacheFile: string | null = null;
 	let scope = "";
-	let cached = new Map<string, CacheEntry>();
-	/** The file had damaged lines: written again, whatever else changed. */
-	let healCache = false;
+	let cached = new Map<string, ShardEntry>();
+	/** Per shard: the notes it held, and whether it must be written again whatever else changed (damaged, stale, another layout). */
+	const held = new Array<number>(SHARDS).fill(0);
+	const heal = new Array<boolean>(SHARDS).fill(false);
+	/** Shard files there at the start (written again or removed at the end). */
+	const present = new Array<boolean>(SHARDS).fill(false);
+	/** The single index file of an older Touchbase was read: removed once the shards are written. */
+	let migrated = false;
 	/** Entries whose checksum or shape was wrong. */
 	let rejected = 0;
 	// An answer kept for the same question, when no note changed: found after stats alone.
@@ -104,16 +127,19 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	/** What that walk found, in its order: the run goes over it again instead of walking the folders twice. */
 	let walked: Walked | null = null;
 	/**
-	 * Without an index file (a cold run), every note is read: the digest is then made from the
-	 * stamps of the reads themselves (each read's own `fstat`) after the walk, instead of a walk of
-	 * `stat`s first (docs/performance.md).
+	 * Without an index (a cold run), every note is read: the digest is then made from the stamps of
+	 * the reads themselves (each read's own `fstat`) after the walk, instead of a walk of `stat`s
+	 * first (docs/performance.md).
 	 */
 	let stampsFromReads = false;
 	if (options.cacheDir !== null) {
-		tidyCacheDir(options.cacheDir);
+		const names = new Set(tidyCacheDir(options.cacheDir));
 		try {
 			scope = realpathSync(vault);
-			if (options.answerKey !== undefined && !existsSync(cacheFileFor(options.cacheDir, scope))) {
+			cacheFile = cacheFileFor(options.cacheDir, scope);
+			const base = basename(cacheFile, ".json");
+			const hasIndex = names.has(`${base}.json`) || shardFiles(cacheFile).some((file) => names.has(basename(file)));
+			if (options.answerKey !== undefined && !hasIndex) {
 				stampsFromReads = true;
 			} else if (options.answerKey !== undefined) {
 				const { digest, stats, found } = vaultStamps(vault, startedAt);
@@ -123,34 +149,95 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 					stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 					const kept = findAnswer(stamps0.file, scope, digest, options.answerKey);
 					if (kept !== null) {
-						// Both of the vault's files are in use, though only one was read.
+						// The vault's files are in use, though only one was read.
 						markUsed(stamps0.file);
-						markUsed(cacheFileFor(options.cacheDir, scope));
+						for (const file of shardFiles(cacheFile)) if (names.has(basename(file))) markUsed(file);
+						keepTouches(true);
 						return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
 					}
 				}
 			}
-			cacheFile = cacheFileFor(options.cacheDir, scope);
-			const loaded = loadCacheFile(cacheFile, scope, key);
-			cached = loaded.notes;
-			healCache = loaded.rewrite;
-			if (loaded.warning) options.warn(loaded.warning);
+			if (hasIndex) {
+				const damaged: string[] = [];
+				for (let k = 0; k < SHARDS; k++) {
+					const file = shardFileFor(cacheFile, k);
+					if (!names.has(basename(file))) continue;
+					present[k] = true;
+					const loaded = loadShard(file, k, scope, key);
+					if (loaded.ok) {
+						markUsed(file);
+						held[k] = loaded.entries.size;
+						for (const [path, entry] of loaded.entries) cached.set(path, entry);
+					} else {
+						heal[k] = true;
+						if (loaded.reason === "damaged") damaged.push(`${basename(file)}: ${loaded.message}`);
+					}
+				}
+				if (damaged.length > 0) options.warn(`the index cache in ${options.cacheDir} was partly ignored and is rebuilt (${damaged.join("; ")}); those notes are read again`);
+				if (!present.some(Boolean) && names.has(`${base}.json`)) {
+					// The single file an older Touchbase wrote: read once, then replaced by the shards.
+					migrated = true;
+					const loaded = loadCacheFile(cacheFile, scope, key);
+					if (loaded.warning) options.warn(loaded.warning);
+					for (const [path, e] of loaded.notes) {
+						const { head, touches } = splitRecord(e.read);
+						const entry: ShardEntry = { mtime: e.mtime, size: e.size, head, touches: touches === null ? null : { from: null, at: 0, length: touches.length, sum: checksum(touches), text: touches }, sum: e.sum, body: e.body };
+						if (e.ctime !== undefined) entry.ctime = e.ctime;
+						if (e.row !== undefined) entry.row = e.row;
+						cached.set(path, entry);
+					}
+				}
+			}
 		} catch {
 			cacheFile = null;
 		}
 	}
-	const keep = cacheFile !== null;
-	const fresh = new Map<string, CacheEntry>();
-	/** Due rows of the day, by path, taken from the file (the note's touches decoded on first read). */
+	const keep = cacheFile !== null && options.cacheDir !== null;
+	/** What the shards hold at the end, by path: the notes taken from them and those read and kept. */
+	const fresh = new Map<string, ShardEntry>();
+	/** Shards written this run, opened when a note of theirs is first read and kept. */
+	const writers = new Array<ShardWriter | null>(SHARDS).fill(null);
+	/** Why the shards could not be written (reported once); then none is. */
+	let writeFailed: string | null = null;
+	const writerFor = (k: number): ShardWriter | null => {
+		if (!keep || options.keepIndexAsIs === true || writeFailed !== null) return null;
+		if (writers[k] === null) {
+			try {
+				writers[k] = new ShardWriter(options.cacheDir!, shardFileFor(cacheFile!, k), k, scope, key);
+			} catch (error) {
+				writeFailed = (error as NodeJS.ErrnoException).code ?? String(error);
+				return null;
+			}
+		}
+		return writers[k];
+	};
+	/** Due rows of the day, by path, taken from the index (the note's touches decoded on first read). */
 	const rows = new Map<string, string>();
 	/** A prospect's touches, read from its note: its record's proved damaged when first decoded. */
 	const touchesAgain = (path: string): Touch[] => {
+		const k = shardOf(path);
+		// Written again, without the note (read again next time), if that is still to come.
+		if (writers[k] !== null || fresh.has(path)) {
+			heal[k] = true;
+			fresh.delete(path);
+		}
 		const text = readText(vault, path, cap);
 		return text === null ? [] : (compactRead(readNote(path, text, settings), today).prospect?.touches ?? []);
 	};
-	/** Notes read, not taken from the file. */
-	let readCount = 0;
-	let reused = 0;
+	/**
+	 * A record of the index, its touches decoded when first read. Through the record codec's own
+	 * `decodeLazy` and `decodeRead` (readCache.ts), whatever it writes around its `\u0001`: the head
+	 * with no touches after it, the touches with the head before them.
+	 */
+	const decodeEntry = (path: string, entry: ShardEntry) => (text: string): NoteRead => {
+		if (text === NOTHING_TEXT) return NOTHING;
+		const at = entry.touches;
+		if (at === null) return decodeRead(text);
+		return withLazyTouches(decodeLazy(`${text}${SPLIT}`, () => []), () => touchesOf(path, text, touchesText(at)), () => touchesAgain(path), true);
+	};
+	/** Per shard: notes taken from it, and notes it held that changed (read again). The others left the vault. */
+	const reused = new Array<number>(SHARDS).fill(0);
+	const changedNotes = new Array<number>(SHARDS).fill(0);
 
 	// seq → read (NOTHING for notes that are not prospects), or an unreadable problem.
 	const reads: (NoteRead | null)[] = [];
@@ -162,10 +249,37 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let toRead = 0;
 	const minNotes = options.threadMinNotes ?? THREAD_MIN_NOTES;
 
+	/** Prospects read this run and kept in the shards (past KEEP_TOUCHES_READ, their touches are read back when needed). */
+	let readBack = 0;
 	const settle = (seq: number, read: NoteRead, encoded: string | null): void => {
+		const path = paths[seq];
 		reads[seq] = read.prospect === null && read.problems.length === 0 && !read.interaction ? NOTHING : read;
 		const stamp = stamps[seq];
-		if (keep && stamp !== null && encoded !== null && keepable(stamp, startedAt)) fresh.set(paths[seq], { ...stamp, read: encoded });
+		if (!keep || stamp === null || encoded === null || !keepable(stamp, startedAt)) return;
+		const k = shardOf(path);
+		const writer = writerFor(k);
+		if (writer === null) return;
+		const { head, touches } = splitRecord(encoded);
+		let at: TouchesAt | null = null;
+		try {
+			at = touches === null ? null : writer.addTouches(touches);
+		} catch (error) {
+			// A full disk, say: nothing more is written this run (the answer does not depend on it).
+			writeFailed = (error as NodeJS.ErrnoException).code ?? String(error);
+			return;
+		}
+		fresh.set(path, { ...stamp, head, touches: at });
+		if (at !== null && read.prospect !== null && ++readBack > (options.keepTouchesRead ?? KEEP_TOUCHES_READ)) {
+			// Its due row of the day, worked out now while its touches are at hand (by an index of its
+			// own: one read later that links to it takes the row out again, as for any row).
+			const one = new ProspectIndex(settings);
+			one.put(path, read);
+			one.prepareDue(path, today);
+			const row = one.dueRow(path, today);
+			if (row !== null) rows.set(path, row);
+			// The touches written are read back when needed, not kept (peak memory).
+			reads[seq] = withLazyTouches(read, () => touchesOf(path, head, touchesText(at)), () => touchesAgain(path));
+		}
 	};
 
 	(walked === null ? (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => walkVault(vault, onFile, onBroken) : replay(walked))(
@@ -176,24 +290,24 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			stamps.push(null);
 			const entry = cached.get(path);
 			if (entry !== undefined) {
+				const k = entry.shard ?? shardOf(path);
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.read, today)) {
-					// A damaged or wrongly shaped entry is null: the note is read again. With a due row
-					// of the day, the prospect's touches are decoded when first read (docs/performance.md, "Restart").
-					const lazy = entry.row !== undefined && dueRowDay(entry.row) === today;
-					const kept = cachedRead(path, entry, lazy ? (text) => (text === NOTHING_TEXT ? NOTHING : decodeLazy(text, () => touchesAgain(path))) : decodeKept, lazy);
+				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.head, today)) {
+					// A damaged or wrongly shaped entry is null: the note is read again. Its touches are
+					// decoded when first read (docs/performance.md, "Restart", "Index shards").
+					const kept = cachedRead(path, { mtime: entry.mtime, size: entry.size, read: entry.head, sum: entry.sum, body: entry.body }, decodeEntry(path, entry), entry.touches !== null);
 					if (kept !== null) {
-						if (lazy) rows.set(path, entry.row!);
+						if (entry.row !== undefined && dueRowDay(entry.row) === today) rows.set(path, entry.row);
 						reads[seq] = kept;
 						fresh.set(path, entry);
-						reused++;
+						reused[k]++;
 						return;
 					}
-					healCache = true;
+					heal[k] = true;
 					rejected++;
 				}
+				changedNotes[k]++;
 			}
-			readCount++;
 			const got = readBytes(full, cap);
 			if ("error" in got) {
 				problemAt.set(seq, { path, line: null, message: got.error });
@@ -242,17 +356,12 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		if (problem !== undefined) unreadable.push(problem);
 		else index.put(paths[seq], reads[seq]!);
 	}
-	for (const [path, row] of rows) index.restoreDue(path, today, row);
-	if (rejected > 0) options.warn(`the index cache ${cacheFile} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
-	// Changed and new notes are read again by later runs until the file is written.
-	const gone = cached.size - reused;
-	const rewrite = healCache || (cached.size === 0 ? fresh.size > 0 : readCount >= REWRITE_MIN_CHANGES || gone >= REWRITE_MIN_CHANGES);
-	if (cacheFile !== null && options.cacheDir !== null && rewrite && options.keepIndexAsIs !== true) {
-		// Each prospect with its due row of the day: the entries of the report the caller asks for next.
-		index.report(today);
-		for (const [path, e] of fresh) fresh.set(path, { ...e, row: index.dueRow(path, today) ?? undefined });
-		const warning = saveCacheFile(cacheFile, options.cacheDir, scope, key, fresh);
-		if (warning) options.warn(warning);
+	/** The prospects whose entry is their row's: the row is written as it is. */
+	const restored = new Set<string>();
+	for (const [path, row] of rows) if (index.restoreDue(path, today, row)) restored.add(path);
+	if (rejected > 0) options.warn(`the index cache in ${options.cacheDir} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
+	if (cacheFile !== null && options.cacheDir !== null && options.keepIndexAsIs !== true) {
+		writeShards(index);
 	}
 	if (stampsFromReads && options.cacheDir !== null) {
 		const digest = digestOfReads(paths, stamps, broken, startedAt);
@@ -261,7 +370,63 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const keepAnswer = (text: string): void => {
 		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
 	};
+	// The reads' touches (shardIndex.ts) keep this function's variables alive with the index: what
+	// only the walk needed goes now (peak memory).
+	reads.length = 0;
+	paths.length = 0;
+	stamps.length = 0;
+	cached.clear();
+	statted.clear();
+	walked = null;
+	rows.clear();
+	keepTouches(true);
 	return { index, unreadable, keepAnswer };
+
+	/**
+	 * Writes again each shard that changed: a note of it read and kept, or gone, or the shard
+	 * damaged or of another layout. The others are left as they are. Each prospect of a shard
+	 * written gets its due row of the day (the entries of the report the caller asks for next).
+	 */
+	function writeShards(index: ProspectIndex): void {
+		// (The index is a parameter: a variable the touches' closures share would keep it alive after the report.)
+		const byShard: [string, ShardEntry][][] = Array.from({ length: SHARDS }, () => []);
+		for (const entry of fresh) byShard[shardOf(entry[0])].push(entry);
+		for (let k = 0; k < SHARDS; k++) {
+			// A note changed too recently to keep (readVault's racy margin) is no reason to write its shard.
+			const gone = held[k] - reused[k] - changedNotes[k];
+			const changed = writers[k] !== null || heal[k] || migrated || gone > 0;
+			if (!changed) continue;
+			if (byShard[k].length === 0) {
+				writers[k]?.abort();
+				if (present[k]) removeShard(shardFileFor(cacheFile!, k));
+				continue;
+			}
+			const writer = writerFor(k);
+			if (writer === null) break;
+			try {
+				for (const [path, e] of byShard[k]) {
+					const touches = e.touches === null ? null : writer.copyTouches(e.touches);
+					let row = restored.has(path) ? rows.get(path) : undefined;
+					if (row === undefined) {
+						// Worked out and turned into its row one prospect at a time, so its touches are decoded once.
+						index.prepareDue(path, today);
+						row = index.dueRow(path, today) ?? undefined;
+					}
+					fresh.set(path, { mtime: e.mtime, size: e.size, ...(e.ctime === undefined ? {} : { ctime: e.ctime }), head: e.head, ...(row === undefined ? {} : { row }), touches });
+				}
+				writer.finish(byShard[k].map(([path]) => [path, fresh.get(path)!]));
+			} catch (error) {
+				writer.abort();
+				writeFailed = (error as NodeJS.ErrnoException).code ?? String(error);
+				break;
+			}
+		}
+		for (const writer of writers) if (writeFailed !== null) writer?.abort();
+		if (writeFailed !== null) options.warn(`the index cache could not be written to ${options.cacheDir} (${writeFailed}); the next run reads every note again`);
+		else if (migrated || existsSync(cacheFile!)) removeShard(cacheFile!);
+		// The records' heads are written: the reads (which outlive this run's walk) must not keep them.
+		fresh.clear();
+	}
 }
 
 /**

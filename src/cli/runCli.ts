@@ -143,6 +143,8 @@ export interface Io {
 	workers?: { script: string; count: number } | null;
 	/** Fewer notes to read than this stay on the main thread (readVault.ts THREAD_MIN_NOTES). */
 	threadMinNotes?: number;
+	/** Prospects read whose touches stay in memory (readVault.ts KEEP_TOUCHES_READ). */
+	keepTouchesRead?: number;
 	/** The current folder, where a note's vault is looked for (index.ts: the process's). */
 	cwd?: string;
 	/** Columns `due` fits in (index.ts: COLUMNS, else the terminal's); 80 when absent. */
@@ -242,6 +244,7 @@ function readReport(
 		cacheDir: noCache ? null : (io.cacheDir ?? null),
 		workers: io.workers ?? null,
 		threadMinNotes: io.threadMinNotes,
+		keepTouchesRead: io.keepTouchesRead,
 		fileClock: io.fileClock,
 		warn: (line) => io.err(`touchbase: ${line}\n`),
 		today,

@@ -332,3 +332,76 @@ export function withNoteLock<T>(full: string, fn: () => T): T {
 		unlinkQuiet(lock);
 	}
 }
+
+/**
+ * A file written piece by piece, then put in place whole or not at all, as `writeFileAtomic` does
+ * (temp file beside it, fsync, rename, folder fsync): the CLI's index shards are written while the
+ * notes are read, so their text is never all in memory (docs/performance.md, "Index shards").
+ * What is written can be read back before the rename (`readAt`).
+ */
+export class AtomicFile {
+	private readonly temp: string;
+	readonly fd: number;
+	private size = 0;
+	private pending: Buffer[] = [];
+	private pendingBytes = 0;
+	private flushed = 0;
+
+	constructor(private readonly full: string, mode = 0o600) {
+		this.temp = tempNameFor(full);
+		// Read as well: what was written is read back before the rename.
+		this.fd = openSync(this.temp, "wx+", mode);
+	}
+
+	/** Bytes written so far: where the next `write` starts. */
+	get length(): number {
+		return this.size;
+	}
+
+	write(bytes: Buffer): void {
+		this.pending.push(bytes);
+		this.pendingBytes += bytes.length;
+		this.size += bytes.length;
+		if (this.pendingBytes >= 1 << 18) this.flush();
+	}
+
+	private flush(): void {
+		if (this.pendingBytes === 0) return;
+		const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+		for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at, this.flushed + at);
+		this.flushed += bytes.length;
+		this.pending = [];
+		this.pendingBytes = 0;
+	}
+
+	/** `length` bytes from `at`, of what was written. */
+	readAt(at: number, length: number): Buffer {
+		if (at + length > this.flushed) this.flush();
+		const bytes = Buffer.allocUnsafe(length);
+		for (let got = 0; got < length; ) {
+			const n = readSync(this.fd, bytes, got, length - got, at + got);
+			if (n === 0) throw new Error("short read");
+			got += n;
+		}
+		return bytes;
+	}
+
+	/** Flushes to disk and renames over the file. Throws (the temp removed) when it cannot. The fd stays open for `readAt`. */
+	commit(): void {
+		try {
+			this.flush();
+			fsyncSync(this.fd);
+			renameSync(this.temp, this.full);
+		} catch (error) {
+			this.abort();
+			throw error;
+		}
+		syncFolder(dirname(this.full));
+	}
+
+	/** Drops the file (nothing is renamed). */
+	abort(): void {
+		this.pending = [];
+		unlinkQuiet(this.temp);
+	}
+}

@@ -3,11 +3,12 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utim
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCacheDir } from "../../src/cli/readCacheFile";
-import { checksum, RACY_MARGIN_MS } from "../../src/core/index/readCache";
-import { resignLine, TOUCHES_START } from "../helpers/indexLines";
+import { tempNameFor } from "../../src/cli/safeFile";
+import { checksum, RACY_MARGIN_MS, serializeCache, type CacheEntry } from "../../src/core/index/readCache";
 import { setTimeout as sleep } from "node:timers/promises";
-import { defaultThreadCount, REWRITE_MIN_CHANGES } from "../../src/cli/readVault";
+import { defaultThreadCount } from "../../src/cli/readVault";
 import { CLI_BUILD, copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
+import { allNotes, notePath, readShard, shardFilesIn, writeShard, type ShardNote } from "../helpers/shards";
 
 const TODAY = "2026-11-23";
 const OLD = new Date("2026-01-01T00:00:00Z");
@@ -30,9 +31,6 @@ function oldVault(): string {
 	age(vault);
 	return vault;
 }
-
-/** A note's line of the index file with its checksums made again, as if Touchbase had written it. */
-const resign = resignLine;
 
 /** `due --json`, from the index: a kept answer (tested on its own below) is removed first. */
 function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
@@ -73,7 +71,7 @@ describe("the persisted index of the command line", () => {
 		).toBeNull();
 	});
 
-	it("gives the same answer cold, warm and without it, and writes one file outside the vault", () => {
+	it("gives the same answer cold, warm and without it, and writes its shards outside the vault", () => {
 		const vault = oldVault();
 		const cache = tempDir();
 		const plain = due(vault, null);
@@ -82,12 +80,21 @@ describe("the persisted index of the command line", () => {
 		expect(cold).toEqual(plain);
 		expect(warm).toEqual(plain);
 		expect(plain.stderr).toBe("");
-		expect(cacheFiles(cache)).toHaveLength(1);
+		// The example vault's notes in a few of the 16 shards, and nothing else.
+		const shards = shardFilesIn(cache);
+		expect(shards.length).toBeGreaterThan(1);
+		expect(cacheFiles(cache)).toEqual(shards);
 		expect(readdirSync(vault).some((name) => /cache|index/i.test(name))).toBe(false);
-		// --no-cache reads every note and neither reads nor writes the file.
-		const before = readFileSync(cacheFiles(cache)[0], "utf8");
+		// Touches read back from the shards, not kept from the reads (as past KEEP_TOUCHES_READ prospects): the same, stats too.
+		const readBack = tempDir();
+		const stats = (day: string, cacheDir: string | null): string => runCli(["stats", vault, "--today", day, ...(cacheDir === null ? ["--no-cache"] : [])], { cacheDir, fileClock: LATER, keepTouchesRead: 0 }).stdout;
+		expect(runCli(["due", vault, "--today", TODAY, "--json"], { cacheDir: readBack, fileClock: LATER, keepTouchesRead: 0 })).toEqual(plain);
+		expect(shardFilesIn(readBack).map((file) => readFileSync(file, "utf8"))).toEqual(shards.map((file) => readFileSync(file, "utf8")));
+		for (const day of [TODAY, "2026-12-20"]) expect(stats(day, tempDir())).toBe(stats(day, null));
+		// --no-cache reads every note and neither reads nor writes them.
+		const before = shards.map((file) => readFileSync(file, "utf8"));
 		expect(due(vault, cache, ["--no-cache"])).toEqual(plain);
-		expect(readFileSync(cacheFiles(cache)[0], "utf8")).toBe(before);
+		expect(shards.map((file) => readFileSync(file, "utf8"))).toEqual(before);
 	});
 
 	it("answers from the cache for a note whose stamp did not change, and reads a changed one", () => {
@@ -95,20 +102,19 @@ describe("the persisted index of the command line", () => {
 		const cache = tempDir();
 		due(vault, cache);
 		// Proof that unchanged notes come from the cache: a doctored entry shows in the answer.
-		const file = cacheFiles(cache)[0];
-		const lines = readFileSync(file, "utf8").split("\n");
-		const at = lines.findIndex((line) => /"company":"[^"]+"/.test(line));
-		const path = JSON.parse(lines[at].slice(0, lines[at].indexOf("\t"))) as string;
-		const original = lines[at];
-		// Edited without its checksum: not trusted, the note is read again (and the file healed).
-		lines[at] = original.replace(/"company":"[^"]*"/, '"company":"From the cache"');
-		writeFileSync(file, lines.join("\n"));
+		const { file, note } = allNotes(cache).find(({ note: n }) => /"company":"[^"]+"/.test(n.line))!;
+		const path = notePath(note);
+		const original = readFileSync(file, "latin1");
+		// Edited without its checksum: not trusted, the note is read again (and the shard healed).
+		writeFileSync(file, original.replace(note.line, note.line.replace(/"company":"[^"]*"/, '"company":"From the cache"')), "latin1");
 		const unsigned = due(vault, cache);
 		expect(unsigned.stdout).not.toContain("From the cache");
 		expect(unsigned.stderr).toMatch(/had 1 damaged entry, left out: its note is read again\n$/);
 		expect(due(vault, cache).stderr).toBe("");
-		lines[at] = resign(lines[at]);
-		writeFileSync(file, lines.join("\n"));
+		const healed = readShard(file);
+		const at = healed.notes.findIndex((n) => notePath(n) === path);
+		healed.notes[at].line = healed.notes[at].line.replace(/"company":"[^"]*"/, '"company":"From the cache"');
+		writeShard(file, healed);
 		expect(due(vault, cache).stdout).toContain("From the cache");
 		// Once the note changes, it is read again.
 		const full = join(vault, path);
@@ -123,53 +129,61 @@ describe("the persisted index of the command line", () => {
 		const plain = due(vault, null).stdout;
 		const plainStats = runCli(["stats", vault, "--today", TODAY, "--no-cache"], { fileClock: LATER }).stdout;
 		due(vault, cache);
-		const file = cacheFiles(cache)[0];
-		const lines = readFileSync(file, "utf8").split("\n");
-		const withRow = lines.filter((line) => line.startsWith('"') && line.split("\t")[5] !== "");
+		const withRow = allNotes(cache).filter(({ note }) => note.line.split("\t")[5] !== "");
 		expect(withRow.length).toBeGreaterThan(3);
-		for (const line of withRow) expect(line.split("\t")[5].startsWith(`["${TODAY}",`)).toBe(true);
+		for (const { note } of withRow) expect(note.line.split("\t")[5].startsWith(`["${TODAY}",`)).toBe(true);
 		// Proof that a run of that day takes the rows: a doctored one (with its checksum) shows; another day's run does not take it.
-		const at = lines.findIndex((line) => line.includes('"bucket":"'));
-		const path = JSON.parse(lines[at].slice(0, lines[at].indexOf("\t"))) as string;
-		const doctored = [...lines];
-		doctored[at] = resign(lines[at].replace(/"bucket":"[a-z-]+"/, '"bucket":"closed"'));
-		writeFileSync(file, doctored.join("\n"));
+		const target = withRow.find(({ note }) => note.line.includes('"bucket":"'))!;
+		const path = notePath(target.note);
+		const doctored = readShard(target.file);
+		doctored.notes[target.at].line = target.note.line.replace(/"bucket":"[a-z-]+"/, '"bucket":"closed"');
+		writeShard(target.file, doctored);
 		const shown = JSON.parse(due(vault, cache).stdout) as { prospects: { path: string; bucket: string }[] };
 		expect(shown.prospects.find((p) => p.path === path)?.bucket).toBe("closed");
 		const later = ["due", vault, "--today", "2026-11-30", "--json"];
 		expect(runCli(later, { cacheDir: cache, fileClock: LATER }).stdout).toBe(runCli([...later, "--no-cache"], { fileClock: LATER }).stdout);
-		// Touches of the wrong shape, with the line's checksum made again: `due` never reads them;
+		writeShard(target.file, target.shard);
+		// Touches of the wrong shape, with their checksums made again: `due` never reads them;
 		// `stats` does, finds them damaged and reads the note again.
-		const broken = [...lines];
-		const touched = lines.findIndex((line) => line.split("\t")[5] !== "" && line.search(TOUCHES_START) >= 0 && line[line.search(TOUCHES_START) + 10] === "[");
-		broken[touched] = resign(lines[touched].replace(TOUCHES_START, '\u0001$1[{"x":1},'));
-		expect(broken[touched]).not.toBe(lines[touched]);
-		writeFileSync(file, broken.join("\n"));
+		const touched = withRow.find(({ note }) => note.touches?.includes("[[") === true)!;
+		const broken = readShard(touched.file);
+		broken.notes[touched.at].touches = touched.note.touches!.replace("[[", '[{"x":1},[');
+		writeShard(touched.file, broken);
+		expect(due(vault, cache).stdout).toBe(plain);
+		expect(runCli(["stats", vault, "--today", TODAY], { cacheDir: cache, fileClock: LATER }).stdout).toBe(plainStats);
+		// Touches changed on disk without their checksum: the same.
+		writeShard(touched.file, touched.shard);
+		const flipped = readFileSync(touched.file);
+		flipped[Number(touched.note.line.split("\t")[6]) + 3] ^= 4;
+		writeFileSync(touched.file, flipped);
 		expect(due(vault, cache).stdout).toBe(plain);
 		expect(runCli(["stats", vault, "--today", TODAY], { cacheDir: cache, fileClock: LATER }).stdout).toBe(plainStats);
 	});
 
-	it("after a few edits, answers without writing the whole file again; past REWRITE_MIN_CHANGES, writes it", () => {
+	it("after an edit, writes again only the shard of the edited note; nothing while the edit is too recent to keep", () => {
 		const vault = oldVault();
 		const cache = tempDir();
 		const cold = due(vault, cache);
-		const file = cacheFiles(cache)[0];
-		const written = readFileSync(file, "utf8");
-		const notes = written.split("\n").slice(1, -2).map((line) => JSON.parse(line.slice(0, line.indexOf("\t"))) as string);
-		const touch = (path: string, n: number): void => {
-			const full = join(vault, path);
-			writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
-			utimesSync(full, OLD, new Date(OLD.getTime() + 1000 * n));
-		};
-		touch(notes[0], 1);
+		const written = new Map(shardFilesIn(cache).map((file) => [file, readFileSync(file, "latin1")]));
+		const { file, note } = allNotes(cache).find(({ note: n }) => n.touches !== null)!;
+		const full = join(vault, notePath(note));
+		writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
+		// Changed a moment ago (by the run's own clock): read, not kept, nothing written.
+		expect(runCli(["due", vault, "--today", TODAY, "--json"], { cacheDir: cache }).stdout).toBe(cold.stdout);
+		for (const [f, text] of written) expect(readFileSync(f, "latin1")).toBe(text);
+		utimesSync(full, OLD, new Date(OLD.getTime() + 1000));
 		const edited = due(vault, cache, ["--no-cache"]).stdout;
 		expect(due(vault, cache).stdout).toBe(edited);
-		expect(readFileSync(file, "utf8")).toBe(written);
 		expect(edited).toBe(cold.stdout);
-		expect(notes.length).toBeGreaterThan(REWRITE_MIN_CHANGES);
-		for (let i = 1; i < REWRITE_MIN_CHANGES; i++) touch(notes[i], 1);
-		expect(due(vault, cache).stdout).toBe(cold.stdout);
-		expect(readFileSync(file, "utf8")).not.toBe(written);
+		for (const [f, text] of written) {
+			if (f === file) expect(readFileSync(f, "latin1")).not.toBe(text);
+			else expect(readFileSync(f, "latin1")).toBe(text);
+		}
+		// A note gone from the vault: its shard is written again without it.
+		rmSync(full);
+		const gone = due(vault, cache, ["--no-cache"]).stdout;
+		expect(due(vault, cache).stdout).toBe(gone);
+		expect(allNotes(cache).some(({ note: n }) => notePath(n) === notePath(note))).toBe(false);
 	});
 
 	it("prints the answer kept for the same question when no note changed, and works it out again otherwise", () => {
@@ -210,22 +224,59 @@ describe("the persisted index of the command line", () => {
 		expect(allFiles(cache).some((f) => f.includes("answers-"))).toBe(false);
 	});
 
-	it("ignores a corrupt, truncated or foreign file with one line on stderr, and rebuilds it", () => {
+	it("ignores a corrupt, truncated or foreign shard with one line on stderr, and rebuilds it", () => {
 		const vault = oldVault();
 		const cache = tempDir();
 		const plain = due(vault, null);
 		due(vault, cache);
-		const file = cacheFiles(cache)[0];
-		const good = readFileSync(file, "utf8");
+		const file = shardFilesIn(cache)[0];
+		const good = readFileSync(file, "latin1");
 		for (const damaged of [good.slice(0, good.length >> 1), good.slice(0, -3), "\u0000\u0001garbage", '{"format":"another-tool/1"}\n', good.replace('"scope":"', '"scope":"x'), ""]) {
-			writeFileSync(file, damaged);
+			writeFileSync(file, damaged, "latin1");
 			const r = due(vault, cache);
 			expect(r.stdout).toBe(plain.stdout);
 			expect(r.status).toBe(0);
-			expect(r.stderr).toMatch(/^touchbase: the index cache .* was ignored and is rebuilt: .*\n$/);
+			expect(r.stderr).toMatch(/^touchbase: the index cache in .* was partly ignored and is rebuilt \(index-[0-9a-f]+-\d+\.json: .*\); those notes are read again\n$/);
 			// Rebuilt: the next run is quiet and still right.
 			expect(due(vault, cache)).toEqual(plain);
+			expect(readFileSync(file, "latin1")).toBe(good);
 		}
+	});
+
+	it("reads the single index file of an older Touchbase once, then keeps the shards in its place", () => {
+		const vault = oldVault();
+		const cache = tempDir();
+		due(vault, cache);
+		// The same records as one file of format 5 (a line a note, its touches after a \u0001), one doctored.
+		const notes = new Map<string, CacheEntry>();
+		let doctored = "";
+		for (const { note } of allNotes(cache)) {
+			const f = note.line.split("\t");
+			let read = note.touches === null ? f[4] : `${f[4]}\u0001${note.touches}`;
+			if (doctored === "" && /"company":"[^"]+"/.test(read)) {
+				read = read.replace(/"company":"[^"]*"/, '"company":"From the old file"');
+				doctored = notePath(note);
+			}
+			notes.set(notePath(note), { mtime: Number(f[1]), size: Number(f[2]), ...(f[3] === "" ? {} : { ctime: Number(f[3]) }), read, ...(f[5] === "" ? {} : { row: f[5] }) });
+		}
+		const first = readFileSync(shardFilesIn(cache)[0], "latin1");
+		const header = JSON.parse(first.slice(0, first.indexOf("\n"))) as { key: string; scope: string };
+		const old = shardFilesIn(cache)[0].replace(/-\d+\.json$/, ".json");
+		for (const file of shardFilesIn(cache)) rmSync(file);
+		writeFileSync(old, serializeCache(header.scope, header.key, notes));
+		const r = due(vault, cache);
+		expect(r.stderr).toBe("");
+		expect(r.stdout).toContain("From the old file");
+		expect(allFiles(cache)).not.toContain(old);
+		expect(shardFilesIn(cache).length).toBeGreaterThan(1);
+		// Its records went into the shards as they were, until the note changes.
+		expect(due(vault, cache).stdout).toContain("From the old file");
+		const full = join(vault, doctored);
+		writeFileSync(full, `${readFileSync(full, "utf8")}\n`);
+		utimesSync(full, OLD, new Date(OLD.getTime() + 1000));
+		const plain = due(vault, null).stdout;
+		expect(plain).not.toContain("From the old file");
+		expect(due(vault, cache).stdout).toBe(plain);
 	});
 
 	it("still answers when the cache folder cannot be written, with one line on stderr", () => {
@@ -268,8 +319,11 @@ describe("the persisted index of the command line", () => {
 				expect(r.code).toBe(0);
 				expect(r.out).toBe(plain);
 			}
-			// Only the index and the kept answers: no temporary file is left behind.
-			expect(readdirSync(join(home, "touchbase")).sort().map((name) => name.replace(/-[0-9a-f]+\.json$/, ""))).toEqual(["answers", "index"]);
+			// Only the index shards and the kept answers: no temporary file is left behind, every shard whole.
+			const names = readdirSync(join(home, "touchbase"));
+			expect(names.filter((name) => !/^(answers-[0-9a-f]+|index-[0-9a-f]+-\d+)\.json$/.test(name))).toEqual([]);
+			expect(names.filter((name) => name.startsWith("answers-"))).toHaveLength(1);
+			for (const file of shardFilesIn(join(home, "touchbase"))) expect(() => readShard(file)).not.toThrow();
 			// Change a note, so the next round writes again.
 			const note = join(vault, "Prospects", readdirSync(join(vault, "Prospects")).find((n) => n.endsWith(".md"))!);
 			writeFileSync(note, `${readFileSync(note, "utf8")}\n`);
@@ -301,25 +355,25 @@ describe("a damaged cache is never an error and never a wrong answer", () => {
 		const plain = dueKeepingAnswers(vault, null).stdout;
 		dueKeepingAnswers(vault, cache);
 		dueKeepingAnswers(vault, cache);
-		const index = cacheFiles(cache)[0];
+		// A shard with a prospect whose touches are kept apart.
+		const { file: index, shard, at } = allNotes(cache).find(({ note }) => note.touches !== null && note.line.includes('"status":"'))!;
 		const answers = allFiles(cache).find((f) => f.includes("answers-"))!;
 		const goodIndex = readFileSync(index);
 		const goodAnswers = readFileSync(answers);
-		// Wrong shapes, each with its checksum made again: a status, a date, touches, a path of another note.
-		const lines = goodIndex.toString("utf8").split("\n");
-		// A prospect's touches follow the rest of its record, after a \u0001 (docs/performance.md, "Restart").
-		const at = lines.findIndex((l) => TOUCHES_START.test(l) && l.includes('"status":"'));
+		// Wrong shapes, each with its checksums made again: a status, a date, touches, a path of another note.
 		const shapes = [
-			(l: string) => l.replace(/"status":"[a-z]+"/, '"status":"maybe"'),
-			(l: string) => l.replace(/"date":"\d{4}-\d{2}-\d{2}"/, '"date":"someday"'),
-			(l: string) => l.replace(TOUCHES_START, '\u0001$1{"x":['),
-			(l: string) => l.replace(/"path":"[^"]+"/, '"path":"Prospects/Other.md"'),
+			(n: ShardNote) => ({ ...n, line: n.line.replace(/"status":"[a-z]+"/, '"status":"maybe"') }),
+			(n: ShardNote) => ({ ...n, line: n.line.replace(/"date":"\d{4}-\d{2}-\d{2}"/, '"date":"someday"') }),
+			(n: ShardNote) => ({ ...n, touches: `{"x":${n.touches!}}` }),
+			(n: ShardNote) => ({ ...n, line: n.line.replace(/"path":"[^"]+"/, '"path":"Prospects/Other.md"') }),
 		].map((edit) => {
-			const copy = [...lines];
-			copy[at] = resign(edit(lines[at]));
-			expect(copy[at]).not.toBe(lines[at]);
-			return Buffer.from(copy.join("\n"));
+			const copy = { ...shard, notes: [...shard.notes] };
+			copy.notes[at] = edit(shard.notes[at]);
+			expect(copy.notes[at]).not.toEqual(shard.notes[at]);
+			writeShard(index, copy);
+			return readFileSync(index);
 		});
+		writeFileSync(index, goodIndex);
 		let runs = 0;
 		// The index is tested without kept answers (else the answer is printed without it).
 		for (const [file, good, versions, run] of [
@@ -342,25 +396,28 @@ describe("a damaged cache is never an error and never a wrong answer", () => {
 		const vault = oldVault();
 		const cache = tempDir();
 		due(vault, cache);
-		const index = cacheFiles(cache)[0];
-		// A killed run's temporary file (its process is gone), and another vault's files, 31 days old.
-		const leftover = `${index}.999999.abc123.tmp`;
+		const index = shardFilesIn(cache)[0];
+		// Killed runs' temporary files (their process is gone): a shard's and an answers file's; and
+		// another vault's files, 31 days old (a shard and the single file of an older Touchbase).
+		const leftover = tempNameFor(index).replace(/-\d+-([0-9a-z]+)\.tmp$/, "-999999-$1.tmp");
 		writeFileSync(leftover, "half");
-		const stale = join(cache, "index-0123456789abcdef01234567.json");
-		writeFileSync(stale, "old");
-		const staleAnswers = join(cache, "answers-0123456789abcdef01234567.json");
-		writeFileSync(staleAnswers, "old");
+		const answers = allFiles(cache).find((f) => f.includes("answers-"));
+		const oldLeftover = `${answers ?? join(cache, "answers-0123456789abcdef01234567.json")}.999999.abc123.tmp`;
+		writeFileSync(oldLeftover, "half");
 		const month = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
-		utimesSync(stale, month, month);
-		utimesSync(staleAnswers, month, month);
-		// This vault's own file, unused 29 days: kept, and marked as used again.
+		const stale = ["index-0123456789abcdef01234567.json", "index-0123456789abcdef01234567-3.json", "answers-0123456789abcdef01234567.json"].map((name) => join(cache, name));
+		for (const file of stale) {
+			writeFileSync(file, "old");
+			utimesSync(file, month, month);
+		}
+		// This vault's own shard, unused 29 days: kept, and marked as used again.
 		const recent = new Date(Date.now() - 29 * 24 * 60 * 60 * 1000);
 		utimesSync(index, recent, recent);
 		due(vault, cache);
 		expect(allFiles(cache)).toContain(index);
 		expect(allFiles(cache)).not.toContain(leftover);
-		expect(allFiles(cache)).not.toContain(stale);
-		expect(allFiles(cache)).not.toContain(staleAnswers);
+		expect(allFiles(cache)).not.toContain(oldLeftover);
+		for (const file of stale) expect(allFiles(cache)).not.toContain(file);
 		expect(statSync(index).mtimeMs).toBeGreaterThan(recent.getTime() + 24 * 60 * 60 * 1000);
 	});
 });

@@ -29,7 +29,7 @@ const COMMANDS = new Set(["due", "stats", "ics", "log", "explain", "status", "sn
  * working folder is left alone: process.chdir throws in a worker thread, as under vitest's
  * threads pool). For output exactly as from a relative path, use `touchbase(args, { cwd })`.
  */
-export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes" | "columns" | "colour" | "fileClock"> = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; now?: Date } & Pick<Io, "cacheDir" | "workers" | "threadMinNotes" | "keepTouchesRead" | "columns" | "colour" | "fileClock"> = {}): CliResult {
 	let stdout = "";
 	let stderr = "";
 	const status = run(options.cwd === undefined ? args : fromFolder(args, options.cwd), {
@@ -44,6 +44,7 @@ export function runCli(args: string[], options: { cwd?: string; now?: Date } & P
 		cacheDir: options.cacheDir,
 		workers: options.workers,
 		threadMinNotes: options.threadMinNotes,
+		keepTouchesRead: options.keepTouchesRead,
 		// The current folder a note's vault is looked for in (runCli.ts findVaultRoot).
 		cwd: options.cwd,
 		// Not a terminal: 80 columns and no colour, unless the test says otherwise.

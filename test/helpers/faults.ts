@@ -14,9 +14,13 @@ export function straceWorks(): boolean {
 }
 
 let cacheHome: string | null = null;
-function env(): NodeJS.ProcessEnv {
+/** The `XDG_CACHE_HOME` of every run here: the CLI's index is in its `touchbase` folder. */
+export function faultCacheHome(): string {
 	cacheHome ??= mkdtempSync(join(tmpdir(), "touchbase-cache-"));
-	return { ...process.env, XDG_CACHE_HOME: cacheHome, TOUCHBASE_THREADS: "0" };
+	return cacheHome;
+}
+function env(): NodeJS.ProcessEnv {
+	return { ...process.env, XDG_CACHE_HOME: faultCacheHome(), TOUCHBASE_THREADS: "0" };
 }
 
 /** The system calls a kill is injected at: every step of a write, a rename, a link, a removal. */

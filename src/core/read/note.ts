@@ -765,10 +765,15 @@ function scanBody(lines: string[], block: FrontmatterBlock | null, settings: Tou
 		if (visible.trim() === "") continue;
 		if (tagPattern !== null && !out.inlineTagged && tagPattern.test(visible)) out.inlineTagged = true;
 		if (out.firstHeading === null && visible.startsWith("#")) {
-			out.firstHeading = HEADING_TEXT.exec(visible)?.[1] ?? null;
+			// Copies: a piece of the note would keep its whole text alive in the index (the name, linkNames).
+			const heading = HEADING_TEXT.exec(visible)?.[1];
+			out.firstHeading = heading === undefined ? null : detach(heading);
 			out.firstHeadingLevel = /^#+/.exec(visible)![0].length;
 		}
-		if (out.nameField === null && i < 60 && /name/i.test(visible)) out.nameField = NAME_FIELD.exec(visible)?.[1]?.trim() ?? null;
+		if (out.nameField === null && i < 60 && /name/i.test(visible)) {
+			const name = NAME_FIELD.exec(visible)?.[1]?.trim();
+			out.nameField = name === undefined ? null : detach(name);
+		}
 		if (isListItem(visible)) {
 			// Touches keep their line: a copy, so the index does not keep every note's whole text.
 			const own = detach(raw);
