@@ -1,11 +1,11 @@
 // The command line's persisted index: one file per vault in the user's cache folder, never in
 // the vault. The pure part (envelope, key, encoding) is core/index/readCache.ts.
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { checksum, parseCache, type CacheEntry } from "../core/index/readCache";
-import { processAlive, removeLeftovers } from "./safeFile";
+import { AtomicFile, processAlive, removeLeftovers } from "./safeFile";
 
 /** `$XDG_CACHE_HOME/touchbase`, else `~/.cache/touchbase`; null when neither can be known. */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: () => string = homedir): string | null {
@@ -101,29 +101,6 @@ export function loadCacheFile(file: string, scope: string, key: string): LoadRes
 	return { notes: new Map(), warning: `the index cache ${file} was ignored and is rebuilt: ${loaded.message}`, rewrite: false };
 }
 
-/**
- * Writes `pieces` one after the other to a new file, flushed, a megabyte at a time: the text of a
- * big vault's answer (10 MB at 50,000 notes) is never turned into bytes whole (peak memory).
- */
-function writeInChunks(file: string, pieces: Iterable<string>): void {
-	const fd = openSync(file, "w", 0o600);
-	try {
-		for (const piece of pieces) {
-			for (let from = 0; from < piece.length; ) {
-				let to = Math.min(piece.length, from + (1 << 20));
-				// Never between the two halves of a character beyond U+FFFF.
-				if (to < piece.length && /[\ud800-\udbff]/.test(piece[to - 1])) to--;
-				const bytes = Buffer.from(piece.slice(from, to), "utf8");
-				for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-				from = to;
-			}
-		}
-		fsyncSync(fd);
-	} finally {
-		closeSync(fd);
-	}
-}
-
 // ---- answers kept for a vault that did not change ----
 //
 // Beside the index: the last few answers `due`, `stats` and `ics` printed for a vault, each with
@@ -197,16 +174,18 @@ function* answersText(scope: string, answers: readonly KeptAnswer[]): Generator<
 export function saveAnswer(file: string, dir: string, scope: string, digest: string, key: string, text: string): void {
 	// Answers for an older digest can never be used again.
 	const answers = [{ digest, key, text, sum: answerSum({ digest, key, text }) }, ...readAnswers(file, scope).filter((a) => a.digest === digest && a.key !== key)].slice(0, ANSWERS_KEPT);
-	const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	let out: AtomicFile | null = null;
 	try {
 		mkdirSync(dir, { recursive: true });
-		writeInChunks(temp, answersText(scope, answers));
-		renameSync(temp, file);
+		// Written as it is made, a megabyte at a time: a big vault's answer (10 MB at 50,000 notes)
+		// is never turned into bytes whole (peak memory).
+		out = new AtomicFile(file);
+		for (const piece of answersText(scope, answers)) out.write(Buffer.from(piece, "utf8"));
+		out.commit();
 	} catch {
-		try {
-			unlinkSync(temp);
-		} catch {
-			// It was never written.
-		}
+		// Only a shortcut: `commit` removed its temporary file.
+		out?.abort();
+	} finally {
+		if (out !== null) closeSync(out.fd);
 	}
 }
