@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -138,13 +138,14 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 	const sigil = SIGIL.test(own);
 	if (!generic && !sigil && !SLUG.test(own)) return own;
 	for (const key of ["name", "full_name", "title"]) {
-		const value = linkText(readText(fields.find([key])?.value));
+		const text = readText(fields.find([key])?.value);
+		const value = linkText(key === "title" ? titleName(text) : text);
 		if (usable(value)) return value;
 	}
 	const field = linkText(body.nameField);
 	if (usable(field)) return field;
 	// A slug's person is named by a title heading (`# Bob Buyer`), not a section (`## Log`).
-	const heading = linkText((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null);
+	const heading = linkText(titleName((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null));
 	if (usable(heading)) return heading;
 	const folder = path.split("/").slice(-2, -1)[0];
 	if (generic && folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/")))) return folder;
@@ -155,6 +156,19 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 		return own === own.toLowerCase() ? words.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : words;
 	}
 	return own;
+}
+
+/** `Email Thread: Dana Lee (Acme)`, `Contact: Dana Lee`: the kind of note said before the person's name. */
+const KIND_PREFIX = /^(?:(?:e-?mail|text|message|sms)(?:\/(?:e-?mail|text))?\s+)?(?:thread|contact|client|lead|prospect|investor)\s*:\s*(.+?)(?:\s*\([^()]*\))?$/i;
+
+/** `Dana Lee - Acme Ventures Profile`: the kind of note said after the person's name, behind a dash. */
+const KIND_SUFFIX = /\s+[-\u2013\u2014|]\s+[^-\u2013\u2014|]*\b(?:profile|dossier|contact card)$/i;
+
+/** A title heading as a person's name: without a sigil (`# @Dana Lee`) or a kind of note said before it. */
+function titleName(title: string | null): string | null {
+	if (title === null) return null;
+	const bare = title.replace(SIGIL, "").replace(KIND_SUFFIX, "");
+	return KIND_PREFIX.exec(bare)?.[1] ?? bare;
 }
 
 /** The names a person note gives its person: `name`, `full_name`, its first heading. */
@@ -637,6 +651,8 @@ export function formTouch(found: FormFinding, raw: string): Touch {
 }
 
 const TEMPLATE_NAME = /(?:^|[\s_.-])templates?(?:$|[\s_.-])/i;
+/** `_template`: named to sort first or stay hidden, nothing but a template, even with an example's dates. */
+const ONLY_TEMPLATE = /^[_.]templates?$/i;
 /** A folder of templates at any depth: `Templates/`, `_templates/`, `system/templates/`. */
 const TEMPLATE_FOLDER = /^[_.]?templates?$/i;
 /** An unrendered placeholder: `{{date}}` (Templates, Touchbase) or `<% tp.date.now() %>` (Templater). */
@@ -661,6 +677,7 @@ export function isTemplate(path: string, text: string, settings: TouchbaseSettin
 		// vault's `template/people/`): there a note with real data is a prospect.
 		return !(inProspectFolder(path, settings) && holdsRealData(text, findFrontmatter(text)));
 	}
+	if (ONLY_TEMPLATE.test(noteName(path))) return true;
 	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);

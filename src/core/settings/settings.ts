@@ -156,6 +156,8 @@ export const LOG_SECTIONS: readonly string[] = [
 	"call log", "meeting log", "meeting notes", "notes from calls", "outreach", "engagement",
 	// Where the first contact is written down: `## How we met` then `- Welcome day, 16 June 2026`.
 	"how we met", "first met", "first contact", "first meeting",
+	// A pasted thread is its contacts: `# Email Thread: Dana Lee` then `**Date:** Jan 6, 2025`, `## Text messages`.
+	"email thread", "text thread", "emails", "text messages", "texts",
 ];
 
 /** Words that make a dated line no contact, whatever else it says (README, "Bringing your existing notes"). */

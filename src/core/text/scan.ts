@@ -108,7 +108,8 @@ export function findFrontmatter(text: string): FrontmatterBlock | null {
 	return null;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
+/** A code fence, also inside a blockquote or callout (`> ```yaml`): what it holds is code there too. */
+const FENCE = /^\s*(?:>\s*)*(`{3,}|~{3,})/;
 type Comment = "<!--" | "%%";
 const closerOf = (open: Comment): string => (open === "<!--" ? "-->" : "%%");
 
@@ -118,6 +119,7 @@ const closerOf = (open: Comment): string => (open === "<!--" ? "-->" : "%%");
  */
 export class BlockScanner {
 	private fence: string | null = null;
+	private quoted = false;
 	private comment: Comment | null = null;
 	/** Whether the last line read was live markdown: not code, and not begun inside a comment. */
 	live = true;
@@ -132,10 +134,12 @@ export class BlockScanner {
 	 * fenced code, a fence itself, or a line wholly inside a comment.
 	 */
 	read(raw: string): string | null {
+		// A fence opened in a blockquote ends with the blockquote (CommonMark), closed or not.
+		if (this.fence !== null && this.quoted && !/^\s*>/.test(raw)) this.fence = null;
 		if (this.fence !== null) {
 			this.live = false;
 			const close = FENCE.exec(raw);
-			if (close && close[1][0] === this.fence[0] && close[1].length >= this.fence.length && raw.trim() === close[1]) this.fence = null;
+			if (close && close[1][0] === this.fence[0] && close[1].length >= this.fence.length && raw.replace(/^\s*(?:>\s*)*/, "").trim() === close[1]) this.fence = null;
 			return null;
 		}
 		this.live = this.comment === null;
@@ -143,6 +147,7 @@ export class BlockScanner {
 			const open = FENCE.exec(raw);
 			if (open) {
 				this.fence = open[1];
+				this.quoted = /^\s*>/.test(raw);
 				this.live = false;
 				return null;
 			}

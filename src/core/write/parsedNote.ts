@@ -10,7 +10,7 @@ import {
 	type EditResult,
 	type FrontmatterValue,
 } from "../text/edits";
-import { BlockScanner, findFrontmatter, isListItem, type FrontmatterBlock } from "../text/scan";
+import { BlockScanner, findFrontmatter, headingOf, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
 import { readForms } from "../read/forms";
 import { formTouch, readKeyFields, readNote, readTouches, withMetKeys, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
@@ -205,7 +205,10 @@ export class ParsedNote {
 		const forms = this.settings.readForms;
 		const formLines = candidates.filter((c) => !lineTouches.has(c.line) && (isListItem(c.text) || FORM_HINT.test(c.text)));
 		if (formLines.length > 0 && (forms.labels || forms.headings || forms.tables || forms.tasks)) {
-			const found = readForms(formLines.map((c) => ({ line: c.line, text: c.text, touchLine: false })), this.prospect.created, this.settings).found;
+			// The headings above the new lines give them their place (`# Email Thread: …` is a log), as a fresh read does.
+			const place = headingsAbove(this.text, Math.min(...formLines.map((c) => c.line)), this.block);
+			const added = new Set(formLines.map((c) => c.line));
+			const found = readForms([...place, ...formLines.map((c) => ({ line: c.line, text: c.text, touchLine: false }))], this.prospect.created, this.settings).found.filter((f) => added.has(f.line));
 			const taken = new Set([...touches, ...read].map((t) => t.date));
 			for (const f of found) {
 				if (f.kind === "next") nextFollowUp = [...nextFollowUp, { date: f.date, time: null, line: f.line, from: f.form }];
@@ -239,6 +242,18 @@ function withLinked(prospect: ProspectNote | null, linked: readonly Touch[]): Pr
 	const days = new Set(prospect.touches.map((t) => t.date));
 	const extra = linked.filter((t) => t.source !== undefined && !days.has(t.date) && days.add(t.date));
 	return extra.length > 0 ? { ...prospect, touches: [...prospect.touches, ...extra] } : prospect;
+}
+
+/** The live headings of the body before line `before`, in order: the sections a line there sits in. */
+function headingsAbove(text: string, before: number, block: FrontmatterBlock | null): { line: number; text: string; touchLine: boolean }[] {
+	const out: { line: number; text: string; touchLine: boolean }[] = [];
+	const scanner = new BlockScanner();
+	const lines = splitLines(text);
+	for (let i = block ? block.bodyLine : 0; i < before - 1 && i < lines.length; i++) {
+		const visible = scanner.read(lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i]);
+		if (visible !== null && headingOf(visible) !== null) out.push({ line: i + 1, text: visible, touchLine: false });
+	}
+	return out;
 }
 
 /** A line that may hold a form: a digit (a date) or a table row (as `readNote` screens them). */

@@ -120,3 +120,36 @@ describe("round 6: the day they met, a folder's own page, names with a tag or a 
 		expect(nameOf("Prospects/Jane Doe.md", "# Someone Else\n")).toBe("Jane Doe");
 	});
 });
+
+describe("names and templates of the seventh round (test/fixtures/real/SOURCES.md)", () => {
+	it("a title heading's sigil (`# @Dana Kim`) is no part of the name, as a file name's", () => {
+		expect(nameOf("Prospects/@Dana Kim.md", "# @Dana Kim\n")).toBe("Dana Kim");
+		// Control: a heading without a sigil is the name as written.
+		expect(nameOf("Prospects/dana-kim.md", "# Dana Kim @ Acme\n")).toBe("Dana Kim @ Acme");
+	});
+
+	it("a kind of note said before the name in a title (`Email Thread: Dana Lee (Acme)`, `Contact: Dana Lee`) is left out", () => {
+		expect(nameOf("Prospects/dana-lee-thread.md", "# Email Thread: Dana Lee (Acme Realty)\n")).toBe("Dana Lee");
+		expect(nameOf("Prospects/henderson-thread.md", "# Email/Text Thread: Henderson Family\n")).toBe("Henderson Family");
+		expect(nameOf("Prospects/jane-smith.md", "# Contact: Jane Smith\n")).toBe("Jane Smith");
+		// Controls: other words before a colon are part of the title; a name's own brackets stay.
+		expect(nameOf("Prospects/simone-context.md", "# Context: Your Conversation with Simone\n")).toBe("Context: Your Conversation with Simone");
+		expect(nameOf("Prospects/jane-doe.md", "# Jane Doe (Janie)\n")).toBe("Jane Doe (Janie)");
+	});
+
+	it("a kind of note said after the name behind a dash (`Tom Hale - Contour Ventures Profile`) is left out, in a title key too", () => {
+		expect(nameOf("Prospects/tom-hale-profile.md", "---\ntitle: 'Tom Hale - Contour Ventures Profile'\n---\n")).toBe("Tom Hale");
+		expect(nameOf("Prospects/tom-hale-profile.md", "# Tom Hale \u2013 Investor Profile\n")).toBe("Tom Hale");
+		// Control: a dash without the word profile keeps the whole title.
+		expect(nameOf("Prospects/tom-hale.md", "# Tom Hale - Contour Ventures\n")).toBe("Tom Hale - Contour Ventures");
+	});
+
+	it("a note named `_template` (nothing but the word, after `_` or `.`) is a template, even with an example's dated lines", () => {
+		const example = "# Business Name\n\n## Timeline\n\n- 2026-05-27, Lead captured.\n";
+		expect(isTemplate("clients/_template.md", example, DEFAULT_SETTINGS)).toBe(true);
+		expect(isTemplate("clients/.template.md", example, DEFAULT_SETTINGS)).toBe(true);
+		// Controls: other names with the word, with real data, are a prospect's note.
+		expect(isTemplate("clients/Template.md", example, DEFAULT_SETTINGS)).toBe(false);
+		expect(isTemplate("clients/person-template.md", example, DEFAULT_SETTINGS)).toBe(false);
+	});
+});

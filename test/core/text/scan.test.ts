@@ -26,6 +26,15 @@ describe("the line scanner", () => {
 		]);
 	});
 
+	it("hides a fence inside a blockquote or callout (`> ```yaml`) as code, up to its closing fence or the blockquote's end", () => {
+		// Cue: an example of frontmatter in a tip callout is not the note's data.
+		expect(scan(["> [!tip] Add", "> ```yaml", "> last-contact: 2026-04-15", "> ```", "> after", "z"]).map(([text]) => text)).toEqual(["> [!tip] Add", null, null, null, "> after", "z"]);
+		// An unclosed fence in a blockquote ends with it: the next line outside is live.
+		expect(scan(["> ```", "> code", "- 2026-04-15 call"]).map(([text]) => text)).toEqual([null, null, "- 2026-04-15 call"]);
+		// Control: a blockquote without a fence is read as it is.
+		expect(scan(["> last-contact: 2026-04-15", "> - 2026-04-16 call"]).map(([text]) => text)).toEqual(["> last-contact: 2026-04-15", "> - 2026-04-16 call"]);
+	});
+
 	it("says whether a fence or comment is still open", () => {
 		const scanner = new BlockScanner();
 		scanner.read("%% start");
