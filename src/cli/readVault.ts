@@ -18,6 +18,7 @@ import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, 
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
+import { layoutFileFor, loadLayout, markOf, patchAnswer, saveLayout, type Layout, type NoteMark } from "./answerPatch";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -48,6 +49,11 @@ export interface ReadVaultOptions {
 	 * no note's read is even parsed.
 	 */
 	answerKey?: string;
+	/**
+	 * `answerKey` asks for `due --json` of every prospect: after a few notes changed, its kept
+	 * answer can be mended instead (answerPatch.ts).
+	 */
+	patchable?: boolean;
 }
 
 /**
@@ -154,6 +160,21 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 						for (const file of shardFiles(cacheFile)) if (names.has(basename(file))) markUsed(file);
 						keepTouches(true);
 						return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					}
+				}
+				if (options.patchable === true) {
+					// A few notes changed since the answer was kept: it is mended (answerPatch.ts).
+					const file = layoutFileFor(options.cacheDir, scope);
+					const layout = names.has(basename(file)) ? loadLayout(file, scope, options.answerKey) : null;
+					const patched = layout === null ? null : patchAnswer({ layout, walked: found, stats, settings, today, startedAt, read: (full) => readTextAt(full, cap) });
+					if (patched !== null) {
+						markUsed(file);
+						for (const name of shardFiles(cacheFile)) if (names.has(basename(name))) markUsed(name);
+						if (patched.learned) saveLayout(file, options.cacheDir, scope, patched.layout);
+						if (stamps0 !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, patched.text);
+						else markUsed(answersFileFor(options.cacheDir, scope));
+						keepTouches(true);
+						return { index: new ProspectIndex(settings), unreadable: [], answer: patched.text, keepAnswer: () => undefined };
 					}
 				}
 			}
@@ -292,13 +313,16 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			if (entry !== undefined) {
 				const k = entry.shard ?? shardOf(path);
 				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.head, today)) {
+				const stamp = st === null ? null : stampOf(st);
+				if (stamp !== null && sameStamp(entry, stamp) && usableOn(entry.head, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again. Its touches are
 					// decoded when first read (docs/performance.md, "Restart", "Index shards").
 					const kept = cachedRead(path, { mtime: entry.mtime, size: entry.size, read: entry.head, sum: entry.sum, body: entry.body }, decodeEntry(path, entry), entry.touches !== null);
 					if (kept !== null) {
 						if (entry.row !== undefined && dueRowDay(entry.row) === today) rows.set(path, entry.row);
 						reads[seq] = kept;
+						// What the answer's layout vouches for (answerPatch.ts).
+						stamps[seq] = stamp;
 						fresh.set(path, entry);
 						reused[k]++;
 						return;
@@ -367,8 +391,17 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const digest = digestOfReads(paths, stamps, broken, startedAt);
 		if (digest !== null) stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 	}
+	/** Each note's stamp and kind, for mending the answer after a few notes change (answerPatch.ts). */
+	let marks: NoteMark[] | null = null;
+	const interactions: Layout["interactions"] = {};
+	if (options.patchable === true && keep && options.keepIndexAsIs !== true) {
+		marks = [];
+		for (let seq = 0; seq < paths.length; seq++) marks.push(markOf(paths[seq], problemAt.has(seq) ? null : reads[seq], stamps[seq], startedAt, interactions));
+	}
 	const keepAnswer = (text: string): void => {
 		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
+		if (marks !== null && options.answerKey !== undefined && options.cacheDir !== null) saveLayout(layoutFileFor(options.cacheDir, scope), options.cacheDir, scope, { key: options.answerKey, notes: marks, interactions, text });
+		marks = null;
 	};
 	// The reads' touches (shardIndex.ts) keep this function's variables alive with the index: what
 	// only the walk needed goes now (peak memory).
@@ -520,6 +553,12 @@ function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileS
 	} catch (error) {
 		return { error: readError(full, error) };
 	}
+}
+
+/** A note's text as `readBytes` reads it. */
+function readTextAt(full: string, cap: number): { text: string; stamp: FileStamp; whole: boolean; times: NoteFileTimes } | { error: string } {
+	const got = readBytes(full, cap);
+	return "error" in got ? got : { text: DECODER.decode(got.bytes), stamp: got.stamp, whole: got.whole, times: got.times };
 }
 
 function readText(vault: string, path: string, cap: number): string | null {
