@@ -247,7 +247,7 @@ export function patchAnswer(input: PatchInput): { text: string; layout: Layout; 
 	for (let i = 1; i < kept.length; i++) if (compareProblem(kept[i - 1], kept[i]) > 0) return null;
 	for (const problem of fresh.problems) kept.splice(upperBound(kept, (p) => compareProblem(p, problem) <= 0), 0, problem);
 
-	const counts = answer.counts as Record<string, number>;
+	const counts: Record<string, number> = answer.counts;
 	const keys = Object.keys(counts);
 	if (keys.length !== BUCKETS.length + 1 || keys[keys.length - 1] !== "problems" || BUCKETS.some((b, i) => keys[i] !== b)) return null;
 	for (const bucket of BUCKETS) counts[bucket] = 0;
