@@ -8,7 +8,7 @@
 // place, in the order the report sorts them (compareEntries, then index order). Anything else,
 // or anything unexpected in the kept file, and the run builds the report as usual.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, readFileSync, type Stats } from "node:fs";
+import { closeSync, mkdirSync, readFileSync } from "node:fs";
 import { readNote, type NoteFileTimes, type NoteRead } from "../core/read/note";
 import { BUCKETS } from "../core/rules/due";
 import type { IsoDay } from "../core/text/dates";
@@ -142,7 +142,8 @@ export interface PatchInput {
 	layout: Layout;
 	/** This run's walk: path, and full path (null for a link that leads nowhere), in order. */
 	walked: [path: string, full: string | null][];
-	stats: Map<string, Stats | null>;
+	/** This run's stamps of the walk's notes, in the same order (null: none). */
+	stats: (FileStamp | null)[];
 	settings: TouchbaseSettings;
 	today: IsoDay;
 	startedAt: number;
@@ -176,9 +177,9 @@ export function patchAnswer(input: PatchInput): { text: string; layout: Layout; 
 			notes.push(old);
 			continue;
 		}
-		const st = stats.get(path);
+		const st = stats[i];
 		if (st === undefined || st === null) return null;
-		if (old !== undefined && old[1] !== -1 && old[1] === st.mtimeMs && old[2] === st.size && old[3] === st.ctimeMs) {
+		if (old !== undefined && old[1] !== -1 && old[1] === st.mtime && old[2] === st.size && old[3] === (st.ctime ?? -1)) {
 			notes.push(old);
 			continue;
 		}

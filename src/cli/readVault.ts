@@ -129,7 +129,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	// An answer kept for the same question, when no note changed: found after stats alone.
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
-	let statted = new Map<string, Stats | null>();
+	let statted: (FileStamp | null)[] = [];
 	/** What that walk found, in its order: the run goes over it again instead of walking the folders twice. */
 	let walked: Walked | null = null;
 	/**
@@ -149,6 +149,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				stampsFromReads = true;
 			} else if (options.answerKey !== undefined) {
 				const { digest, stats, found } = vaultStamps(vault, startedAt);
+				// In walk order, as the notes are gone over again (a note's `seq` is its place in the walk).
 				statted = stats;
 				walked = found;
 				if (digest !== null) {
@@ -312,8 +313,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			const entry = cached.get(path);
 			if (entry !== undefined) {
 				const k = entry.shard ?? shardOf(path);
-				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				const stamp = st === null ? null : stampOf(st);
+				const stamp = walked !== null ? statted[seq] : stampOrNull(full);
 				if (stamp !== null && sameStamp(entry, stamp) && usableOn(entry.head, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again. Its touches are
 					// decoded when first read (docs/performance.md, "Restart", "Index shards").
@@ -409,7 +409,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	paths.length = 0;
 	stamps.length = 0;
 	cached.clear();
-	statted.clear();
+	statted = [];
 	walked = null;
 	rows.clear();
 	keepTouches(true);
@@ -466,28 +466,52 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
  * The digest of every note's stamp (path, modification and change times, size) in walk order,
  * taken before anything is read: the same digest means no note changed. The digest is null when
  * some note's stamp is too recent to vouch for its content (the racy margin of the reads), or
- * cannot be had. `stats` are the stats taken, by path.
+ * cannot be had. `stats` are the stamps taken, in walk order (null: no stamp).
  */
-function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null>; found: Walked } {
-	const digest = createHash("sha256");
-	const stats = new Map<string, Stats | null>();
+function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: (FileStamp | null)[]; found: Walked } {
+	const digest = new Digest();
+	const stats: (FileStamp | null)[] = [];
 	const found: Walked = [];
 	let vouched = true;
 	walkVault(
 		vault,
 		(path, full) => {
-			const st = statOrNull(full);
-			stats.set(path, st);
+			const stamp = stampOrNull(full);
+			stats.push(stamp);
 			found.push([path, full]);
-			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
-			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
+			if (stamp === null || !keepable(stamp, startedAt)) vouched = false;
+			else digest.add(`${path}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
 		},
 		(path) => {
+			stats.push(null);
 			found.push([path, null]);
-			digest.update(`${path}\0broken\n`);
+			digest.add(`${path}\0broken\n`);
 		},
 	);
-	return { digest: vouched ? digest.digest("hex") : null, stats, found };
+	return { digest: vouched ? digest.hex() : null, stats, found };
+}
+
+/**
+ * A sha-256 fed a line at a time, hashed a batch at a time: one `update` per note cost more than
+ * the hashing (the same digest as updating line by line).
+ */
+class Digest {
+	private readonly hash = createHash("sha256");
+	private pending = "";
+
+	add(line: string): void {
+		this.pending += line;
+		if (this.pending.length >= 1 << 16) {
+			this.hash.update(this.pending);
+			this.pending = "";
+		}
+	}
+
+	hex(): string {
+		this.hash.update(this.pending);
+		this.pending = "";
+		return this.hash.digest("hex");
+	}
 }
 
 /** A walk's notes in order: path and full path, or null for a link that leads nowhere. */
@@ -508,17 +532,17 @@ function replay(walked: Walked): (onFile: (path: string, full: string) => void, 
  * note): null when one note was not read whole, or its stamp is too recent to vouch for it.
  */
 function digestOfReads(paths: string[], stamps: (FileStamp | null)[], broken: Set<number>, startedAt: number): string | null {
-	const digest = createHash("sha256");
+	const digest = new Digest();
 	for (let seq = 0; seq < paths.length; seq++) {
 		if (broken.has(seq)) {
-			digest.update(`${paths[seq]}\0broken\n`);
+			digest.add(`${paths[seq]}\0broken\n`);
 			continue;
 		}
 		const stamp = stamps[seq];
 		if (stamp === null || !keepable(stamp, startedAt)) return null;
-		digest.update(`${paths[seq]}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
+		digest.add(`${paths[seq]}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
 	}
-	return digest.digest("hex");
+	return digest.hex();
 }
 
 const DECODER = new TextDecoder("utf-8");
@@ -527,9 +551,9 @@ function stampOf(st: Stats): FileStamp {
 	return { mtime: st.mtimeMs, size: st.size, ctime: st.ctimeMs };
 }
 
-function statOrNull(full: string): Stats | null {
+function stampOrNull(full: string): FileStamp | null {
 	try {
-		return statSync(full);
+		return stampOf(statSync(full));
 	} catch {
 		return null;
 	}
