@@ -9,6 +9,7 @@
 // or anything unexpected in the kept file, and the run builds the report as usual.
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, readFileSync } from "node:fs";
+import { prospectTargets } from "../core/read/links";
 import { readNote, type NoteFileTimes, type NoteRead } from "../core/read/note";
 import { BUCKETS } from "../core/rules/due";
 import type { IsoDay } from "../core/text/dates";
@@ -209,14 +210,11 @@ export function patchAnswer(input: PatchInput): { text: string; layout: Layout; 
 	const tail = answer.problems.slice(answer.problems.length - unreadable);
 	const problems = answer.problems.slice(0, answer.problems.length - unreadable);
 
-	// The changed notes, read as a run without an index reads them, and indexed with the interaction notes.
-	const index = new ProspectIndex(settings);
-	for (const path of Object.keys(layout.interactions)) {
-		const kept = layout.interactions[path];
-		if (!Array.isArray(kept) || kept.length !== 4 || !kept.slice(0, 3).every((s) => typeof s === "string") || !Array.isArray(kept[3]) || !kept[3].every((s) => typeof s === "string")) return null;
-		const [date, channel, summary, links] = kept;
-		index.put(path, { prospect: null, problems: [], interaction: { date, channel, summary, links } });
-	}
+	// The changed notes, read as a run without an index reads them, and indexed with the interaction
+	// notes that link to them (the only ones their rows depend on).
+	const reads: [string, NoteRead][] = [];
+	/** The link targets that reach the changed prospects (read/links.ts). */
+	const targets = new Set<string>();
 	let learned = false;
 	const out = new Set<string>(gone);
 	for (const i of changed) {
@@ -229,8 +227,21 @@ export function patchAnswer(input: PatchInput): { text: string; layout: Layout; 
 		const mark = markOf(path, read, got.whole ? got.stamp : null, startedAt, {});
 		if (mark[1] !== -1) learned = true;
 		notes[i] = mark;
-		if (read.prospect !== null || read.problems.length > 0) index.put(path, read.prospect === null ? read : compactRead(read, today));
+		const kept = read.prospect === null ? read : compactRead(read, today);
+		// As the index finds a prospect's interaction notes (prospectIndex.ts).
+		if (kept.prospect !== null) for (const target of prospectTargets(kept.prospect.path, kept.prospect.linkNames ?? [], kept.prospect.aliases ?? [])) targets.add(target);
+		if (kept.prospect !== null || kept.problems.length > 0) reads.push([path, kept]);
 	}
+	const index = new ProspectIndex(settings);
+	for (const path of targets.size === 0 ? [] : Object.keys(layout.interactions)) {
+		const kept = layout.interactions[path];
+		if (!Array.isArray(kept) || kept.length !== 4 || !Array.isArray(kept[3])) return null;
+		const [date, channel, summary, links] = kept;
+		if (!links.some((link) => targets.has(link))) continue;
+		if (typeof date !== "string" || typeof channel !== "string" || typeof summary !== "string" || !links.every((link) => typeof link === "string")) return null;
+		index.put(path, { prospect: null, problems: [], interaction: { date, channel, summary, links } });
+	}
+	for (const [path, read] of reads) index.put(path, read);
 	const fresh = dueJson(index.report(today));
 	if (fresh.prospects.some((row) => row.value !== null && !Number.isFinite(row.value))) return null;
 

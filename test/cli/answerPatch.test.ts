@@ -55,12 +55,20 @@ describe("due --json after a few notes changed", () => {
 	it("mends the kept answer, reading only the changed notes: the bytes of a run without cache", () => {
 		const vault = oldVault();
 		const cache = tempDir();
+		// An interaction note that adds a touch to a prospect edited below: the mended row must have it.
+		const without = due(vault, null).stdout;
+		const meeting = join(vault, "Meetings/2026-11-05 Site walk.md");
+		writeFileSync(meeting, "---\ntype: meeting\ndate: 2026-11-05\n---\n# Site walk\n\nWalked the roofs with [[Harbor Roofing]].\n");
+		age(meeting);
+		expect(due(vault, null).stdout).not.toBe(without);
 		expect(due(vault, cache)).toEqual(due(vault, null));
+		expect(kinds(cache).get("Meetings/2026-11-05 Site walk.md")).toBe("i");
 		expect(kinds(cache).get("Prospects/Harbor Roofing.md")).toBe("p");
 		expect(kinds(cache).get("Meetings/2026-11-10 Chamber mixer.md")).toBe("i");
 		const edits: [string, () => void][] = [
 			["a touch line added to a prospect", () => appendFileSync(join(vault, "Prospects/Harbor Roofing.md"), "\n- 2026-11-22 call: Mike wants the quote → next: 2026-11-24\n")],
 			["a prospect's status and value changed", () => writeFileSync(join(vault, "Prospects/Greenway Solar.md"), readFileSync(join(vault, "Prospects/Greenway Solar.md"), "utf8").replace(/^status: .*$/m, "status: paused").replace(/^value: .*$/m, "value: 999999"))],
+			["a prospect an interaction note links to", () => appendFileSync(join(vault, "Prospects/Bluebird Event Rentals.md"), "\n- 2026-11-21 email: sent the quote\n")],
 			["an ordinary note changed", () => appendFileSync(join(vault, "Notes/Pipeline.md"), "\nMore thoughts.\n")],
 			["a new prospect", () => writeFileSync(join(vault, "Prospects/Zeta Labs.md"), "---\nstatus: active\nvalue: 14500\n---\n# Zeta Labs\n\n- 2026-11-20 call: intro → next: 2026-11-19\n")],
 			["a prospect with a broken date", () => writeFileSync(join(vault, "Prospects/Alpha Works.md"), "---\nstatus: active\ncreated: 2026-02-30\n---\n# Alpha Works\n\n- 2026-11-20 call: intro\n")],
@@ -69,7 +77,7 @@ describe("due --json after a few notes changed", () => {
 		];
 		for (const [what, edit] of edits) {
 			edit();
-			for (const name of ["Prospects/Harbor Roofing.md", "Prospects/Greenway Solar.md", "Notes/Pipeline.md", "Prospects/Zeta Labs.md", "Prospects/Alpha Works.md"]) {
+			for (const name of ["Prospects/Harbor Roofing.md", "Prospects/Bluebird Event Rentals.md", "Prospects/Greenway Solar.md", "Notes/Pipeline.md", "Prospects/Zeta Labs.md", "Prospects/Alpha Works.md"]) {
 				try {
 					age(join(vault, name));
 				} catch {
