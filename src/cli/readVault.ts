@@ -18,7 +18,7 @@ import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, 
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
-import { layoutFileFor, loadLayout, markOf, patchAnswer, saveLayout, type Layout, type NoteMark } from "./answerPatch";
+import { layoutFileFor, loadLayout, markOf, patchAnswer, saveLayout, seedPhrases, withPhrases, type Layout, type NoteMark } from "./answerPatch";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -167,6 +167,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 					// A few notes changed since the answer was kept: it is mended (answerPatch.ts).
 					const file = layoutFileFor(options.cacheDir, scope);
 					const layout = names.has(basename(file)) ? loadLayout(file, scope, options.answerKey) : null;
+					if (layout !== null) seedPhrases(layout);
 					const patched = layout === null ? null : patchAnswer({ layout, walked: found, stats, settings, today, startedAt, read: (full) => readTextAt(full, cap) });
 					if (patched !== null) {
 						markUsed(file);
@@ -400,7 +401,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	}
 	const keepAnswer = (text: string): void => {
 		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
-		if (marks !== null && options.answerKey !== undefined && options.cacheDir !== null) saveLayout(layoutFileFor(options.cacheDir, scope), options.cacheDir, scope, { key: options.answerKey, notes: marks, interactions, text });
+		if (marks !== null && options.answerKey !== undefined && options.cacheDir !== null) saveLayout(layoutFileFor(options.cacheDir, scope), options.cacheDir, scope, withPhrases({ key: options.answerKey, notes: marks, interactions, text }));
 		marks = null;
 	};
 	// The reads' touches (shardIndex.ts) keep this function's variables alive with the index: what

@@ -1,6 +1,8 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { seedPhrases, type Layout } from "../../src/cli/answerPatch";
+import { naturalDatesRead, type NaturalDate } from "../../src/core/text/nextClause";
 import { copyVault, EXAMPLE_VAULT, runCli, tempDir } from "../helpers/cli";
 
 // `due --json` after a few notes changed mends the kept answer (src/cli/answerPatch.ts): the
@@ -159,5 +161,19 @@ describe("due --json after a few notes changed", () => {
 		expect(files(cache, "layout-")).toEqual([]);
 		due(vault, cache);
 		expect(files(cache, "layout-")).toHaveLength(1);
+	});
+});
+
+describe("natural-language dates kept for the next run", () => {
+	it("are put back only when read in the same time zone and whole", () => {
+		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		const layout = (key: string, tz: string, found: unknown): Layout => ({ key: "", notes: [], interactions: {}, text: "", tz, phrases: [[key, found as NaturalDate]] });
+		seedPhrases(layout("en\n2026-11-23\nkept phrase one", zone, { date: "2026-11-30", time: null, length: 4 }));
+		seedPhrases(layout("en\n2026-11-23\nkept phrase two", "Elsewhere/Nowhere", { date: "2026-11-30", time: null, length: 4 }));
+		seedPhrases(layout("en\n2026-11-23\nkept phrase three", zone, { date: 20261130, time: null, length: 4 }));
+		const keys = new Set(naturalDatesRead().map(([key]) => key));
+		expect(keys.has("en\n2026-11-23\nkept phrase one")).toBe(true);
+		expect(keys.has("en\n2026-11-23\nkept phrase two")).toBe(false);
+		expect(keys.has("en\n2026-11-23\nkept phrase three")).toBe(false);
 	});
 });
