@@ -40,9 +40,9 @@ export const FORGET_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** A file in use is marked so (its modification time set to now) at most this often. */
 const MARK_USED_MS = 24 * 60 * 60 * 1000;
 /** `index-HASH.json.PID.RANDOM.tmp`: a write in progress, or left by a killed run. */
-const CACHE_TEMP = /^(?:index|answers)-[0-9a-f]+\.json\.(\d+)\.[0-9a-z]+\.tmp$/;
+const CACHE_TEMP = /^(?:index|answers|layout)-[0-9a-f]+\.json\.(\d+)\.[0-9a-z]+\.tmp$/;
 /** A vault's answers, its index shards (`index-HASH-K.json`) and the single index file of before them. */
-const CACHE_FILE = /^(?:index|answers)-[0-9a-f]+(?:-\d+)?\.json$/;
+const CACHE_FILE = /^(?:index|answers|layout)-[0-9a-f]+(?:-\d+)?\.json$/;
 
 /**
  * Tidies the cache folder at the start of a run: removes temporary files whose run is gone (or

@@ -18,6 +18,7 @@ import { keepTouches, loadShard, removeShard, SHARDS, shardFileFor, shardFiles, 
 import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
+import { layoutFileFor, loadLayout, markOf, patchAnswer, saveLayout, seedPhrases, withPhrases, type Layout, type NoteMark } from "./answerPatch";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -48,6 +49,11 @@ export interface ReadVaultOptions {
 	 * no note's read is even parsed.
 	 */
 	answerKey?: string;
+	/**
+	 * `answerKey` asks for `due --json` of every prospect: after a few notes changed, its kept
+	 * answer can be mended instead (answerPatch.ts).
+	 */
+	patchable?: boolean;
 }
 
 /**
@@ -123,7 +129,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	// An answer kept for the same question, when no note changed: found after stats alone.
 	let stamps0: { file: string; digest: string } | null = null;
 	/** The stats that walk took, so a run whose answer was not kept does not stat every note twice. */
-	let statted = new Map<string, Stats | null>();
+	let statted: (FileStamp | null)[] = [];
 	/** What that walk found, in its order: the run goes over it again instead of walking the folders twice. */
 	let walked: Walked | null = null;
 	/**
@@ -143,6 +149,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				stampsFromReads = true;
 			} else if (options.answerKey !== undefined) {
 				const { digest, stats, found } = vaultStamps(vault, startedAt);
+				// In walk order, as the notes are gone over again (a note's `seq` is its place in the walk).
 				statted = stats;
 				walked = found;
 				if (digest !== null) {
@@ -154,6 +161,22 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 						for (const file of shardFiles(cacheFile)) if (names.has(basename(file))) markUsed(file);
 						keepTouches(true);
 						return { index: new ProspectIndex(settings), unreadable: [], answer: kept, keepAnswer: () => undefined };
+					}
+				}
+				if (options.patchable === true) {
+					// A few notes changed since the answer was kept: it is mended (answerPatch.ts).
+					const file = layoutFileFor(options.cacheDir, scope);
+					const layout = names.has(basename(file)) ? loadLayout(file, scope, options.answerKey) : null;
+					if (layout !== null) seedPhrases(layout);
+					const patched = layout === null ? null : patchAnswer({ layout, walked: found, stats, settings, today, startedAt, read: (full) => readTextAt(full, cap) });
+					if (patched !== null) {
+						markUsed(file);
+						for (const name of shardFiles(cacheFile)) if (names.has(basename(name))) markUsed(name);
+						if (patched.learned) saveLayout(file, options.cacheDir, scope, patched.layout);
+						if (stamps0 !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, patched.text);
+						else markUsed(answersFileFor(options.cacheDir, scope));
+						keepTouches(true);
+						return { index: new ProspectIndex(settings), unreadable: [], answer: patched.text, keepAnswer: () => undefined };
 					}
 				}
 			}
@@ -291,14 +314,16 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 			const entry = cached.get(path);
 			if (entry !== undefined) {
 				const k = entry.shard ?? shardOf(path);
-				const st = statted.has(path) ? statted.get(path)! : statOrNull(full);
-				if (st !== null && sameStamp(entry, stampOf(st)) && usableOn(entry.head, today)) {
+				const stamp = walked !== null ? statted[seq] : stampOrNull(full);
+				if (stamp !== null && sameStamp(entry, stamp) && usableOn(entry.head, today)) {
 					// A damaged or wrongly shaped entry is null: the note is read again. Its touches are
 					// decoded when first read (docs/performance.md, "Restart", "Index shards").
 					const kept = cachedRead(path, { mtime: entry.mtime, size: entry.size, read: entry.head, sum: entry.sum, body: entry.body }, decodeEntry(path, entry), entry.touches !== null);
 					if (kept !== null) {
 						if (entry.row !== undefined && dueRowDay(entry.row) === today) rows.set(path, entry.row);
 						reads[seq] = kept;
+						// What the answer's layout vouches for (answerPatch.ts).
+						stamps[seq] = stamp;
 						fresh.set(path, entry);
 						reused[k]++;
 						return;
@@ -367,8 +392,17 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		const digest = digestOfReads(paths, stamps, broken, startedAt);
 		if (digest !== null) stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
 	}
+	/** Each note's stamp and kind, for mending the answer after a few notes change (answerPatch.ts). */
+	let marks: NoteMark[] | null = null;
+	const interactions: Layout["interactions"] = {};
+	if (options.patchable === true && keep && options.keepIndexAsIs !== true) {
+		marks = [];
+		for (let seq = 0; seq < paths.length; seq++) marks.push(markOf(paths[seq], problemAt.has(seq) ? null : reads[seq], stamps[seq], startedAt, interactions));
+	}
 	const keepAnswer = (text: string): void => {
 		if (stamps0 !== null && options.answerKey !== undefined && options.cacheDir !== null) saveAnswer(stamps0.file, options.cacheDir, scope, stamps0.digest, options.answerKey, text);
+		if (marks !== null && options.answerKey !== undefined && options.cacheDir !== null) saveLayout(layoutFileFor(options.cacheDir, scope), options.cacheDir, scope, withPhrases({ key: options.answerKey, notes: marks, interactions, text }));
+		marks = null;
 	};
 	// The reads' touches (shardIndex.ts) keep this function's variables alive with the index: what
 	// only the walk needed goes now (peak memory).
@@ -376,7 +410,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	paths.length = 0;
 	stamps.length = 0;
 	cached.clear();
-	statted.clear();
+	statted = [];
 	walked = null;
 	rows.clear();
 	keepTouches(true);
@@ -433,28 +467,52 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
  * The digest of every note's stamp (path, modification and change times, size) in walk order,
  * taken before anything is read: the same digest means no note changed. The digest is null when
  * some note's stamp is too recent to vouch for its content (the racy margin of the reads), or
- * cannot be had. `stats` are the stats taken, by path.
+ * cannot be had. `stats` are the stamps taken, in walk order (null: no stamp).
  */
-function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: Map<string, Stats | null>; found: Walked } {
-	const digest = createHash("sha256");
-	const stats = new Map<string, Stats | null>();
+function vaultStamps(vault: string, startedAt: number): { digest: string | null; stats: (FileStamp | null)[]; found: Walked } {
+	const digest = new Digest();
+	const stats: (FileStamp | null)[] = [];
 	const found: Walked = [];
 	let vouched = true;
 	walkVault(
 		vault,
 		(path, full) => {
-			const st = statOrNull(full);
-			stats.set(path, st);
+			const stamp = stampOrNull(full);
+			stats.push(stamp);
 			found.push([path, full]);
-			if (st === null || !keepable(stampOf(st), startedAt)) vouched = false;
-			else digest.update(`${path}\0${st.mtimeMs}\0${st.size}\0${st.ctimeMs}\n`);
+			if (stamp === null || !keepable(stamp, startedAt)) vouched = false;
+			else digest.add(`${path}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
 		},
 		(path) => {
+			stats.push(null);
 			found.push([path, null]);
-			digest.update(`${path}\0broken\n`);
+			digest.add(`${path}\0broken\n`);
 		},
 	);
-	return { digest: vouched ? digest.digest("hex") : null, stats, found };
+	return { digest: vouched ? digest.hex() : null, stats, found };
+}
+
+/**
+ * A sha-256 fed a line at a time, hashed a batch at a time: one `update` per note cost more than
+ * the hashing (the same digest as updating line by line).
+ */
+class Digest {
+	private readonly hash = createHash("sha256");
+	private pending = "";
+
+	add(line: string): void {
+		this.pending += line;
+		if (this.pending.length >= 1 << 16) {
+			this.hash.update(this.pending);
+			this.pending = "";
+		}
+	}
+
+	hex(): string {
+		this.hash.update(this.pending);
+		this.pending = "";
+		return this.hash.digest("hex");
+	}
 }
 
 /** A walk's notes in order: path and full path, or null for a link that leads nowhere. */
@@ -475,17 +533,17 @@ function replay(walked: Walked): (onFile: (path: string, full: string) => void, 
  * note): null when one note was not read whole, or its stamp is too recent to vouch for it.
  */
 function digestOfReads(paths: string[], stamps: (FileStamp | null)[], broken: Set<number>, startedAt: number): string | null {
-	const digest = createHash("sha256");
+	const digest = new Digest();
 	for (let seq = 0; seq < paths.length; seq++) {
 		if (broken.has(seq)) {
-			digest.update(`${paths[seq]}\0broken\n`);
+			digest.add(`${paths[seq]}\0broken\n`);
 			continue;
 		}
 		const stamp = stamps[seq];
 		if (stamp === null || !keepable(stamp, startedAt)) return null;
-		digest.update(`${paths[seq]}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
+		digest.add(`${paths[seq]}\0${stamp.mtime}\0${stamp.size}\0${stamp.ctime}\n`);
 	}
-	return digest.digest("hex");
+	return digest.hex();
 }
 
 const DECODER = new TextDecoder("utf-8");
@@ -494,9 +552,9 @@ function stampOf(st: Stats): FileStamp {
 	return { mtime: st.mtimeMs, size: st.size, ctime: st.ctimeMs };
 }
 
-function statOrNull(full: string): Stats | null {
+function stampOrNull(full: string): FileStamp | null {
 	try {
-		return statSync(full);
+		return stampOf(statSync(full));
 	} catch {
 		return null;
 	}
@@ -520,6 +578,12 @@ function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileS
 	} catch (error) {
 		return { error: readError(full, error) };
 	}
+}
+
+/** A note's text as `readBytes` reads it. */
+function readTextAt(full: string, cap: number): { text: string; stamp: FileStamp; whole: boolean; times: NoteFileTimes } | { error: string } {
+	const got = readBytes(full, cap);
+	return "error" in got ? got : { text: DECODER.decode(got.bytes), stamp: got.stamp, whole: got.whole, times: got.times };
 }
 
 function readText(vault: string, path: string, cap: number): string | null {

@@ -32,9 +32,9 @@ function oldVault(): string {
 	return vault;
 }
 
-/** `due --json`, from the index: a kept answer (tested on its own below) is removed first. */
+/** `due --json`, from the index: a kept answer and its layout (tested on their own) are removed first. */
 function due(vault: string, cacheDir: string | null, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
-	if (cacheDir !== null) for (const file of allFiles(cacheDir)) if (file.includes("answers-")) rmSync(file);
+	if (cacheDir !== null) for (const file of allFiles(cacheDir)) if (file.includes("answers-") || file.includes("layout-")) rmSync(file);
 	return dueKeepingAnswers(vault, cacheDir, extra);
 }
 
@@ -42,9 +42,9 @@ function dueKeepingAnswers(vault: string, cacheDir: string | null, extra: string
 	return runCli(["due", vault, "--today", TODAY, "--json", ...extra], { cacheDir, fileClock: LATER });
 }
 
-/** The index files in the cache folder (beside them: the kept answers, `answers-….json`). */
+/** The index files in the cache folder (beside them: the kept answers, `answers-….json`, and their layout). */
 function cacheFiles(dir: string): string[] {
-	return allFiles(dir).filter((file) => !file.includes("answers-"));
+	return allFiles(dir).filter((file) => !file.includes("answers-") && !file.includes("layout-"));
 }
 
 function allFiles(dir: string): string[] {
@@ -321,7 +321,7 @@ describe("the persisted index of the command line", () => {
 			}
 			// Only the index shards and the kept answers: no temporary file is left behind, every shard whole.
 			const names = readdirSync(join(home, "touchbase"));
-			expect(names.filter((name) => !/^(answers-[0-9a-f]+|index-[0-9a-f]+-\d+)\.json$/.test(name))).toEqual([]);
+			expect(names.filter((name) => !/^((answers|layout)-[0-9a-f]+|index-[0-9a-f]+-\d+)\.json$/.test(name))).toEqual([]);
 			expect(names.filter((name) => name.startsWith("answers-"))).toHaveLength(1);
 			for (const file of shardFilesIn(join(home, "touchbase"))) expect(() => readShard(file)).not.toThrow();
 			// Change a note, so the next round writes again.

@@ -54,11 +54,31 @@ export function parseNaturalDate(
 	return found === null ? null : { ...found };
 }
 
+const NATURAL_LIMIT = 20_000;
+const naturalAnswers = new Map<string, NaturalDate | null>();
 /** Dates already read: re-reading a note (on every edit, in the plugin) asks chrono the same again. */
-const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
-	const [locale, baseDay, ...rest] = key.split("\n");
-	return readByPhrase(rest.join("\n"), baseDay, locale as "en" | "en-GB");
-});
+const naturalDates = memo(
+	NATURAL_LIMIT,
+	(key: string): NaturalDate | null => {
+		const [locale, baseDay, ...rest] = key.split("\n");
+		return readByPhrase(rest.join("\n"), baseDay, locale as "en" | "en-GB");
+	},
+	naturalAnswers,
+);
+
+/**
+ * The natural-language dates read so far, by key (locale, day, text): the command line keeps them
+ * for its next run, which then reads a changed note without starting chrono (docs/performance.md,
+ * "One note changed").
+ */
+export function naturalDatesRead(): [string, NaturalDate | null][] {
+	return [...naturalAnswers];
+}
+
+/** Dates read by an earlier run of the same build in the same time zone, as `naturalDatesRead` gave them. */
+export function keepNaturalDates(entries: readonly [string, NaturalDate | null][]): void {
+	for (const [key, found] of entries) if (naturalAnswers.size < NATURAL_LIMIT && !naturalAnswers.has(key)) naturalAnswers.set(key, found);
+}
 
 // ---- chrono's answers kept by phrase ----
 //
