@@ -3,12 +3,14 @@ import { run } from "./runCli";
 import { isParseWorker, serveParses } from "./parseWorker";
 import { defaultCacheDir } from "./readCacheFile";
 import { defaultThreadCount } from "./readVault";
+import { growHeapSlowly } from "./heapGrowth";
 import { outputWidth, wantsColour } from "./terminal";
 
 // The same built file runs the parse threads (readVault.ts): started as one, it only serves parses.
 if (!isMainThread && isParseWorker(workerData)) {
 	serveParses();
 } else {
+	growHeapSlowly();
 	const threads = process.env.TOUCHBASE_THREADS;
 	process.exitCode = run(process.argv.slice(2), {
 		// A megabyte at a time: a big vault's answer (10 MB at 50,000 notes) is never turned into bytes whole.

@@ -3,7 +3,7 @@
 // it is sent and posts their reads back, then wakes the main thread, which waits synchronously.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes } from "../core/read/note";
-import { encodeRead } from "../core/index/readCache";
+import { compactAndEncode } from "../core/index/readCache";
 import type { TouchbaseSettings } from "../core/settings/settings";
 
 export interface ParseWorkerData {
@@ -46,7 +46,7 @@ export function serveParses(): void {
 		const results: ParseResult[] = [];
 		for (const item of job.items) {
 			const read = readNote(item.path, decoder.decode(item.bytes), data.settings, { file: item.times });
-			const encoded = encodeRead(read, data.today);
+			const encoded = compactAndEncode(read, data.today).encoded;
 			results.push(encoded !== null ? { seq: item.seq, encoded } : { seq: item.seq, read, encoded: null });
 		}
 		data.port.postMessage({ batch: job.batch, results });

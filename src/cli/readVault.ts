@@ -10,7 +10,7 @@ import { basename } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { readNote, type NoteFileTimes, type NoteRead, type Problem, type Touch } from "../core/read/note";
 import { formatDay, localToday, type IsoDay } from "../core/text/dates";
-import { cachedRead, checksum, compactRead, decodeLazy, decodeRead, dueRowDay, isNoteRead, encodeRead, keepable, readCacheKey, sameStamp, usableOn, type FileStamp } from "../core/index/readCache";
+import { cachedRead, checksum, compactAndEncode, compactRead, decodeLazy, decodeRead, dueRowDay, isNoteRead, keepable, NOTHING_TEXT, readCacheKey, sameStamp, usableOn, type FileStamp } from "../core/index/readCache";
 import { maxNoteBytes, type TouchbaseSettings } from "../core/settings/settings";
 import { ProspectIndex } from "../core/index/prospectIndex";
 import { answersFileFor, cacheFileFor, findAnswer, loadCacheFile, markUsed, saveAnswer, tidyCacheDir } from "./readCacheFile";
@@ -19,6 +19,7 @@ import type { ParseDone, ParseJob, ParseWorkerData } from "./parseWorker";
 import { readError, walkVault } from "./vaultFiles";
 import { readRegularFile } from "./safeFile";
 import { layoutFileFor, loadLayout, markOf, patchAnswer, saveLayout, seedPhrases, withPhrases, type Layout, type NoteMark } from "./answerPatch";
+import { capYoungGeneration } from "./heapGrowth";
 
 export interface ReadVaultOptions {
 	/** The cache folder, or null for no persisted index (`--no-cache`). */
@@ -64,6 +65,9 @@ export interface ReadVaultOptions {
  */
 export const KEEP_TOUCHES_READ = 2048;
 
+/** The read buffer used again from note to note: most notes are a few kilobytes. */
+const SCRATCH_BYTES = 1 << 16;
+
 /** Below this many notes to read, starting threads costs more than it saves (bench, 2 cores). */
 export const THREAD_MIN_NOTES = 1500;
 
@@ -88,8 +92,6 @@ export function defaultThreadCount(cores: number = availableParallelism()): numb
 }
 
 const NOTHING: NoteRead = { prospect: null, problems: [] };
-/** How the file holds a note that is no prospect: most of a vault, taken without parsing. */
-const NOTHING_TEXT = encodeRead(NOTHING);
 
 /** Between a record's head and its touches (readCache.ts `encodeRead`). */
 const SPLIT = "\u0001";
@@ -271,6 +273,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	let pool: ParsePool | null = null;
 	let toRead = 0;
 	const minNotes = options.threadMinNotes ?? THREAD_MIN_NOTES;
+	/** The notes read on this thread are read into this (safeFile.ts `readRegularFile`), a bigger one into its own. */
+	const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
 	/** Prospects read this run and kept in the shards (past KEEP_TOUCHES_READ, their touches are read back when needed). */
 	let readBack = 0;
@@ -308,7 +312,7 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	(walked === null ? (onFile: (path: string, full: string) => void, onBroken: (path: string) => void) => walkVault(vault, onFile, onBroken) : replay(walked))(
 		(path, full) => {
 			const seq = paths.length;
-			paths.push(path);
+			if ((paths.push(path) & 255) === 0) capYoungGeneration();
 			reads.push(null);
 			stamps.push(null);
 			const entry = cached.get(path);
@@ -333,7 +337,8 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				}
 				changedNotes[k]++;
 			}
-			const got = readBytes(full, cap);
+			// Into the one scratch buffer while no parse thread may take the bytes (copied if one then does).
+			const got = readBytes(full, cap, pool === null ? scratch : undefined);
 			if ("error" in got) {
 				problemAt.set(seq, { path, line: null, message: got.error });
 				return;
@@ -347,11 +352,15 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 				// Answers taken in first free the workers' queues: without that, once every queue
 				// is full the main thread would parse every note left by itself.
 				pool.collect(false, settle);
-				if (pool.offer(seq, path, got.bytes, got.times)) return;
+				if (pool.offer(seq, path, got.bytes.buffer === scratch.buffer ? new Uint8Array(got.bytes) : got.bytes, got.times)) return;
 			}
 			const read = readNote(path, DECODER.decode(got.bytes), settings, { file: got.times });
 			// The index keeps the compact record, as a warm run does: the words of settled touches go.
-			settle(seq, read.prospect === null ? read : compactRead(read, today), keep ? encodeRead(read, today) : null);
+			if (!keep) settle(seq, read.prospect === null ? read : compactRead(read, today), null);
+			else {
+				const c = compactAndEncode(read, today);
+				settle(seq, c.read, c.encoded);
+			}
 		},
 		(path) => {
 			paths.push(path);
@@ -385,9 +394,6 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 	const restored = new Set<string>();
 	for (const [path, row] of rows) if (index.restoreDue(path, today, row)) restored.add(path);
 	if (rejected > 0) options.warn(`the index cache in ${options.cacheDir} had ${rejected} damaged entr${rejected === 1 ? "y" : "ies"}, left out: ${rejected === 1 ? "its note is" : "their notes are"} read again`);
-	if (cacheFile !== null && options.cacheDir !== null && options.keepIndexAsIs !== true) {
-		writeShards(index);
-	}
 	if (stampsFromReads && options.cacheDir !== null) {
 		const digest = digestOfReads(paths, stamps, broken, startedAt);
 		if (digest !== null) stamps0 = { file: answersFileFor(options.cacheDir, scope), digest };
@@ -405,13 +411,16 @@ export function readVault(vault: string, settings: TouchbaseSettings, options: R
 		marks = null;
 	};
 	// The reads' touches (shardIndex.ts) keep this function's variables alive with the index: what
-	// only the walk needed goes now (peak memory).
+	// only the walk needed goes now, before the shards are written (peak memory: 7 MB at 50,000 notes).
 	reads.length = 0;
 	paths.length = 0;
 	stamps.length = 0;
 	cached.clear();
 	statted = [];
 	walked = null;
+	if (cacheFile !== null && options.cacheDir !== null && options.keepIndexAsIs !== true) {
+		writeShards(index);
+	}
 	rows.clear();
 	keepTouches(true);
 	return { index, unreadable, keepAnswer };
@@ -571,9 +580,9 @@ export function timesOf(st: Stats): NoteFileTimes {
  * false when the size moved meanwhile (then nothing is kept). Only a regular file of at most
  * `cap` bytes is read (safeFile.ts); anything else is an error for the problems list.
  */
-function readBytes(full: string, cap: number): { bytes: Uint8Array; stamp: FileStamp; whole: boolean; times: NoteFileTimes } | { error: string } {
+function readBytes(full: string, cap: number, scratch?: Buffer): { bytes: Uint8Array; stamp: FileStamp; whole: boolean; times: NoteFileTimes } | { error: string } {
 	try {
-		const got = readRegularFile(full, cap);
+		const got = readRegularFile(full, cap, scratch);
 		return { bytes: got.bytes, stamp: stampOf(got.stat), whole: got.whole, times: timesOf(got.stat) };
 	} catch (error) {
 		return { error: readError(full, error) };

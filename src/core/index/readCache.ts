@@ -5,6 +5,7 @@
 // a read. The file I/O lives in `src/cli/readCacheFile.ts` and `src/plugin/index/readCacheStore.ts`.
 import { PARSER_VERSION, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { CheckState, TouchLine } from "../text/touchLine";
+import { detach } from "../text/frontmatter";
 import type { ClockTime, IsoDay } from "../text/dates";
 import type { Outcome } from "../text/clauses";
 import type { NextStep } from "../text/nextClause";
@@ -409,8 +410,30 @@ function compact(read: NoteRead, day: IsoDay | null): { read: NoteRead; settled:
 	// Frontmatter and touches last, as a decoded record has them (`decodeLazy`); `unused` left out without a
 	// `delete`, which would make the object a slow one.
 	const { touches: _touches, unused: _unused, frontmatter, ...rest } = p;
-	const prospect: ProspectNote = { ...rest, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), frontmatter, touches };
+	// `rest` is a new object: its strings are made its own in place (a copy built key by key, then
+	// spread, gave each prospect a shape of its own).
+	for (const key of Object.keys(rest) as (keyof typeof rest)[]) {
+		const value = rest[key];
+		if (typeof value === "string" || Array.isArray(value)) (rest as Record<string, unknown>)[key] = ownStrings(value);
+	}
+	const prospect: ProspectNote = { ...rest, nextFollowUp: p.nextFollowUp.map(withoutCues), lastContact: p.lastContact === null ? null : withoutCues(p.lastContact), frontmatter: ownStrings(frontmatter), touches };
 	return { read: { ...read, prospect }, settled };
+}
+
+/**
+ * `value` with each string in it a copy of its own (plain objects and arrays copied, keys in their
+ * order; anything else kept as it is). A value parsed from the frontmatter is a piece of its text,
+ * and one piece kept keeps the whole text alive: 7 MB at 50,000 notes (docs/performance.md, "Cold
+ * run's memory").
+ */
+function ownStrings<T>(value: T): T {
+	if (typeof value === "string") return detach(value) as T;
+	if (typeof value !== "object" || value === null) return value;
+	if (Array.isArray(value)) return value.map(ownStrings) as T;
+	if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) copy[key] = ownStrings((value as Record<string, unknown>)[key]);
+	return copy as T;
 }
 
 // ---- touches packed as arrays ----
@@ -528,8 +551,25 @@ const DAY_MARK = "@";
  * something JSON cannot carry back.
  */
 export function encodeRead(read: NoteRead, day: IsoDay | null = null): string | null {
+	return encodeCompact(compact(read, day), day);
+}
+
+/** The text of a read that is nothing (no prospect, no problem, no interaction): most of a vault. */
+export const NOTHING_TEXT = '{"prospect":null,"problems":[]}';
+
+/**
+ * `compactRead` and `encodeRead` of one read, compacting it once; a read that is nothing is not
+ * even encoded (its text is always `NOTHING_TEXT`). The cold run's path: one compaction, and one
+ * shared text for most notes (docs/performance.md, "Cold run's memory").
+ */
+export function compactAndEncode(read: NoteRead, day: IsoDay | null): { read: NoteRead; encoded: string | null } {
+	if (read.prospect === null && read.problems.length === 0 && read.interaction === undefined && Object.keys(read).length === 2) return { read, encoded: NOTHING_TEXT };
+	const c = compact(read, day);
+	return { read: c.read, encoded: encodeCompact(c, day) };
+}
+
+function encodeCompact({ read: small, settled }: { read: NoteRead; settled: Set<Touch> }, day: IsoDay | null): string | null {
 	try {
-		const { read: small, settled } = compact(read, day);
 		const packed = packRead(small, settled);
 		const p = packed.prospect;
 		// A prospect's touches after the rest: a restart may leave them undecoded until first read (`decodeLazy`).

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PARSER_VERSION, readNote, type NoteRead } from "../../../src/core/read/note";
-import { cachedRead, checksum, compactRead, decodeLazy, decodeRead, encodeRead, isNoteRead, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, recordDay, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, usableOn, type CacheEntry } from "../../../src/core/index/readCache";
+import { cachedRead, checksum, compactAndEncode, compactRead, decodeLazy, decodeRead, encodeRead, isNoteRead, NOTHING_TEXT, keepable, parseCache, RACY_MARGIN_MS, readCacheKey, recordDay, sameStamp, serializeCache, SETTINGS_OUTSIDE_KEY, usableOn, type CacheEntry } from "../../../src/core/index/readCache";
 import { ProspectIndex } from "../../../src/core/index/prospectIndex";
 import { addDaysToDay } from "../../../src/core/text/dates";
 import { visible } from "../../helpers/visible";
@@ -328,6 +328,25 @@ describe("the compact record (docs/performance.md, \"The compact index\")", () =
 				expect(visible(compact.report(today)), `${day} + ${later}`).toEqual(visible(full.report(today)));
 			}
 		}
+	});
+
+	it("is made with its compact read in one go, as compactRead and encodeRead make them (the cold run's path)", () => {
+		expect(encodeRead({ prospect: null, problems: [] })).toBe(NOTHING_TEXT);
+		let nothing = 0;
+		for (const day of ["2026-01-15", "2026-11-23"]) {
+			for (const { path, read } of reads) {
+				const both = compactAndEncode(read, day);
+				expect(both.encoded, path).toBe(encodeRead(read, day));
+				expect(both.read, path).toEqual(compactRead(read, day));
+				if (both.encoded === NOTHING_TEXT) nothing++;
+			}
+		}
+		expect(nothing).toBeGreaterThan(5);
+		// An interaction note or a problem is never taken for nothing.
+		const interaction = reads.find(({ read }) => read.prospect === null && read.interaction !== undefined);
+		expect(interaction).toBeDefined();
+		expect(compactAndEncode(interaction!.read, "2026-11-23").encoded).not.toBe(NOTHING_TEXT);
+		expect(compactAndEncode({ prospect: null, problems: [{ path: "a.md", line: 1, message: "x" }] }, "2026-11-23").encoded).not.toBe(NOTHING_TEXT);
 	});
 
 	it("is not used on an earlier day, where a settled touch may still be open", () => {
