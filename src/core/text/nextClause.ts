@@ -143,7 +143,28 @@ function yearBefore(day: IsoDay): IsoDay {
 	return addInterval(day, { amount: -1, unit: "y" });
 }
 
+/** A month's number by the first three letters of its name. */
+const MONTH_NUMBERS = new Map("jan feb mar apr may jun jul aug sep oct nov dec".split(" ").map((word, i) => [word, i + 1]));
+
+/**
+ * chrono's answer to a month and day in `en`, without asking it: the first such day on or after
+ * the reference (`dayWithYear`). `phraseMemo.property.test.ts` checks this on every month word and
+ * day against chrono, across a year, in three time zones. Not for `en-GB`, which reads `Jan 10` as
+ * January 2010, nor for a day some year lacks (`Feb 29`, `Apr 31`): those ask chrono.
+ */
+function monthDayAnswer(phrase: string, baseDay: IsoDay): IsoDay | null {
+	const space = phrase.lastIndexOf(" ");
+	const month = MONTH_NUMBERS.get(phrase.slice(0, 3));
+	const day = Number(phrase.slice(space + 1));
+	if (month === undefined || !isIsoDay(`2001-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`)) return null;
+	return dayWithYear(month, day, baseDay);
+}
+
 function readMonthDay(text: string, baseDay: IsoDay, locale: "en" | "en-GB", phrase: { key: string; length: number }): NaturalDate | null {
+	if (locale === "en") {
+		const date = monthDayAnswer(phrase.key.slice(phrase.key.indexOf("\n") + 1), baseDay);
+		if (date !== null) return { date, time: null, length: phrase.length };
+	}
 	const answers = monthDayAnswers.get(phrase.key);
 	if (answers !== undefined) {
 		for (const date of answers) if (yearBefore(date) < baseDay && baseDay <= date) return { date, time: null, length: phrase.length };
