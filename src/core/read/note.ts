@@ -673,7 +673,9 @@ export function isTemplate(path: string, text: string, settings: TouchbaseSettin
 	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
-	const byPlaceholders = !byName && block !== null && text.slice(0, block.end).split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	const yaml = block !== null ? text.slice(0, block.end) : "";
+	// A placeholder opens with `{{` or `<%`: a block with neither is not split into lines.
+	const byPlaceholders = !byName && block !== null && (yaml.includes("{{") || yaml.includes("<%")) && yaml.split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
 	return (byName || byPlaceholders) && !holdsRealData(text, block);
 }
 
