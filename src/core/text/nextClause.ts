@@ -66,7 +66,8 @@ const naturalDates = memo(20_000, (key: string): NaturalDate | null => {
 // "friday") whose answer is the reference day moved by a fixed number of days: by the phrase
 // alone, or, for a bare weekday, by the phrase and the reference's weekday. chrono is asked once
 // per phrase (and weekday); its answer, as a number of days, is kept and added to later days.
-// A month and day ("Mar 12") is kept as the day chrono gave, for the year of references it holds for.
+// A month and day ("Mar 12") is kept as the day chrono gave, for the year of references it holds for
+// (in `en` it is not asked at all: `monthDayAnswer`).
 // `test/core/text/phraseMemo.property.test.ts` checks the kept answers against chrono on every
 // phrase of the bench vault and more, over every day of a year, in three time zones.
 
