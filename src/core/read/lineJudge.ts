@@ -241,11 +241,22 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	return { verdict: "none", cues, reason: `${what[kind]} that names no contact (call, meeting …)${kind === "prose" ? " and sits in no log section" : ""}` };
 }
 
+/**
+ * The first whole word (a run of letters and digits) of a lower-cased text that is a channel: one
+ * pattern instead of splitting every line into words (docs/performance.md). A channel with other
+ * characters is never a whole word, so it is left out; no lookbehind (iOS before 16.4 has none).
+ */
+const channelWordPattern = memo(8, (channels: string): RegExp | null => {
+	const words = channels.split("\n").filter((c) => /^[\p{L}\d]+$/u.test(c));
+	return words.length === 0 ? null : new RegExp(`(?:^|[^\\p{L}\\d])(${words.join("|")})(?![\\p{L}\\d])`, "u");
+});
+
 /** The channel a line's words name: a channel word, else a word of one (`Emailed` is email). */
 export function channelOf(text: string, settings: TouchbaseSettings): string | null {
 	const lower = text.toLowerCase();
 	if (settings.channels.includes("video") && VIDEO_CALL.test(text)) return "video";
-	for (const w of lower.split(/[^\p{L}\d]+/u)) if (w !== "" && settings.channels.includes(w)) return w;
+	const word = channelWordPattern(settings.channels.join("\n"))?.exec(lower);
+	if (word) return word[1];
 	for (const [pattern, channel] of CHANNEL_WORDS) if (settings.channels.includes(channel) && pattern.test(text)) return channel;
 	return null;
 }

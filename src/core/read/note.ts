@@ -532,7 +532,8 @@ function addFormFindings(
 	if (!forms.labels && !forms.headings && !forms.tables && !forms.tasks) return [];
 	const lines: BodyLine[] = [];
 	// A rejected touch line is not read again as another form: it is not used at all.
-	const touchLines = new Set([...touches.map((x) => x.line), ...rejected]);
+	const touchLines = new Set(rejected);
+	for (const x of touches) touchLines.add(x.line);
 	let t = 0;
 	let f = 0;
 	// Touch lines and form lines, merged in line order.
@@ -548,8 +549,9 @@ function addFormFindings(
 		}
 	}
 	const read = readForms(lines, dates, settings);
-	const raws = new Map([...body.touchLines, ...body.formLines].map((l) => [l.line, l.raw]));
-	const days = new Map(touches.map((x) => [x.date, x]));
+	// Built at the first touch the forms found: most notes' forms find none.
+	let raws: Map<number, string> | null = null;
+	let days: Map<IsoDay, Touch> | null = null;
 	const fromForms = new Set<Touch>();
 	// A dropped line keeps its year's source: a new dated line may move it to another day (src/core/write/parsedNote.ts reads the note again then).
 	const sameDay = (line: number, text: string, kept: number, year: string | undefined) => ({ line, text, reason: `the same day as line ${kept}: one contact, counted once`, ...(year && year !== "written" && year !== "the full date on its line" ? { year } : {}) });
@@ -557,6 +559,13 @@ function addFormFindings(
 		if (found.kind === "next") {
 			next.push({ date: found.date, time: null, line: found.line, from: found.form, ...(found.cues ? { cues: found.cues } : {}), ...(found.year ? { year: found.year } : {}) });
 			continue;
+		}
+		if (raws === null || days === null) {
+			raws = new Map();
+			for (const l of body.touchLines) raws.set(l.line, l.raw);
+			for (const l of body.formLines) raws.set(l.line, l.raw);
+			days = new Map();
+			for (const x of touches) days.set(x.date, x);
 		}
 		const same = days.get(found.date);
 		const touch = formTouch(found, raws.get(found.line) ?? "");
@@ -681,7 +690,9 @@ export function isTemplate(path: string, text: string, settings: TouchbaseSettin
 	const byName = TEMPLATE_NAME.test(noteName(path));
 	// One stray placeholder is a value not filled in yet (read as not set); more is a template.
 	const block = findFrontmatter(text);
-	const byPlaceholders = !byName && block !== null && text.slice(0, block.end).split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
+	const yaml = block !== null ? text.slice(0, block.end) : "";
+	// A placeholder opens with `{{` or `<%`: a block with neither is not split into lines.
+	const byPlaceholders = !byName && block !== null && (yaml.includes("{{") || yaml.includes("<%")) && yaml.split(/\r\n|\r|\n/).filter((line) => PLACEHOLDER.test(line)).length >= 2;
 	return (byName || byPlaceholders) && !holdsRealData(text, block);
 }
 

@@ -46,9 +46,12 @@ const sectionPattern = memo(8, (words: string): RegExp => {
 	return new RegExp(`^(?:${alternatives.join("|")})\\b|\\b(?:${alternatives.join("|")})$`, "u");
 });
 
+/** Notes repeat the same few headings (`## Notes`, `## Log`): each is reduced to its words once. */
+const wordsOfTitle = memo(10_000, titleWords);
+
 /** The role a heading gives the lines under it, by the log-section words of the settings. */
 export function sectionRole(title: string, settings: TouchbaseSettings): SectionRole | null {
-	const words = titleWords(title);
+	const words = wordsOfTitle(title);
 	// `## Things they owe me`, `## Waiting on`: their tasks, no contact of yours.
 	if (THEIRS_TITLE.test(words)) return "theirs";
 	if (PREP_TITLE.test(words)) return "prep";

@@ -708,6 +708,25 @@ describe("the channel a line names", () => {
 		expect(channelOf("Called Dana", settings)).toBeNull();
 		expect(channelOf("Sent an owl", settings)).toBe("owl");
 	});
+
+	// The first whole word that is a channel, as splitting the lower-cased line at every character
+	// but letters and digits finds it (the pattern that does it must find the same).
+	it.each([
+		["Lunch, then a call", ["call", "lunch"], "lunch"],
+		["recall the owl", ["call", "owl"], "owl"],
+		["call2 then owl", ["call", "owl"], "owl"],
+		["écall then owl", ["call", "owl"], "owl"],
+		["café call", ["café", "call"], "café"],
+		["caf\u00e9 call", ["caf", "call"], "call"],
+		["in-person visit", ["in-person", "visit"], "visit"],
+		["CALLBACK then call", ["call", "callback"], "callback"],
+		["owl\u0301 call", ["owl", "call"], "owl"],
+		["x", [], null],
+	])("%j with the channels %j is %j", (text, channels, channel) => {
+		// The channels as the settings hold them, the video and channel-word rules left out of play.
+		const settings = { ...migrateSettings(undefined), channels };
+		expect(channelOf(text, settings)).toBe(channel);
+	});
 });
 
 describe("a dated line's summary", () => {

@@ -69,6 +69,27 @@ describe("chrono's answers kept by phrase", () => {
 		}
 	}, SLOW);
 
+	it("equal chrono's on every month word and day in en, the day before, of and after each date", () => {
+		const words = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "January", "february", "march", "April", "june", "july", "august", "september", "October", "november", "december"];
+		const monthOf = (word: string): number => ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(word.slice(0, 3).toLowerCase()) + 1;
+		let compared = 0;
+		for (const word of words) {
+			for (let day = 1; day <= 31; day++) {
+				const date = `2026-${String(monthOf(word)).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+				// Around the date itself (a day some years lack is compared too: chrono answers it), and every third day of the year.
+				const around = DAYS.includes(date) ? [-1, 0, 1, 365].map((n) => addDaysToDay(date, n)) : [];
+				const refs = [...around, ...DAYS.filter((_, i) => i % 3 === day % 3)];
+				for (const [k, ref] of refs.entries()) {
+					for (const tail of k % 4 === 0 ? ["", " call", " email send the proposal"] : [""]) {
+						expect(parseNaturalDate(`${word} ${day}${tail}`, ref, "en"), `${ref} "${word} ${day}${tail}"`).toEqual(plainChrono(`${word} ${day}${tail}`, ref, "en"));
+						compared++;
+					}
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(24 * 31 * 124);
+	}, SLOW);
+
 	it("equal chrono's on other phrases of the same kinds, and on texts chrono joins to more", () => {
 		for (const when of [...MORE_WHENS, "tomorrow", "in 3 days", "friday", "2 weeks"]) {
 			for (const tail of [...BENCH_TAILS.slice(0, 3), ...JOINED_TAILS]) {
