@@ -24,6 +24,8 @@ import { AtomicFile } from "./safeFile";
 const LAYOUT_FORMAT = "touchbase-layout/1";
 /** More notes changed than this since the kept answer, and the report is built as usual. */
 export const PATCH_MAX_CHANGED = 32;
+/** Notes of the layout's head turned into JSON at a time. */
+const NOTES_PER_PIECE = 4096;
 
 /**
  * What a note was in the kept answer: `p` a prospect, `x` a note with problems only, `n` nothing
@@ -109,7 +111,16 @@ export function saveLayout(file: string, dir: string, scope: string, layout: Lay
 			hash.update(bytes);
 			out!.write(bytes);
 		};
-		put(`${JSON.stringify({ format: LAYOUT_FORMAT, scope, key: layout.key, notes: layout.notes, interactions: layout.interactions, phrases: layout.phrases ?? [], tz: layout.tz ?? "" })}\n`);
+		// The head is one line of JSON, its notes written a few thousand at a time: at 50,000 notes the
+		// whole line is 8 MB, twice over as a string and its bytes (peak memory, docs/performance.md).
+		const head = JSON.stringify({ format: LAYOUT_FORMAT, scope, key: layout.key, notes: [], interactions: layout.interactions, phrases: layout.phrases ?? [], tz: layout.tz ?? "" });
+		const notesAt = head.indexOf('"notes":[]') + '"notes":['.length;
+		put(head.slice(0, notesAt));
+		for (let from = 0; from < layout.notes.length; from += NOTES_PER_PIECE) {
+			const piece = JSON.stringify(layout.notes.slice(from, from + NOTES_PER_PIECE));
+			put(from === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`);
+		}
+		put(`${head.slice(notesAt)}\n`);
 		const text = layout.text;
 		for (let from = 0; from < text.length; ) {
 			let to = Math.min(text.length, from + (1 << 20));
