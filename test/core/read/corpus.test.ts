@@ -82,9 +82,6 @@ const EXPECTED_WRONG = new Set<string>([
 	"SirCharan+obsidian-vault:Rowboat/People/Sami.md",
 	// `Bug fix email was sent 3/30 via Resend`: a month-day without a year under `## What was built for him`.
 	"TerryBotDoOver+clipmeta-brain:business/clipmeta/customers/stavros.md",
-	// `### Samtale #1 — 9. mars 2026`: a Norwegian date (day, month name, year), not read.
-	"ArviFlaggstang+openclaw-workspace:clients/altafjord-frisor/README.md",
-	"ArviFlaggstang+openclaw-workspace:clients/altamaskin/README.md",
 	// A daily work log that links its clients only in a `clients_worked` key (its calls in plain text).
 	"velvetmonkey+flywheel-memory:demos/carter-strategy/clients/Acme Corp.md",
 	"velvetmonkey+flywheel-memory:demos/carter-strategy/clients/TechStart Inc.md",
