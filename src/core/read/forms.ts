@@ -73,6 +73,8 @@ const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const CHECKBOX = /^\[(.)\][ \t]+/;
 /** `**Label:** value`, `**Label**: value`, `Label: value` (not a URL, not a Dataview `::`). */
 const LABEL = /^(?:\*\*|__)?([^:*_|/\\[\]()#`]{1,60}?)[ \t]*(?:\*\*|__)?[ \t]*:(?!:)(?:[ \t]*(?:\*\*|__))?[ \t]+(.+)$/;
+/** A whole line in single-mark italics (`*…*`, `_…_`), not bold. */
+const ITALIC_LINE = /^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$/;
 const DATE_HEADER = /^(?:date|when|day|contacted|contact date|last contact)$/i;
 const KIND_HEADER = /^(?:type|channel|how|medium|via|method|kind)$/i;
 const NOTES_HEADER = /^(?:notes?|summary|subject|topic|topics|details|what|description|outcome|discussion)$/i;
@@ -178,7 +180,10 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			if (forms.tasks && !TASKS_EMOJI.test(rest)) judgeDated({ kind: "task", line, text, content: rest, section, mark: box[1], enabled: true });
 			continue;
 		}
-		const label = LABEL.exec(rest);
+		let label = LABEL.exec(rest);
+		// `*Last contact: 2024-09-30*`: a label in italics is the label (README, "Bringing your existing notes").
+		const italic = label === null ? ITALIC_LINE.exec(rest) : null;
+		if (italic !== null && (label = LABEL.exec(italic[2])) !== null) rest = italic[2];
 		if (label && !/^https?$/i.test(label[1].trim())) {
 			const name = label[1].replace(/\*\*|__/g, "").trim();
 			judgeDated({ kind: "label", line, text, content: rest, label: name, value: label[2], section: section ?? recordOf(name), enabled: forms.labels });

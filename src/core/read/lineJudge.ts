@@ -52,11 +52,12 @@ const CONTACT_VERBS = [
 	"hopped on a call", "got on a call", "checked in", "chased", "nudged", "presented",
 ];
 /** Contact nouns besides the settings' contact words and channels. */
-const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr", "stand-up", "standup", "read-out", "readout", "chase", "nudge"];
+const CONTACT_NOUNS = ["1:1", "one-on-one", "coffee chat", "intro", "lunch", "dinner", "dm", "call", "email", "catch up", "check in", "touchpoint", "conversation", "reply", "proposal sent", "kickoff", "kick-off", "qbr", "stand-up", "standup", "read-out", "readout", "chase", "nudge", "samtale", "samtal"];
 
 /** Words of a contact's channel, besides the channel names themselves. */
 const CHANNEL_WORDS: [RegExp, string][] = [
-	[/\b(?:called|phoned|rang|phone call|dialed|dialled)\b/i, "call"],
+	// `Samtale #1` (Norwegian, Danish), `samtal` (Swedish): a conversation, a call.
+	[/\b(?:called|phoned|rang|phone call|dialed|dialled|samtale|samtal)\b/i, "call"],
 	[/\bvoicemail\b/i, "voicemail"],
 	[/\b(?:e-?mailed|e-mail|mailed|emails?)\b/i, "email"],
 	[/\b(?:texted|texts?|sms|whats ?app|imessage)\b/i, "text"],

@@ -107,7 +107,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 12;
+export const PARSER_VERSION = 13;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -142,10 +142,12 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 		const value = linkText(key === "title" ? titleName(text) : text);
 		if (usable(value)) return value;
 	}
-	const field = linkText(body.nameField);
-	if (usable(field)) return field;
+	// `**Name:** Sam (handle: sampel)`: the handle said after the name is no part of it.
+	const field = linkText(body.nameField?.replace(HANDLE_AFTER, "") ?? null);
 	// A slug's person is named by a title heading (`# Bob Buyer`), not a section (`## Log`).
 	const heading = linkText(titleName((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null));
+	// `**Name:** Sam` under `# Sam Patel`: the title that goes on from the field is the fuller name.
+	if (usable(field)) return usable(heading) && heading.startsWith(`${field} `) ? heading : field;
 	if (usable(heading)) return heading;
 	const folder = path.split("/").slice(-2, -1)[0];
 	if (generic && folder && !settings.prospectFolders.includes(path.slice(0, path.lastIndexOf("/")))) return folder;
@@ -157,6 +159,9 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 	}
 	return own;
 }
+
+/** `(handle: sampel)`, `(aka Sam)`, `(@sampel)` after a name. */
+const HANDLE_AFTER = /\s*\((?:handle|aka|a\.k\.a\.|nickname|username|user|@)\b[^()]*\)\s*$/i;
 
 /** `Email Thread: Dana Lee (Acme)`, `Contact: Dana Lee`: the kind of note said before the person's name. */
 const KIND_PREFIX = /^(?:(?:e-?mail|text|message|sms)(?:\/(?:e-?mail|text))?\s+)?(?:thread|contact|client|lead|prospect|investor)\s*:\s*(.+?)(?:\s*\([^()]*\))?$/i;
@@ -198,6 +203,9 @@ export function inProspectFolder(path: string, settings: TouchbaseSettings): boo
 	return settings.prospectFolders.some((folder) => path.startsWith(`${folder}/`));
 }
 
+/** Words of a title that name a page of many people, not one: `CRM`, `Overview`, `Index`, `Directory`. */
+const COLLECTION_TITLE = /\b(?:crm|overview|index|directory|database|roster)\b/i;
+
 /** `README` or `index`: a folder's own page (README, "Bringing your existing notes"). */
 const FOLDER_PAGE = /^(?:readme|index)$/i;
 
@@ -212,7 +220,8 @@ function isFolderPage(path: string, title: string | null, settings: TouchbaseSet
 	const folder = slash < 0 ? "" : path.slice(0, slash);
 	if (!FOLDER_PAGE.test(noteName(path)) || !settings.prospectFolders.includes(folder)) return false;
 	const word = (folder.slice(folder.lastIndexOf("/") + 1).match(/\p{L}{3,}/u)?.[0] ?? "").replace(/s$/i, "").toLowerCase();
-	return word !== "" && (title ?? "").toLowerCase().includes(word);
+	// `# CRM — Kundeoversikt`, `# Client Overview`: a title that says it is the list of them all.
+	return (word !== "" && (title ?? "").toLowerCase().includes(word)) || COLLECTION_TITLE.test(title ?? "");
 }
 
 /** Quick check for an inline `#prospect` (or `#prospect/sub`) tag; built once per tag. */

@@ -71,6 +71,21 @@ const EXPECTED_WRONG = new Set<string>([
 	"Tariqlearnstocode+Claude-Cowork-Course:scenarios/real-estate/inherited-chaos/client-communications/liu-jennifer-thread.md",
 	// `Data room access … — owed by {{NAME}}, promised for 2026-01-06`: a promise that names no contact.
 	"manik2050+chief-of-staff:contacts/jordan-rivera.md",
+	// The eighth round's vaults (SOURCES.md): what the rules of round 8 left wrong. A generated
+	// person note's `## Other Meetings Mentioned In` items (`- **2025-10-22** — Timekeeper / CK and …`)
+	// open with a bold ISO date: touch lines by the contract (SPEC §2), a touch whatever their words.
+	"SirCharan+obsidian-vault:Rowboat/People/Jonas.md",
+	"SirCharan+obsidian-vault:Rowboat/People/Milo.md",
+	"SirCharan+obsidian-vault:Rowboat/People/Otto.md",
+	"SirCharan+obsidian-vault:Rowboat/People/Ravi.md",
+	"SirCharan+obsidian-vault:Rowboat/People/Teo.md",
+	"SirCharan+obsidian-vault:Rowboat/People/Sami.md",
+	// `Bug fix email was sent 3/30 via Resend`: a month-day without a year under `## What was built for him`.
+	"TerryBotDoOver+clipmeta-brain:business/clipmeta/customers/stavros.md",
+	// A daily work log that links its clients only in a `clients_worked` key (its calls in plain text).
+	"velvetmonkey+flywheel-memory:demos/carter-strategy/clients/Acme Corp.md",
+	"velvetmonkey+flywheel-memory:demos/carter-strategy/clients/TechStart Inc.md",
+	"velvetmonkey+flywheel-memory:demos/carter-strategy/daily-notes/2026-01-02.md",
 ]);
 
 function files(dir: string): string[] {

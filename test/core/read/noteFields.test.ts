@@ -153,3 +153,35 @@ describe("names and templates of the seventh round (test/fixtures/real/SOURCES.m
 		expect(isTemplate("clients/person-template.md", example, DEFAULT_SETTINGS)).toBe(false);
 	});
 });
+
+describe("round 8 (test/fixtures/real/SOURCES.md): a label in italics, a page of all the clients, a handle after a name", () => {
+	const datesOf = (text: string) => read("Prospects/GlobalBank.md", text).prospect!.touches.map((t) => t.date);
+
+	it("a label line in italics (`*Last contact: 2024-09-30*`) is read as the label, as in bold or plain", () => {
+		expect(datesOf("# GlobalBank\n\n*Last contact: 2024-09-30*\n")).toEqual(["2024-09-30"]);
+		expect(datesOf("# GlobalBank\n\n_Last contact: 2024-09-30_\n")).toEqual(["2024-09-30"]);
+		expect(datesOf("# GlobalBank\n\n**Last contact:** 2024-09-30\n")).toEqual(["2024-09-30"]);
+		// Controls: the note's own date in italics is no contact; italic words around a date are no label.
+		expect(datesOf("# GlobalBank\n\n*Last updated: 2026-03-20*\n")).toEqual([]);
+		expect(datesOf("# GlobalBank\n\n*Invoice INV-12 due 2026-03-20*\n")).toEqual([]);
+	});
+
+	it("a README right in a prospect folder titled as a page of many (`CRM`, `Overview`, `Index`) is the folder's page", () => {
+		const settings = migrateSettings({ prospectFolders: ["clients"] });
+		expect(read("clients/README.md", "# CRM — Kundeoversikt\n\n| Bedrift | Status |\n", settings).prospect).toBeNull();
+		expect(read("clients/README.md", "# Client Overview\n", settings).prospect).toBeNull();
+		// Controls: a person's title, and a client's README one level down titled as a tracker.
+		expect(read("clients/README.md", "# Dana Whitfield\n", settings).prospect?.name).toBe("Dana Whitfield");
+		expect(read("clients/acme/README.md", "# Acme — Lead & Progress Tracker\n", settings).prospect).not.toBeNull();
+		// The words inside other words do not count (`Indexa Labs`).
+		expect(read("clients/README.md", "# Indexa Labs\n", settings).prospect).not.toBeNull();
+	});
+
+	it("a handle said after a Name field is no part of the name; a title that goes on from it is the fuller name", () => {
+		expect(nameOf("Prospects/stavros.md", "- **Name:** Stavros (handle: stavrospel)\n")).toBe("Stavros");
+		expect(nameOf("Prospects/stavros.md", "# Stavros Pelekas\n\n- **Name:** Stavros (handle: stavrospel)\n")).toBe("Stavros Pelekas");
+		// Controls: a name's own brackets stay; a title that is not the field's name does not win.
+		expect(nameOf("Prospects/jane.md", "- **Name:** Jane Doe (Janie)\n")).toBe("Jane Doe (Janie)");
+		expect(nameOf("Prospects/jane.md", "# Customer profile\n\n- **Name:** Jane Doe\n")).toBe("Jane Doe");
+	});
+});
