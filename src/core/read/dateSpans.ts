@@ -30,24 +30,6 @@ function iso(year: number, month: number, day: number): IsoDay | null {
 	return isIsoDay(date) ? date : null;
 }
 
-/** Month names of Norwegian, Danish and Swedish dates that English does not share (`9. mars 2026`). */
-const NORDIC_MONTHS: Record<string, number> = { januar: 1, januari: 1, februar: 2, februari: 2, mars: 3, marts: 3, mai: 5, maj: 5, juni: 6, juli: 7, augusti: 8, oktober: 10, desember: 12 };
-const NORDIC_HINT = /\d\.?\s+(?:januari?|februari?|mars|marts|mai|maj|juni|juli|augusti|oktober|desember)\s+\d{4}\b/i;
-const NORDIC = /(^|[^\p{L}\d])(\d{1,2})\.?\s+(januari?|februari?|mars|marts|mai|maj|juni|juli|augusti|oktober|desember)\s+(\d{4})(?![\d\p{L}])/giu;
-
-/** `9. mars 2026`, `12 maj 2025`: a Nordic date written out, day first, where no other date stands. */
-function nordicIn(text: string, taken: readonly DateSpan[]): DateSpan[] {
-	const out: DateSpan[] = [];
-	for (const m of text.matchAll(NORDIC)) {
-		const index = m.index + m[1].length;
-		const length = m[0].length - m[1].length;
-		if (taken.some((d) => index < d.index + d.length && d.index < index + length)) continue;
-		const date = iso(Number(m[4]), NORDIC_MONTHS[m[3].toLowerCase()], Number(m[2]));
-		if (date !== null) out.push({ index, length, date, month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), year: "written", problem: null });
-	}
-	return out;
-}
-
 /** `3/4`, `3/4/26`, `24/01/2026` (group 2) and `2026/03/02` (group 3), not part of a longer run. */
 const NUMERIC = /(^|[^\d/.,:-])(?:(\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?)|(\d{4}\/\d{1,2}\/\d{1,2}))(?![\d/]|[.,]\d)/g;
 /** What may stand before a `3/4` without a year: the start of the text, markup, or on/by/since. */
@@ -72,7 +54,6 @@ export function datesIn(text: string, locale: "en" | "en-GB"): DateSpan[] {
 		from = index + Math.max(1, found.length);
 	}
 	if (text.includes("/")) out.push(...numericIn(text, locale, out));
-	if (NORDIC_HINT.test(text)) out.push(...nordicIn(text, out));
 	out.sort((a, b) => a.index - b.index);
 	// `[[Interaction - 2026-02-04 Sarah Chen]]` names another note, whose date is its own;
 	// `[[2026-02-04]]` (a daily note) is the line's date.

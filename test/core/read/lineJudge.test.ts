@@ -803,11 +803,11 @@ describe("round 8 (test/fixtures/real/SOURCES.md): a Nordic conversation", () =>
 	const read8 = (text: string) => readNote(PATH, text, migrateSettings(undefined)).prospect!;
 
 	it("`Samtale` (Norwegian, Danish) and `samtal` (Swedish) name a conversation, a call", () => {
-		const p = read8("# Altafjord Frisør\n\n### Samtale #1 — 9. mars 2026\n- **Resultat:** Veldig positiv!\n");
+		const p = read8("# Altafjord Frisør\n\n### Samtale #1 — 2026-03-09\n- **Resultat:** Veldig positiv!\n");
 		expect(p.touches.map((t) => [t.date, t.channel])).toEqual([["2026-03-09", "call"]]);
 		expect(channelOf("Samtal med Eva 3 maj 2025", migrateSettings(undefined))).toBe("call");
 		// Controls: the note's own date (`Sist oppdatert`, last updated) and a heading without the word are no contact.
-		expect(read8("# Altafjord Frisør\n\n*Sist oppdatert: 9. mars 2026*\n").touches).toEqual([]);
-		expect(read8("# Altafjord Frisør\n\n### Prisforslag — 9. mars 2026\n").touches).toEqual([]);
+		expect(read8("# Altafjord Frisør\n\n*Sist oppdatert: 2026-03-09*\n").touches).toEqual([]);
+		expect(read8("# Altafjord Frisør\n\n### Prisforslag — 2026-03-09\n").touches).toEqual([]);
 	});
 });
