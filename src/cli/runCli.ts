@@ -10,6 +10,7 @@ import { inProspectFolder, isTemplate, PARSER_VERSION, readNote, type Touch } fr
 import { migrateSettings, type TouchbaseSettings } from "../core/settings/settings";
 import type { DueReport } from "../core/rules/dueReport";
 import { readVault, timesOf } from "./readVault";
+import { collectNow } from "./heapGrowth";
 import { runStatus } from "./statusCommand";
 import { runSnooze } from "./snoozeCommand";
 import { endedBecause } from "../core/write/endSequences";
@@ -370,22 +371,14 @@ export function run(argv: string[], io: Io): number {
 			io.out(read.answer);
 			return 0;
 		}
-		const report = reportFor(read.report, values.owner ?? "");
-		// An empty list says which filter emptied it (README, "The command line").
-		if (values.owner !== undefined && report.entries.length === 0 && read.report.entries.length > 0) {
-			const n = read.report.entries.length;
-			table.emptiedBy = `No prospect is owned by "${values.owner}" (the vault has ${n} prospect${n === 1 ? "" : "s"}: leave out --owner to see them all, or check the owner's name).`;
-		}
-		let text: string;
-		if (command === "ics") {
-			text = buildIcs(report, { vaultName: basename(resolve(vault)), digestTime: settings.digestTime });
-		} else if (command === "stats") {
-			text = values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
-		} else {
-			text = dueText(report, vault, values.json === true, table);
-		}
+		const keepAnswer = read.keepAnswer;
+		// What only the index needed is garbage now, and the report is what is left of it once its text
+		// is made: both are collected before more is made (peak memory, docs/performance.md).
+		collectNow();
+		const text = reportText(command, values, read, vault, settings, table);
+		collectNow();
 		io.out(text);
-		read.keepAnswer(text);
+		keepAnswer(text);
 		return 0;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
@@ -397,6 +390,21 @@ export function run(argv: string[], io: Io): number {
 		io.err(`touchbase: ${message}\n`);
 		return 1;
 	}
+}
+
+/** The text of `due`, `stats` or `ics` for the report read (taken out of `read`: see run). */
+function reportText(command: string, values: { owner?: string; json?: boolean; "by-owner"?: boolean }, read: { report: DueReport | null }, vault: string, settings: TouchbaseSettings, table: TableOptions): string {
+	const full = read.report!;
+	read.report = null;
+	const report = reportFor(full, values.owner ?? "");
+	// An empty list says which filter emptied it (README, "The command line").
+	if (values.owner !== undefined && report.entries.length === 0 && full.entries.length > 0) {
+		const n = full.entries.length;
+		table.emptiedBy = `No prospect is owned by "${values.owner}" (the vault has ${n} prospect${n === 1 ? "" : "s"}: leave out --owner to see them all, or check the owner's name).`;
+	}
+	if (command === "ics") return buildIcs(report, { vaultName: basename(resolve(vault)), digestTime: settings.digestTime });
+	if (command === "stats") return values["by-owner"] === true ? statsByOwnerText(report, values.json === true) : statsText(report, values.json === true);
+	return dueText(report, vault, values.json === true, table);
 }
 
 /** `explain NOTE.md`: every date taken from the note, and every dated line not used, with why. */
