@@ -95,7 +95,7 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
  * Words that say a line is about the person, not with them, in its first two clauses: a mention,
  * a report at second hand, an announcement (`Mentioned as owner of …`, `Recognized as …`).
  */
-const HEARSAY = /\b(?:mentioned (?:as|by|in)|described by|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b)/i;
+const HEARSAY = /\b(?:mentioned (?:as|by|in)|described by|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b|posted (?:on|to) (?:linkedin|x|twitter|instagram|facebook|threads|bluesky|substack|medium|youtube|their|her|his)\b)/i;
 
 /**
  * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
@@ -173,6 +173,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	// A mention opens its clause (`Weekly sync - Mentioned as owner of …`): the first two are read.
 	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
 	if (section?.role === "theirs") return { verdict: "none", cues: [`section "${section.title}"`], reason: "their task, not a contact of yours" };
+	if (section?.role === "sources") return { verdict: "none", cues: [`section "${section.title}"`], reason: "a source the page cites, not a contact" };
 	const verb = cue(verbs(), text);
 	const noun = verb === null ? cue(nouns(settings), text) : null;
 	const contactWord = verb ?? noun;

@@ -8,7 +8,7 @@ import { linksAsText } from "../text/wikilink";
 import { memo } from "../text/memo";
 import type { TouchbaseSettings } from "../settings/settings";
 
-export type SectionRole = "log" | "next" | "theirs" | "prep";
+export type SectionRole = "log" | "next" | "theirs" | "prep" | "sources";
 
 export interface Section {
 	/** The heading's title as written, markdown emphasis removed. */
@@ -32,6 +32,8 @@ export function titleWords(title: string): string {
 
 const THEIRS_TITLE = /\b(?:they owe|their (?:tasks|action items|to-?dos?|commitments)|waiting (?:on|for))\b/;
 const NEXT_TITLE = /\b(?:next|upcoming|planned|scheduled|to do|todo|to-do)\b/;
+/** `## Sources`, `## Citations`: where a page's facts came from (`- Gmail thread: "Invoice" (2026-04-16 to 2026-04-17)`), no contact. */
+const SOURCES_TITLE = /^(?:sources|citations)$/;
 /** `# Call prep: Jay Carter`, `## Meeting prep`: written before the meeting, whose date is still to come. */
 const PREP_TITLE = /\b(?:prep|preparation)\b/;
 
@@ -55,6 +57,7 @@ export function sectionRole(title: string, settings: TouchbaseSettings): Section
 	// `## Things they owe me`, `## Waiting on`: their tasks, no contact of yours.
 	if (THEIRS_TITLE.test(words)) return "theirs";
 	if (PREP_TITLE.test(words)) return "prep";
+	if (SOURCES_TITLE.test(words)) return "sources";
 	if (words === "" || !sectionPattern(settings.logSections.join("\n")).test(words)) return null;
 	return NEXT_TITLE.test(words) ? "next" : "log";
 }

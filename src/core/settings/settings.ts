@@ -175,6 +175,8 @@ export const NOT_CONTACT_WORDS: readonly string[] = [
 	"prep", "preparation", "talking points",
 	// What they did with the product, not with you ("2026-03-27: started testing, tried the email workflow").
 	"signed up", "started testing", "started using", "started a trial", "started the trial",
+	// A lead set aside on a day ("Parked 27 Apr, 3 chases, no reply") is a status, not a contact.
+	"parked",
 ];
 
 export interface FrontmatterKeys {
@@ -265,7 +267,8 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	},
 	synonyms: {
 		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date", "next_touch"],
-		nextAction: ["next_action"],
+		// `next_step_at: 2026-05-27T13:00:00Z` (an outreach tool's cadence): a date there is the next step.
+		nextAction: ["next_action", "next_step", "next_step_at"],
 		lastTouch: ["last_contact", "last_contacted", "last_chat", "last_seen", "last_spoke", "last_interaction", "last_meeting", "prm-last-contacted"],
 		cadence: ["outreach", "frequency", "contact_frequency", "keep_in_touch", "follow_up_cadence"],
 	},

@@ -811,3 +811,32 @@ describe("round 8 (test/fixtures/real/SOURCES.md): a Nordic conversation", () =>
 		expect(read8("# Altafjord Frisør\n\n### Prisforslag — 2026-03-09\n").touches).toEqual([]);
 	});
 });
+
+describe("the sources a page cites", () => {
+	it("a dated line under Sources or Citations is none; the same line under Log is a contact", () => {
+		const line = '- Gmail thread: "Pricing" (reply from Tom, 2026-04-16 to 2026-04-17)';
+		expect(days(note().line("## Sources", line))).toEqual([]);
+		expect(days(note().line("## Citations", "- Slack: Tom replied about the credentials (2026-04-23)"))).toEqual([]);
+		// Controls: a log keeps it; a lead's single `## Source` (how they came) is not a list of citations.
+		expect(days(note().line("## Log", line))).toEqual(["2026-04-16"]);
+		expect(days(note().line("## Source", "- Met Tom at the chamber mixer on 2026-03-01"))).toEqual(["2026-03-01"]);
+		// A touch line opening with its date stays one wherever it sits (SPEC §2).
+		expect(days(note().line("## Sources", "- 2026-04-16 call: kickoff"))).toEqual(["2026-04-16"]);
+	});
+});
+
+describe("their public post", () => {
+	it("posted on LinkedIn on a day is about them, not with them; a LinkedIn message that day is a contact", () => {
+		expect(days(note().line("- Posted on LinkedIn 2026-05-18: argued that AI SDR tools are a category error"))).toEqual([]);
+		expect(days(note().line("## Log", "- She posted to her blog on 2026-05-18 about pricing"))).toEqual([]);
+		expect(days(note().line("- Messaged her on LinkedIn 2026-05-18 about her post"))).toEqual(["2026-05-18"]);
+	});
+});
+
+describe("a lead set aside", () => {
+	it("parked on a day is a status, even after a chase; a chase that day is a contact", () => {
+		expect(days(note().line("> **Parked** 27 Apr 2026 per Cord -- 30+ days as Lead, 3 chases, no reply."))).toEqual([]);
+		expect(days(note().line("## Next actions", "- **None.** Parked indefinitely per Ollie (29 Apr 2026). Do not chase."))).toEqual([]);
+		expect(days(note().line("- Chase #3 sent 23 Apr 2026 to Piers, no reply yet"))).toEqual(["2026-04-23"]);
+	});
+});

@@ -105,6 +105,16 @@ describe("frontmatter keys (README: Your notes)", () => {
 		}
 	});
 
+	it("takes next_step and next_step_at only when they hold a date, as written", () => {
+		expect(note().fm("next_step_at: 2026-05-27T13:00:00Z").read().prospect!.nextFollowUp[0]?.date).toBe("2026-05-27");
+		expect(note().fm("next_step: 2026-06-02").read().prospect!.nextFollowUp[0]?.date).toBe("2026-06-02");
+		// Controls: a sentence there is no date and no problem; an unknown `_at` key is not read.
+		const read = note().fm("next_step: send the deck").read();
+		expect(read.prospect!.nextFollowUp).toEqual([]);
+		expect(read.problems).toEqual([]);
+		expect(note().fm("state_updated_at: 2026-05-22T14:31:00Z").read().prospect!.nextFollowUp).toEqual([]);
+	});
+
 	it("takes next_action only when it is a date, silently", () => {
 		const read = note().fm("next_action: send the proposal").read();
 		expect(read.prospect!.nextFollowUp).toEqual([]);

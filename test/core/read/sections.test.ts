@@ -60,6 +60,10 @@ describe("the role of a heading", () => {
 		["Waiting on", "theirs"],
 		["Waiting for Dana", "theirs"],
 		["Calls: waiting on them", "theirs"],
+		["Sources", "sources"],
+		["Citations", "sources"],
+		// A lead's single `## Source` (how they came) is not a list of citations.
+		["Source", null],
 	])("%j is %j", (title, role) => {
 		expect(sectionRole(title, migrateSettings(undefined))).toBe(role);
 	});
