@@ -15,7 +15,7 @@ import { keepNaturalDates, naturalDatesRead, type NaturalDate } from "../core/te
 import { BUCKETS } from "../core/rules/due";
 import type { IsoDay } from "../core/text/dates";
 import { compactRead, keepable, type FileStamp } from "../core/index/readCache";
-import { ProspectIndex } from "../core/index/prospectIndex";
+import { ProspectIndex, upperBound } from "../core/index/prospectIndex";
 import { dueJson, type DueJson } from "../core/show/dueJson";
 import type { TouchbaseSettings } from "../core/settings/settings";
 import { cacheFileFor } from "./readCacheFile";
@@ -312,16 +312,4 @@ export function patchAnswer(input: PatchInput): { text: string; layout: Layout; 
 	const text = `${JSON.stringify(answer, null, 2)}\n`;
 	const interactions = layout.interactions;
 	return { text, layout: withPhrases({ key: layout.key, notes, interactions, text }), learned };
-}
-
-/** The first index whose item `before` does not hold for, in a list where it holds for a prefix. */
-function upperBound<T>(items: readonly T[], before: (item: T) => boolean): number {
-	let lo = 0;
-	let hi = items.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (before(items[mid])) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }

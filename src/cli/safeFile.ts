@@ -380,13 +380,7 @@ export class AtomicFile {
 	/** `length` bytes from `at`, of what was written. */
 	readAt(at: number, length: number): Buffer {
 		if (at + length > this.flushed) this.flush();
-		const bytes = Buffer.allocUnsafe(length);
-		for (let got = 0; got < length; ) {
-			const n = readSync(this.fd, bytes, got, length - got, at + got);
-			if (n === 0) throw new Error("short read");
-			got += n;
-		}
-		return bytes;
+		return readFullyAt(this.fd, at, length, "short read");
 	}
 
 	/** Flushes to disk and renames over the file. Throws (the temp removed) when it cannot. The fd stays open for `readAt`. */
@@ -407,4 +401,15 @@ export class AtomicFile {
 		this.pending = [];
 		unlinkQuiet(this.temp);
 	}
+}
+
+/** `length` bytes of an open file from `at`, however many reads it takes; `shortMessage` if the file ends first. */
+export function readFullyAt(fd: number, at: number, length: number, shortMessage: string): Buffer {
+	const bytes = Buffer.allocUnsafe(length);
+	for (let got = 0; got < length; ) {
+		const n = readSync(fd, bytes, got, length - got, at + got);
+		if (n === 0) throw new Error(shortMessage);
+		got += n;
+	}
+	return bytes;
 }

@@ -2,11 +2,11 @@
 // notes go to SHARDS files by a hash of their path, so a run after one edit rewrites one shard, and
 // each shard keeps its touches apart from the rest of its records, so a run that takes the due rows
 // of the day never reads them. The record texts are core/index/readCache.ts's (`encodeRead`).
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, unlinkSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, unlinkSync } from "node:fs";
 import { checksum, pathText, READ_CACHE_FORMAT, type FileStamp } from "../core/index/readCache";
 import type { NoteRead, Touch } from "../core/read/note";
 import { detach } from "../core/text/frontmatter";
-import { AtomicFile } from "./safeFile";
+import { AtomicFile, readFullyAt } from "./safeFile";
 
 /** Shards per vault: a run after one edit rewrites about 1/16 of the index (600 KB at 10,000 notes). */
 export const SHARDS = 16;
@@ -187,13 +187,7 @@ class ShardSource {
 	constructor(readonly fd: number) {}
 
 	readAt(at: number, length: number): Buffer {
-		const bytes = Buffer.allocUnsafe(length);
-		for (let got = 0; got < length; ) {
-			const n = readSync(this.fd, bytes, got, length - got, at + got);
-			if (n === 0) throw new Error("the index shard is cut short");
-			got += n;
-		}
-		return bytes;
+		return readFullyAt(this.fd, at, length, "the index shard is cut short");
 	}
 }
 

@@ -380,7 +380,7 @@ function dueSettingsOf(settings: TouchbaseSettings): string {
 }
 
 /** The first index whose item `before` does not hold for, in a list where it holds for a prefix. */
-function upperBound<T>(items: readonly T[], before: (item: T) => boolean): number {
+export function upperBound<T>(items: readonly T[], before: (item: T) => boolean): number {
 	let lo = 0;
 	let hi = items.length;
 	while (lo < hi) {
