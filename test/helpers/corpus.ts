@@ -35,13 +35,15 @@ interface VaultAnswers {
 	round?: number;
 	commit: string;
 	part: Part;
-	settings: { prospectFolders: string[] };
+	/** What a user of that vault would set: its folders, and `dateLocale: "en-GB"` where it writes day first. */
+	settings: { prospectFolders: string[]; dateLocale?: "en" | "en-GB" };
 	notes: Record<string, Answer>;
 }
 
 export interface Answers {
 	today: string;
-	split: { madeAt: string; vaultPart: Part; heldOut: string[]; tune: string[] };
+	/** `heldOutRound10`: the tenth round's held-out repositories (SOURCES.md), scored in a column of their own. */
+	split: { madeAt: string; vaultPart: Part; heldOut: string[]; tune: string[]; heldOutRound10?: string[] };
 	notes: Record<string, Answer>;
 	vaults: Record<string, VaultAnswers>;
 }
@@ -84,10 +86,13 @@ export interface PartScore {
 	channelAsked: number;
 }
 
+/** A column of the score: the two parts, and the tenth round's held-out repositories apart (SOURCES.md). */
+export type Column = Part | "held-out (round 10)";
+
 export interface CorpusScore {
 	today: string;
 	notes: NoteResult[];
-	parts: Record<Part, PartScore>;
+	parts: Record<Column, PartScore>;
 }
 
 function markdownFiles(root: string): string[] {
@@ -136,7 +141,7 @@ const FRONTMATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 const normalChannel = (c: string | null | undefined): string | null => (c ? c.toLowerCase() : null);
 
 /** Reads one vault with the index as a new user's vault would be read, and scores its notes. */
-function scoreVault(name: string, root: string, part: Part, notes: Record<string, Answer>, settings: TouchbaseSettings, today: string, into: CorpusScore): void {
+function scoreVault(name: string, root: string, part: Part, column: Column, notes: Record<string, Answer>, settings: TouchbaseSettings, today: string, into: CorpusScore): void {
 	const index = new ProspectIndex(settings);
 	// The same vault with each person note cut to its frontmatter: an interaction note's touch is
 	// then never merged into a contact the person's own lines give on that day, so it shows.
@@ -149,7 +154,7 @@ function scoreVault(name: string, root: string, part: Part, notes: Record<string
 	const report = index.report(today);
 	const byPath = new Map(report.entries.map((e) => [e.prospect.path, e]));
 	const bareByPath = new Map(bare.report(today).entries.map((e) => [e.prospect.path, e]));
-	const score = into.parts[part];
+	const score = into.parts[column];
 	for (const [path, answer] of Object.entries(notes)) {
 		const e = byPath.get(path);
 		const key = `${name}:${path}`;
@@ -214,20 +219,21 @@ function vaultNames(answers: Answers): string[] {
 
 function scoreNamed(root: string, answers: Answers, name: string, into: CorpusScore): void {
 	if (name === "vault") {
-		scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, into);
+		scoreVault("vault", join(root, "vault"), answers.split.vaultPart, answers.split.vaultPart, answers.notes, DEFAULT_SETTINGS, answers.today, into);
 		return;
 	}
 	const vault = answers.vaults[name];
 	if (!vault) throw new Error(`no vault ${name} in the corpus`);
 	// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
-	const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, prospectFolders: vault.settings.prospectFolders });
-	scoreVault(name, join(root, "vaults", name), vault.part, vault.notes, settings, answers.today, into);
+	const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, ...vault.settings });
+	const column: Column = answers.split.heldOutRound10?.includes(vault.repo) ? "held-out (round 10)" : vault.part;
+	scoreVault(name, join(root, "vaults", name), vault.part, column, vault.notes, settings, answers.today, into);
 }
 
 /** Scores the whole corpus under `root` (test/fixtures/real); or only the vaults named, or only one round's. */
 export function scoreCorpus(root: string, select: { only?: readonly string[]; round?: number } = {}): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
-	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart() } };
+	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart(), "held-out (round 10)": emptyPart() } };
 	const names = select.only ?? vaultNames(answers).filter((name) => select.round === undefined || (name !== "vault" && answers.vaults[name].round === select.round));
 	for (const name of names) scoreNamed(root, answers, name, score);
 	return score;
@@ -240,7 +246,7 @@ export function corpusKeys(answers: Answers): string[] {
 
 const ratio = (a: number, b: number): string => (b === 0 ? "–" : (a / b).toFixed(2));
 
-/** The score as a table, one column per part. */
+/** The score as a table, one column per part and one for the tenth round's held-out repositories. */
 export function scoreTable(score: CorpusScore): string {
 	const rows: [string, (p: PartScore) => string][] = [
 		["prospects right", (p) => `${p.prospectsRight}/${p.prospects}`],
@@ -254,9 +260,9 @@ export function scoreTable(score: CorpusScore): string {
 		["contacts from the answer's line", (p) => `${p.lineAgrees}/${p.contacts.tp}`],
 		["contacts with the answer's channel", (p) => `${p.channelAgrees}/${p.channelAsked}`],
 	];
-	const parts: Part[] = ["tune", "held-out"];
+	const parts: Column[] = ["tune", "held-out", "held-out (round 10)"];
 	const width = Math.max(...rows.map(([label]) => label.length));
-	const lines = [`${"".padEnd(width)}  ${parts.map((p) => p.padEnd(16)).join("")}`];
-	for (const [label, cell] of rows) lines.push(`${label.padEnd(width)}  ${parts.map((p) => cell(score.parts[p]).padEnd(16)).join("")}`);
+	const lines = [`${"".padEnd(width)}  ${parts.map((p) => p.padEnd(21)).join("")}`];
+	for (const [label, cell] of rows) lines.push(`${label.padEnd(width)}  ${parts.map((p) => cell(score.parts[p]).padEnd(21)).join("")}`);
 	return lines.join("\n");
 }

@@ -118,6 +118,33 @@ const EXPECTED_WRONG = new Set<string>([
 	"thedatadavis+forge-workspace:prospects/the-priory-resort.md",
 	// `### 2026-01-15` › `- Added redacted example lead.` under `## Activity Log`: a dated heading in a log.
 	"mezzer25+job-seeker:leads/_example-redacted.md",
+	// The tenth round's vaults (SOURCES.md): notes in French, Spanish, Portuguese and German, scored once with
+	// the English reader, before any rule of that round. French section and contact words: `### Historique du
+	// projet` rows (`Devis envoyé`, `RIB envoyé`, `Configuration demandée par Anne`) and `### 04/02/2026 — Relance
+	// envoyée ✅`; `il a appelé ce matin` in a brief of 03/02/2026 (a French call, a day given by the brief's date).
+	"eddigit+OSCAR-EMG:memory/clients/anne-sorel.md",
+	"eddigit+OSCAR-EMG:memory/clients/garance-parfum.md",
+	// Spanish words and a Spanish day-month: `Lo reportó Aina` / `Lo pidió Aina` (18-ago, 17-ago) under dated
+	// headings; `Onboarding 2026-05-20` in the opening prose.
+	"mdelmontep+obsidian-vault:clientes/centro-ebano/index.md",
+	"mdelmontep+obsidian-vault:clientes/ecotaller/index.md",
+	// Portuguese keys and headings: `data_contato` is not read as the contact's day, `### 🗓️ 2026-02-10 - Setup
+	// Técnico` and `2026-02-13 - Feedback` not as contacts; a done task of the team (`Orçar setup … 📅 2026-02-07 ✅`)
+	// is read as one, and the team's own task (`Preparar material … 📅 2026-02-15`) as the next step, where the page
+	// says `Check-in leve (nutrição)` 2026-02-20, or `PRÓXIMA INTERAÇÃO INDEFINIDA`.
+	"uzzaidev+UzzOPS-UzzApp:import_test_md/LEAD-FEEDBACK-ananda-R01.md",
+	"uzzaidev+UzzOPS-UzzApp:import_test_md/LEAD-FEEDBACK-urbanizadoravereda-R01.md",
+	// Held out in round 10 (scored, not tuned on). A Portuguese section word with the date in it (`## Contexto
+	// (2026-03-06)`); a day/month with no year in a `## Histórico` table (`| 20/02 09:40 | Patrícia | Entrou em
+	// contato …`).
+	"andrehfp+gavinclaw:memory/grupo-maltez-projeto.md",
+	"andrehfp+gavinclaw:memory/imobiliaria-status.md",
+	// A client's folder holds its meetings and deal pages (`clientes/cliente-A/reuniones/…`): read as prospects, so
+	// the Spanish meeting note (`cliente: "Cliente A"`, `date: 2026-01-10`) is no contact of the folder note, and its
+	// `Fecha propuesta: 10/02/2026` no next step.
+	"FadouaElkourti+client-knowledge:clientes/cliente-A/index.md",
+	"FadouaElkourti+client-knowledge:clientes/cliente-A/reuniones/2026-01-10-seguimiento-mensual.md",
+	"FadouaElkourti+client-knowledge:clientes/cliente-A/actividades-comerciales/2026-01-14-oportunidad-cloud.md",
 ]);
 
 function files(dir: string): string[] {
