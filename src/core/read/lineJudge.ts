@@ -157,7 +157,10 @@ function planCue(before: string): string | null {
 	const clause = before.split(/[.;!?](?:\s|$)|\s[-\u2014\u2013]{1,2}\s|\s\|\s/).pop() ?? "";
 	let last: RegExpExecArray | null = null;
 	PLAN_WORDS.lastIndex = 0;
-	for (let m = PLAN_WORDS.exec(clause); m !== null; m = PLAN_WORDS.exec(clause)) last = m;
+	for (let m = PLAN_WORDS.exec(clause); m !== null; m = PLAN_WORDS.exec(clause)) {
+		// `Met Will on DATE`: inside a clause, `Will` is a name.
+		if (m[0] !== "Will" || clause.slice(0, m.index).trim() === "") last = m;
+	}
 	if (last === null || DONE_WORDS.test(clause.slice(last.index + last[0].length))) return null;
 	return last[0];
 }

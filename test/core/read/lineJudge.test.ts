@@ -885,6 +885,8 @@ describe("plans written in prose (README, \"Plans written in prose\")", () => {
 		"Lunch booked last week, took place DATE",
 		// The plan is in another clause: what was done on the date stays done.
 		"Call scheduled. Called on DATE",
+		// Inside a clause, `Will` is a name.
+		"Met Will on DATE",
 		// After the date in a log, a plan word says what was planned that day (`DATE: call, will send the deck`).
 		"DATE: call with Dana, will send the deck",
 	])("%j is a done contact", (text) => {
