@@ -136,6 +136,35 @@ const SCHEDULED = /\b(?:scheduled|booked|set up|upcoming|planned|rescheduled|pos
  * call for 3/4`. After a date (`2026-03-02: agreed on pricing`) it is what was said that day.
  */
 const ARRANGED = /\b(?:agreed (?:to|on)|arranged|pencil+ed in|lined up)\b/i;
+/**
+ * Plan words in the date's own clause, before it (README, "Plans written in prose"): `promised
+ * for DATE`, `Committed to sending the link Monday DATE`, `kickoff booked for DATE`, `meeting w/c
+ * DATE` (week commencing). The date is the day planned, in a log section too; a done word between
+ * the plan word and the date wins (`proposed a call, held on DATE`).
+ */
+const PLAN_WORDS = /\b(?:promised|committed to|propos(?:ed|ing)|scheduled|booked|planned|pencil+ed in|tentative(?:ly)?|will|going to|to be held|invite sent|invited|awaiting|pending|tb[cd]|w\/c|week commencing|to (?:follow[- ]?up|call|meet|check[- ]?in|catch up|touch base|reach out))\b/gi;
+/** Plan words that say the date is not settled, on either side of it: `call DATE (TBC)`. */
+const UNSETTLED = /\b(?:tb[cd]|tentative(?:ly)?|to be confirmed)\b/i;
+/** A plan that is a promise to them: a next step with no contact word (`data room access promised for DATE`). */
+const PROMISE = /^(?:promised|committed to|propos(?:ed|ing)|invite sent|invited)$/i;
+/** Done words: the contact took place (`met`, `called`, `held`). */
+const DONE_WORDS = /\b(?:met|called|phoned|rang|emailed|texted|spoke|talked|replied|held|took place|happened|completed|went ahead|had (?:a |an )?(?:call|meeting|lunch|coffee|chat))\b/i;
+/** Verbs of a contact still to come, after a plan word (`will meet on DATE`). */
+const PLAN_CONTACT = /\b(?:meet|see|visit|speak|talk|chat|catch up|call|email|e-mail|text|ping)\b/i;
+
+/** The plan word of a date's clause, when no done word stands between it and the date. */
+function planCue(before: string): string | null {
+	const clause = before.split(/[.;!?](?:\s|$)|\s[-\u2014\u2013]{1,2}\s|\s\|\s/).pop() ?? "";
+	let last: RegExpExecArray | null = null;
+	PLAN_WORDS.lastIndex = 0;
+	for (let m = PLAN_WORDS.exec(clause); m !== null; m = PLAN_WORDS.exec(clause)) {
+		// `Met Will on DATE`: inside a clause, `Will` is a name.
+		if (m[0] !== "Will" || clause.slice(0, m.index).trim() === "") last = m;
+	}
+	if (last === null || DONE_WORDS.test(clause.slice(last.index + last[0].length))) return null;
+	return last[0];
+}
+
 /** What a next step does for a prospect besides contacting: `send the revised quote (by …)`. */
 const NEXT_VERBS = /\b(?:send|share|propose|present|deliver|introduce|schedule)\b/i;
 const FOLLOW_UP = /\bfollow[- ]?up\b|\bcheck[- ]?in\b|\breach out\b|\btouch base\b/i;
@@ -224,6 +253,15 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		const contactish = contactWord !== null || followUp !== null || NEXT_VERBS.test(text) || ACTION_LABEL.test(label) || section !== null;
 		if (contactish) return { verdict: "next", cues: [...cues, `time ${timeCue}`], reason: null };
 		if (input.mark === " ") return { verdict: "none", cues: ["open task"], reason: "a dated task that names no contact (call, meeting …)" };
+	}
+	// A plan says when, not what: it needs a contact or a promise to them (`Audit w/c 5 May` is the
+	// consultant's own work). Past or future, a plan is never a done contact.
+	const plan = done ? null : planCue(input.before) ?? (DONE_WORDS.test(head) ? null : cue(UNSETTLED, head));
+	if (plan !== null) {
+		if (contactWord !== null || followUp !== null || PROMISE.test(plan) || PLAN_CONTACT.test(text)) {
+			return { verdict: "next", cues: [...cues, `time plan "${plan}"`], reason: null };
+		}
+		return { verdict: "none", cues: [...cues, `plan "${plan}"`], reason: "a plan that names no contact (call, meeting …)" };
 	}
 	if (contactWord !== null && (kind !== "prose" || verb !== null || (section?.role === "log" && input.atStart))) {
 		return { verdict: "contact", cues, reason: null };

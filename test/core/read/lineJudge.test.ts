@@ -840,3 +840,107 @@ describe("a lead set aside", () => {
 		expect(days(note().line("- Chase #3 sent 23 Apr 2026 to Piers, no reply yet"))).toEqual(["2026-04-23"]);
 	});
 });
+
+describe("plans written in prose (README, \"Plans written in prose\")", () => {
+	// Each plan word before the date, in its clause, makes a line with a contact a next step; the
+	// same line without it (or with a done word nearer the date) is a done contact.
+	it.each([
+		["Call promised for DATE", "promised", "Call on DATE"],
+		["Committed to call Dana on Monday DATE", "Committed to", "Called Dana on Monday DATE"],
+		["Alvaro replied proposing meeting tomorrow (DATE)", "proposing", "Alvaro replied about the meeting (DATE)"],
+		["Dana proposed a call on DATE", "proposed", "Dana and I had a call on DATE"],
+		["Call scheduled for DATE", "scheduled", "Call held DATE"],
+		["Kickoff booked for DATE", "booked", "Kickoff on DATE"],
+		["Planned call DATE", "Planned", "Phone call DATE"],
+		["Call pencilled in for DATE", "pencilled in", "Call logged for DATE"],
+		["Call penciled in for DATE", "penciled in", "Call logged for DATE"],
+		["Lunch tentatively DATE", "tentatively", "Lunch DATE"],
+		["Lunch, tentative: DATE", "tentative", "Lunch: DATE"],
+		["Will call on DATE", "Will", "Called on DATE"],
+		["Going to meet Dana on DATE", "Going to", "Met Dana on DATE"],
+		["Meeting to be held DATE", "to be held", "Meeting DATE"],
+		["Invite sent for DATE", "Invite sent", "Message sent DATE"],
+		["Awaiting call on DATE", "Awaiting", "Had a call on DATE"],
+		["Call pending on DATE", "pending", "Call on DATE"],
+		["Face-to-face meeting w/c DATE", "w/c", "Face-to-face meeting DATE"],
+		["Meeting week commencing DATE", "week commencing", "Meeting DATE"],
+		["Need to follow up on DATE", "to follow up", "Followed up on DATE"],
+		["Call Dana DATE (TBC)", "TBC", "Call Dana DATE (done)"],
+		["Call Dana DATE, TBD", "TBD", "Call Dana DATE, done"],
+	])("%j is a next step (plan %j); %j is a contact", (planned, word, done) => {
+		// In a log section the plan word decides (elsewhere an older wording of intent may name it first).
+		const j = judge(planned, { section: section("log") });
+		expect(j.verdict).toBe("next");
+		// `pencilled in` was already an arrangement (`time pencilled in`), before and in a log.
+		expect([`time plan "${word}"`, `time ${word}`]).toContain(j.cues[j.cues.length - 1]);
+		expect(verdictOf(planned)).toBe("next");
+		expect(verdictOf(done, { section: section("log") })).toBe("contact");
+		expect(verdictOf(done)).toBe("contact");
+	});
+
+	it.each([
+		// A done word between the plan word and the date wins: the plan took place that day.
+		"Call scheduled for March, held on DATE",
+		"Proposed a call, met on DATE",
+		"Lunch booked last week, took place DATE",
+		// The plan is in another clause: what was done on the date stays done.
+		"Call scheduled. Called on DATE",
+		// Inside a clause, `Will` is a name.
+		"Met Will on DATE",
+		// After the date in a log, a plan word says what was planned that day (`DATE: call, will send the deck`).
+		"DATE: call with Dana, will send the deck",
+	])("%j is a done contact", (text) => {
+		expect(verdictOf(text, { section: section("log") })).toBe("contact");
+	});
+
+	it("a checked task is done; an open one planned", () => {
+		expect(verdictOf("Call scheduled for DATE", { kind: "task", mark: "x" })).toBe("contact");
+		expect(verdictOf("Call scheduled for DATE", { kind: "task", mark: " " })).toBe("next");
+		// TBC says the day is not settled, unless a done word says it took place.
+		expect(verdictOf("DATE: called Dana (TBC pricing)", { section: section("log") })).toBe("contact");
+	});
+
+	it.each([
+		// A plan says when, not what: without a contact or a promise to them it is none.
+		["Audit w/c DATE", "w/c"],
+		["Roof repair scheduled for DATE", "scheduled"],
+		["Roof tentatively DATE", "tentatively"],
+	])("%j names no contact: none", (text, word) => {
+		for (const opts of [{}, { section: section("log") }] as Opts[]) {
+			expect(judge(text, opts)).toMatchObject({ verdict: "none", reason: "a plan that names no contact (call, meeting …)" });
+			expect(judge(text, opts).cues).toContain(`plan "${word}"`);
+		}
+	});
+
+	it("reads the issue's plans in a note: past plans are overdue next steps, never done contacts", () => {
+		const b = note()
+			.line("## Open threads", "- Data room access for the Q4 tab — owed by me, promised for 2026-01-06", "")
+			.line("## Log", "### 2026-01-02 — email", "Asked for the data room link. Committed to sending the link Monday 2026-01-06.");
+		expect(days(b)).toEqual(["2026-01-02"]);
+		expect(nexts(b)).toEqual(["2026-01-06", "2026-01-06"]);
+		const due = b.due(TODAY, undefined, PATH);
+		expect(due.next).toMatchObject({ date: "2026-01-06", suggested: false });
+		expect(due.bucket).toBe("overdue");
+		// The same lines without their plan words: the data room line is none, the sentence no contact.
+		const control = note()
+			.line("## Open threads", "- Data room access for the Q4 tab — owed by me, 2026-01-06", "")
+			.line("## Log", "### 2026-01-02 — email", "Asked for the data room link. Sent the link Monday 2026-01-06.");
+		expect(nexts(control)).toEqual([]);
+		expect(days(control)).toEqual(["2026-01-02", "2026-01-06"]);
+	});
+
+	it.each([
+		// Date forms, read by chrono: `Apr 22/23` is its first day, `w/c 12 May` the Monday given,
+		// `Monday 2026-01-06` its ISO date, `(by DATE)` as before.
+		["- [ ] **Apr 22/23:** Confirm meeting slot", "2026-04-22"],
+		["- Face-to-face meeting: w/c 12 May 2026 (Sam available Tue 12th)", "2026-05-12"],
+		["- Meeting w/c 12 May", "2026-05-12"],
+		["- Kickoff booked for 5 May", "2026-05-05"],
+		["Committed to calling her Monday 2026-01-06.", "2026-01-06"],
+		["- Call Dana (by May 5, 2026)", "2026-05-05"],
+	])("%j is a next step on %s, not a contact", (line, date) => {
+		const b = note().fm("created: 2026-04-21").line("## Timeline", line, "");
+		expect(nexts(b)).toEqual([date]);
+		expect(days(b)).toEqual([]);
+	});
+});

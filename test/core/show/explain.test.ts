@@ -114,6 +114,12 @@ describe("explain shows the judgement", () => {
 		expect(text).toContain('2026-02-20  dated list item, line 5 → done touch (call): intro call via Tom  [cues: word "intro", section "Log"; year from the nearest full date (line 6)]');
 		expect(text).toContain('2026-03-20  sentence, line 8 → a next step  [cues: word "Follow up", section "Log", time "by DATE"]');
 		expect(text).toContain('line 7: - Birthday: March 4  ("Birthday": not a contact)  [cues: section "Log"]');
+		// A plan word shows as the cue that made a line a next step (README, "Plans written in prose").
+		const plan = new ProspectIndex(DEFAULT_SETTINGS);
+		plan.update("Prospects/Cy.md", "## Log\n- 2026-11-02 — call with Cy\n- Face-to-face meeting w/c 7 Dec 2026\n- Audit w/c 14 Dec 2026\n");
+		const planned = explainProspect(plan.report(TODAY).entries[0], DEFAULT_SETTINGS, TODAY).join("\n");
+		expect(planned).toContain('2026-12-07  dated list item, line 3 → a next step  [cues: word "meeting", section "Log", time plan "w/c"]');
+		expect(planned).toContain('line 4: - Audit w/c 14 Dec 2026  (a plan that names no contact (call, meeting …))  [cues: section "Log", plan "w/c"]');
 		// A plain bullet with no cue at all, outside a log section: said so.
 		const other = new ProspectIndex(DEFAULT_SETTINGS);
 		other.update("Prospects/Bo.md", "## Notes\n- 2026-03-02 — Bo, about the roof\n- Mar 3, 2026 the roof\n");
