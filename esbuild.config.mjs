@@ -43,6 +43,17 @@ const unusedYamlParts = {
 				"module.exports = function (v) { if (v === null) return 'null'; if (typeof v !== 'object') return typeof v; if (Array.isArray(v)) return 'array'; if (v.constructor && typeof v.constructor.isBuffer === 'function' && v.constructor.isBuffer(v)) return 'buffer'; return Object.prototype.toString.call(v).slice(8, -1).toLowerCase(); };",
 			loader: "js",
 		}));
+		// Touchbase gives gray-matter its own yaml, js and javascript engines (core/text/frontmatter.ts)
+		// and never asks it to write (`stringify`): its default engines keep only json, as written.
+		build.onLoad({ filter: /[\\/]gray-matter[\\/]lib[\\/]engines\.js$/ }, async () => ({
+			contents:
+				"module.exports = { json: { parse: JSON.parse.bind(JSON), stringify: function (obj, options) { const opts = Object.assign({ replacer: null, space: 2 }, options); return JSON.stringify(obj, opts.replacer, opts.space); } } };",
+			loader: "js",
+		}));
+		build.onLoad({ filter: /[\\/]gray-matter[\\/]lib[\\/]stringify\.js$/ }, async () => ({
+			contents: "module.exports = function () { throw new Error('gray-matter stringify is not used in the Touchbase plugin'); };",
+			loader: "js",
+		}));
 		build.onLoad({ filter: /[\\/]section-matter[\\/]index\.js$/ }, async () => ({
 			contents: "module.exports = function () { throw new Error('gray-matter sections are not used in the Touchbase plugin'); };",
 			loader: "js",
@@ -71,6 +82,7 @@ const unusedPapaParts = {
 			cut("\tfunction NetworkStreamer(config)", "\tfunction StringStreamer(config)", ["NetworkStreamer", "FileStreamer"]);
 			cut("\tfunction ReadableStreamStreamer(config)", "\t// Use one ParserHandle per entire CSV file or string", ["ReadableStreamStreamer", "DuplexStreamStreamer"]);
 			// Nor parsing in a web worker (the `worker` option is never set).
+			cut("\tfunction getWorkerBlob() {", "\tvar IS_WORKER", ["getWorkerBlob"]);
 			cut("\tfunction newWorker()", "\tfunction copy(obj)", ["newWorker", "mainThreadReceivedMessage", "workerThreadReceivedMessage"]);
 			return { contents, loader: "js" };
 		});
@@ -101,6 +113,14 @@ const unusedIcalParts = {
 			// (leadParsers.ts), and calendar events never hold binary values Touchbase reads.
 			cut("class Binary {", "const DURATION_LETTERS", `const Binary = ${fail("Binary")}; Binary.fromString = Binary;`);
 			cut("class VCardTime extends Time {", "class RecurIterator {", `const VCardTime = ${fail("VCardTime")}; VCardTime.fromDateAndOrTimeString = VCardTime;`);
+			// Nor is a calendar or vCard changed once read: the methods that add, set or remove a
+			// component, property, parameter or value are left out (calling one is a TypeError).
+			const drop = (from, to) => cut(from, to, "");
+			drop("  _removeObjectByIndex(jCalIndex, cache, index) {", "  toJSON() {\n    return this.jCal;");
+			drop("  _undecorate(value) {", "  /**\n   * Gets a parameter on the property.");
+			drop("  setParameter(name, value) {", "  /**\n   * Get the default type based on this property's name.");
+			drop("  resetType(type) {", "  /**\n   * Finds the first property value.");
+			drop("  removeAllValues() {", "  /**\n   * Returns the Object representation of this component.");
 			// Helpers of those alone: folding written lines, and moving time zones into a calendar.
 			cut("function updateTimezones(vcal) {", "/**\n * Checks if the given type is of the number type", `const updateTimezones = ${fail("updateTimezones")};`);
 			cut("function foldline(aLine) {", "/**\n * Pads the given string or number", `const foldline = ${fail("foldline")};`);

@@ -97,3 +97,58 @@ describe("key/value tables", () => {
 		expect(nexts(table, ENGLISH_ONLY)).toEqual([]);
 	});
 });
+
+describe("written-out dates, read by chrono's parsers of each language", () => {
+	it.each([
+		["es", "- Llamada con Ana, 22 de abril de 2026", "2026-04-22"],
+		["pt", "- Ligação com a Ana, 5 de maio de 2026", "2026-05-05"],
+		["fr", "- Appel avec Ana, 12 mars 2026", "2026-03-12"],
+		["de", "- Anruf bei Ana am 3. März 2026", "2026-03-03"],
+		["fr", "- Appel avec Ana le 1er avril 2026", "2026-04-01"],
+		["de", "- Telefonat mit Ana am 3. Dez. 2025", "2025-12-03"],
+		["es", "- Reunión con Ana el 5 ago 2026", "2026-08-05"],
+	])("%s: %s", (lang, line, day) => {
+		expect(days(note().line(line, ""))).toEqual([day]);
+		expect(days(note().line(line, ""), migrateSettings({ languages: [lang] }))).toEqual([day]);
+		// The control: English only reads no date there.
+		expect(days(note().line(line, ""), ENGLISH_ONLY)).toEqual([]);
+	});
+
+	it("gives a month and day without a year the year of the nearest full date, as in English", () => {
+		const b = note().line("## Historial", "- 3 de marzo de 2026: llamada con Ana", "- 14 de abril: reunión con Ana", "");
+		expect(days(b)).toEqual(["2026-03-03", "2026-04-14"]);
+		// Without a full date, the created date gives it.
+		expect(days(note().fm("created: 2026-01-05").line("## Verlauf", "- 3. März: Anruf bei Ana", ""))).toEqual(["2026-03-03"]);
+	});
+
+	it("reads a key/value table row with a written-out date", () => {
+		expect(days(note().line("| Feld | Wert |", "|---|---|", "| Letzter Kontakt | 3. März 2026 |", ""))).toEqual(["2026-03-03"]);
+		expect(nexts(note().line("| Campo | Valor |", "|---|---|", "| Próximo contacto | 22 de diciembre de 2026 |", ""))).toEqual(["2026-12-22"]);
+	});
+
+	it("reads Italian, Dutch and Swedish words but not their written-out dates (main.js has no room: README)", () => {
+		expect(days(note().line("- Telefonata con Ana, 12 maggio 2026", ""))).toEqual([]);
+		expect(days(note().line("- Telefonata con Ana, 2026-05-12", ""))).toEqual(["2026-05-12"]);
+		expect(days(note().line("- Ana gebeld, 3 maart 2026", ""))).toEqual([]);
+		expect(days(note().line("- Ringde Ana, 12 maj 2026", ""))).toEqual([]);
+	});
+
+	it("reads no date a month does not have", () => {
+		expect(days(note().line("- Llamada con Ana, 31 de abril de 2026", ""))).toEqual([]);
+	});
+
+	it("leaves English lines whose words look like other languages' months without a date", () => {
+		for (const line of ["- Ordered 2 Mai Tais at the bar", "- Bought 3 Mars bars for the team", "- Mai Tai night with 12 mai tais", "We met 2 de facto partners"]) {
+			const read = read_(note().line(line, ""));
+			expect(read.prospect!.touches, line).toEqual([]);
+			expect(read.problems, line).toEqual([]);
+		}
+	});
+
+	it("reads a French month that is an English word when the line has a French word", () => {
+		expect(days(note().fm("created: 2026-01-05").line("- 12 mars : appel avec Ana", ""))).toEqual(["2026-03-12"]);
+		expect(days(note().fm("created: 2026-01-05").line("- 12 mars 2026 : Ana", "")).length).toBe(0);
+	});
+});
+
+const read_ = (b: ReturnType<typeof note>) => read(b);
