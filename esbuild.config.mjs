@@ -131,8 +131,9 @@ const unusedIcalParts = {
 
 /**
  * chrono's month-name parsers of other languages (core/text/foreignDates.ts names their CommonJS
- * files, which Node and the tests load): the plugin takes the same files' ES module copies, as it
- * takes chrono's English parsers (the `chrono-node/en` alias), so the code they share is bundled once.
+ * files, which the tests load): the builds take the same files' ES module copies, as the plugin
+ * takes chrono's English parsers (the `chrono-node/en` alias), so the code they share is bundled
+ * once, and the plugin and the command line read with the same trimmed constants.
  */
 const chronoParsersAsModules = {
 	name: "chrono-parsers-as-modules",
@@ -212,6 +213,8 @@ const cli = {
 	outfile: "dist/cli.js",
 	banner: { js: "#!/usr/bin/env node" },
 	define: { TOUCHBASE_VERSION: JSON.stringify(version) },
+	// Other languages' month-name parsers as the plugin has them: the same answers in both.
+	plugins: [chronoParsersAsModules],
 	logLevel: "warning",
 };
 
