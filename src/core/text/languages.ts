@@ -44,6 +44,16 @@ export type WordKind = "verbs" | "nouns" | "not" | "last";
  * ASCII text is only lower-cased.
  */
 export function fold(text: string): string {
+	// The judge asks of the same line several times in a row: the last answer is kept.
+	if (text === lastFolded[0]) return lastFolded[1];
+	const folded = foldNow(text);
+	lastFolded = [text, folded];
+	return folded;
+}
+
+let lastFolded: [string, string] = ["", ""];
+
+function foldNow(text: string): string {
 	const lower = text.toLowerCase();
 	// eslint-disable-next-line no-control-regex -- any character past ASCII
 	if (!/[^\x00-\x7f]/.test(lower)) return lower;
@@ -70,8 +80,9 @@ const pattern = memo(64, (key: string): RegExp | null => {
 	}
 	if (words.size === 0) return null;
 	const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[- ]/g, "[- ]?").replace(/\(/g, "(?:").replace(/,/g, "|"));
-	const start = kind === "log" || kind === "next" ? "^[^\\p{L}\\d]*" : "(?:^|[^\\p{L}\\d])";
-	return new RegExp(`${start}(${alternatives.join("|")})(?![\\p{L}\\d])`, "u");
+	// ASCII classes, no `u` flag: the text is folded, and this pattern runs on every dated line.
+	const start = kind === "log" || kind === "next" ? "^[^a-z0-9]*" : "(?:^|[^a-z0-9])";
+	return new RegExp(`${start}(${alternatives.join("|")})(?![a-z0-9])`);
 });
 
 const find = (kind: string, text: string, languages: readonly string[]): RegExpExecArray | null =>
@@ -87,8 +98,16 @@ export function foreignWord(kind: WordKind, text: string, languages: readonly st
  * Schritte`: next), by its first words: `Historial de contactos con Ana` is a log.
  */
 export function foreignSectionRole(title: string, languages: readonly string[]): "log" | "next" | null {
-	return find("next", title, languages) ? "next" : find("log", title, languages) ? "log" : null;
+	return languages.length === 0 ? null : sectionRoles(`${languages.join("\n")}\n\n${title}`);
 }
+
+/** Notes repeat the same few headings: each is judged once per choice of languages. */
+const sectionRoles = memo(10_000, (key: string): "log" | "next" | null => {
+	const at = key.indexOf("\n\n");
+	const languages = key.slice(0, at).split("\n");
+	const title = key.slice(at + 2);
+	return find("next", title, languages) ? "next" : find("log", title, languages) ? "log" : null;
+});
 
 /** Whether a label is a next step in the chosen languages (`Próximo contacto`, `Nächster Kontakt`), and nothing more. */
 export function isForeignNextLabel(label: string, languages: readonly string[]): boolean {
@@ -96,8 +115,20 @@ export function isForeignNextLabel(label: string, languages: readonly string[]):
 	return m !== null && m[0].length === fold(label).trimEnd().length;
 }
 
-/** The channel a text's words name in the chosen languages (`Llamada con Ana`: call). */
+/**
+ * One pattern for the channel words of the chosen languages, a group per channel (`CHANNELS`
+ * order): the first channel word of a line names its channel.
+ */
+const channelPattern = memo(16, (key: string): RegExp | null => {
+	const groups = CHANNELS.map((channel) => pattern(`${channel}\n${key}`)?.source.replace(/^\(\?:\^\|\[\^a-z0-9\]\)\((.*)\)\(\?!\[a-z0-9\]\)$/, "$1") ?? "(?!)");
+	return groups.every((g) => g === "(?!)") ? null : new RegExp(`(?:^|[^a-z0-9])(?:${groups.map((g) => `(${g})`).join("|")})(?![a-z0-9])`);
+});
+
+/** The channel a text's words name in the chosen languages (`Llamada con Ana`: call), if it is one of `channels`. */
 export function foreignChannel(text: string, languages: readonly string[], channels: readonly string[]): string | null {
-	for (const channel of CHANNELS) if (channels.includes(channel) && find(channel, text, languages) !== null) return channel;
-	return null;
+	if (languages.length === 0) return null;
+	const m = channelPattern(languages.join("\n"))?.exec(fold(text));
+	if (!m) return null;
+	const channel = CHANNELS[m.slice(1).findIndex((g) => g !== undefined)];
+	return channels.includes(channel) ? channel : null;
 }
