@@ -152,3 +152,21 @@ describe("written-out dates, read by chrono's parsers of each language", () => {
 });
 
 const read_ = (b: ReturnType<typeof note>) => read(b);
+
+describe("the languages setting", () => {
+	it("reads all languages when the setting is missing (settings saved before it), known codes only otherwise", () => {
+		expect(migrateSettings(undefined).languages).toEqual(["es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb"]);
+		expect(migrateSettings({ contactWords: ["call"] }).languages).toEqual(["es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb"]);
+		expect(migrateSettings({ languages: ["DE", " fr ", "xx", 3, "en"] }).languages).toEqual(["fr", "de"]);
+		expect(migrateSettings({ languages: [] }).languages).toEqual([]);
+		expect(migrateSettings({ languages: "de" }).languages).toEqual(["es", "pt", "fr", "de", "it", "nl", "sv", "da", "nb"]);
+	});
+
+	it("narrowed to German, reads German and not Spanish", () => {
+		const german = migrateSettings({ languages: ["de"] });
+		expect(days(note().line("- Anruf bei Ana, 2026-03-02", ""), german)).toEqual(["2026-03-02"]);
+		expect(days(note().line("- Llamada con Ana, 2026-03-02", ""), german)).toEqual([]);
+		expect(days(note().line("- Anruf bei Ana am 3. März 2026", ""), german)).toEqual(["2026-03-03"]);
+		expect(days(note().line("- Llamada con Ana, 22 de abril de 2026", ""), german)).toEqual([]);
+	});
+});
