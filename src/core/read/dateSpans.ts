@@ -3,11 +3,13 @@
  * without brackets (`[2026-03-02]`, `(2026-06-25)`, `2026/03/02`), written out (`January 23,
  * 2026`, `Wed Jan 29`, `2 Feb`), numeric (`3/4`, `3/4/26`, `24/01/2026`, in the order the
  * date-format setting gives), and lists (`Jan 18 & Jan 20, 2026`: both in 2026). Spans are found
- * by cheap patterns first; chrono reads only the span, and its answers are kept.
+ * by cheap patterns first; chrono reads only the span, and its answers are kept. Written-out
+ * dates of the other languages the settings name are read by chrono's parsers of each.
  */
 import { wikilinkSpans } from "../text/wikilink";
 import { isIsoDay, type IsoDay } from "../text/dates";
 import { findWrittenDate, readNumericDate } from "../text/nextClause";
+import { foreignDatesIn } from "../text/foreignDates";
 
 export interface DateSpan {
 	index: number;
@@ -39,7 +41,7 @@ const SHORT_BEFORE = /(?:^[\s>*_[(#|-]*|\b(?:on|by|since|before|from|until|date|
  * Every date written in `text`, in order. A numeric date impossible in the chosen order is
  * returned with a problem. A date without a year takes the year of a full date on the same line.
  */
-export function datesIn(text: string, locale: "en" | "en-GB"): DateSpan[] {
+export function datesIn(text: string, locale: "en" | "en-GB", languages: readonly string[] = []): DateSpan[] {
 	const out: DateSpan[] = [];
 	// ISO and written-out dates, one after the other.
 	for (let from = 0; from < text.length; ) {
@@ -54,6 +56,12 @@ export function datesIn(text: string, locale: "en" | "en-GB"): DateSpan[] {
 		from = index + Math.max(1, found.length);
 	}
 	if (text.includes("/")) out.push(...numericIn(text, locale, out));
+	// `22 de abril de 2026`, `3. März 2026`: the notes' other languages, where no date was read
+	// (README, "Notes in other languages").
+	for (const d of foreignDatesIn(text, languages)) {
+		if (out.some((o) => d.index < o.index + o.length && o.index < d.index + d.length)) continue;
+		out.push({ index: d.index, length: d.length, date: d.date, month: d.month, day: d.day, year: d.date !== null ? "written" : null, problem: null });
+	}
 	out.sort((a, b) => a.index - b.index);
 	// `[[Interaction - 2026-02-04 Sarah Chen]]` names another note, whose date is its own;
 	// `[[2026-02-04]]` (a daily note) is the line's date.

@@ -118,6 +118,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 	const forms = settings.readForms;
 	const state: State = { table: null, sections: new SectionStack() };
 	const locale = settings.dateLocale;
+	const languages = settings.languages;
 	// Only a month-day without a year needs them: most notes have none.
 	let fullDates: { line: number; date: IsoDay }[] | null = null;
 	const fields = fieldsBySection(lines);
@@ -130,7 +131,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 			return null;
 		}
 		if (span.date !== null) return { date: span.date, year: span.year === "line" ? "the full date on its line" : "written" };
-		fullDates ??= fullDatesOf(lines, locale);
+		fullDates ??= fullDatesOf(lines, locale, languages);
 		const near = nearest(fullDates, line);
 		const guess =
 			(near && { date: closestDay(span.month, span.day, near.date), year: `the nearest full date (line ${near.line})` }) ||
@@ -205,13 +206,13 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 	function judgeDated(l: DatedLine): void {
 		const { line, text, content } = l;
 		// `- **2026-01-19:** Zoom meeting`: the label is the date, its text the words.
-		const labelIsDate = l.label !== undefined && isOnlyDate(l.label, locale);
+		const labelIsDate = l.label !== undefined && isOnlyDate(l.label, locale, languages);
 		const where = l.label !== undefined && !labelIsDate && l.value !== undefined ? content.length - l.value.length : 0;
-		const spans = datesIn(l.label !== undefined && !labelIsDate && l.value !== undefined ? l.value : content, locale).map((s) => ({ ...s, index: s.index + where }));
+		const spans = datesIn(l.label !== undefined && !labelIsDate && l.value !== undefined ? l.value : content, locale, languages).map((s) => ({ ...s, index: s.index + where }));
 		if (spans.length === 0) {
 			// `**Call on 2026-01-19**: went well`: the date is in a label with words, so the line is
 			// judged whole, as an entry of a list (README: every dated line is judged).
-			if (l.label !== undefined && !labelIsDate && datesIn(l.label, locale).length > 0) judgeDated({ ...l, kind: "list", label: undefined, value: undefined });
+			if (l.label !== undefined && !labelIsDate && datesIn(l.label, locale, languages).length > 0) judgeDated({ ...l, kind: "list", label: undefined, value: undefined });
 			// `- [[2026-04-12 - Sent Proposal - Jane Doe]]` in a log: the item is the dated note it
 			// links, that day's contact; judged by the note's name (README, "Bringing your existing notes").
 			const logged = l.kind === "list" && l.section?.role === "log" ? datedLinkOpening(content) : null;
@@ -308,8 +309,8 @@ function datedLinkOpening(content: string): string | null {
 }
 
 /** Whether a text is a date and nothing more (`2026-01-19`, `Jan 19`). */
-function isOnlyDate(text: string, locale: "en" | "en-GB"): boolean {
-	const spans = datesIn(text, locale);
+function isOnlyDate(text: string, locale: "en" | "en-GB", languages: readonly string[]): boolean {
+	const spans = datesIn(text, locale, languages);
 	if (spans.length === 0 || spans[0].index !== 0) return false;
 	// `Jan 18 & Jan 20, 2026`: dates and what joins them.
 	let rest = text;
@@ -318,12 +319,12 @@ function isOnlyDate(text: string, locale: "en" | "en-GB"): boolean {
 }
 
 /** The full dates (with a year) of a note's lines, by line: what gives a month-day date its year. */
-function fullDatesOf(lines: readonly BodyLine[], locale: "en" | "en-GB"): { line: number; date: IsoDay }[] {
+function fullDatesOf(lines: readonly BodyLine[], locale: "en" | "en-GB", languages: readonly string[]): { line: number; date: IsoDay }[] {
 	const out: { line: number; date: IsoDay }[] = [];
 	for (const { line, text } of lines) {
 		// Only a year can make a month-day certain: without four digits, nothing to look at.
 		if (!/\d{4}/.test(text)) continue;
-		const full = datesIn(text, locale).find((d) => d.date !== null && d.year === "written");
+		const full = datesIn(text, locale, languages).find((d) => d.date !== null && d.year === "written");
 		if (full?.date) out.push({ line, date: full.date });
 	}
 	return out;

@@ -8,6 +8,7 @@
  */
 import { linksAsText } from "../text/wikilink";
 import { memo } from "../text/memo";
+import { foreignChannel, foreignWord, isForeignNextLabel } from "../text/languages";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { Section } from "./sections";
 
@@ -203,8 +204,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
 	if (section?.role === "theirs") return { verdict: "none", cues: [`section "${section.title}"`], reason: "their task, not a contact of yours" };
 	if (section?.role === "sources") return { verdict: "none", cues: [`section "${section.title}"`], reason: "a source the page cites, not a contact" };
-	const verb = cue(verbs(), text);
-	const noun = verb === null ? cue(nouns(settings), text) : null;
+	const languages = settings.languages;
+	// Words of the notes' other languages after the English ones (README, "Notes in other languages").
+	const verb = cue(verbs(), text) ?? foreignWord("verbs", text, languages);
+	const noun = verb === null ? (cue(nouns(settings), text) ?? foreignWord("nouns", text, languages) ?? foreignWord("last", text, languages)) : null;
 	const contactWord = verb ?? noun;
 	const followUp = cue(FOLLOW_UP, text);
 	const place = section ? `section "${section.title}"` : null;
@@ -212,7 +215,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	const timeCue =
 		(NEXT_WORDING.test(input.before) || (label !== "" && NEXT_WORDING.test(`${label}:`)) ? "next:" : null) ??
 		(NEXT_BEFORE.test(input.before) ? `"${NEXT_BEFORE.exec(input.before)![0]}"` : null) ??
-		(NEXT_LABEL.test(label) ? `label "${label}"` : null) ??
+		(NEXT_LABEL.test(label) || isForeignNextLabel(label, languages) ? `label "${label}"` : null) ??
 		(BY_DATE.test(input.before) ? `"${BY_DATE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
 		(FROM_ONWARD.test(input.before) && ONWARD.test(words.slice(input.before.length)) ? `"from DATE onward"` : null) ??
 		(NOT_BEFORE.test(input.before) ? `"${NOT_BEFORE.exec(input.before)![0].replace(/[\s(]+$/, "").trim()} DATE"` : null) ??
@@ -223,6 +226,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	// `**Next Due:** 2027-01-21`: in a next label, `due` is the next contact's day, not a deadline.
 	const negative =
 		cue(negatives(settings), NEXT_LABEL.test(label) ? head.replace(/\bdue\b/i, "") : head) ??
+		foreignWord("not", head, languages) ??
 		cue(HEARSAY, head2) ??
 		// A dated heading whose first line opens with a mention is about them, not with them.
 		(kind === "heading" && contactWord === null && input.under !== undefined ? cue(HEARSAY, opening(input.under)) : null);
@@ -250,7 +254,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	}
 	const done = input.mark !== undefined && input.mark.toLowerCase() === "x";
 	if (timeCue !== null && !done) {
-		const contactish = contactWord !== null || followUp !== null || NEXT_VERBS.test(text) || ACTION_LABEL.test(label) || section !== null;
+		const contactish = contactWord !== null || followUp !== null || NEXT_VERBS.test(text) || ACTION_LABEL.test(label) || isForeignNextLabel(label, languages) || section !== null;
 		if (contactish) return { verdict: "next", cues: [...cues, `time ${timeCue}`], reason: null };
 		if (input.mark === " ") return { verdict: "none", cues: ["open task"], reason: "a dated task that names no contact (call, meeting …)" };
 	}
@@ -269,7 +273,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	if (section?.role === "log" && kind !== "task" && (kind !== "prose" || input.atStart) && (kind !== "label" || DATE_LABEL.test(label) || label === "")) {
 		return { verdict: "contact", cues, reason: null };
 	}
-	if (section?.role === "log" && kind === "label" && NEXT_LABEL.test(label)) return { verdict: "next", cues: [...cues, `label "${label}"`], reason: null };
+	if (section?.role === "log" && kind === "label" && (NEXT_LABEL.test(label) || isForeignNextLabel(label, languages))) return { verdict: "next", cues: [...cues, `label "${label}"`], reason: null };
 	const what: Record<LineKind, string> = {
 		list: "a dated list item",
 		heading: "a dated heading",
@@ -298,7 +302,7 @@ export function channelOf(text: string, settings: TouchbaseSettings): string | n
 	const word = channelWordPattern(settings.channels.join("\n"))?.exec(lower);
 	if (word) return word[1];
 	for (const [pattern, channel] of CHANNEL_WORDS) if (settings.channels.includes(channel) && pattern.test(text)) return channel;
-	return null;
+	return foreignChannel(text, settings.languages, settings.channels);
 }
 
 /** A line's words without its date and the separator after it (`—`, `-`, `:`), nor markdown emphasis. */

@@ -6,6 +6,7 @@
  */
 import { linksAsText } from "../text/wikilink";
 import { memo } from "../text/memo";
+import { foreignSectionRole } from "../text/languages";
 import type { TouchbaseSettings } from "../settings/settings";
 
 export type SectionRole = "log" | "next" | "theirs" | "prep" | "sources";
@@ -58,7 +59,9 @@ export function sectionRole(title: string, settings: TouchbaseSettings): Section
 	if (THEIRS_TITLE.test(words)) return "theirs";
 	if (PREP_TITLE.test(words)) return "prep";
 	if (SOURCES_TITLE.test(words)) return "sources";
-	if (words === "" || !sectionPattern(settings.logSections.join("\n")).test(words)) return null;
+	if (words === "") return null;
+	// `## Historial`, `## Nächste Schritte`: the notes' other languages (README, "Notes in other languages").
+	if (!sectionPattern(settings.logSections.join("\n")).test(words)) return foreignSectionRole(words, settings.languages);
 	return NEXT_TITLE.test(words) ? "next" : "log";
 }
 

@@ -1,5 +1,6 @@
 // core/settings, step 2 (docs/architecture.md): the settings, their defaults and their migration.
 import { isOneWord } from "../text/unicode";
+import { LANGUAGES } from "../text/languages";
 
 /** Everything the core needs to know about a user's vault conventions. Passed in, never global. */
 export interface TouchbaseSettings {
@@ -27,6 +28,11 @@ export interface TouchbaseSettings {
 	logSections: string[];
 	/** Words that make a dated line no contact (`birthday`, `invoice`, `deadline`). */
 	notContactWords: string[];
+	/**
+	 * The languages besides English whose words and written-out dates are read (README, "Notes in
+	 * other languages"): codes of `LANGUAGES`; empty reads English only.
+	 */
+	languages: string[];
 	/** Which of the forms people already write are read (README, "Bringing your existing notes"). */
 	readForms: ReadForms;
 	/** Frontmatter keys of an interaction note that name the people it was with. */
@@ -275,6 +281,7 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 	contactWords: [...CONTACT_WORDS],
 	logSections: [...LOG_SECTIONS],
 	notContactWords: [...NOT_CONTACT_WORDS],
+	languages: [...LANGUAGES],
 	readForms: { labels: true, headings: true, tables: true, tasks: true, interactions: true },
 	// Who a meeting was with: also a 1:1's `manager` and `directReport` (README, "Bringing your existing notes").
 	peopleKeys: ["contact", "contacts", "people", "person", "attendees", "participants", "invitees", "guests", "attendee_ids", "with", "client", "prospect", "company", "manager", "directReport"],
@@ -449,6 +456,16 @@ function coldDaysFrom(value: unknown): TouchbaseSettings["coldDays"] {
 	return { lead: int(stored.lead, d.lead, 0, 3650), active: int(stored.active, d.active, 0, 3650) };
 }
 
+/**
+ * The languages read: known codes only, in the order of `LANGUAGES`. Settings saved before the
+ * setting existed read all of them, as a new vault does; `en` (always read) may be written.
+ */
+function languagesFrom(value: unknown): string[] {
+	if (!Array.isArray(value)) return [...LANGUAGES];
+	const chosen = value.filter((v): v is string => typeof v === "string").map((v) => v.trim().toLowerCase());
+	return LANGUAGES.filter((language) => chosen.includes(language));
+}
+
 /** A vault path for the calendar file: `/` separators, no leading slash. */
 function vaultPath(value: unknown, fallback: string): string {
 	const path = str(value, fallback).replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\/+/, "");
@@ -482,6 +499,7 @@ export function migrateSettings(raw: unknown): TouchbaseSettings {
 		// Settings saved before these lists existed get the defaults (strList's fallback).
 		logSections: strList(data.logSections, d.logSections).map((w) => w.toLowerCase()),
 		notContactWords: strList(data.notContactWords, d.notContactWords).map((w) => w.toLowerCase()),
+		languages: languagesFrom(data.languages),
 		readForms: readFormsFrom(data.readForms),
 		peopleKeys: strList(data.peopleKeys, d.peopleKeys),
 		templateFolders: strList(data.templateFolders, d.templateFolders).map((f) => f.replace(/^\/+|\/+$/g, "")),

@@ -128,6 +128,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 	{ group: "Reading existing notes", key: "contactWords", kind: "list", name: "Contact words", desc: "Words that make a dated line a contact with the prospect, besides the channels (comma separated)." },
 	{ group: "Reading existing notes", key: "logSections", kind: "list", name: "Log sections", desc: "Headings whose dated lines are contacts without a contact word; one that also says next or upcoming holds next steps (comma separated)." },
 	{ group: "Reading existing notes", key: "notContactWords", kind: "list", name: "Not-a-contact words", desc: "Words that make a dated line no contact, such as birthday, invoice or deadline (comma separated)." },
+	{ group: "Reading existing notes", key: "languages", kind: "list", name: "Languages of your notes", desc: "Besides English, whose words and written-out dates are read: es, pt, fr, de, it, nl, sv, da, nb (da and nb words only). Leave empty for English only (comma separated)." },
 	...(Object.keys(READ_FORM_FIELDS) as (keyof TouchbaseSettings["readForms"])[]).map(
 		(key): SettingField => ({ group: "Reading existing notes", key: `readForms.${key}`, kind: "toggle", ...READ_FORM_FIELDS[key] }),
 	),
@@ -178,7 +179,7 @@ export function setControlValueIn(settings: TouchbaseSettings, key: string, valu
 			.split(",")
 			.map((s) => s.trim())
 			.filter((s) => s !== "");
-		setValueAt(settings, key, key === "channels" || key === "meetingChannels" || key === "contactWords" || key === "logSections" || key === "notContactWords" ? items.map((s) => s.toLowerCase()) : items);
+		setValueAt(settings, key, key === "channels" || key === "meetingChannels" || key === "contactWords" || key === "logSections" || key === "notContactWords" || key === "languages" ? items.map((s) => s.toLowerCase()) : items);
 	} else if (field?.kind === "text" && typeof value === "string") {
 		setValueAt(settings, key, key === "prospectTag" ? value.trim().replace(/^#/, "") : key === "defaultChannel" ? value.trim().toLowerCase() : value.trim());
 	} else if (/^sequences\.\d+\.name$/.test(key)) {

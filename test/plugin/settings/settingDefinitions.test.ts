@@ -71,6 +71,8 @@ function newValue(key: string, kind: string): { typed: string | boolean; stored:
 		dateLocale: { typed: "en-GB", stored: "en-GB" },
 		prospectTag: { typed: "#lead", stored: "lead" },
 		defaultChannel: { typed: "Call", stored: "call" },
+		// Known codes only, in their own order (README, "Notes in other languages").
+		languages: { typed: "FR, xx, de", stored: ["fr", "de"] },
 	};
 	if (special[key]) return special[key];
 	if (kind === "toggle") return { typed: true, stored: !(valueAt(DEFAULT_SETTINGS, key) as boolean) };
