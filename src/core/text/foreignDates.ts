@@ -25,10 +25,10 @@ export interface ForeignDate {
 
 /**
  * A day number before a month word of one of the languages: where chrono is asked (most lines
- * have none). Month stems as chrono's dictionaries start them (\u00e9 e acute, \u00e4 a umlaut, \u00fb u circumflex).
+ * have none). A hyphen joins them too (`18-ago`), as chrono's parsers read it. Month stems as chrono's dictionaries start them (\u00e9 e acute, \u00e4 a umlaut, \u00fb u circumflex).
  */
 const HINT =
-	/\d(?:\.|er|\u00ba|\u00b0)?\s+(?:de\s+)?(?:ene|feb|f[e\u00e9]v|m[a\u00e4]r|mrt|maa|abr|avr|apr|ma[yij]|mag|mei|ju[nil]|giu|lug|ago|ao[u\u00fb]|aug|se[pt]|o[ck]t|out|ott|nov|di[cz]|de[zc]|d\u00e9c|gen|jan|j\u00e4n)/i;
+	/\d(?:\.|er|\u00ba|\u00b0)?(?:\s+|-)(?:de\s+)?(?:ene|feb|f[e\u00e9]v|m[a\u00e4]r|mrt|maa|abr|avr|apr|ma[yij]|mag|mei|ju[nil]|giu|lug|ago|ao[u\u00fb]|aug|se[pt]|o[ck]t|out|ott|nov|di[cz]|de[zc]|d\u00e9c|gen|jan|j\u00e4n)/i;
 /** Month words that are English words too (`2 Mai Tais`, `3 Mars bars`). */
 const ENGLISH_LOOKALIKE = /(?:^|[^\p{L}])(?:mars|mai)\.?$/iu;
 /** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
