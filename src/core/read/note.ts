@@ -400,6 +400,9 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 
 type Report = (line: number | null, message: string) => void;
 
+/** The first letters of `next` in English and the other languages (languages.ts), accented or not (\u00f3 o acute, \u00e4 a umlaut, \u00e6 ae). */
+const NEXT_STEM = /next|pr[o\u00f3]xim|prochain|n[a\u00e4]e?chst|prossim|volgend|n[a\u00e4\u00e6]e?st|neste/i;
+
 /** `Next step: TBD`, `Next contact — on hold`: a next step said to have no day yet. */
 const UNDECIDED_NEXT = /\bnext (?:steps?|contact|interaction|touch|follow[- ]?up|meeting|call)\b[\s*_:\u2014\u2013-]{0,6}(?:tbd|tbc|undecided|undefined|on hold|paused|not (?:yet )?scheduled)\b/i;
 
@@ -413,7 +416,8 @@ function dropUndecidedKeys(lines: readonly string[], block: FrontmatterBlock | n
 	const last = lines.findIndex((_, i) => i > 0 && /^---\s*$/.test(lines[i]));
 	for (let i = last + 1; i < lines.length; i++) {
 		const text = lines[i];
-		if (/\d/.test(text) || text.length > 200) continue;
+		// Most lines name no next step: one cheap look for its first word in any of the languages first.
+		if (text.length > 200 || !NEXT_STEM.test(text) || /\d/.test(text)) continue;
 		// A callout's or quote's marks before the words (`> [!warning] **⚠️ Próxima interação …`).
 		const words = text.replace(/^\s*(?:>\s*)*(?:\[![^\]]*\][+-]?\s*)?(?:#+\s*)?/, "");
 		const undecided = UNDECIDED_NEXT.test(words) || (foreignSectionRole(words, languages) === "next" && moreWord("undecided", words, languages) !== null);
