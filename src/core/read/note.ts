@@ -403,6 +403,14 @@ type Report = (line: number | null, message: string) => void;
 /** The first letters of `next` in English and the other languages (languages.ts), accented or not (\u00f3 o acute, \u00e4 a umlaut, \u00e6 ae). */
 const NEXT_STEM = /next|pr[o\u00f3]xim|prochain|n[a\u00e4]e?chst|prossim|volgend|n[a\u00e4\u00e6]e?st|neste/i;
 
+/** The next-step values of the keys without those a body line sets aside (`dropUndecidedKeys`): a command's model, after its keys changed. */
+export function withoutUndecidedKeys(text: string, next: DatedValue[], languages: readonly string[]): DatedValue[] {
+	if (next.length === 0) return next;
+	const kept = [...next];
+	dropUndecidedKeys(splitLines(text), findFrontmatter(text), kept, [], languages);
+	return kept;
+}
+
 /** `Next step: TBD`, `Next contact — on hold`: a next step said to have no day yet. */
 const UNDECIDED_NEXT = /\bnext (?:steps?|contact|interaction|touch|follow[- ]?up|meeting|call)\b[\s*_:\u2014\u2013-]{0,6}(?:tbd|tbc|undecided|undefined|on hold|paused|not (?:yet )?scheduled)\b/i;
 
