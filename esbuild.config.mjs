@@ -131,6 +131,44 @@ const unusedIcalParts = {
 			// Helpers of those alone: folding written lines, and moving time zones into a calendar.
 			cut("function updateTimezones(vcal) {", "/**\n * Checks if the given type is of the number type", `const updateTimezones = ${fail("updateTimezones")};`);
 			cut("function foldline(aLine) {", "/**\n * Pads the given string or number", `const foldline = ${fail("foldline")};`);
+			// Writing values back as text: each value type's `toICAL` and `undecorate` in the design
+			// sets (only stringify and the setters above call them), and the `toICALString` of a time,
+			// duration, period, offset and property that stringify uses, and a rule's `toString` that
+			// calls one. Calling one is a TypeError.
+			const members = (from, to, pattern) => {
+				const start = contents.indexOf(from);
+				const end = contents.indexOf(to, start);
+				if (start < 0 || end < 0) throw new Error(`${args.path}: ical.js's ${from.trim()} is not where the build expects it`);
+				let region = contents.slice(start, end);
+				let count = 0;
+				for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
+					// The member's body ends at the brace that closes its first (no brace in their strings or patterns).
+					let depth = 0;
+					let i = m.index + m[0].length - 1;
+					for (; i < region.length; i++) {
+						if (region[i] === "{") depth++;
+						else if (region[i] === "}" && --depth === 0) break;
+					}
+					region = `${region.slice(0, m.index)}${region.slice(i + 1).replace(/^,/, "")}`;
+					pattern.lastIndex = m.index;
+					count++;
+				}
+				if (count === 0) throw new Error(`${args.path}: ical.js's ${pattern} found nothing`);
+				contents = `${contents.slice(0, start)}${region}${contents.slice(end)}`;
+			};
+			members("function parseNumericValue(type, min, max, value) {", "const design = {", /\n\s*(?:toICAL|undecorate): function\s*\([^)]*\)\s*\{/g);
+			members("class Duration {", "var ICALmodule = {", /\n {2}toICALString\(\) \{/g);
+			members("class Recur {", "function parseNumericValue(", /\n {2}toString\(\) \{/g);
+			// A time's helpers that nothing in ical.js or Touchbase calls (the start and end of its week,
+			// month and year; a Unix time read back; a comparison of days in a zone).
+			members("class Time {", "class ParserError", /\n {2}(?:startOfWeek\(aWeekStart\)|endOfWeek\(aWeekStart\)|startOfMonth\(\)|endOfMonth\(\)|startOfYear\(\)|endOfYear\(\)|compareDateOnlyTz\(other, tz\)|fromUnixTime\(seconds\)) \{/g);
+			// Nor is an expansion's state kept as JSON (Touchbase iterates in one go), nor a period's.
+			members("class Period {", "class Time {", /\n {2}toJSON\(\) \{/g);
+			members("class RecurIterator {", "class InvalidRecurrenceRuleError", /\n {2}toJSON\(\) \{/g);
+			members("class RecurExpansion {", "class Event {", /\n {2}toJSON\(\) \{/g);
+			members("class Component {", "class RecurExpansion {", /\n {2}toString\(\) \{/g);
+			// An event is only read: its setters, and the helpers they call.
+			members("class Event {", "function compareRangeException(", /\n {2}(?:set \w+\(value\)|_setTime\(propName, time\)|_setProp\(name, value\)|toString\(\)) \{/g);
 			return { contents, loader: "js" };
 		});
 	},

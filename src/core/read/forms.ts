@@ -11,6 +11,7 @@ import { headingOf, isDelimiterRow, tableCells } from "../text/scan";
 import { wikilinkSpans } from "../text/wikilink";
 import type { TouchbaseSettings } from "../settings/settings";
 import { letterRunsOf } from "../text/unicode";
+import { isForeignNextLabel, moreWord } from "../text/languages";
 import { datesIn, mayHoldDate, type DateSpan } from "./dateSpans";
 import { channelOf, judgeLine, summaryWithout, type LineKind } from "./lineJudge";
 import { SectionStack, type Section } from "./sections";
@@ -168,7 +169,7 @@ export function readForms(lines: readonly BodyLine[], dates: NoteDates | IsoDay 
 		}
 		if (touchLine) continue;
 		if (cells !== null) {
-			readTableRow(cells, line, text, state, forms.tables, out, judgeDated);
+			readTableRow(cells, line, text, state, forms.tables, out, judgeDated, languages);
 			continue;
 		}
 		if (!mayHoldDate(text)) continue;
@@ -390,18 +391,19 @@ function fieldsBySection(lines: readonly BodyLine[]): Map<number, { kind?: strin
 	return out;
 }
 
-function readTableRow(cells: string[], line: number, text: string, state: State, enabled: boolean, out: FormsRead, judge: Judge): void {
+function readTableRow(cells: string[], line: number, text: string, state: State, enabled: boolean, out: FormsRead, judge: Judge, languages: readonly string[]): void {
 	const plain = (c: string): string => c.replace(/\*\*|__/g, "").trim();
 	const table = state.table;
 	const section = state.sections.withRole();
 	if (table === null) {
 		// A header row: a date column, and a channel or notes column; or two columns of key and value.
-		const find = (pattern: RegExp): number => cells.findIndex((c) => pattern.test(plain(c)));
-		const date = find(DATE_HEADER);
-		const kind = find(KIND_HEADER);
-		const notes = find(NOTES_HEADER);
+		// `| Fecha | Tipo | Notas |`: headers in the notes' other languages too (README, "Notes in other languages").
+		const find = (pattern: RegExp, more: "date" | "kind" | "notes"): number => cells.findIndex((c) => pattern.test(plain(c)) || moreWord(more, plain(c), languages) !== null);
+		const date = find(DATE_HEADER, "date");
+		const kind = find(KIND_HEADER, "kind");
+		const notes = find(NOTES_HEADER, "notes");
 		const pairs = cells.length === 2 && date < 0;
-		state.table = date >= 0 && (kind >= 0 || notes >= 0) ? { date, kind, notes, next: find(NEXT_HEADER), inBody: false, pairs: false } : { date: -1, kind: -1, notes: -1, next: -1, inBody: false, pairs };
+		state.table = date >= 0 && (kind >= 0 || notes >= 0) ? { date, kind, notes, next: cells.findIndex((c) => NEXT_HEADER.test(plain(c)) || isForeignNextLabel(plain(c), languages)), inBody: false, pairs: false } : { date: -1, kind: -1, notes: -1, next: -1, inBody: false, pairs };
 		// `| First meeting | March 3, 2026 |` as the header of a key/value table is a pair too.
 		if (pairs && enabled && /\d/.test(cells[1])) judge({ kind: "label", line, text, content: `${plain(cells[0])}: ${cells[1]}`, label: plain(cells[0]), value: cells[1], section, enabled });
 		return;

@@ -8,7 +8,7 @@
  */
 import { linksAsText } from "../text/wikilink";
 import { memo } from "../text/memo";
-import { foreignChannel, foreignWord, isForeignNextLabel } from "../text/languages";
+import { foreignChannel, foreignWord, isForeignNextLabel, moreWord } from "../text/languages";
 import type { TouchbaseSettings } from "../settings/settings";
 import type { Section } from "./sections";
 
@@ -240,8 +240,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		return { verdict: "none", cues, reason: "written to prepare a meeting: only the meeting itself is a next step" };
 	}
 
-	if (SINCE.test(input.before)) {
-		const word = /as of/i.test(SINCE.exec(input.before)![0]) ? "as of" : "since";
+	// `desde el 3-ago`, `seit dem 3. März`: since in the notes' other languages (README, "Notes in other languages").
+	const since = SINCE.test(input.before) ? null : moreWord("since", input.before, languages);
+	if (since !== null || SINCE.test(input.before)) {
+		const word = since ?? (/as of/i.test(SINCE.exec(input.before)![0]) ? "as of" : "since");
 		return { verdict: "none", cues: [...cues, `time "${word}"`], reason: `a state ${word} that day, not a contact` };
 	}
 	// `Send the questionnaire | Due Jan 20`: a thing to send or do for them by a day is a next step.

@@ -15,6 +15,7 @@ import type { TouchbaseSettings } from "../settings/settings";
 import { BlockScanner, findFrontmatter, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
 import { checkState, deserializeTouch, type CheckState, type TouchLine } from "../text/touchLine";
 import { lettersAndDigitsOf } from "../text/unicode";
+import { foreignSectionRole, moreWord } from "../text/languages";
 import { parseWikilink, targetName } from "../text/wikilink";
 
 export interface Problem {
@@ -107,7 +108,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 16;
+export const PARSER_VERSION = 17;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -139,13 +140,13 @@ function displayName(path: string, fields: Fields, body: Pick<BodyScan, "firstHe
 	if (!generic && !sigil && !SLUG.test(own)) return own;
 	for (const key of ["name", "full_name", "title"]) {
 		const text = readText(fields.find([key])?.value);
-		const value = linkText(key === "title" ? titleName(text) : text);
+		const value = linkText(key === "title" ? titleName(text, settings.languages) : text);
 		if (usable(value)) return value;
 	}
 	// `**Name:** Sam (handle: sampel)`: the handle said after the name is no part of it.
 	const field = linkText(body.nameField?.replace(HANDLE_AFTER, "") ?? null);
 	// A slug's person is named by a title heading (`# Bob Buyer`), not a section (`## Log`).
-	const heading = linkText(titleName((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null));
+	const heading = linkText(titleName((generic || body.firstHeadingLevel === 1 ? body.firstHeading : null)?.replace(/\*\*|__/g, "").trim() || null, settings.languages));
 	// `**Name:** Sam` under `# Sam Patel`: the title that goes on from the field is the fuller name.
 	if (usable(field)) return usable(heading) && heading.startsWith(`${field} `) ? heading : field;
 	if (usable(heading)) return heading;
@@ -170,11 +171,16 @@ const KIND_PREFIX = /^(?:(?:e-?mail|text|message|sms)(?:\/(?:e-?mail|text))?\s+)
 const KIND_SUFFIX = /\s+[-\u2013\u2014|]\s+[^-\u2013\u2014|]*\b(?:profile|dossier|contact card)$/i;
 
 /** A title heading as a person's name: without a sigil (`# @Dana Lee`) or a kind of note said before it. */
-function titleName(title: string | null): string | null {
+function titleName(title: string | null, languages: readonly string[]): string | null {
 	if (title === null) return null;
 	const bare = title.replace(SIGIL, "").replace(KIND_SUFFIX, "");
-	return KIND_PREFIX.exec(bare)?.[1] ?? bare;
+	// `📞 Ata de contato — Ana Lima`, `Compte rendu : Anne`: the kind said in the notes' other languages (README, "Notes in other languages").
+	const rest = moreWord("prefix", bare, languages) === null ? "" : bare.replace(FOREIGN_KIND, "").trim();
+	return KIND_PREFIX.exec(bare)?.[1] ?? (rest !== "" ? rest : bare);
 }
+
+/** What a kind of note said in another language ends with: the first colon, bar or dash between words. */
+const FOREIGN_KIND = /^.*?\s*(?:[:|\u2014\u2013]|\s-\s)\s*/;
 
 /** The names a person note gives its person: `name`, `full_name`, its first heading. */
 function namesOf(fields: Fields, firstHeading: string | null): string[] {
@@ -375,6 +381,7 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const touches = readTouches(body.touchLines, settings, report, rejected);
 	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null, named: dateInName(noteName(path)) }, touches, rejected, own.nextFollowUp, settings, report);
 	addMetKeys(fields, keyLine, touches, unused);
+	dropUndecidedKeys(lines, fm.block, own.nextFollowUp, unused, settings.languages);
 	const prospect: ProspectNote = {
 		path,
 		name: displayName(path, fields, body, settings),
@@ -392,6 +399,46 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 }
 
 type Report = (line: number | null, message: string) => void;
+
+/** The first letters of `next` in English and the other languages (languages.ts), accented or not (\u00f3 o acute, \u00e4 a umlaut, \u00e6 ae). */
+const NEXT_STEM = /next|pr[o\u00f3]xim|prochain|n[a\u00e4]e?chst|prossim|volgend|n[a\u00e4\u00e6]e?st|neste/i;
+
+/** The next-step values of the keys without those a body line sets aside (`dropUndecidedKeys`): a command's model, after its keys changed. */
+export function withoutUndecidedKeys(text: string, next: DatedValue[], languages: readonly string[]): DatedValue[] {
+	if (next.length === 0) return next;
+	const kept = [...next];
+	dropUndecidedKeys(splitLines(text), findFrontmatter(text), kept, [], languages);
+	return kept;
+}
+
+/** `Next step: TBD`, `Next contact — on hold`: a next step said to have no day yet. */
+const UNDECIDED_NEXT = /\bnext (?:steps?|contact|interaction|touch|follow[- ]?up|meeting|call)\b[\s*_:\u2014\u2013-]{0,6}(?:tbd|tbc|undecided|undefined|on hold|paused|not (?:yet )?scheduled)\b/i;
+
+/**
+ * `Próxima interação indefinida — projeto em stand-by`, `Next step: TBD`: a line of the body says the
+ * next step has no day yet, so a next-step key's day is a plan the note has set aside (README,
+ * "Notes in other languages"). The key is then not used, and says why.
+ */
+function dropUndecidedKeys(lines: readonly string[], block: FrontmatterBlock | null, next: DatedValue[], unused: UnusedDate[], languages: readonly string[]): void {
+	if (next.length === 0 || block === null) return;
+	const last = lines.findIndex((_, i) => i > 0 && /^---\s*$/.test(lines[i]));
+	for (let i = last + 1; i < lines.length; i++) {
+		const text = lines[i];
+		// Most lines name no next step: one cheap look for its first word in any of the languages first.
+		if (text.length > 200 || !NEXT_STEM.test(text) || /\d/.test(text)) continue;
+		// A callout's or quote's marks before the words (`> [!warning] **⚠️ Próxima interação …`).
+		const words = text.replace(/^\s*(?:>\s*)*(?:\[![^\]]*\][+-]?\s*)?(?:#+\s*)?/, "");
+		const undecided = UNDECIDED_NEXT.test(words) || (foreignSectionRole(words, languages) === "next" && moreWord("undecided", words, languages) !== null);
+		if (!undecided) continue;
+		for (let k = next.length - 1; k >= 0; k--) {
+			const key = next[k];
+			if (key.from !== undefined || key.line === null || key.line > last + 1) continue;
+			next.splice(k, 1);
+			unused.push({ line: key.line, text: lines[key.line - 1] ?? "", reason: `line ${i + 1} says the next step has no day yet: this key's day is not used` });
+		}
+		return;
+	}
+}
 export type ProspectFields = Omit<ProspectNote, "path" | "name" | "touches" | "frontmatter" | "problems" | "unused">;
 
 /**

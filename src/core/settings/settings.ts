@@ -272,10 +272,11 @@ export const DEFAULT_SETTINGS: TouchbaseSettings = {
 		role: "role",
 	},
 	synonyms: {
-		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date", "next_touch"],
+		// The same keys in other languages (README, "Notes in other languages").
+		nextFollowUp: ["next_contact", "next_action_date", "follow_up", "follow_up_date", "next_touch", "proximo_contacto", "data_proxima_interacao", "proximo_contato", "prochain_contact", "naechster_kontakt", "nächster_kontakt", "prossimo_contatto", "volgend_contact"],
 		// `next_step_at: 2026-05-27T13:00:00Z` (an outreach tool's cadence): a date there is the next step.
 		nextAction: ["next_action", "next_step", "next_step_at"],
-		lastTouch: ["last_contact", "last_contacted", "last_chat", "last_seen", "last_spoke", "last_interaction", "last_meeting", "prm-last-contacted"],
+		lastTouch: ["last_contact", "last_contacted", "last_chat", "last_seen", "last_spoke", "last_interaction", "last_meeting", "prm-last-contacted", "ultimo_contacto", "data_contato", "ultimo_contato", "dernier_contact", "letzter_kontakt", "ultimo_contatto", "laatste_contact"],
 		cadence: ["outreach", "frequency", "contact_frequency", "keep_in_touch", "follow_up_cadence"],
 	},
 	contactWords: [...CONTACT_WORDS],

@@ -25,12 +25,12 @@ export interface ForeignDate {
 
 /**
  * A day number before a month word of one of the languages: where chrono is asked (most lines
- * have none). Month stems as chrono's dictionaries start them (\u00e9 e acute, \u00e4 a umlaut, \u00fb u circumflex).
+ * have none). A hyphen joins them too (`18-ago`), as chrono's parsers read it. Month stems as chrono's dictionaries start them (\u00e9 e acute, \u00e4 a umlaut, \u00fb u circumflex).
  */
 const HINT =
-	/\d(?:\.|er|\u00ba|\u00b0)?\s+(?:de\s+)?(?:ene|feb|f[e\u00e9]v|m[a\u00e4]r|mrt|maa|abr|avr|apr|ma[yij]|mag|mei|ju[nil]|giu|lug|ago|ao[u\u00fb]|aug|se[pt]|o[ck]t|out|ott|nov|di[cz]|de[zc]|d\u00e9c|gen|jan|j\u00e4n)/i;
-/** Month words that are English words too (`2 Mai Tais`, `3 Mars bars`). */
-const ENGLISH_LOOKALIKE = /(?:^|[^\p{L}])(?:mars|mai)\.?$/iu;
+	/\d(?:\.|er|\u00ba|\u00b0)?(?:\s+|-)(?:de\s+)?(?:ene|feb|f[e\u00e9]v|m[a\u00e4]r|mrt|maa|abr|avr|apr|ma[yij]|mag|mei|ju[nil]|giu|lug|ago|ao[u\u00fb]|aug|se[pt]|o[ck]t|out|ott|nov|di[cz]|de[zc]|d\u00e9c|gen|jan|j\u00e4n)/i;
+/** Month words that are English words too (`2 Mai Tais`, `3 Mars bars`, `a 5-set match`). */
+const ENGLISH_LOOKALIKE = /(?:^|[^\p{L}])(?:mars|mai|set)\.?$/iu;
 /** Reference for month-day dates: its year is never used, only whether chrono was certain of one. */
 const FIXED_REFERENCE = new Date(2001, 5, 15, 12);
 
@@ -78,7 +78,7 @@ const readings = memo(20_000, (key: string): ForeignDate[] => {
 			// The first language to read a stretch of the line keeps it.
 			if (out.some((d) => result.index < d.index + d.length && d.index < result.index + result.text.length)) continue;
 			const year = start.isCertain("year") ? start.get("year") : null;
-			// `2 Mai Tais`: a yearless `mars` or `mai` is a date on a line with a word of the languages, or alone (a label: `12 mars : appel`).
+			// `2 Mai Tais`: a yearless `mars`, `mai` or `set` is a date on a line with a word of the languages, or alone (a label: `12 mars : appel`).
 			const alone = result.text.length === text.trim().length;
 			if (year === null && !alone && ENGLISH_LOOKALIKE.test(result.text) && foreignWord("verbs", text, languages) === null && foreignWord("nouns", text, languages) === null) continue;
 			const date = year === null ? null : `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;

@@ -22,16 +22,63 @@ export type Language = (typeof LANGUAGES)[number];
  * folded (`mode`, `cafe`, `telephone`) are kept out of the verbs and nouns.
  */
 const WORDS: Record<Language, string> = {
-	es: "llam(e,o,amos)1|le llame1|habl(e,o,amos)|escribi(o)?|envi(e,ad[oa],amos)|respondio|contest[oe]|(nos reunimos,me reuni)4|quedamos|visite4|contact(ado,e)|charlamos;llamada1|reunion4|correo( electronico)?2|mensaje3|videollamada5|almuerzo7|cena|visita4|conversacion|entrevista|cita4;cumpleanos|vencimiento|vence|factura|borrador|cancel(ad[oa],e)|plazo|fecha limite|aniversario|renovacion|recordatorio|mencionad[oa];historial( de contactos)?|interacciones|seguimiento|registro( de contactos)?|llamadas|reuniones|bitacora|cronologia|notas de reuniones;proxim[oa]s? (pasos?,contacto,llamada,reunion)|siguientes? pasos?|pendientes;ultim[oa] (contacto,llamada,reunion);cafe6",
-	pt: "lig(uei,ou,amos)1|fal(ei,ou,amos)|conversamos|envi(ei,ou,ad[oa])|mandei|respond(eu,i)|(nos reunimos,encontrei,visitei)4|conta(c)?tad[oa]|contatei;(ligacao,chamada)1|reuniao4|mensagem3|videochamada5|almoco7|jantar|visita4|conversa|entrevista;aniversario|vencimento|vence|fatura|rascunho|cancelad[oa]|prazo|renovacao|lembrete|mencionad[oa];historico( de conta(c)?tos)?|interacoes|acompanhamento|regist(r)?o|ligacoes|reunioes|cronologia;proxim[oa]s? (passos?,conta(c)?to,reuniao,ligacao)|pendencias;ultim[oa] (conta(c)?to,ligacao,reuniao);cafe6",
-	fr: "appele1|parle|discute|ecrit|envoye|repondu|rencontre4|relance|echange|contacte;appel1|(reunion,rendez-vous,rdv,entretien)4|courriel2|visio(conference)?5|dejeuner7;anniversaire|echeance|facture|brouillon|annulee?|date limite|renouvellement|mentionnee?;historique( des echanges)?|echanges|suivi|appels|reunions|rendez-vous|chronologie|comptes? rendus?;prochaine?s? (etapes?,contact,rendez-vous,appel,relance)|a faire;dernier (contact,appel,echange)|derniere reunion;",
-	de: "(angerufen,telefoniert)1|gesprochen|geschrieben|geschickt|gesendet|gemailt2|(getroffen,besucht)4|geantwortet|nachgefasst|kontaktiert|ausgetauscht;(anruf,telefonat,ruckruf)1|gesprach|(treffen,termin,besprechung,besuch)4|nachricht3|videocall5|mittagessen7|kaffee6|abendessen;geburtstag|rechnung|entwurf|abgesagt|storniert|frist|fallig|jahrestag|verlangerung|erinnerung|erwahnt;(kontakt)?verlauf|gesprach(snotizen,sprotokoll,e)|(kontakt)?historie|protokoll|anrufe|termine|treffen|chronik|zeitleiste;nachste(s,r)? (schritte?,kontakt,termin,treffen)|wiedervorlage|offene punkte;letzte(r,s) (kontakt,gesprach,termin,anruf);",
-	it: "(chiamato,telefonato)1|parlato|scritto|inviato|mandato|risposto|(incontrato,visitato)4|contattato;(telefonata,chiamata)1|(riunione,incontro,appuntamento,visita,colloquio)4|messaggio3|videochiamata5|pranzo7|cena|caffe6;compleanno|scadenza|fattura|bozza|annullat[oa]|cancellato|anniversario|rinnovo|promemoria|menzionato;cronologia|storico( contatti)?|interazioni|registro|chiamate|riunioni|incontri|diario contatti;prossim[oia] (passi,passo,contatto,chiamata,incontro)|da fare;ultim[oa] (contatto,chiamata,incontro);",
-	nl: "gebeld1|gesproken|gemaild2|(ge,ver)stuurd|(ontmoet,bezocht)4|afgesproken|geantwoord|gecontacteerd;(telefoontje,belafspraak)1|gesprek|(afspraak,vergadering,bezoek)4|videogesprek5|koffie6;verjaardag|factuur|geannuleerd|afgezegd|vervaldatum|verlenging|herinnering|genoemd;geschiedenis|contact(momenten,historie,geschiedenis)|logboek|tijdlijn|gesprekken|afspraken|interacties;volgende? (stappen,stap,contact,afspraak)|actiepunten;laatste (contact,gesprek,afspraak);",
-	sv: "ring(de,t)1|pratade|talade|(mejl,mail)ade2|skickade|(traffade,besokte)4|svarade|kontaktade;(mote,besok)4|telefonsamtal1|mejl2|meddelande3|(fika,kaffe)6|videosamtal5;fodelsedag|faktura|utkast|installt|avbokat|forfallodag|paminnelse|namnd;(kontakt)?historik|logg|moten|tidslinje|samtal;nasta (steg,kontakt,mote)|att gora;senast(e)? (kontakt,samtal,mote);",
-	da: "ringede1|talte|mailede2|sendte|(modtes,modte)4|svarede|besogte|kontaktede;opkald1|frokost7|kaffe6|besog4;fodselsdag|faktura|udkast|aflyst|pamindelse;(kontakt)?historik|moder|samtaler;naeste (skridt,kontakt,mode);(seneste,sidste) kontakt;",
-	nb: "ringte1|snakket|pratet|sendte|motte4|svarte|mailet2|besokte|kontaktet;telefonsamtale1|(mote,besok)4|lunsj7|kaffe6;bursdag|faktura|utkast|avlyst|paminnelse;(kontakt)?historikk|logg|moter|samtaler;neste (steg,kontakt,mote);(siste,forrige) kontakt;",
+	es: "llam(e,o,amos)1|le llame1|habl(e,o,amos)|escribi(o)?|envi(e,ad[oa]s?,amos)|respondio|contest[oe]|(nos reunimos,me reuni)4|quedamos|visite4|contact(ado,e)|charlamos;llamada1|reunion4|correo( electronico)?2|mensaje3|videollamada5|almuerzo7|cena|visita4|conversacion|entrevista|cita4;cumpleanos|vencimiento|vence|factura|borrador|cancel(ad[oa],e)|plazo|fecha limite|aniversario|renovacion|recordatorio|mencionad[oa]|pagad[oa]|transferencia|ultima actualizacion;historial( de contactos)?|interacciones|seguimiento|registro( de contactos)?|llamadas|reuniones|bitacora|cronologia|notas de reuniones;proxim[oa]s? (pasos?,contacto,llamada,reunion,interaccion)|siguientes? pasos?|pendientes;ultim[oa] (contacto,llamada,reunion);cafe6",
+	pt: "lig(uei,ou,amos)1|fal(ei,ou,amos)|conversamos|envi(ei,ou,ad[oa]s?)|mandei|respond(eu,i)|(entrou,entrei,entramos) em conta(c)?to|retorn(ou,ei)|(nos reunimos,encontrei,visitei)4|conta(c)?tad[oa]|contatei;(ligacao,chamada)1|reuniao4|mensagem3|videochamada5|almoco7|jantar|visita4|conversa|entrevista;aniversario|vencimento|vence|fatura|rascunho|cancelad[oa]|prazo|renovacao|lembrete|mencionad[oa]|pagamento|transferencia|ultima atualizacao;historico( de conta(c)?tos)?|interacoes|acompanhamento|regist(r)?o|ligacoes|reunioes|cronologia;proxim[oa]s? (passos?,conta(c)?to,reuniao,ligacao,interacao)|pendencias;ultim[oa] (conta(c)?to,ligacao,reuniao);cafe6",
+	fr: "(r)?appelee?1|parle|discute|ecrit|envoyee?s?|repondu|rencontree?4|relancee?|echange|contactee?;appel1|(reunion,rendez-vous,rdv,entretien)4|courriel2|visio(conference)?5|dejeuner7;anniversaire|echeance|facture|brouillon|annulee?|date limite|renouvellement|mentionnee?|paye|virement|derniere mise a jour;historique( des echanges)?|echanges|suivi|appels|reunions|rendez-vous|chronologie|comptes? rendus?;prochaine?s? (etapes?,contact,rendez-vous,appel,relance)|a faire;dernier (contact,appel,echange)|derniere reunion;",
+	de: "(angerufen,telefoniert)1|gesprochen|geschrieben|geschickt|gesendet|gemailt2|(getroffen,besucht)4|geantwortet|nachgefasst|kontaktiert|ausgetauscht|zuruckgerufen1;(anruf,telefonat,ruckruf)1|gesprach|(treffen,termin,besprechung,besuch)4|nachricht3|videocall5|mittagessen7|kaffee6|abendessen;geburtstag|rechnung|entwurf|abgesagt|storniert|frist|fallig|jahrestag|verlangerung|erinnerung|erwahnt|bezahlt|zahlung|uberweisung|zuletzt aktualisiert|letzte aktualisierung;(kontakt)?verlauf|gesprach(snotizen,sprotokoll,e)|(kontakt)?historie|protokoll|anrufe|termine|treffen|chronik|zeitleiste;nachste(s,r)? (schritte?,kontakt,termin,treffen)|wiedervorlage|offene punkte;letzte(r,s) (kontakt,gesprach,termin,anruf);",
+	it: "(chiamato,telefonato)1|parlato|scritto|inviato|mandato|risposto|(incontrato,visitato)4|contattato;(telefonata,chiamata)1|(riunione,incontro,appuntamento,visita,colloquio)4|messaggio3|videochiamata5|pranzo7|cena|caffe6;compleanno|scadenza|fattura|bozza|annullat[oa]|cancellato|anniversario|rinnovo|promemoria|menzionato|pagat[oa]|pagamento|bonifico|ultimo aggiornamento;cronologia|storico( contatti)?|interazioni|registro|chiamate|riunioni|incontri|diario contatti;prossim[oia] (passi,passo,contatto,chiamata,incontro)|da fare;ultim[oa] (contatto,chiamata,incontro);",
+	nl: "gebeld1|gesproken|gemaild2|(ge,ver)stuurd|(ontmoet,bezocht)4|afgesproken|geantwoord|gecontacteerd;(telefoontje,belafspraak)1|gesprek|(afspraak,vergadering,bezoek)4|videogesprek5|koffie6;verjaardag|factuur|geannuleerd|afgezegd|vervaldatum|verlenging|herinnering|genoemd|betaald|betaling|laatst bijgewerkt;geschiedenis|contact(momenten,historie,geschiedenis)|logboek|tijdlijn|gesprekken|afspraken|interacties;volgende? (stappen,stap,contact,afspraak)|actiepunten;laatste (contact,gesprek,afspraak);",
+	sv: "ring(de,t)1|pratade|talade|(mejl,mail)ade2|skickade|(traffade,besokte)4|svarade|kontaktade;(mote,besok)4|telefonsamtal1|mejl2|meddelande3|(fika,kaffe)6|videosamtal5;fodelsedag|faktura|utkast|installt|avbokat|forfallodag|paminnelse|namnd|betald|betalning|senast uppdaterad;(kontakt)?historik|logg|moten|tidslinje|samtal;nasta (steg,kontakt,mote)|att gora;senast(e)? (kontakt,samtal,mote);",
+	da: "ringede1|talte|mailede2|sendte|(modtes,modte)4|svarede|besogte|kontaktede;opkald1|frokost7|kaffe6|besog4;fodselsdag|faktura|udkast|aflyst|pamindelse|betalt|betaling|senest opdateret;(kontakt)?historik|moder|samtaler;naeste (skridt,kontakt,mode);(seneste,sidste) kontakt;",
+	nb: "ringte1|snakket|pratet|sendte|motte4|svarte|mailet2|besokte|kontaktet;telefonsamtale1|(mote,besok)4|lunsj7|kaffe6;bursdag|faktura|utkast|avlyst|paminnelse|betalt|betaling|sist oppdatert;(kontakt)?historikk|logg|moter|samtaler;neste (steg,kontakt,mote);(siste,forrige) kontakt;",
 };
+
+/**
+ * Per language, more of its words in the fields `since;date;kind;notes;prefix;undecided`, written as `WORDS`
+ * are: `since` before a date makes it a state that began that day (`desde el 3-ago`, as `since`);
+ * `date`, `kind` and `notes` are a table's column headers (`| Fecha | Tipo | Notas |`, as `| Date |
+ * Type | Notes |`); `prefix` is the kind of note a title says before the person's name
+ * (`Ata de contato — Ana Lima`, as `Contact: Ana Lima`); `undecided` says a next step has no day yet
+ * (`Próxima interação indefinida`, as `Next step: TBD`).
+ */
+const MORE: Record<Language, string> = {
+	es: "desde( el, la)?;fecha;tipo|canal|medio;notas?|resumen|detalles?|descripcion|asunto|contenido|observaciones|comentarios?;acta( de (reunion,contacto,llamada))?|minuta|ficha( de (cliente,contacto))?|(notas,resumen) de (la )?(reunion,llamada);indefinid[oa]|por definir|sin fecha|en pausa|pausad[oa]",
+	pt: "desde( o, a)?;data;tipo|canal|meio;notas?|resumo|detalhes|descricao|assunto|conteudo|observacoes|comentarios?;ata( de (conta(c)?to,reuniao))?|ficha( de (cliente,conta(c)?to))?|(notas,resumo) (da,de) (reuniao,ligacao);indefinid[oa]|a definir|sem data|em stand-by|pausad[oa]",
+	fr: "depuis( le)?;date|jour;type|canal|moyen;notes?|resume|details|description|objet|sujet|contenu|commentaires?|remarques?|observations;compte rendu( (de,d') (reunion,rendez-vous,rdv,appel))?|fiche( (client,contact,prospect))?|notes? (de,d') (reunion,rendez-vous,rdv,appel);indefinie?|a definir|sans date|en pause|en attente",
+	de: "seit( dem)?;datum;typ|kanal|medium;notizen?|beschreibung|details|betreff|thema|inhalt|zusammenfassung|bemerkung(en)?|kommentare?;gesprach(snotiz(en)?,sprotokoll)|(besprechungs,kontakt,akten,telefon)notiz(en)?|protokoll|kundenprofil|steckbrief;unbestimmt|noch offen|ohne termin|pausiert",
+	it: "dal;data;tipo|canale|mezzo;note|nota|riepilogo|dettagli|descrizione|oggetto|argomento|contenuto|commenti;verbale( (di,della) riunione)?|scheda( (cliente,contatto))?|note (riunione,chiamata);indefinit[oa]|da definire|senza data|in pausa",
+	nl: "sinds;datum;type|kanaal|soort;notities|notitie|samenvatting|details|beschrijving|onderwerp|inhoud|opmerkingen;gespreksverslag|verslag|notulen|klantprofiel;onbekend|nog niet gepland|gepauzeerd",
+	sv: "sedan;datum;typ|kanal;anteckningar|sammanfattning|detaljer|beskrivning|amne|innehall|kommentarer;(motes,samtals)anteckningar|protokoll;oklart|pausad",
+	da: "siden;dato;type|kanal;noter|resume|detaljer|beskrivelse|emne|indhold|kommentarer;(mode,samtale)referat|referat|samtalenotat;uafklaret|pa pause",
+	nb: "siden;dato;type|kanal;notater|sammendrag|detaljer|beskrivelse|emne|innhold|kommentarer;(mote,samtale)referat|referat|samtalenotat;uavklart|pa pause",
+};
+const MORE_FIELDS = ["since", "date", "kind", "notes", "prefix", "undecided"] as const;
+export type MoreKind = (typeof MORE_FIELDS)[number];
+
+/** One pattern for a field of `MORE` in the chosen languages, on a folded text, with how it is anchored. */
+const morePattern = memo(32, (key: string): RegExp | null => {
+	const [kind, ...languages] = key.split("\n");
+	const field = MORE_FIELDS.indexOf(kind as MoreKind);
+	const words = new Set<string>();
+	for (const language of LANGUAGES) if (languages.includes(language)) for (const w of MORE[language].split(";")[field].split("|")) words.add(w);
+	if (words.size === 0) return null;
+	const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[- ]/g, "[- ]?").replace(/\(/g, "(?:").replace(/,/g, "|"));
+	const body = `(${alternatives.join("|")})`;
+	// `since` ends what stands before a date; a header is a whole cell; a prefix opens a title and a separator follows it.
+	if (kind === "since") return new RegExp(`(?:^|[^a-z0-9])${body}[\\s(]*$`);
+	if (kind === "prefix") return new RegExp(`^[^a-z0-9]*${body}\\s*(?:[:|\u2014\u2013]|\\s-\\s)`);
+	if (kind === "undecided") return new RegExp(`(?:^|[^a-z0-9])${body}(?![a-z0-9])`);
+	return new RegExp(`^${body}$`);
+});
+
+/**
+ * The word of a `MORE` field a text shows in the chosen languages, folded, or null: `since` at the
+ * end of what stands before a date, a header as the whole cell, a prefix opening a title.
+ */
+export function moreWord(kind: MoreKind, text: string, languages: readonly string[]): string | null {
+	if (languages.length === 0) return null;
+	return morePattern(`${kind}\n${languages.join("\n")}`)?.exec(fold(text).trim())?.[1] ?? null;
+}
 
 /** The channels a word's digit names, 1 to 7, in the order they are tried. */
 const CHANNELS = ["call", "email", "text", "meeting", "video", "coffee", "lunch"] as const;

@@ -12,7 +12,7 @@ import {
 } from "../text/edits";
 import { BlockScanner, findFrontmatter, headingOf, isListItem, splitLines, type FrontmatterBlock } from "../text/scan";
 import { readForms } from "../read/forms";
-import { formTouch, readKeyFields, readNote, readTouches, withMetKeys, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
+import { formTouch, readKeyFields, readNote, readTouches, withMetKeys, withoutUndecidedKeys, YEARLESS, type NoteRead, type ProspectNote, type Touch } from "../read/note";
 import type { TouchbaseSettings } from "../settings/settings";
 
 /** A command's step that could not be done, and why. */
@@ -147,7 +147,8 @@ export class ParsedNote {
 		this.prospect = {
 			...this.prospect,
 			...fields,
-			nextFollowUp: [...fields.nextFollowUp, ...inBody],
+			// A body line that says the next step has no day sets the keys' days aside, as a fresh read does.
+			nextFollowUp: [...withoutUndecidedKeys(text, fields.nextFollowUp, this.settings.languages), ...inBody],
 			// Body lines move with the frontmatter's end; a met key's touch is read from the keys again.
 			touches: withMetKeys(text, this.data, delta === 0 ? this.prospect.touches : this.prospect.touches.map((t) => (t.from === "key" ? t : { ...t, line: t.line + delta }))),
 			frontmatter: this.data,
