@@ -2,11 +2,11 @@
 // against its hand-written answer, scored as `npm run corpus` scores it. What today's reader gets
 // wrong is listed below by name, so a change that makes one right (or breaks another) shows here:
 // then move the note out of (or into) the list.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusKeys, scoreCorpus, scoreTable, type Answers } from "../../helpers/corpus";
-import { FIXTURES } from "../../helpers/files";
+import { FIXTURES, tempDir } from "../../helpers/files";
 
 const ROOT = join(FIXTURES, "real");
 const answers = JSON.parse(readFileSync(join(ROOT, "answers.json"), "utf8")) as Answers;
@@ -141,6 +141,8 @@ const EXPECTED_WRONG = new Set<string>([
 	"FadouaElkourti+client-knowledge:clientes/cliente-A/index.md",
 	"FadouaElkourti+client-knowledge:clientes/cliente-A/reuniones/2026-01-10-seguimiento-mensual.md",
 	"FadouaElkourti+client-knowledge:clientes/cliente-A/actividades-comerciales/2026-01-14-oportunidad-cloud.md",
+	// The eleventh round's vaults (SOURCES.md) are not listed yet: they are scored once, after the reading rules of
+	// that time are merged, and what that reader gets wrong is listed here then.
 ]);
 
 function files(dir: string): string[] {
@@ -193,5 +195,29 @@ describe("the real-note corpus, both parts", () => {
 		process.stdout.write(`real-note corpus (npm run corpus):\n${table}\n`);
 		expect(table).toMatch(/prospects right\s+\d+\/\d+\s+\d+\/\d+/);
 		expect(score.parts["held-out"].prospects).toBeGreaterThan(0);
+	});
+});
+
+describe("the score's columns", () => {
+	it("scores a repository held out in round 11 in a column of its own, not in the earlier held-out part", () => {
+		const root = tempDir();
+		const person = (name: string) => ({ kind: "prospect", name, touches: [{ date: "2026-01-05", from: "list", line: 4 }], next: null });
+		const vault = (repo: string, part: string, note: string) => ({ repo, round: 11, commit: "0", part, settings: { prospectFolders: ["people"] }, notes: { [`people/${note}.md`]: person(note) } });
+		const corpus = {
+			today: "2026-01-10",
+			split: { madeAt: "0", vaultPart: "tune", heldOut: ["a/held"], tune: ["b/tuned"], heldOutRound11: ["a/held"] },
+			notes: {},
+			vaults: { "a+held": vault("a/held", "held-out", "ana"), "b+tuned": vault("b/tuned", "tune", "ben") },
+		};
+		writeFileSync(join(root, "answers.json"), JSON.stringify(corpus));
+		for (const [name, note] of [["a+held", "ana"], ["b+tuned", "ben"]]) {
+			mkdirSync(join(root, "vaults", name, "people"), { recursive: true });
+			writeFileSync(join(root, "vaults", name, "people", `${note}.md`), `# ${note}\n\n## Log\n- 2026-01-05 called ${note}\n`);
+		}
+		const score = scoreCorpus(root, { round: 11 });
+		expect(score.parts["held-out (round 11)"].prospects).toBe(1);
+		expect(score.parts["held-out"].prospects).toBe(0);
+		expect(score.parts.tune.prospects).toBe(1);
+		expect(scoreTable(score).split("\n")[0]).toContain("held-out (round 11)");
 	});
 });
