@@ -1,7 +1,7 @@
 // `npm run corpus`: scores today's reader on the real-note corpus (test/fixtures/real/SOURCES.md),
-// tuning and held-out parts side by side, and the tenth round's held-out repositories in a column of their own
-// (SOURCES.md). `--notes` also lists every note that is not right, and why;
-// `--round 2` scores only the vaults added in the second round (SOURCES.md).
+// tuning and held-out parts side by side, and the tenth and eleventh rounds' held-out repositories each in a column
+// of its own (SOURCES.md). `--notes` also lists every note that is not right, and why;
+// `--round 2` scores only the vaults added in the second round, `--round 11` the eleventh's (SOURCES.md).
 import { resolve } from "node:path";
 import { scoreCorpus, scoreTable } from "../test/helpers/corpus";
 

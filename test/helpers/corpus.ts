@@ -42,8 +42,8 @@ interface VaultAnswers {
 
 export interface Answers {
 	today: string;
-	/** `heldOutRound10`: the tenth round's held-out repositories (SOURCES.md), scored in a column of their own. */
-	split: { madeAt: string; vaultPart: Part; heldOut: string[]; tune: string[]; heldOutRound10?: string[] };
+	/** `heldOutRound10`, `heldOutRound11`: the tenth and eleventh rounds' held-out repositories (SOURCES.md), each scored in a column of its own. */
+	split: { madeAt: string; vaultPart: Part; heldOut: string[]; tune: string[]; heldOutRound10?: string[]; heldOutRound11?: string[] };
 	notes: Record<string, Answer>;
 	vaults: Record<string, VaultAnswers>;
 }
@@ -86,8 +86,11 @@ export interface PartScore {
 	channelAsked: number;
 }
 
-/** A column of the score: the two parts, and the tenth round's held-out repositories apart (SOURCES.md). */
-export type Column = Part | "held-out (round 10)";
+/** A column of the score: the two parts, and the tenth and eleventh rounds' held-out repositories apart (SOURCES.md). */
+export type Column = Part | "held-out (round 10)" | "held-out (round 11)";
+
+/** The columns in the order the table prints them. */
+const COLUMNS: readonly Column[] = ["tune", "held-out", "held-out (round 10)", "held-out (round 11)"];
 
 export interface CorpusScore {
 	today: string;
@@ -226,14 +229,18 @@ function scoreNamed(root: string, answers: Answers, name: string, into: CorpusSc
 	if (!vault) throw new Error(`no vault ${name} in the corpus`);
 	// Through migrateSettings, as the plugin and the CLI read a user's settings (`People/` is `People`).
 	const settings: TouchbaseSettings = migrateSettings({ ...DEFAULT_SETTINGS, ...vault.settings });
-	const column: Column = answers.split.heldOutRound10?.includes(vault.repo) ? "held-out (round 10)" : vault.part;
+	const column: Column = answers.split.heldOutRound10?.includes(vault.repo)
+		? "held-out (round 10)"
+		: answers.split.heldOutRound11?.includes(vault.repo)
+			? "held-out (round 11)"
+			: vault.part;
 	scoreVault(name, join(root, "vaults", name), vault.part, column, vault.notes, settings, answers.today, into);
 }
 
 /** Scores the whole corpus under `root` (test/fixtures/real); or only the vaults named, or only one round's. */
 export function scoreCorpus(root: string, select: { only?: readonly string[]; round?: number } = {}): CorpusScore {
 	const answers = JSON.parse(readFileSync(join(root, "answers.json"), "utf8")) as Answers;
-	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart(), "held-out (round 10)": emptyPart() } };
+	const score: CorpusScore = { today: answers.today, notes: [], parts: { tune: emptyPart(), "held-out": emptyPart(), "held-out (round 10)": emptyPart(), "held-out (round 11)": emptyPart() } };
 	const names = select.only ?? vaultNames(answers).filter((name) => select.round === undefined || (name !== "vault" && answers.vaults[name].round === select.round));
 	for (const name of names) scoreNamed(root, answers, name, score);
 	return score;
@@ -246,7 +253,7 @@ export function corpusKeys(answers: Answers): string[] {
 
 const ratio = (a: number, b: number): string => (b === 0 ? "–" : (a / b).toFixed(2));
 
-/** The score as a table, one column per part and one for the tenth round's held-out repositories. */
+/** The score as a table, one column per part and one each for the tenth and eleventh rounds' held-out repositories. */
 export function scoreTable(score: CorpusScore): string {
 	const rows: [string, (p: PartScore) => string][] = [
 		["prospects right", (p) => `${p.prospectsRight}/${p.prospects}`],
@@ -260,7 +267,7 @@ export function scoreTable(score: CorpusScore): string {
 		["contacts from the answer's line", (p) => `${p.lineAgrees}/${p.contacts.tp}`],
 		["contacts with the answer's channel", (p) => `${p.channelAgrees}/${p.channelAsked}`],
 	];
-	const parts: Column[] = ["tune", "held-out", "held-out (round 10)"];
+	const parts = COLUMNS;
 	const width = Math.max(...rows.map(([label]) => label.length));
 	const lines = [`${"".padEnd(width)}  ${parts.map((p) => p.padEnd(21)).join("")}`];
 	for (const [label, cell] of rows) lines.push(`${label.padEnd(width)}  ${parts.map((p) => cell(score.parts[p]).padEnd(21)).join("")}`);
