@@ -288,6 +288,18 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 }
 
 /**
+ * A touch line that names no channel and whose first words say it is no contact: `- 2026-06-13 —
+ * created, cover letter generated`, `- 2025-10-22 — Mentioned in the Q3 review`, `- 2026-12-01
+ * renewal`. An activity log's dated entries are touch lines by their shape; their words decide
+ * (README, "Touch lines"). A line with a contact word (`emailed the invoice`) or a channel stays a touch.
+ */
+export function touchLineNotContact(summary: string, settings: TouchbaseSettings): Judgement | null {
+	const judged = judgeLine({ kind: "list", words: summary, before: "", atStart: true, section: null }, settings);
+	if (judged.verdict !== "none" || !(judged.cues[0] ?? "").startsWith("not-a-contact word")) return null;
+	return judged.cues.some((c) => c.startsWith("word ")) ? null : judged;
+}
+
+/**
  * The first whole word (a run of letters and digits) of a lower-cased text that is a channel: one
  * pattern instead of splitting every line into words (docs/performance.md). A channel with other
  * characters is never a whole word, so it is left out; no lookbehind (iOS before 16.4 has none).

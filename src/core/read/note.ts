@@ -8,7 +8,7 @@ import { dateInName, readInteraction, type Interaction } from "./interactions";
 import { memo } from "../text/memo";
 import { noteName } from "../text/noteName";
 import { EMAIL_KEYS, OWNER_KEYS, PHONE_KEYS, readOwners } from "./owner";
-import { channelOf } from "./lineJudge";
+import { channelOf, touchLineNotContact } from "./lineJudge";
 import { readForms, type BodyLine, type FormFinding, type FormKind, type NoteDates, type UnusedDate } from "./forms";
 import { parseNextStep, type NextStep } from "../text/nextClause";
 import type { TouchbaseSettings } from "../settings/settings";
@@ -108,7 +108,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 17;
+export const PARSER_VERSION = 18;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 
@@ -378,8 +378,13 @@ export function readNote(path: string, text: string, settings: TouchbaseSettings
 	const keyLine = (key: string): number | null => findKeyLine(lines, fm.block, key);
 	const own = readProspectFields(fields, body.inlineNext, keyLine, settings, report);
 	const rejected = new Set<number>();
-	const touches = readTouches(body.touchLines, settings, report, rejected);
+	const unusedTouchLines: UnusedDate[] = [];
+	const touches = readTouches(body.touchLines, settings, report, rejected, unusedTouchLines);
 	const unused = addFormFindings(body, { created: own.created, fileCreated: file?.created ?? null, fileModified: file?.modified ?? null, named: dateInName(noteName(path)) }, touches, rejected, own.nextFollowUp, settings, report);
+	if (unusedTouchLines.length > 0) {
+		unused.push(...unusedTouchLines);
+		unused.sort((a, b) => a.line - b.line);
+	}
 	addMetKeys(fields, keyLine, touches, unused);
 	dropUndecidedKeys(lines, fm.block, own.nextFollowUp, unused, settings.languages);
 	const prospect: ProspectNote = {
@@ -534,7 +539,13 @@ function readProspectFields(
  * is a line's live markdown (its comments removed), `raw` the line as written. A touch line with
  * an impossible date goes into `rejected`: the line is not used (README, "Problems").
  */
-export function readTouches(candidates: readonly { line: number; raw: string; text: string }[], settings: TouchbaseSettings, report: Report, rejected: Set<number> = new Set()): Touch[] {
+export function readTouches(
+	candidates: readonly { line: number; raw: string; text: string }[],
+	settings: TouchbaseSettings,
+	report: Report,
+	rejected: Set<number> = new Set(),
+	unused: UnusedDate[] = [],
+): Touch[] {
 	const touches: Touch[] = [];
 	for (const candidate of candidates) {
 		const parsed = deserializeTouch(candidate.text, settings.channels);
@@ -546,6 +557,13 @@ export function readTouches(candidates: readonly { line: number; raw: string; te
 		}
 		const t = parsed.touch;
 		const clauses = parseClauses(t.text);
+		// `- 2026-06-13 — created`: a dated entry whose words say it is no contact, not read again as another form.
+		const notContact = t.channel === null ? touchLineNotContact(clauses.summary, settings) : null;
+		if (notContact !== null) {
+			rejected.add(candidate.line);
+			unused.push({ line: candidate.line, text: candidate.raw, reason: notContact.reason ?? "not a contact", cues: notContact.cues });
+			continue;
+		}
 		let next: NextStep | null = null;
 		if (clauses.next !== null) {
 			const n = parseNextStep(clauses.next, t.date, settings.channels, settings.dateLocale);
