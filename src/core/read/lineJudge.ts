@@ -99,6 +99,13 @@ const negatives = (s: TouchbaseSettings): RegExp => wordsPattern(s.notContactWor
 const HEARSAY = /\b(?:mentioned (?:as|by|in)|described by|was mentioned|\(mentioned\)|referenced (?:as|in)|named in|cited in|tagged in|listed in|appear(?:s|ed) in|recognized as|recognised as|highlighted as|announced as|\(per\b|posted (?:on|to) (?:linkedin|x|twitter|instagram|facebook|threads|bluesky|substack|medium|youtube|their|her|his)\b)/i;
 
 /**
+ * An activity log's bookkeeping of the owner's own work (`- 2026-05-07, Proposal generated`,
+ * `Captured from LinkedIn`, `found, added to pipeline`, `Identified as target investor`,
+ * `Reminder cron deployed to staging`, `**Scored At**:`): no contact, when the line names none.
+ */
+const OWN_WORK = /\b(?:generated|deployed|merged|shipped|researched|identified as|captured|scored|added to|date added|removed from|found via|imported|enriched|stage\s*(?:\u2192|->))/i;
+
+/**
  * Contact details (`**Email**: dana@acme.com (confirmed Oct 27)`): an e-mail address, a web address
  * or a phone number on the line say how to reach someone, not that they were reached.
  */
@@ -230,6 +237,8 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 		cue(HEARSAY, head2) ??
 		// A dated heading whose first line opens with a mention is about them, not with them.
 		(kind === "heading" && contactWord === null && input.under !== undefined ? cue(HEARSAY, opening(input.under)) : null);
+	// The owner's own work counts only where no contact word stands in the line (`called Dana, added to pipeline` is a call).
+	const ownWork = negative === null && contactWord === null && followUp === null ? cue(OWN_WORK, `${label} ${head}`) : null;
 	const cues: string[] = [];
 	if (contactWord) cues.push(`word "${contactWord}"`);
 	if (place) cues.push(place);
@@ -250,6 +259,9 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	const dueNext = /^(?:due|by)/i.test(negative ?? "") && (contactWord !== null || NEXT_VERBS.test(text));
 	if (negative !== null && !(timeCue !== null && (followUp !== null || dueNext))) {
 		return { verdict: "none", cues: [`not-a-contact word "${negative}"`, ...cues], reason: `"${negative}": not a contact` };
+	}
+	if (ownWork !== null && timeCue === null) {
+		return { verdict: "none", cues: [`own-work word "${ownWork.toLowerCase()}"`, ...cues], reason: `"${ownWork.toLowerCase()}": the owner's own work, not a contact` };
 	}
 	if (kind === "label" && verb === null && timeCue === null && DETAILS_LABEL.test(label.trim()) && CONTACT_DETAILS.test(words)) {
 		return { verdict: "none", cues: ["contact details", ...cues], reason: "contact details (an address or number), not a contact" };
@@ -295,7 +307,7 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
  */
 export function touchLineNotContact(summary: string, settings: TouchbaseSettings): Judgement | null {
 	const judged = judgeLine({ kind: "list", words: summary, before: "", atStart: true, section: null }, settings);
-	if (judged.verdict !== "none" || !(judged.cues[0] ?? "").startsWith("not-a-contact word")) return null;
+	if (judged.verdict !== "none" || !/^(?:not-a-contact|own-work) word/.test(judged.cues[0] ?? "")) return null;
 	return judged.cues.some((c) => c.startsWith("word ")) ? null : judged;
 }
 

@@ -108,7 +108,7 @@ export interface NoteRead {
  * Bumped whenever reading a note can give another answer for the same text and settings: a
  * read kept from an older version (the persisted index) is then read again.
  */
-export const PARSER_VERSION = 18;
+export const PARSER_VERSION = 19;
 
 const STATUSES: readonly Status[] = ["lead", "active", "paused", "won", "lost"];
 

@@ -27,4 +27,27 @@ describe("a touch line's words (issue 26)", () => {
 		// No word either way: a touch line by its shape, as before.
 		expect(days("- 2026-06-17 — pricing questions")).toEqual(["2026-06-17"]);
 	});
+
+	it("does not count the owner's own work an activity log records, when the line names no contact", () => {
+		expect(days("- 2026-05-07, Proposal generated → outputs/proposals/acme.md")).toEqual([]);
+		expect(days("- 2026-08-20 (Rupika): found, added to pipeline.")).toEqual([]);
+		expect(days("- 2026-05-15, Reminder logic merged to staging.")).toEqual([]);
+		expect(days("- 2026-05-09 Captured from the web form")).toEqual([]);
+		expect(days("- 2026-05-08 Stage → Qualified")).toEqual([]);
+		expect(read("- 2026-05-07, Proposal generated").unused?.[0]?.cues?.[0]).toBe('own-work word "generated"');
+	});
+
+	it("keeps a line where a contact word stands beside the own-work word, or where no word says either", () => {
+		expect(days("- 2026-05-10 — called Dana, added to pipeline")).toEqual(["2026-05-10"]);
+		expect(days("- 2026-05-12 — proposal sent, follow-up generated")).toEqual(["2026-05-12"]);
+		expect(days("- 2026-01-31 — User research synthesis")).toEqual(["2026-01-31"]);
+		expect(days("- 2026-05-13 email: deck generated and sent")).toEqual(["2026-05-13"]);
+	});
+
+	it("reads the same words on a log section's other dated lines", () => {
+		const lines = (line: string) => note().line("## Log", line).read("Prospects/Dana Lee.md").prospect!.touches.map((t) => t.date);
+		expect(lines("- Lead scored on 2026-05-08")).toEqual([]);
+		expect(lines("- Met Dana on 2026-05-08")).toEqual(["2026-05-08"]);
+	});
 });
+
