@@ -306,9 +306,22 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
  * (README, "Touch lines"). A line with a contact word (`emailed the invoice`) or a channel stays a touch.
  */
 export function touchLineNotContact(summary: string, settings: TouchbaseSettings): Judgement | null {
-	const judged = judgeLine({ kind: "list", words: summary, before: "", atStart: true, section: null }, settings);
-	if (judged.verdict !== "none" || !/^(?:not-a-contact|own-work) word/.test(judged.cues[0] ?? "")) return null;
-	return judged.cues.some((c) => c.startsWith("word ")) ? null : judged;
+	// Most touch lines hold none of these words in their first 240 characters: looked for there first.
+	const opening = summary.slice(0, 240);
+	const languages = settings.languages;
+	if (!negatives(settings).test(opening) && !HEARSAY.test(opening) && !OWN_WORK.test(opening) && foreignWord("not", opening, languages) === null) return null;
+	// The judge's head (judgeLine): the first clause's first 12 words; a mention in the first two.
+	const clauses = opening.replace(/^[\s:\u2014\u2013|-]+/, "").split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
+	const head = clauses[0].split(/\s+/).slice(0, 12).join(" ");
+	const negative = cue(negatives(settings), head) ?? foreignWord("not", head, languages) ?? cue(HEARSAY, `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`);
+	const ownWork = negative === null ? cue(OWN_WORK, head) : null;
+	if (negative === null && ownWork === null) return null;
+	// Only then the contact words, anywhere in the line: most touch lines hold none of the words above.
+	const contact = cue(verbs(), summary) ?? foreignWord("verbs", summary, languages) ?? cue(nouns(settings), summary) ?? foreignWord("nouns", summary, languages) ?? foreignWord("last", summary, languages) ?? cue(FOLLOW_UP, summary);
+	if (contact !== null) return null;
+	if (negative !== null) return { verdict: "none", cues: [`not-a-contact word "${negative}"`], reason: `"${negative}": not a contact` };
+	const word = ownWork!.toLowerCase();
+	return { verdict: "none", cues: [`own-work word "${word}"`], reason: `"${word}": the owner's own work, not a contact` };
 }
 
 /**
