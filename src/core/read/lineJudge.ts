@@ -193,6 +193,16 @@ function cue(pattern: RegExp, text: string): string | null {
 	return m ? (m[1] ?? m[0]).trim() : null;
 }
 
+/**
+ * The first 12 words of the first two clauses of what follows a line's date, its separator left
+ * out: not-a-contact words and mentions count there, not in a long line's tail (judgeLine).
+ */
+function openingClauses(after: string): [string, string] {
+	const clauses = after.replace(/^[\s:\u2014\u2013|-]+/, "").split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
+	const words = (clause: string | undefined): string => (clause ?? "").split(/\s+/).slice(0, 12).join(" ");
+	return [words(clauses[0]), words(clauses[1])];
+}
+
 /** Judges one dated line. */
 export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judgement {
 	const { kind, words, section } = input;
@@ -204,11 +214,10 @@ export function judgeLine(input: JudgeInput, settings: TouchbaseSettings): Judge
 	// Not-a-contact words and weak time words count in the line's head: the label, what stands
 	// before the date and the first clause after it. A long log line's tail ("… around the
 	// holidays") says nothing of what the date was.
-	const after = words.slice(input.before.length).replace(/^[\s:\u2014\u2013|-]+/, "");
-	const clauses = after.split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
-	const head = `${label} ${input.before} ${clauses[0].split(/\s+/).slice(0, 12).join(" ")}`;
+	const [first, second] = openingClauses(words.slice(input.before.length));
+	const head = `${label} ${input.before} ${first}`;
 	// A mention opens its clause (`Weekly sync - Mentioned as owner of …`): the first two are read.
-	const head2 = `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`;
+	const head2 = `${head} ${second}`;
 	if (section?.role === "theirs") return { verdict: "none", cues: [`section "${section.title}"`], reason: "their task, not a contact of yours" };
 	if (section?.role === "sources") return { verdict: "none", cues: [`section "${section.title}"`], reason: "a source the page cites, not a contact" };
 	const languages = settings.languages;
@@ -310,10 +319,9 @@ export function touchLineNotContact(summary: string, settings: TouchbaseSettings
 	const opening = summary.slice(0, 240);
 	const languages = settings.languages;
 	if (!negatives(settings).test(opening) && !HEARSAY.test(opening) && !OWN_WORK.test(opening) && foreignWord("not", opening, languages) === null) return null;
-	// The judge's head (judgeLine): the first clause's first 12 words; a mention in the first two.
-	const clauses = opening.replace(/^[\s:\u2014\u2013|-]+/, "").split(/\s[-\u2014\u2013]\s|;|\.\s|\s\|\s/);
-	const head = clauses[0].split(/\s+/).slice(0, 12).join(" ");
-	const negative = cue(negatives(settings), head) ?? foreignWord("not", head, languages) ?? cue(HEARSAY, `${head} ${(clauses[1] ?? "").split(/\s+/).slice(0, 12).join(" ")}`);
+	// The judge's head (judgeLine): the first clause; a mention in the first two.
+	const [head, second] = openingClauses(opening);
+	const negative = cue(negatives(settings), head) ?? foreignWord("not", head, languages) ?? cue(HEARSAY, `${head} ${second}`);
 	const ownWork = negative === null ? cue(OWN_WORK, head) : null;
 	if (negative === null && ownWork === null) return null;
 	// Only then the contact words, anywhere in the line: most touch lines hold none of the words above.
